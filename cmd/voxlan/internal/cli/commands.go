@@ -1,0 +1,13 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+)
+
+// addCommands is the one list of voxlan's verbs. A new verb is a package
+// under cmd/voxlan/internal and one line here.
+func addCommands(root *cobra.Command, f *cmdutil.Factory) {
+	_ = f
+}

@@ -1,0 +1,84 @@
+// Package cli is voxlan's root command. Each verb lives in its own package under
+// cmd/voxlan/internal and is listed once, below, in NewCmdRoot.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+)
+
+// Version is set at build time with -ldflags "-X .../cli.Version=...".
+var Version = "dev"
+
+// Main runs voxlan with the process's arguments and returns the exit code.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	f := cmdutil.NewFactory()
+	return Run(ctx, f, os.Args[1:])
+}
+
+// Run runs voxlan with args against the factory's streams.
+func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
+	root := NewCmdRoot(f)
+	root.SetArgs(args)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(f.IO.ErrOut, "voxlan: interrupted")
+		return cmdutil.ExitCancelled
+	}
+	var ee *cmdutil.ExitError
+	if !errors.As(err, &ee) || ee.Err != nil {
+		fmt.Fprintln(f.IO.ErrOut, "voxlan: "+err.Error())
+	}
+	if isUsage(err) {
+		return cmdutil.ExitUsage
+	}
+	return cmdutil.CodeFor(err)
+}
+
+// isUsage recognises cobra's own flag and argument errors.
+func isUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand flag", "unknown command", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "required flag"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewCmdRoot builds the command tree. Every verb is added here, one line each.
+func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "voxlan",
+		Short: "Get a site's LAN ready for IP phones",
+		Long: `voxlan discovers the switches of a site (SNMP, LLDP/CDP), audits them
+against the voice prerequisites (PoE, 802.1Q, voice VLAN, LLDP-MED, DHCP,
+transport quality), pushes the fix over SSH and writes the report.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       Version,
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return cmdutil.UsageError("%v\nSee '%s --help'.", err, c.CommandPath())
+	})
+	addCommands(root, f)
+	return root
+}

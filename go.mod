@@ -1,0 +1,12 @@
+module github.com/voxlan/voxlan
+
+go 1.26.0
+
+require (
+	github.com/gosnmp/gosnmp v1.47.0 // indirect
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/spf13/cobra v1.10.2 // indirect
+	github.com/spf13/pflag v1.0.9 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/term v0.47.0 // indirect
+)

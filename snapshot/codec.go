@@ -1,0 +1,104 @@
+package snapshot
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// ErrSchema is returned (wrapped) when a document is not a snapshot this
+// version of voxlan reads.
+var ErrSchema = errors.New("snapshot: unsupported schema")
+
+// New returns an empty snapshot with the schema set.
+func New(site string) *Snapshot {
+	return &Snapshot{Schema: Schema, Site: site, Switches: []Switch{}, Errors: []Error{}}
+}
+
+// Normalize sets the lists that the JSON always carries to empty instead of
+// nil, so that readers never meet "null" where the contract promises an array.
+func (s *Snapshot) Normalize() {
+	if s.Schema == "" {
+		s.Schema = Schema
+	}
+	if s.Switches == nil {
+		s.Switches = []Switch{}
+	}
+	if s.Errors == nil {
+		s.Errors = []Error{}
+	}
+	for i := range s.Switches {
+		sw := &s.Switches[i]
+		if sw.VLANs == nil {
+			sw.VLANs = []VLAN{}
+		}
+		if sw.PoE.PSEs == nil {
+			sw.PoE.PSEs = []PSE{}
+		}
+		if sw.Ports == nil {
+			sw.Ports = []Port{}
+		}
+		if sw.Errors == nil {
+			sw.Errors = []Error{}
+		}
+		for j := range sw.Ports {
+			normalizeNeighbors(sw.Ports[j].Neighbors)
+		}
+	}
+	if s.Here != nil {
+		if s.Here.Neighbors == nil {
+			s.Here.Neighbors = []Neighbor{}
+		}
+		normalizeNeighbors(s.Here.Neighbors)
+	}
+}
+
+func normalizeNeighbors(ns []Neighbor) {
+	for k := range ns {
+		if ns[k].Capabilities == nil {
+			ns[k].Capabilities = []string{}
+		}
+		if ns[k].MED != nil && ns[k].MED.Policies == nil {
+			ns[k].MED.Policies = []Policy{}
+		}
+	}
+}
+
+// Encode writes s as indented JSON. It normalises s first.
+func Encode(w io.Writer, s *Snapshot) error {
+	s.Normalize()
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		return fmt.Errorf("snapshot: encode: %w", err)
+	}
+	return nil
+}
+
+// Decode reads one snapshot and checks its schema. Unknown fields are
+// accepted (a newer v1 writer may add some); an unknown schema is refused.
+func Decode(r io.Reader) (*Snapshot, error) {
+	var head struct {
+		Schema *string `json:"schema"`
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: read: %w", err)
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("snapshot: not JSON: %w", err)
+	}
+	switch {
+	case head.Schema == nil:
+		return nil, fmt.Errorf("%w: no \"schema\" field; this is not a voxlan snapshot (expected %q)", ErrSchema, Schema)
+	case *head.Schema != Schema:
+		return nil, fmt.Errorf("%w %q: this voxlan reads %q; re-run discovery with this version or use the voxlan that wrote it", ErrSchema, *head.Schema, Schema)
+	}
+	var s Snapshot
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("snapshot: decode: %w", err)
+	}
+	s.Normalize()
+	return &s, nil
+}
