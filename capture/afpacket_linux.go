@@ -1,0 +1,241 @@
+//go:build linux
+
+package capture
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Open opens a raw AF_PACKET socket on ifname that receives the frames whose
+// EtherType (after any tag) is one of etherTypes, or every frame when none
+// is given; EtherType802_2 selects 802.3 length frames (CDP). The filter runs
+// in the kernel (classic BPF) and again in Go. Frames the host sends itself
+// are not returned. Without root or CAP_NET_RAW the error wraps
+// ErrPermission.
+func Open(ifname string, etherTypes ...uint16) (Port, error) {
+	ifi, err := net.InterfaceByName(ifname)
+	if err != nil {
+		return nil, fmt.Errorf("capture: interface %q: %w", ifname, err)
+	}
+	// Protocol 0 receives nothing until bind, so no unfiltered frame queues
+	// up before the BPF program is attached.
+	fd, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		if errors.Is(err, unix.EPERM) || errors.Is(err, unix.EACCES) {
+			return nil, fmt.Errorf("%w: opening %s: %v", ErrPermission, ifname, err)
+		}
+		return nil, fmt.Errorf("capture: socket on %s: %w", ifname, err)
+	}
+	fail := func(what string, err error) (Port, error) {
+		unix.Close(fd)
+		return nil, fmt.Errorf("capture: %s on %s: %w", what, ifname, err)
+	}
+	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_AUXDATA, 1); err != nil {
+		return fail("PACKET_AUXDATA", err)
+	}
+	if len(etherTypes) > 0 {
+		prog := etherTypeFilter(etherTypes)
+		if err := unix.SetsockoptSockFprog(fd, unix.SOL_SOCKET, unix.SO_ATTACH_FILTER, &prog); err != nil {
+			return fail("attach BPF filter", err)
+		}
+	}
+	sll := &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL), Ifindex: ifi.Index}
+	if err := unix.Bind(fd, sll); err != nil {
+		return fail("bind", err)
+	}
+	f := os.NewFile(uintptr(fd), "packet:"+ifname)
+	rc, err := f.SyscallConn()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("capture: %s: %w", ifname, err)
+	}
+	return &socket{
+		file: f, conn: rc, ifi: ifi, etherTypes: append([]uint16(nil), etherTypes...),
+		buf: make([]byte, 1<<16), oob: make([]byte, unix.CmsgSpace(sizeofTpacketAuxdata)),
+	}, nil
+}
+
+// etherTypeFilter compiles the EtherType list into classic BPF:
+//
+//	ldh [12]; jeq #t1 accept; ...; [jge #0x600 next else accept]; ret #0; accept: ret #-1
+//
+// Inline tag TPIDs are accepted too; the Go filter then looks past them.
+func etherTypeFilter(etherTypes []uint16) unix.SockFprog {
+	const (
+		ldhAbs = 0x28 // BPF_LD|BPF_H|BPF_ABS
+		jeqK   = 0x15 // BPF_JMP|BPF_JEQ|BPF_K
+		jgeK   = 0x35 // BPF_JMP|BPF_JGE|BPF_K
+		retK   = 0x06 // BPF_RET|BPF_K
+	)
+	types := append([]uint16{0x8100, 0x88a8}, etherTypes...)
+	want802_2 := false
+	var jumps []uint16
+	for _, t := range types {
+		if t == EtherType802_2 {
+			want802_2 = true
+			continue
+		}
+		jumps = append(jumps, t)
+	}
+	n := len(jumps)
+	if want802_2 {
+		n++
+	}
+	insns := []unix.SockFilter{{Code: ldhAbs, K: 12}}
+	for i, t := range jumps {
+		// accept is at index n+2 (after ld, n tests, reject); this test is
+		// at index i+1, so the jump is n+2-(i+1)-1.
+		insns = append(insns, unix.SockFilter{Code: jeqK, Jt: uint8(n - i), K: uint32(t)})
+	}
+	if want802_2 {
+		insns = append(insns, unix.SockFilter{Code: jgeK, Jt: 0, Jf: 1, K: 0x0600})
+	}
+	insns = append(insns, unix.SockFilter{Code: retK, K: 0}, unix.SockFilter{Code: retK, K: 0x40000})
+	return unix.SockFprog{Len: uint16(len(insns)), Filter: &insns[0]}
+}
+
+type socket struct {
+	file       *os.File
+	conn       syscall.RawConn
+	ifi        *net.Interface
+	etherTypes []uint16
+
+	mu  sync.Mutex // guards buf and oob across concurrent readers
+	buf []byte
+	oob []byte
+}
+
+func (s *socket) HardwareAddr() net.HardwareAddr { return s.ifi.HardwareAddr }
+
+func (s *socket) Close() error { return s.file.Close() }
+
+// ReadFrame waits for the next matching frame until ctx ends.
+func (s *socket) ReadFrame(ctx context.Context) (Frame, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return Frame{}, err
+	}
+	deadline, _ := ctx.Deadline()
+	if err := s.file.SetReadDeadline(deadline); err != nil {
+		return Frame{}, fmt.Errorf("capture: %s: %w", s.ifi.Name, err)
+	}
+	// A cancelled ctx wakes the blocked read by moving the deadline to the past.
+	stop := context.AfterFunc(ctx, func() { _ = s.file.SetReadDeadline(time.Unix(1, 0)) })
+	defer stop()
+	for {
+		var (
+			n, oobn int
+			from    unix.Sockaddr
+			rerr    error
+		)
+		err := s.conn.Read(func(fd uintptr) bool {
+			n, oobn, _, from, rerr = unix.Recvmsg(int(fd), s.buf, s.oob, unix.MSG_TRUNC)
+			return rerr != unix.EAGAIN
+		})
+		if err != nil {
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				if cerr := ctx.Err(); cerr != nil {
+					return Frame{}, cerr
+				}
+				return Frame{}, context.DeadlineExceeded
+			}
+			return Frame{}, fmt.Errorf("capture: read %s: %w", s.ifi.Name, err)
+		}
+		if rerr != nil {
+			return Frame{}, fmt.Errorf("capture: read %s: %w", s.ifi.Name, rerr)
+		}
+		if sll, ok := from.(*unix.SockaddrLinklayer); ok && sll.Pkttype == unix.PACKET_OUTGOING {
+			continue
+		}
+		if n > len(s.buf) { // MSG_TRUNC reports the real length
+			n = len(s.buf)
+		}
+		f := Frame{Data: append([]byte(nil), s.buf[:n]...), Time: time.Now()}
+		readAuxdata(s.oob[:oobn], &f)
+		if !f.Tagged {
+			untag(&f)
+		}
+		if matches(s.etherTypes, f.Data) {
+			return f, nil
+		}
+	}
+}
+
+// readAuxdata copies the VLAN tag the kernel removed (struct
+// tpacket_auxdata: status, len, snaplen u32; mac, net, vlan_tci, vlan_tpid
+// u16) into f.
+func readAuxdata(oob []byte, f *Frame) {
+	msgs, err := unix.ParseSocketControlMessage(oob)
+	if err != nil {
+		return
+	}
+	for _, m := range msgs {
+		if m.Header.Level != unix.SOL_PACKET || m.Header.Type != unix.PACKET_AUXDATA || len(m.Data) < sizeofTpacketAuxdata {
+			continue
+		}
+		status := binary.NativeEndian.Uint32(m.Data[0:])
+		if status&tpStatusVLANValid == 0 {
+			continue
+		}
+		tci := binary.NativeEndian.Uint16(m.Data[16:])
+		f.VLAN = tci & 0x0fff
+		f.Priority = uint8(tci >> 13)
+		f.Tagged = true
+	}
+}
+
+// WriteFrame sends frame on the interface unchanged.
+func (s *socket) WriteFrame(frame []byte) error {
+	if len(frame) < 14 {
+		return fmt.Errorf("capture: write %s: frame of %d bytes is shorter than an Ethernet header", s.ifi.Name, len(frame))
+	}
+	to := &unix.SockaddrLinklayer{Ifindex: s.ifi.Index, Halen: 6, Protocol: htons(binary.BigEndian.Uint16(frame[12:]))}
+	copy(to.Addr[:], frame[:6])
+	var werr error
+	err := s.conn.Write(func(fd uintptr) bool {
+		werr = unix.Sendto(int(fd), frame, 0, to)
+		return werr != unix.EAGAIN
+	})
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return fmt.Errorf("capture: write %s: %w", s.ifi.Name, err)
+	}
+	return nil
+}
+
+// JoinMulticast makes the interface accept frames sent to addr.
+func (s *socket) JoinMulticast(addr net.HardwareAddr) error {
+	mreq := unix.PacketMreq{Ifindex: int32(s.ifi.Index), Type: unix.PACKET_MR_MULTICAST, Alen: uint16(len(addr))}
+	copy(mreq.Address[:], addr)
+	var serr error
+	err := s.conn.Control(func(fd uintptr) {
+		serr = unix.SetsockoptPacketMreq(int(fd), unix.SOL_PACKET, unix.PACKET_ADD_MEMBERSHIP, &mreq)
+	})
+	if err == nil {
+		err = serr
+	}
+	if err != nil {
+		return fmt.Errorf("capture: join %s on %s: %w", addr, s.ifi.Name, err)
+	}
+	return nil
+}
+
+func htons(v uint16) uint16 { return v<<8 | v>>8 }
+
+const (
+	sizeofTpacketAuxdata = 20   // struct tpacket_auxdata
+	tpStatusVLANValid    = 0x10 // TP_STATUS_VLAN_VALID (linux/if_packet.h)
+)
