@@ -4,10 +4,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
 )
 
 // addCommands is the one list of voxlan's verbs. A new verb is a package
 // under cmd/voxlan/internal and one line here.
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
-	_ = f
+	root.AddCommand(discover.NewCmdDiscover(f, nil))
 }

@@ -1,0 +1,277 @@
+// Package discover is the `voxlan discover` verb: read switches over SNMP
+// into one snapshot, written as JSON or shown as a per-port table.
+package discover
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
+)
+
+// Environment variables that carry SNMP secrets (never flags: flags show in
+// process lists and shell history).
+const (
+	EnvCommunity = "VOXLAN_SNMP_COMMUNITY"
+	EnvAuthPass  = "VOXLAN_SNMP_AUTH_PASS"
+	EnvPrivPass  = "VOXLAN_SNMP_PRIV_PASS"
+)
+
+// DiscoverOptions are the verb's dependencies and flag values.
+type DiscoverOptions struct {
+	IO     *cmdutil.IOStreams
+	Getenv func(string) string
+	// ReadSecret reads a secret without echo; nil when stdin is no terminal.
+	ReadSecret func(prompt string) (string, error)
+	// Discover runs the discovery; snmp.Discover unless a test injects one.
+	Discover func(ctx context.Context, site string, targets []snmp.Target, opts snmp.Options) *snapshot.Snapshot
+
+	Targets []string
+	Output  string // "table" or "json"; empty = table on a terminal, json otherwise
+	OutFile string
+	Site    string
+
+	Community   string
+	SNMPVersion string
+	User        string
+	AuthProto   string
+	PrivProto   string
+	Context     string
+	Timeout     time.Duration
+	Retries     int
+	Concurrency int
+}
+
+// NewCmdDiscover builds the command. runF replaces discoverRun in tests of
+// flag parsing.
+func NewCmdDiscover(f *cmdutil.Factory, runF func(*DiscoverOptions) error) *cobra.Command {
+	opts := &DiscoverOptions{IO: f.IO, Getenv: f.Getenv, Discover: snmp.Discover}
+	if f.IO.InTTY {
+		if file, ok := f.IO.In.(*os.File); ok {
+			opts.ReadSecret = func(prompt string) (string, error) {
+				fmt.Fprint(f.IO.ErrOut, prompt)
+				b, err := term.ReadPassword(int(file.Fd()))
+				fmt.Fprintln(f.IO.ErrOut)
+				return string(b), err
+			}
+		}
+	}
+	cmd := &cobra.Command{
+		Use:   "discover [flags] TARGET...",
+		Short: "Read switches over SNMP into a snapshot",
+		Long: `Read each TARGET (host or host:port, default port 161) over SNMP v2c or v3
+and write what was found: ports, VLANs, voice VLAN, PoE, LLDP/CDP neighbours.
+
+Secrets come from the environment, never from flags:
+  VOXLAN_SNMP_COMMUNITY   v2c community (default "public"; --community overrides)
+  VOXLAN_SNMP_AUTH_PASS   v3 authentication passphrase
+  VOXLAN_SNMP_PRIV_PASS   v3 privacy passphrase
+On a terminal, missing v3 passphrases are asked for without echo.
+
+Exit codes: 0 every target read, 3 some failed (the snapshot is still
+written, failures listed in its errors), 2 bad flags or targets.`,
+		Example: `  voxlan discover 10.1.1.2 10.1.1.3
+  VOXLAN_SNMP_COMMUNITY=s3cret voxlan discover -o json --out site.json 10.1.1.2
+  VOXLAN_SNMP_AUTH_PASS=... VOXLAN_SNMP_PRIV_PASS=... voxlan discover --snmp-version 3 \
+    --user audit --auth-proto SHA --priv-proto AES 10.1.1.2`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Targets = args
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return discoverRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "", "output format: table or json (default table on a terminal, json otherwise)")
+	fl.StringVar(&opts.OutFile, "out", "", "write the output to `FILE` instead of stdout")
+	fl.StringVar(&opts.Site, "site", "default", "site name recorded in the snapshot")
+	fl.StringVar(&opts.Community, "community", "", "SNMP v2c community (default $"+EnvCommunity+", else \"public\")")
+	fl.StringVar(&opts.SNMPVersion, "snmp-version", "2c", "SNMP version: 2c or 3")
+	fl.StringVar(&opts.User, "user", "", "SNMPv3 user name")
+	fl.StringVar(&opts.AuthProto, "auth-proto", "", "SNMPv3 authentication: MD5, SHA, SHA224, SHA256, SHA384, SHA512")
+	fl.StringVar(&opts.PrivProto, "priv-proto", "", "SNMPv3 privacy: DES, AES, AES192, AES256")
+	fl.StringVar(&opts.Context, "context", "", "SNMPv3 context name")
+	fl.DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "time to wait for each answer")
+	fl.IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "retries after a request got no answer")
+	fl.IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "switches read at once")
+	return cmd
+}
+
+func (o *DiscoverOptions) validate() error {
+	switch o.Output {
+	case "", "table", "json":
+	default:
+		return cmdutil.UsageError("unknown output format %q; use table or json", o.Output)
+	}
+	if len(o.Targets) == 0 {
+		return cmdutil.UsageError("no target given; usage: voxlan discover [flags] TARGET...")
+	}
+	switch o.SNMPVersion {
+	case "2c", "3":
+	default:
+		return cmdutil.UsageError("--snmp-version %q not supported; use 2c or 3", o.SNMPVersion)
+	}
+	if o.SNMPVersion == "3" && o.User == "" {
+		return cmdutil.UsageError("--snmp-version 3 needs --user")
+	}
+	if o.SNMPVersion == "2c" && (o.User != "" || o.AuthProto != "" || o.PrivProto != "") {
+		return cmdutil.UsageError("--user, --auth-proto and --priv-proto need --snmp-version 3")
+	}
+	if o.Timeout <= 0 {
+		return cmdutil.UsageError("--timeout must be positive, got %s", o.Timeout)
+	}
+	if o.Retries < 0 || o.Retries > 10 {
+		return cmdutil.UsageError("--retries must be between 0 and 10, got %d", o.Retries)
+	}
+	if o.Concurrency < 1 || o.Concurrency > 1024 {
+		return cmdutil.UsageError("--concurrency must be between 1 and 1024, got %d", o.Concurrency)
+	}
+	return nil
+}
+
+// credentials gathers the secrets from the environment or the prompt.
+func (o *DiscoverOptions) credentials() (snmp.Credentials, error) {
+	c := snmp.Credentials{Version: o.SNMPVersion, Community: o.Community}
+	if c.Community == "" {
+		c.Community = o.Getenv(EnvCommunity)
+	}
+	if o.SNMPVersion != "3" {
+		return c, nil
+	}
+	c.User, c.AuthProto, c.PrivProto, c.Context = o.User, o.AuthProto, o.PrivProto, o.Context
+	secret := func(env, what string) (string, error) {
+		if v := o.Getenv(env); v != "" {
+			return v, nil
+		}
+		if o.ReadSecret == nil {
+			return "", cmdutil.UsageError("SNMPv3 %s passphrase missing: set %s (no terminal to ask on)", what, env)
+		}
+		v, err := o.ReadSecret(fmt.Sprintf("SNMPv3 %s passphrase for %s: ", what, o.User))
+		if err != nil {
+			return "", cmdutil.UsageError("reading the %s passphrase: %v", what, err)
+		}
+		return v, nil
+	}
+	var err error
+	if c.AuthProto != "" {
+		if c.AuthPass, err = secret(EnvAuthPass, "auth"); err != nil {
+			return c, err
+		}
+	}
+	if c.PrivProto != "" {
+		if c.PrivPass, err = secret(EnvPrivPass, "priv"); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// targets turns the arguments into SNMP targets, refusing bad ones before
+// anything is sent.
+func (o *DiscoverOptions) targets(creds snmp.Credentials) ([]snmp.Target, error) {
+	out := make([]snmp.Target, 0, len(o.Targets))
+	for _, a := range o.Targets {
+		t := snmp.Target{Address: a}
+		if err := snmp.ValidateTarget(t, creds); err != nil {
+			return nil, cmdutil.UsageError("%v", err)
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func discoverRun(ctx context.Context, opts *DiscoverOptions) error {
+	creds, err := opts.credentials()
+	if err != nil {
+		return err
+	}
+	targets, err := opts.targets(creds)
+	if err != nil {
+		return err
+	}
+	sopts := snmp.Options{
+		Credentials: creds,
+		Timeout:     opts.Timeout,
+		Retries:     opts.Retries,
+		Concurrency: opts.Concurrency,
+	}
+	if opts.IO.ErrTTY {
+		sopts.Progress = newProgress(opts.IO.ErrOut).event
+	}
+	snap := opts.Discover(ctx, opts.Site, targets, sopts)
+	if err := opts.write(snap); err != nil {
+		return err
+	}
+	return outcome(opts.IO.ErrOut, snap, len(targets))
+}
+
+// write sends the snapshot to stdout or --out in the chosen format.
+func (o *DiscoverOptions) write(snap *snapshot.Snapshot) (err error) {
+	format := o.Output
+	var w io.Writer = o.IO.Out
+	if o.OutFile != "" {
+		f, err := os.Create(o.OutFile)
+		if err != nil {
+			return fmt.Errorf("discover: %w", err)
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("discover: %w", cerr)
+			}
+		}()
+		w = f
+		if format == "" {
+			format = "json"
+		}
+	}
+	if format == "" {
+		format = "json"
+		if o.IO.OutTTY {
+			format = "table"
+		}
+	}
+	if format == "table" {
+		return WriteTable(w, snap)
+	}
+	return snapshot.Encode(w, snap)
+}
+
+// outcome tells the user what failed and picks the exit code.
+func outcome(errOut io.Writer, snap *snapshot.Snapshot, asked int) error {
+	failedSwitches := len(snap.Errors)
+	partial := 0
+	for _, sw := range snap.Switches {
+		if len(sw.Errors) > 0 {
+			partial++
+		}
+	}
+	if failedSwitches == 0 && partial == 0 {
+		return nil
+	}
+	for _, e := range snap.Errors {
+		fmt.Fprintf(errOut, "voxlan: %s\n", e.Error())
+	}
+	var parts []string
+	if failedSwitches > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d targets not read", failedSwitches, asked))
+	}
+	if partial > 0 {
+		parts = append(parts, fmt.Sprintf("%d switches read in part (see errors in the snapshot)", partial))
+	}
+	fmt.Fprintf(errOut, "voxlan: %s\n", strings.Join(parts, "; "))
+	return cmdutil.Silent(cmdutil.ExitPartial)
+}

@@ -1,0 +1,276 @@
+package snmp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"syscall"
+
+	"github.com/gosnmp/gosnmp"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// Stage names, as they appear in snapshot errors and progress events.
+const (
+	stageConnect    = "connect"
+	stageSystem     = "system"
+	stageInterfaces = "interfaces"
+	stageEthernet   = "ethernet"
+	stageEntity     = "entity"
+	stageBridge     = "bridge"
+	stageVLANs      = "vlans"
+	stageFDB        = "fdb"
+	stageLLDP       = "lldp"
+	stageMED        = "lldp-med"
+	stageCDP        = "cdp"
+	stagePoE        = "poe"
+	stageCisco      = "cisco-vlans"
+)
+
+// column is one walked OID subtree and the stage it belongs to.
+type column struct {
+	stage string
+	name  string
+	oid   string
+}
+
+// plan is every subtree walked on a switch, in the order they are started.
+// Big tables (FDB) come first so that they overlap with the many small ones.
+var plan = []column{
+	{stageFDB, "dot1qTpFdbPort", oidDot1qTpFdbPort},
+	{stageFDB, "dot1dTpFdbPort", oidDot1dTpFdbPort},
+	{stageFDB, "dot1qTpFdbStatus", oidDot1qTpFdbStatus},
+	{stageFDB, "dot1dTpFdbStatus", oidDot1dTpFdbStatus},
+	{stageInterfaces, "ifDescr", oidIfDescr},
+	{stageInterfaces, "ifType", oidIfType},
+	{stageInterfaces, "ifSpeed", oidIfSpeed},
+	{stageInterfaces, "ifPhysAddress", oidIfPhysAddress},
+	{stageInterfaces, "ifAdminStatus", oidIfAdminStatus},
+	{stageInterfaces, "ifOperStatus", oidIfOperStatus},
+	{stageInterfaces, "ifInErrors", oidIfInErrors},
+	{stageInterfaces, "ifName", oidIfName},
+	{stageInterfaces, "ifHighSpeed", oidIfHighSpeed},
+	{stageInterfaces, "ifAlias", oidIfAlias},
+	{stageEthernet, "dot3StatsDuplexStatus", oidDot3DuplexStatus},
+	{stageEthernet, "dot3StatsAlignmentErrors", oidDot3AlignmentErrors},
+	{stageEthernet, "dot3StatsFCSErrors", oidDot3FCSErrors},
+	{stageEthernet, "dot3StatsLateCollisions", oidDot3LateCollisions},
+	{stageEntity, "entPhysicalDescr", oidEntPhysicalDescr},
+	{stageEntity, "entPhysicalContainedIn", oidEntPhysicalContainedIn},
+	{stageEntity, "entPhysicalClass", oidEntPhysicalClass},
+	{stageEntity, "entPhysicalName", oidEntPhysicalName},
+	{stageEntity, "entPhysicalSoftwareRev", oidEntPhysicalSoftwareRev},
+	{stageEntity, "entPhysicalSerialNum", oidEntPhysicalSerialNum},
+	{stageEntity, "entPhysicalModelName", oidEntPhysicalModelName},
+	{stageBridge, "dot1dBasePortIfIndex", oidDot1dBasePortIfIndex},
+	{stageVLANs, "dot1qVlanFdbId", oidDot1qVlanFdbID},
+	{stageVLANs, "dot1qVlanCurrentEgressPorts", oidDot1qVlanCurrentEgress},
+	{stageVLANs, "dot1qVlanCurrentUntaggedPorts", oidDot1qVlanCurrentUntag},
+	{stageVLANs, "dot1qVlanStaticName", oidDot1qVlanStaticName},
+	{stageVLANs, "dot1qVlanStaticEgressPorts", oidDot1qVlanStaticEgress},
+	{stageVLANs, "dot1qVlanStaticUntaggedPorts", oidDot1qVlanStaticUntagged},
+	{stageVLANs, "dot1qPvid", oidDot1qPvid},
+	{stageLLDP, "lldpPortConfigAdminStatus", oidLldpPortConfigAdmin},
+	{stageLLDP, "lldpLocPortIdSubtype", oidLldpLocPortIDSubtype},
+	{stageLLDP, "lldpLocPortId", oidLldpLocPortID},
+	{stageLLDP, "lldpLocPortDesc", oidLldpLocPortDesc},
+	{stageLLDP, "lldpRemChassisIdSubtype", oidLldpRemChassisIDSubtype},
+	{stageLLDP, "lldpRemChassisId", oidLldpRemChassisID},
+	{stageLLDP, "lldpRemPortIdSubtype", oidLldpRemPortIDSubtype},
+	{stageLLDP, "lldpRemPortId", oidLldpRemPortID},
+	{stageLLDP, "lldpRemPortDesc", oidLldpRemPortDesc},
+	{stageLLDP, "lldpRemSysName", oidLldpRemSysName},
+	{stageLLDP, "lldpRemSysDesc", oidLldpRemSysDesc},
+	{stageLLDP, "lldpRemSysCapEnabled", oidLldpRemSysCapEnabled},
+	{stageLLDP, "lldpRemManAddrIfSubtype", oidLldpRemManAddrIfSubtype},
+	{stageMED, "lldpXMedLocMediaPolicyVlanID", oidMedLocPolicyVlan},
+	{stageMED, "lldpXMedLocMediaPolicyPriority", oidMedLocPolicyPriority},
+	{stageMED, "lldpXMedLocMediaPolicyDscp", oidMedLocPolicyDscp},
+	{stageMED, "lldpXMedLocMediaPolicyUnknown", oidMedLocPolicyUnknown},
+	{stageMED, "lldpXMedLocMediaPolicyTagged", oidMedLocPolicyTagged},
+	{stageMED, "lldpXMedRemDeviceClass", oidMedRemDeviceClass},
+	{stageMED, "lldpXMedRemMediaPolicyVlanID", oidMedRemPolicyVlan},
+	{stageMED, "lldpXMedRemMediaPolicyPriority", oidMedRemPolicyPriority},
+	{stageMED, "lldpXMedRemMediaPolicyDscp", oidMedRemPolicyDscp},
+	{stageMED, "lldpXMedRemMediaPolicyUnknown", oidMedRemPolicyUnknown},
+	{stageMED, "lldpXMedRemMediaPolicyTagged", oidMedRemPolicyTagged},
+	{stageMED, "lldpXMedRemSoftwareRev", oidMedRemSoftwareRev},
+	{stageMED, "lldpXMedRemMfgName", oidMedRemMfgName},
+	{stageMED, "lldpXMedRemModelName", oidMedRemModelName},
+	{stageCDP, "cdpCacheAddressType", oidCdpCacheAddressType},
+	{stageCDP, "cdpCacheAddress", oidCdpCacheAddress},
+	{stageCDP, "cdpCacheVersion", oidCdpCacheVersion},
+	{stageCDP, "cdpCacheDeviceId", oidCdpCacheDeviceID},
+	{stageCDP, "cdpCacheDevicePort", oidCdpCacheDevicePort},
+	{stageCDP, "cdpCachePlatform", oidCdpCachePlatform},
+	{stageCDP, "cdpCacheCapabilities", oidCdpCacheCapabilities},
+	{stageCDP, "cdpCacheNativeVLAN", oidCdpCacheNativeVLAN},
+	{stageCDP, "cdpCacheVlanID", oidCdpCacheVoiceVLAN},
+	{stagePoE, "pethPsePortAdminEnable", oidPethPortAdminEnable},
+	{stagePoE, "pethPsePortDetectionStatus", oidPethPortDetectionStatus},
+	{stagePoE, "pethPsePortPowerPriority", oidPethPortPowerPriority},
+	{stagePoE, "pethPsePortPowerClassifications", oidPethPortPowerClass},
+	{stagePoE, "pethMainPsePower", oidPethMainPower},
+	{stagePoE, "pethMainPseOperStatus", oidPethMainOperStatus},
+	{stagePoE, "pethMainPseConsumptionPower", oidPethMainConsumption},
+	{stagePoE, "cpeExtPsePortPwrMax", oidCpeExtPortPwrMax},
+	{stagePoE, "cpeExtPsePortPwrConsumption", oidCpeExtPortPwrConsumption},
+	{stagePoE, "cpeExtPsePortEntPhyIndex", oidCpeExtPortEntPhyIndex},
+	{stageCisco, "vmVlan", oidVmVlan},
+	{stageCisco, "vmVoiceVlanId", oidVmVoiceVlanID},
+	{stageCisco, "vtpVlanState", oidVtpVlanState},
+	{stageCisco, "vtpVlanName", oidVtpVlanName},
+	{stageCisco, "vlanTrunkPortVlansEnabled", oidVlanTrunkEnabled},
+	{stageCisco, "vlanTrunkPortNativeVlan", oidVlanTrunkNative},
+	{stageCisco, "vlanTrunkPortDynamicStatus", oidVlanTrunkDynStatus},
+	{stageCisco, "vlanTrunkPortVlansEnabled2k", oidVlanTrunkEnabled2k},
+	{stageCisco, "vlanTrunkPortVlansEnabled3k", oidVlanTrunkEnabled3k},
+	{stageCisco, "vlanTrunkPortVlansEnabled4k", oidVlanTrunkEnabled4k},
+}
+
+// systemOIDs are read by one Get, which also proves the agent answers.
+var systemOIDs = []string{oidSysDescr, oidSysObjectID, oidSysUpTime, oidSysContact, oidSysName,
+	oidSysLocation, oidLldpLocChassisIDSubtype, oidLldpLocChassisID}
+
+// reader reads one switch.
+type reader struct {
+	target   Target
+	opts     Options
+	n, total int
+	progress func(Event)
+	// reached is set once the agent answered the first request.
+	reached bool
+}
+
+func (r *reader) credentials() Credentials {
+	if r.target.Credentials != nil {
+		return *r.target.Credentials
+	}
+	return r.opts.Credentials
+}
+
+func (r *reader) fail(sw *snapshot.Switch, stage, msg string) {
+	sw.Errors = append(sw.Errors, snapshot.Error{Target: r.target.Address, Stage: stage, Message: msg})
+}
+
+func (r *reader) event(stage string, rows int64, done bool, err error) {
+	r.progress(Event{Target: r.target.Address, N: r.n, Total: r.total, Stage: stage, Rows: int(rows), Done: done, Err: err})
+}
+
+func (r *reader) read(ctx context.Context) snapshot.Switch {
+	sw := snapshot.Switch{Target: r.target.Address, Source: snapshot.SourceSNMP}
+	creds := r.credentials()
+	host, port, err := splitAddress(r.target.Address)
+	if err != nil {
+		r.fail(&sw, stageConnect, err.Error())
+		r.event("done", 0, true, errors.New(err.Error()))
+		return sw
+	}
+	params, err := creds.params()
+	if err != nil {
+		r.fail(&sw, stageConnect, err.Error())
+		r.event("done", 0, true, err)
+		return sw
+	}
+	r.event(stageSystem, 0, false, nil)
+	first, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
+	if err != nil {
+		r.fail(&sw, stageConnect, cleanError(err, creds))
+		r.event("done", 0, true, err)
+		return sw
+	}
+	defer first.Conn.Close()
+	sys, err := getScalars(first, systemOIDs)
+	if err != nil {
+		msg := cleanError(err, creds)
+		switch {
+		case isTimeout(err):
+			msg = unreachableMessage(r.opts.Retries + 1)
+			err = fmt.Errorf("%w: %s", ErrUnreachable, msg)
+		case errors.Is(err, syscall.ECONNREFUSED):
+			msg = "port unreachable: no SNMP agent listens there; check address and port"
+			err = fmt.Errorf("%w: %s", ErrUnreachable, msg)
+		}
+		r.fail(&sw, stageConnect, msg)
+		r.event("done", 0, true, err)
+		return sw
+	}
+	r.reached = true
+
+	w := &walker{maxReps: r.opts.MaxRepetitions, maxRows: maxRowsPerWalk}
+	w.onRows = func(total int64) { r.event("walk", total, false, nil) }
+	sessions := make(chan *gosnmp.GoSNMP, walksPerSwitch)
+	sessions <- first
+	for range walksPerSwitch - 1 {
+		g, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
+		if err != nil {
+			break // fewer sessions only make the walks slower
+		}
+		defer g.Conn.Close()
+		sessions <- g
+	}
+
+	d := &data{cols: make(map[string][]varbind, len(plan)), target: r.target.Address}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, c := range plan {
+		g := <-sessions
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { sessions <- g }()
+			rows, err := w.walk(ctx, g, c.oid)
+			mu.Lock()
+			defer mu.Unlock()
+			d.cols[c.oid] = rows
+			if err != nil {
+				msg := cleanError(err, creds)
+				if isTimeout(err) {
+					msg = fmt.Sprintf("walk stopped after %d rows: %s", len(rows), unreachableMessage(r.opts.Retries+1))
+				}
+				d.errorf(c.stage, "%s: %s", c.name, msg)
+			}
+		}()
+	}
+	wg.Wait()
+	assemble(&sw, sys, d)
+	r.event("done", w.rows.Load(), true, firstError(sw.Errors))
+	return sw
+}
+
+func firstError(errs []snapshot.Error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs[0]
+}
+
+// getScalars reads scalars with one Get; missing ones come back as
+// noSuchObject and are left out.
+func getScalars(g *gosnmp.GoSNMP, oids []string) (map[string]gosnmp.SnmpPDU, error) {
+	resp, err := g.Get(oids)
+	if err != nil {
+		return nil, err
+	}
+	if resp.Error != gosnmp.NoError {
+		return nil, fmt.Errorf("agent answered %v to Get of the system group", resp.Error)
+	}
+	out := make(map[string]gosnmp.SnmpPDU, len(resp.Variables))
+	for _, v := range resp.Variables {
+		switch v.Type {
+		case gosnmp.NoSuchObject, gosnmp.NoSuchInstance, gosnmp.EndOfMibView, gosnmp.Null:
+			continue
+		}
+		out[trimDot(v.Name)] = v
+	}
+	return out, nil
+}
+
+func trimDot(s string) string {
+	if len(s) > 0 && s[0] == '.' {
+		return s[1:]
+	}
+	return s
+}

@@ -1,0 +1,166 @@
+// Package snmp discovers switches over SNMP (v2c or v3, on gosnmp) into a
+// snapshot: the system group, interfaces, VLAN membership, LLDP/CDP
+// neighbours, LLDP-MED policies, PoE and forwarding tables, with the vendor
+// tables that carry what the standard MIBs miss (Cisco voice VLAN, trunks,
+// PoE draw).
+//
+// The package is split along its seams: client.go opens sessions, walk.go
+// walks subtrees (GetBulk, falling back to GetNext), plan.go lists what is
+// walked, one file per MIB family turns rows into facts, vendor.go names the
+// vendor and OS, and assemble.go builds the snapshot.Switch.
+package snmp
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// Credentials say how to authenticate to an agent. They never appear in
+// errors, events or snapshots.
+type Credentials struct {
+	// Version is "2c" (the default when empty) or "3".
+	Version string
+	// Community is the v2c community ("public" when empty).
+	Community string
+	// User, AuthProto ("MD5", "SHA", "SHA224", "SHA256", "SHA384",
+	// "SHA512"; empty = no authentication), AuthPass, PrivProto ("DES",
+	// "AES", "AES192", "AES256", "AES192C", "AES256C"; empty = no privacy),
+	// PrivPass and Context are for v3.
+	User, AuthProto, AuthPass, PrivProto, PrivPass, Context string
+}
+
+// Target is one switch to read.
+type Target struct {
+	// Address is host[:port]; the port defaults to 161.
+	Address string
+	// Credentials override Options.Credentials for this target when set.
+	Credentials *Credentials
+}
+
+// Options tune a discovery. Zero values take the defaults below.
+type Options struct {
+	Credentials Credentials
+	// Timeout is per request (default 2s).
+	Timeout time.Duration
+	// Retries is the number of retries after the first try (default 2).
+	Retries int
+	// MaxRepetitions is the GetBulk max-repetitions (default 25).
+	MaxRepetitions int
+	// Concurrency is how many switches are read at once (default 16).
+	Concurrency int
+	// Progress, when set, receives events; calls are serialised.
+	Progress func(Event)
+}
+
+// Event reports progress on one switch.
+type Event struct {
+	// Target is the switch's address as given.
+	Target string
+	// N is the switch's position (1-based) among Total.
+	N, Total int
+	// Stage is the step being read ("system", "interfaces", "vlans",
+	// "lldp"...), "done" at the end.
+	Stage string
+	// Rows is the number of varbinds read so far from this switch.
+	Rows int
+	// Done is set on the last event of a switch; Err holds its first error.
+	Done bool
+	Err  error
+}
+
+// Defaults.
+const (
+	DefaultTimeout        = 2 * time.Second
+	DefaultRetries        = 2
+	DefaultMaxRepetitions = 25
+	DefaultConcurrency    = 16
+	DefaultCommunity      = "public"
+	// walksPerSwitch bounds the subtrees of one switch walked at once: more
+	// would only queue in the agent's single-threaded SNMP task.
+	walksPerSwitch = 4
+	// maxRowsPerWalk bounds every walk, whatever the agent answers.
+	maxRowsPerWalk = 200000
+)
+
+func (o Options) withDefaults() Options {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.Retries < 0 {
+		o.Retries = 0
+	}
+	if o.MaxRepetitions <= 0 {
+		o.MaxRepetitions = DefaultMaxRepetitions
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultConcurrency
+	}
+	return o
+}
+
+// Discover reads every target, in parallel, into one snapshot of site.
+// Failures go to Snapshot.Errors (a switch that could not be reached) or
+// Switch.Errors (a part of a switch); what was read stays. Switches appear
+// in the order of targets; unreachable ones are left out.
+func Discover(ctx context.Context, site string, targets []Target, opts Options) *snapshot.Snapshot {
+	opts = opts.withDefaults()
+	snap := snapshot.New(site)
+	snap.TakenAt = time.Now().UTC()
+
+	var progressMu sync.Mutex
+	progress := func(ev Event) {
+		if opts.Progress == nil {
+			return
+		}
+		progressMu.Lock()
+		defer progressMu.Unlock()
+		opts.Progress(ev)
+	}
+
+	results := make([]snapshot.Switch, len(targets))
+	reached := make([]bool, len(targets))
+	sem := make(chan struct{}, opts.Concurrency)
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				results[i] = snapshot.Switch{Target: t.Address, Errors: []snapshot.Error{{
+					Target: t.Address, Stage: stageConnect, Message: "cancelled before start"}}}
+				return
+			}
+			defer func() { <-sem }()
+			r := &reader{target: t, opts: opts, n: i + 1, total: len(targets), progress: progress}
+			results[i] = r.read(ctx)
+			reached[i] = r.reached
+		}()
+	}
+	wg.Wait()
+	for i := range results {
+		if reached[i] {
+			snap.Switches = append(snap.Switches, results[i])
+			continue
+		}
+		snap.Errors = append(snap.Errors, results[i].Errors...)
+	}
+	snap.Normalize()
+	return snap
+}
+
+// DiscoverSwitch reads one switch. When the switch could not be reached at
+// all, the result holds only Target and the error.
+func DiscoverSwitch(ctx context.Context, t Target, opts Options) snapshot.Switch {
+	opts = opts.withDefaults()
+	r := &reader{target: t, opts: opts, n: 1, total: 1, progress: func(ev Event) {
+		if opts.Progress != nil {
+			opts.Progress(ev)
+		}
+	}}
+	return r.read(ctx)
+}

@@ -1,0 +1,198 @@
+package snmp
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// Identity is what identify derives from the system group.
+type Identity struct {
+	Vendor, OS, Model, Version string
+}
+
+const enterprisesPrefix = "1.3.6.1.4.1."
+
+// enterpriseOf returns the private enterprise number's arc of a
+// sysObjectID ("9" for Cisco), or "" when the OID is not under enterprises.
+func enterpriseOf(sysObjectID string) string {
+	rest, ok := strings.CutPrefix(trimDot(sysObjectID), enterprisesPrefix)
+	if !ok {
+		return ""
+	}
+	n, _, _ := strings.Cut(rest, ".")
+	return n
+}
+
+var (
+	reCiscoVersion   = regexp.MustCompile(`Version ([^ ,]+)`)
+	reRevision       = regexp.MustCompile(`revision ([A-Z]{1,2}\.\d+\.\d+(?:\.\d+)?)`)
+	reComwareVersion = regexp.MustCompile(`Software Version ([\d.]+)(?: Release (\S+))?`)
+	reComwareModel   = regexp.MustCompile(`(?:HPE?|H3C) (\S.*?)(?:\s+Co|$)`)
+	reDellOS9Version = regexp.MustCompile(`Application Software Version: (\S+)`)
+	reDellOS9Series  = regexp.MustCompile(`Series: (\S+)`)
+	reHuaweiVersion  = regexp.MustCompile(`\((\S+) (V\d{3}R\d{3}\S*)\)`)
+	reJunosVersion   = regexp.MustCompile(`JUNOS (\S+?),?(?:\s|$)`)
+	reJunosModel     = regexp.MustCompile(`Juniper Networks, Inc\. (\S+)`)
+	reArubaCX        = regexp.MustCompile(`^Aruba (\S+) (\S+) .* ([A-Z]{2}\.\d+\.\d+\.\d+)$`)
+	reCambium        = regexp.MustCompile(`cnMatrix (\S+) .*SW:(\S+)`)
+	reUbiquiti       = regexp.MustCompile(`^((?:USW|US|ES|EdgeSwitch)[-\w]*), (\d[\w.\-]+)`)
+	reRouterOS       = regexp.MustCompile(`^RouterOS (\S+)`)
+	reZyxelModel     = regexp.MustCompile(`^((?:GS|XGS|XS|MGS)\d\S*)`)
+	reProCurveModel  = regexp.MustCompile(`^(?:HP |ProCurve |Aruba )?(?:Switch )?(\S+(?: \S+)?)\s*(?:Switch)?,? revision`)
+)
+
+// Identify names the vendor, OS key, model and version from sysObjectID and
+// sysDescr. The OS key is the driver key used by the rest of voxlan.
+// ENTITY-MIB (read separately) wins over sysDescr for model and version
+// where the switch fills it.
+func Identify(sysObjectID, sysDescr string) Identity {
+	ent := enterpriseOf(sysObjectID)
+	oid := trimDot(sysObjectID)
+	d := sysDescr
+	switch {
+	case ent == "9" && strings.HasPrefix(oid, "1.3.6.1.4.1.9.6.1."):
+		// Cisco Small Business (ex-Linksys) switches: their own MIB tree.
+		id := Identity{Vendor: "cisco", OS: "cisco_sb"}
+		id.Model, _, _ = strings.Cut(d, " ")
+		return id
+	case ent == "9":
+		id := Identity{Vendor: "cisco", OS: "cisco_ios"}
+		switch {
+		case strings.Contains(d, "NX-OS"):
+			id.OS = "cisco_nxos"
+		case strings.Contains(d, "IOS-XE") || strings.Contains(d, "IOS XE"):
+			id.OS = "cisco_iosxe"
+		}
+		if m := reCiscoVersion.FindStringSubmatch(d); m != nil {
+			id.Version = m[1]
+		}
+		return id
+	case ent == "11":
+		id := Identity{Vendor: "hpe", OS: "aruba_aoss"}
+		if strings.HasPrefix(d, "Aruba") {
+			id.Vendor = "aruba"
+		}
+		if strings.Contains(d, "Comware") {
+			return comware(d)
+		}
+		if m := reRevision.FindStringSubmatch(d); m != nil {
+			id.Version = m[1]
+		}
+		if m := reProCurveModel.FindStringSubmatch(d); m != nil {
+			id.Model = strings.TrimSpace(m[1])
+		}
+		return id
+	case ent == "47196":
+		id := Identity{Vendor: "aruba", OS: "aruba_aoscx"}
+		if m := reArubaCX.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[2], m[3]
+		}
+		return id
+	case ent == "25506" || strings.Contains(d, "Comware"):
+		return comware(d)
+	case ent == "2636":
+		id := Identity{Vendor: "juniper", OS: "juniper_junos"}
+		if m := reJunosVersion.FindStringSubmatch(d); m != nil {
+			id.Version = m[1]
+		}
+		if m := reJunosModel.FindStringSubmatch(d); m != nil {
+			id.Model = m[1]
+		}
+		return id
+	case ent == "6027":
+		id := Identity{Vendor: "dell", OS: "dell_os9"}
+		if strings.Contains(d, "OS10") {
+			id.OS = "dell_os10"
+		}
+		if m := reDellOS9Version.FindStringSubmatch(d); m != nil {
+			id.Version = m[1]
+		}
+		if m := reDellOS9Series.FindStringSubmatch(d); m != nil {
+			id.Model = m[1]
+		}
+		return id
+	case ent == "674":
+		id := Identity{Vendor: "dell", OS: "dell_os6"}
+		if strings.Contains(d, "OS10") {
+			id.OS = "dell_os10"
+		}
+		return id
+	case ent == "2011":
+		id := Identity{Vendor: "huawei", OS: "huawei_vrp"}
+		if m := reHuaweiVersion.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	case ent == "890":
+		id := Identity{Vendor: "zyxel", OS: "zyxel_zynos"}
+		if m := reZyxelModel.FindStringSubmatch(d); m != nil {
+			id.Model = m[1]
+		}
+		return id
+	case ent == "11863":
+		return Identity{Vendor: "tplink", OS: "tplink_jetstream"}
+	case ent == "14988":
+		id := Identity{Vendor: "mikrotik", OS: "mikrotik_routeros"}
+		if m := reRouterOS.FindStringSubmatch(d); m != nil {
+			id.Model = m[1]
+		}
+		return id
+	case ent == "17713":
+		id := Identity{Vendor: "cambium", OS: "cambium_cnmatrix"}
+		if m := reCambium.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	case ent == "4413" || ent == "41112" || reUbiquiti.MatchString(d):
+		// UniFi switches answer sysObjectID 1.3.6.1.4.1 itself: the
+		// sysDescr "USW-..., version" is what names them.
+		id := Identity{Vendor: "ubiquiti", OS: "ubiquiti_edgeswitch"}
+		if m := reUbiquiti.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	}
+	return Identity{}
+}
+
+func comware(d string) Identity {
+	id := Identity{Vendor: "hpe", OS: "hp_comware"}
+	if strings.Contains(d, "H3C") {
+		id.Vendor = "h3c"
+	}
+	if m := reComwareVersion.FindStringSubmatch(d); m != nil {
+		id.Version = m[1]
+		if m[2] != "" {
+			id.Version += " Release " + m[2]
+		}
+	}
+	if i := strings.Index(d, "Release"); i >= 0 {
+		if m := reComwareModel.FindStringSubmatch(d[i:]); m != nil {
+			id.Model = strings.TrimSpace(m[1])
+		}
+	}
+	return id
+}
+
+// identify fills vendor and OS, and model and version where ENTITY-MIB
+// left them empty. The sysDescr version wins over ENTITY-MIB's software
+// revision for OSes whose chassis entity carries a boot or hardware
+// revision instead (IOS reports the running image in sysDescr).
+func identify(sw *snapshot.Switch) {
+	id := Identify(sw.SysObjectID, sw.SysDescr)
+	sw.Vendor, sw.OS = id.Vendor, id.OS
+	if sw.Model == "" {
+		sw.Model = id.Model
+	}
+	if id.Version != "" && (sw.Version == "" || sysDescrVersionFirst[id.OS]) {
+		sw.Version = id.Version
+	}
+}
+
+var sysDescrVersionFirst = map[string]bool{
+	"cisco_ios": true, "cisco_iosxe": true, "cisco_nxos": true, "hp_comware": true,
+	"dell_os9": true, "aruba_aoscx": true, "cambium_cnmatrix": true, "huawei_vrp": true,
+	"juniper_junos": true, "ubiquiti_edgeswitch": true,
+}
