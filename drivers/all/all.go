@@ -1,0 +1,21 @@
+// Package all is the one list of voxlan's drivers. A new OS is a package
+// under drivers/ and one line here.
+package all
+
+import (
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/cisco_ios"
+)
+
+// New returns a registry holding every driver.
+func New() (*drivers.Registry, error) {
+	r := drivers.NewRegistry()
+	for _, register := range []func(*drivers.Registry) error{
+		cisco_ios.Register,
+	} {
+		if err := register(r); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
