@@ -19,8 +19,10 @@
 //     value holds the module's parameters, not data, and this package serves
 //     recordings only.
 //   - Records are sorted by OID numerically (files are meant to be sorted;
-//     this is not trusted). When an OID appears twice the last record wins
-//     and a warning names both lines.
+//     this is not trusted). When an OID appears twice the first record wins
+//     and a warning names both lines: snmpsim walks (GetNext, GetBulk) return
+//     the first one, and walks are what discovery does. (snmpsim's Get
+//     returns the last one; procurve.snmprec has such rows.)
 package snmprec
 
 import (
@@ -168,8 +170,8 @@ func Parse(file string, data []byte) (*Recording, error) {
 	return rec, nil
 }
 
-// sortAndDedupe sorts by OID and keeps the last record of each OID. The
-// sort is stable so "last" means last in the file.
+// sortAndDedupe sorts by OID and keeps the first record of each OID. The
+// sort is stable so "first" means first in the file.
 func (r *Recording) sortAndDedupe() {
 	sorted := slices.IsSortedFunc(r.Records, func(a, b Record) int { return a.OID.Compare(b.OID) })
 	if !sorted {
@@ -180,8 +182,7 @@ func (r *Recording) sortAndDedupe() {
 		if i > 0 && len(out) > 0 && out[len(out)-1].OID.Equal(rec.OID) {
 			prev := out[len(out)-1]
 			r.Warnings = append(r.Warnings, Warning{Line: rec.Line,
-				Message: fmt.Sprintf("duplicate OID %s (also on line %d); line %d wins", rec.OID, prev.Line, rec.Line)})
-			out[len(out)-1] = rec
+				Message: fmt.Sprintf("duplicate OID %s ignored (first on line %d, which is served)", rec.OID, prev.Line)})
 			continue
 		}
 		out = append(out, rec)

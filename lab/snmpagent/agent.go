@@ -1,0 +1,251 @@
+// Package snmpagent is an SNMP agent that serves .snmprec recordings on
+// loopback UDP ports: the simulated switches of `voxlan demo`, of the
+// benchmarks and of tests that need many agents at once (snmpsim, the real
+// peer, is one Python process and slow to start per port).
+//
+// It answers SNMPv1 and SNMPv2c Get, GetNext and GetBulk like a real agent:
+// a request with the wrong community gets no answer at all, GetBulk answers
+// are capped (64 varbinds, as snmpsim) and end with endOfMibView. Options add
+// a per-packet delay (WAN latency) and a seeded, repeatable drop rate.
+// SNMPv3 requests are not answered: gosnmp's USM is client-side only (no
+// engine-ID discovery reports, no check of incoming authentication), so v3
+// is tested against snmpsim's v3 user instead.
+//
+// Packets are decoded and encoded by gosnmp (SnmpDecodePacket and
+// SnmpPacket.MarshalMsg). gosnmp v1.47 has no agent, so the request
+// dispatch below (lookup, GetNext/GetBulk walking, error statuses) is ours.
+package snmpagent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/voxlan/voxlan/lab/snmprec"
+)
+
+// Options apply to every endpoint of a ServeMany call.
+type Options struct {
+	// Delay is added to each packet in each direction, emulating a WAN
+	// link: every answer leaves 2*Delay after its request arrived.
+	Delay time.Duration
+	// DropRate is the probability in [0, 1) that a request is lost. Draws
+	// come from a generator seeded with Seed and the endpoint's index, so a
+	// run with the same requests drops the same ones.
+	DropRate float64
+	Seed     uint64
+	// MaxVarbinds caps the varbinds of one GetBulk answer; 0 means 64,
+	// snmpsim's (pysnmp's) limit.
+	MaxVarbinds int
+}
+
+// Endpoint is one simulated agent: a recording served on one UDP address.
+type Endpoint struct {
+	// Addr is where to listen, "127.0.0.1:0" for any free loopback port.
+	Addr      string
+	Recording *snmprec.Recording
+	// Community is the v1/v2c community accepted; empty means the
+	// recording's name, as snmpsim does.
+	Community string
+}
+
+// Group is a set of running endpoints.
+type Group struct {
+	servers []*server
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	once    sync.Once
+}
+
+// Serve starts one endpoint; see ServeMany.
+func Serve(ctx context.Context, ep Endpoint, opts Options) (*Group, error) {
+	return ServeMany(ctx, []Endpoint{ep}, opts)
+}
+
+// ServeMany listens on every endpoint and answers until ctx is cancelled or
+// Close is called. Endpoints that share a *snmprec.Recording share its
+// encoded table. Each endpoint runs one reader goroutine, plus one for the
+// delay line when Options.Delay is set.
+func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error) {
+	if opts.DropRate < 0 || opts.DropRate >= 1 {
+		return nil, fmt.Errorf("snmpagent: drop rate %v outside [0, 1)", opts.DropRate)
+	}
+	if opts.Delay < 0 {
+		return nil, fmt.Errorf("snmpagent: negative delay %v", opts.Delay)
+	}
+	if opts.MaxVarbinds <= 0 {
+		opts.MaxVarbinds = 64
+	}
+	tables := map[*snmprec.Recording]*table{}
+	ctx, cancel := context.WithCancel(ctx)
+	g := &Group{cancel: cancel}
+	for i, ep := range eps {
+		if ep.Recording == nil {
+			g.Close()
+			return nil, fmt.Errorf("snmpagent: endpoint %d (%s) has no recording", i, ep.Addr)
+		}
+		t := tables[ep.Recording]
+		if t == nil {
+			t = newTable(ep.Recording)
+			tables[ep.Recording] = t
+		}
+		addr, err := net.ResolveUDPAddr("udp", ep.Addr)
+		if err != nil {
+			g.Close()
+			return nil, fmt.Errorf("snmpagent: endpoint %s: %w", ep.Addr, err)
+		}
+		conn, err := net.ListenUDP("udp", addr)
+		if err != nil {
+			g.Close()
+			return nil, fmt.Errorf("snmpagent: listen %s: %w", ep.Addr, err)
+		}
+		community := ep.Community
+		if community == "" {
+			community = ep.Recording.Name
+		}
+		s := &server{conn: conn, table: t, community: community, opts: opts,
+			rng: rand.New(rand.NewPCG(opts.Seed, uint64(i)))}
+		g.servers = append(g.servers, s)
+		g.wg.Go(func() { s.run(ctx) })
+	}
+	go func() {
+		<-ctx.Done()
+		g.closeConns()
+	}()
+	return g, nil
+}
+
+// Addrs returns the listening address of each endpoint, in order.
+func (g *Group) Addrs() []string {
+	out := make([]string, len(g.servers))
+	for i, s := range g.servers {
+		out[i] = s.conn.LocalAddr().String()
+	}
+	return out
+}
+
+// Stats returns the requests answered and dropped, summed over endpoints.
+func (g *Group) Stats() (answered, dropped uint64) {
+	for _, s := range g.servers {
+		s.mu.Lock()
+		answered += s.answered
+		dropped += s.dropped
+		s.mu.Unlock()
+	}
+	return answered, dropped
+}
+
+// Close stops every endpoint and waits for its goroutines.
+func (g *Group) Close() error {
+	g.cancel()
+	g.closeConns()
+	g.wg.Wait()
+	return nil
+}
+
+func (g *Group) closeConns() {
+	g.once.Do(func() {
+		for _, s := range g.servers {
+			s.conn.Close()
+		}
+	})
+}
+
+type server struct {
+	conn      *net.UDPConn
+	table     *table
+	community string
+	opts      Options
+	rng       *rand.Rand // used by the reader goroutine only
+
+	mu       sync.Mutex
+	answered uint64
+	dropped  uint64
+}
+
+// delayed is an answer waiting in the delay line.
+type delayed struct {
+	due  time.Time
+	to   *net.UDPAddr
+	data []byte
+}
+
+// delayQueue bounds the answers in flight per endpoint; beyond it answers
+// are dropped, as a full router queue would.
+const delayQueue = 4096
+
+func (s *server) run(ctx context.Context) {
+	var line chan delayed
+	var wg sync.WaitGroup
+	if s.opts.Delay > 0 {
+		line = make(chan delayed, delayQueue)
+		wg.Go(func() { s.delayLine(ctx, line) })
+	}
+	defer func() {
+		if line != nil {
+			close(line)
+		}
+		wg.Wait()
+	}()
+	buf := make([]byte, 65535)
+	for {
+		n, from, err := s.conn.ReadFromUDP(buf)
+		if err != nil {
+			if errors.Is(err, net.ErrClosed) || ctx.Err() != nil {
+				return
+			}
+			continue // a transient read error (ICMP feedback) must not stop the agent
+		}
+		arrived := time.Now()
+		if s.opts.DropRate > 0 && s.rng.Float64() < s.opts.DropRate {
+			s.count(false)
+			continue
+		}
+		out := s.respond(buf[:n])
+		if out == nil {
+			continue
+		}
+		s.count(true)
+		if line == nil {
+			_, _ = s.conn.WriteToUDP(out, from)
+			continue
+		}
+		select {
+		case line <- delayed{due: arrived.Add(2 * s.opts.Delay), to: from, data: out}:
+		default:
+			s.count(false)
+		}
+	}
+}
+
+// delayLine sends answers when they are due. The delay is the same for
+// every packet, so they come due in arrival order and one FIFO suffices.
+func (s *server) delayLine(ctx context.Context, line <-chan delayed) {
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for d := range line {
+		if wait := time.Until(d.due); wait > 0 {
+			timer.Reset(wait)
+			select {
+			case <-timer.C:
+			case <-ctx.Done():
+				return
+			}
+		}
+		_, _ = s.conn.WriteToUDP(d.data, d.to)
+	}
+}
+
+func (s *server) count(answered bool) {
+	s.mu.Lock()
+	if answered {
+		s.answered++
+	} else {
+		s.dropped++
+	}
+	s.mu.Unlock()
+}

@@ -1,0 +1,67 @@
+package snmpagent
+
+import (
+	"github.com/gosnmp/gosnmp"
+
+	"github.com/voxlan/voxlan/lab/snmprec"
+)
+
+// table is a recording ready to serve: its records as gosnmp varbinds,
+// built once and shared read-only by every endpoint serving the recording.
+type table struct {
+	rec  *snmprec.Recording
+	pdus []gosnmp.SnmpPDU
+}
+
+func newTable(rec *snmprec.Recording) *table {
+	t := &table{rec: rec, pdus: make([]gosnmp.SnmpPDU, len(rec.Records))}
+	for i, r := range rec.Records {
+		t.pdus[i] = toPDU(r)
+	}
+	return t
+}
+
+// toPDU converts a record into the Go types gosnmp's encoder expects for
+// each BER type.
+func toPDU(r snmprec.Record) gosnmp.SnmpPDU {
+	p := gosnmp.SnmpPDU{Name: "." + r.OID.String(), Type: gosnmp.Asn1BER(r.Type)}
+	switch r.Type {
+	case snmprec.Integer:
+		p.Value = int(r.Int)
+	case snmprec.Counter32, snmprec.Gauge32, snmprec.TimeTicks:
+		p.Value = uint32(r.Uint)
+	case snmprec.Counter64:
+		p.Value = r.Uint
+	case snmprec.OctetString, snmprec.Opaque, snmprec.IPAddress:
+		p.Value = r.Bytes
+	case snmprec.ObjectIdentifier:
+		p.Value = "." + r.OIDValue.String()
+	}
+	return p
+}
+
+// get answers a Get for one OID: the record, or noSuchInstance for a
+// missing one. A net-snmp agent would say noSuchObject when not even the
+// object exists; snmpsim, the peer these answers are compared with, always
+// says noSuchInstance.
+func (t *table) get(name string, oid snmprec.OID) gosnmp.SnmpPDU {
+	i := t.rec.Search(oid)
+	if i < len(t.pdus) && t.rec.Records[i].OID.Equal(oid) {
+		return t.pdus[i]
+	}
+	return gosnmp.SnmpPDU{Name: name, Type: gosnmp.NoSuchInstance}
+}
+
+// next returns the index of the first record after oid, skipping
+// Counter64 records (and recorded exceptions) for SNMPv1, which cannot
+// carry them (RFC 3584 4.2.2.1).
+// It returns len(t.pdus) at the end of the MIB view.
+func (t *table) next(oid snmprec.OID, v1 bool) int {
+	i := t.rec.Next(oid)
+	if v1 {
+		for i < len(t.pdus) && (t.rec.Records[i].Type == snmprec.Counter64 || isException(gosnmp.Asn1BER(t.rec.Records[i].Type))) {
+			i++
+		}
+	}
+	return i
+}
