@@ -4,11 +4,15 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/decode"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/here"
 )
 
 // addCommands is the one list of voxlan's verbs. A new verb is a package
 // under cmd/voxlan/internal and one line here.
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(discover.NewCmdDiscover(f, nil))
+	root.AddCommand(decode.NewCmdDecode(f, nil))
+	root.AddCommand(here.NewCmdHere(f, nil))
 }

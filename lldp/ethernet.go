@@ -1,0 +1,102 @@
+package lldp
+
+import (
+	"encoding/binary"
+)
+
+// Protocol names the discovery protocol of a decoded frame.
+type Protocol uint8
+
+// Protocols.
+const (
+	ProtocolNone Protocol = iota
+	ProtocolLLDP
+	ProtocolCDP
+)
+
+func (p Protocol) String() string {
+	switch p {
+	case ProtocolLLDP:
+		return "lldp"
+	case ProtocolCDP:
+		return "cdp"
+	}
+	return "none"
+}
+
+// Packet holds the last discovery frame decoded into it; reuse one Packet
+// for a stream of frames and decoding does not allocate.
+type Packet struct {
+	Protocol Protocol
+	// Source is the Ethernet source address.
+	Source [6]byte
+	LLDP   LLDPDU
+	CDP    CDP
+}
+
+// DecodeEthernet decodes an untagged Ethernet frame (destination MAC first,
+// 802.1Q tag already removed, as capture.Frame hands it over). It returns an
+// error wrapping ErrNotDiscovery for frames that are neither LLDP
+// (EtherType 0x88cc) nor CDP (802.3 length, LLC/SNAP Cisco 0x2000), and one
+// wrapping ErrInvalidFrame for broken ones.
+func (p *Packet) DecodeEthernet(data []byte) error {
+	p.Protocol = ProtocolNone
+	if len(data) < 14 {
+		return ErrNotDiscovery
+	}
+	copy(p.Source[:], data[6:12])
+	t := binary.BigEndian.Uint16(data[12:])
+	switch {
+	case t == EtherType:
+		if err := p.LLDP.UnmarshalBinary(data[14:]); err != nil {
+			return err
+		}
+		p.Protocol = ProtocolLLDP
+		return nil
+	case t < 0x0600:
+		if len(data) < 22 || [8]byte(data[14:22]) != cdpSNAP {
+			return ErrNotDiscovery
+		}
+		// The length field covers LLC/SNAP and the PDU; anything after it
+		// is Ethernet padding.
+		n := int(t)
+		if n < 8 || 14+n > len(data) {
+			return invalid("802.3 length %d with %d bytes of frame after the header", n, len(data)-14)
+		}
+		if err := p.CDP.UnmarshalBinary(data[22 : 14+n]); err != nil {
+			return err
+		}
+		p.Protocol = ProtocolCDP
+		return nil
+	}
+	return ErrNotDiscovery
+}
+
+// AppendLLDPFrame appends an Ethernet frame carrying d from src to the LLDP
+// nearest-bridge address.
+func AppendLLDPFrame(b []byte, src [6]byte, d *LLDPDU) ([]byte, error) {
+	b = append(b, MulticastAddr[:]...)
+	b = append(b, src[:]...)
+	b = binary.BigEndian.AppendUint16(b, EtherType)
+	return d.AppendBinary(b)
+}
+
+// AppendCDPFrame appends an 802.3 frame with LLC/SNAP carrying c from src to
+// the CDP multicast address.
+func AppendCDPFrame(b []byte, src [6]byte, c *CDP) ([]byte, error) {
+	start := len(b)
+	b = append(b, CDPMulticastAddr[:]...)
+	b = append(b, src[:]...)
+	b = append(b, 0, 0)
+	b = append(b, cdpSNAP[:]...)
+	b, err := c.AppendBinary(b)
+	if err != nil {
+		return nil, err
+	}
+	n := len(b) - start - 14
+	if n > 1500 {
+		return nil, invalid("CDP frame payload of %d bytes exceeds 1500", n)
+	}
+	binary.BigEndian.PutUint16(b[start+12:], uint16(n))
+	return b, nil
+}
