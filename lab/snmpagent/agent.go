@@ -51,6 +51,10 @@ type Endpoint struct {
 	// Community is the v1/v2c community accepted; empty means the
 	// recording's name, as snmpsim does.
 	Community string
+	// Overrides replace or add records for this endpoint only (a sysName
+	// per simulated switch), so that many endpoints can share one
+	// recording. They need not be sorted.
+	Overrides []snmprec.Record
 }
 
 // Group is a set of running endpoints.
@@ -107,7 +111,7 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 		if community == "" {
 			community = ep.Recording.Name
 		}
-		s := &server{conn: conn, table: t, community: community, opts: opts,
+		s := &server{conn: conn, table: t, overlay: newOverlay(ep.Overrides), community: community, opts: opts,
 			rng: rand.New(rand.NewPCG(opts.Seed, uint64(i)))}
 		g.servers = append(g.servers, s)
 		g.wg.Go(func() { s.run(ctx) })
@@ -158,6 +162,7 @@ func (g *Group) closeConns() {
 type server struct {
 	conn      *net.UDPConn
 	table     *table
+	overlay   *table // nil without overrides
 	community string
 	opts      Options
 	rng       *rand.Rand // used by the reader goroutine only

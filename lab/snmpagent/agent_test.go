@@ -2,6 +2,7 @@ package snmpagent_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -200,5 +201,41 @@ func TestServeManySharesAndCloses(t *testing.T) {
 	}
 	if answered, _ := g.Stats(); answered != 2 {
 		t.Errorf("answered %d, want 2", answered)
+	}
+}
+
+func TestOverridesReplaceAndAdd(t *testing.T) {
+	rec := tinyRecording(t)
+	sysName, _ := snmprec.ParseOID("1.3.6.1.2.1.1.5.0")
+	sysLocation, _ := snmprec.ParseOID("1.3.6.1.2.1.1.6.0")
+	g, err := snmpagent.Serve(context.Background(), snmpagent.Endpoint{Addr: "127.0.0.1:0", Recording: rec, Community: "lab",
+		Overrides: []snmprec.Record{
+			{OID: sysLocation, Type: snmprec.OctetString, Bytes: []byte("lab rack")},
+			{OID: sysName, Type: snmprec.OctetString, Bytes: []byte("renamed")},
+		}}, snmpagent.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	c := client(t, g.Addrs()[0], "lab", gosnmp.Version2c, time.Second)
+	var got []string
+	err = c.BulkWalk(".1.3.6.1.2.1.1", func(p gosnmp.SnmpPDU) error {
+		got = append(got, p.Name+"="+string(p.Value.([]byte)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ".1.3.6.1.2.1.1.1.0=lab switch .1.3.6.1.2.1.1.5.0=renamed .1.3.6.1.2.1.1.6.0=lab rack"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("walk got  %s\nwant %s", g, want)
+	}
+	res, err := c.Get([]string{".1.3.6.1.2.1.1.5.0"})
+	if err != nil || string(res.Variables[0].Value.([]byte)) != "renamed" {
+		t.Errorf("Get sysName = %v %v, want renamed", res, err)
+	}
+	// The shared recording itself is untouched.
+	if r, _ := rec.Get(sysName); string(r.Bytes) != "sw1" {
+		t.Errorf("recording changed: sysName %q", r.Bytes)
 	}
 }

@@ -97,7 +97,7 @@ func (s *server) get(req, resp *gosnmp.SnmpPacket, v1 bool) {
 		oid, ok := parseRequestOID(vb.Name)
 		var p gosnmp.SnmpPDU
 		if ok {
-			p = s.table.get(vb.Name, oid)
+			p = s.get1(vb.Name, oid)
 		} else {
 			p = gosnmp.SnmpPDU{Name: vb.Name, Type: gosnmp.NoSuchInstance}
 		}
@@ -135,10 +135,30 @@ func (s *server) nextOf(name string, v1 bool) gosnmp.SnmpPDU {
 	if !ok {
 		return gosnmp.SnmpPDU{Name: name, Type: gosnmp.EndOfMibView}
 	}
-	if i := s.table.next(oid, v1); i < len(s.table.pdus) {
+	i := s.table.next(oid, v1)
+	if s.overlay != nil {
+		// The next record is the smaller of the recording's and the
+		// overlay's; on a tie the overlay's replaces the recording's.
+		if j := s.overlay.next(oid, v1); j < len(s.overlay.pdus) {
+			if i == len(s.table.pdus) || s.overlay.rec.Records[j].OID.Compare(s.table.rec.Records[i].OID) <= 0 {
+				return s.overlay.pdus[j]
+			}
+		}
+	}
+	if i < len(s.table.pdus) {
 		return s.table.pdus[i]
 	}
 	return gosnmp.SnmpPDU{Name: name, Type: gosnmp.EndOfMibView}
+}
+
+// get1 is Get for one OID, the endpoint's overrides first.
+func (s *server) get1(name string, oid snmprec.OID) gosnmp.SnmpPDU {
+	if s.overlay != nil {
+		if i := s.overlay.rec.Search(oid); i < len(s.overlay.pdus) && s.overlay.rec.Records[i].OID.Equal(oid) {
+			return s.overlay.pdus[i]
+		}
+	}
+	return s.table.get(name, oid)
 }
 
 // getBulk follows RFC 3416 4.2.3: the first N varbinds get one GetNext

@@ -1,6 +1,8 @@
 package snmpagent
 
 import (
+	"slices"
+
 	"github.com/gosnmp/gosnmp"
 
 	"github.com/voxlan/voxlan/lab/snmprec"
@@ -64,4 +66,24 @@ func (t *table) next(oid snmprec.OID, v1 bool) int {
 		}
 	}
 	return i
+}
+
+// newOverlay builds the table of an endpoint's overrides, nil when none.
+func newOverlay(recs []snmprec.Record) *table {
+	if len(recs) == 0 {
+		return nil
+	}
+	rec := &snmprec.Recording{Records: append([]snmprec.Record(nil), recs...)}
+	slices.SortStableFunc(rec.Records, func(a, b snmprec.Record) int { return a.OID.Compare(b.OID) })
+	// Keep the last override of an OID: the caller's latest word.
+	out := rec.Records[:0]
+	for _, r := range rec.Records {
+		if len(out) > 0 && out[len(out)-1].OID.Equal(r.OID) {
+			out[len(out)-1] = r
+			continue
+		}
+		out = append(out, r)
+	}
+	rec.Records = out
+	return newTable(rec)
 }

@@ -1,0 +1,178 @@
+// Package site is voxlan's built-in demo site: four real switch recordings
+// (embedded, see recordings/README.md) served by lab/snmpagent on loopback
+// UDP ports, so `voxlan demo` and the benchmarks run the real discovery with
+// no network and no device.
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"embed"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/voxlan/voxlan/lab/snmpagent"
+	"github.com/voxlan/voxlan/lab/snmprec"
+	"github.com/voxlan/voxlan/snmp"
+)
+
+//go:embed recordings/*.snmprec.gz
+var recordings embed.FS
+
+// Device is one switch of the site: the name it answers as sysName and the
+// recording it serves.
+type Device struct {
+	Name      string
+	Recording string
+}
+
+// Devices are the demo site's switches, in the order they are served.
+var Devices = []Device{
+	{Name: "sw-core-3750", Recording: "snmpsim-data_cisco_16_switch"},
+	{Name: "sw-floor1-2960x", Recording: "ios_2960x"},
+	{Name: "sw-floor2-sg350x", Recording: "ciscosb_sg350x-24p"},
+	{Name: "sw-floor3-procurve", Recording: "procurve"},
+}
+
+// DefaultCommunity is the site's SNMPv2c community.
+const DefaultCommunity = "voxlan-demo"
+
+// Options tune the simulated site.
+type Options struct {
+	// Delay is added to every packet each way (WAN latency).
+	Delay time.Duration
+	// DropRate and Seed make the site lose requests, repeatably.
+	DropRate float64
+	Seed     uint64
+	// Community is the v2c community of every switch; DefaultCommunity
+	// when empty.
+	Community string
+	// Copies serves the site this many times over (0 or 1 = once), on more
+	// ports, for scale tests: copy k of a switch is named Name-k. The
+	// recordings are parsed once and shared.
+	Copies int
+}
+
+// Switch is one running simulated switch.
+type Switch struct {
+	Name      string
+	Recording string
+	// Address is the loopback host:port it answers on.
+	Address string
+}
+
+// Site is the running demo site.
+type Site struct {
+	group     *snmpagent.Group
+	switches  []Switch
+	community string
+}
+
+// Start serves the site on free loopback ports until ctx ends or Close.
+func Start(ctx context.Context, opts Options) (*Site, error) {
+	if opts.Community == "" {
+		opts.Community = DefaultCommunity
+	}
+	copies := max(opts.Copies, 1)
+	var eps []snmpagent.Endpoint
+	var switches []Switch
+	for k := range copies {
+		for _, d := range Devices {
+			name := d.Name
+			if copies > 1 {
+				name = fmt.Sprintf("%s-%d", d.Name, k+1)
+			}
+			rec, err := Recording(d.Recording)
+			if err != nil {
+				return nil, err
+			}
+			eps = append(eps, snmpagent.Endpoint{Addr: "127.0.0.1:0", Recording: rec, Community: opts.Community,
+				Overrides: []snmprec.Record{{OID: sysName, Type: snmprec.OctetString, Bytes: []byte(name)}}})
+			switches = append(switches, Switch{Name: name, Recording: d.Recording})
+		}
+	}
+	g, err := snmpagent.ServeMany(ctx, eps, snmpagent.Options{Delay: opts.Delay, DropRate: opts.DropRate, Seed: opts.Seed})
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	for i, addr := range g.Addrs() {
+		switches[i].Address = addr
+	}
+	return &Site{group: g, switches: switches, community: opts.Community}, nil
+}
+
+// Switches returns the running switches, in Devices order (copy by copy).
+func (s *Site) Switches() []Switch { return append([]Switch(nil), s.switches...) }
+
+// Community is the site's v2c community.
+func (s *Site) Community() string { return s.community }
+
+// Targets are the switches as discovery targets, with the site's
+// credentials.
+func (s *Site) Targets() []snmp.Target {
+	creds := &snmp.Credentials{Version: "2c", Community: s.community}
+	out := make([]snmp.Target, len(s.switches))
+	for i, sw := range s.switches {
+		out[i] = snmp.Target{Address: sw.Address, Credentials: creds}
+	}
+	return out
+}
+
+// Close stops every switch.
+func (s *Site) Close() error { return s.group.Close() }
+
+// parsed caches the embedded recordings: each is decompressed and parsed
+// once per process and then shared read-only by every switch serving it.
+var (
+	parsedMu sync.Mutex
+	parsed   = map[string]*snmprec.Recording{}
+)
+
+// sysName is answered with the switch's name instead of the recorded one.
+var sysName = snmprec.OID{1, 3, 6, 1, 2, 1, 1, 5, 0}
+
+// Recording returns an embedded recording by its file name without
+// .snmprec (Device.Recording), parsed once per process. Callers must not
+// modify it.
+func Recording(file string) (*snmprec.Recording, error) {
+	parsedMu.Lock()
+	defer parsedMu.Unlock()
+	if rec, ok := parsed[file]; ok {
+		return rec, nil
+	}
+	rec, err := load(file)
+	if err != nil {
+		return nil, err
+	}
+	parsed[file] = rec
+	return rec, nil
+}
+
+func load(file string) (*snmprec.Recording, error) {
+	data, err := RawRecording(file)
+	if err != nil {
+		return nil, err
+	}
+	return snmprec.Parse(file+".snmprec", data)
+}
+
+// RawRecording returns the .snmprec text of an embedded recording, as
+// snmpsim would read it.
+func RawRecording(file string) ([]byte, error) {
+	gz, err := recordings.ReadFile("recordings/" + file + ".snmprec.gz")
+	if err != nil {
+		return nil, fmt.Errorf("site: no embedded recording %q", file)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("site: %s: %w", file, err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("site: %s: %w", file, err)
+	}
+	return data, nil
+}
