@@ -1,0 +1,141 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/voxlan/voxlan/sizing"
+)
+
+func (a *auditor) checkSite() {
+	phones := 0
+	for _, v := range a.ports {
+		phones += v.phones()
+	}
+	if a.voiceOption() && a.voiceVLAN == 0 {
+		a.add(Finding{Requirement: ReqL8, Check: "voice-vlan", Status: StatusFail,
+			Message: Text{
+				FR: "Ingénierie VLAN voix déclarée mais aucun VLAN voix n'est vu ni déclaré : déclarer voiceVlan pour le site dans l'inventaire.",
+				EN: "Voice VLAN engineering declared but no voice VLAN is seen or declared: declare the site's voiceVlan in the inventory.",
+			},
+			Evidence: []Evidence{ev("engineering", string(a.res.Engineering)+" ("+a.res.EngineeringSource+")")}})
+	}
+	if phones == 0 {
+		a.add(Finding{Requirement: ReqL9, Check: "phones-seen", Status: StatusWarn,
+			Message: Text{
+				FR: "Aucun téléphone identifié sur le site (pas encore branchés, ou LLDP/CDP coupé) : les contrôles des ports de téléphone n'ont porté que sur les ports d'accès libres.",
+				EN: "No phone identified on the site (not plugged in yet, or LLDP/CDP off): phone-port checks only covered the free access ports.",
+			},
+			Evidence: []Evidence{ev("ports", itoa(len(a.ports)))}})
+	}
+	a.add(Finding{Requirement: ReqL10, Check: "labels", Status: StatusManual,
+		Message: Text{
+			FR: "À vérifier sur place : câblage catégorie 5e recommandé, cordons homogènes, chaque prise étiquetée.",
+			EN: "Check on site: category 5e cabling recommended, matching patch cords, every outlet labelled.",
+		}})
+	a.checkProbeItems()
+	a.checkWAN()
+}
+
+// checkProbeItems lists what only a probe from a jack can see (DHCP, DNS,
+// transport, firewall) as manual items naming the command that checks them.
+func (a *auditor) checkProbeItems() {
+	type item struct {
+		req, check string
+		fr, en     string
+		evidence   []Evidence
+	}
+	t := a.prof.Transport
+	items := []item{}
+	if a.prof.DHCP.DataVLAN {
+		items = append(items, item{ReqD1, "dhcp-data", "Serveur DHCP dans le VLAN données (adresse, masque, passerelle, DNS) avec assez de baux pour les téléphones en plus des PC : lancer voxlan probe depuis une prise.",
+			"DHCP server in the data VLAN (address, mask, gateway, DNS) with enough free leases for the phones on top of the PCs: run voxlan probe from a jack.", nil})
+	}
+	if a.prof.DHCP.VoiceVLAN && a.voiceOption() {
+		items = append(items, item{ReqD2, "dhcp-voice", fmt.Sprintf("Second serveur DHCP dans le VLAN voix %d, dans un autre plan d'adressage : lancer voxlan probe --voice-vlan %d.", a.voiceVLAN, a.voiceVLAN),
+			fmt.Sprintf("Second DHCP server in voice VLAN %d, in another address plan: run voxlan probe --voice-vlan %d.", a.voiceVLAN, a.voiceVLAN), nil})
+	}
+	if a.prof.DHCP.SingleServer {
+		items = append(items, item{ReqD4, "dhcp-single", "Un seul serveur DHCP doit répondre par VLAN (un DHCP d'IPBX à côté de celui du bureau donne des options incomplètes).",
+			"Only one DHCP server may answer per VLAN (a PBX DHCP beside the office one gives incomplete options).", nil})
+	}
+	if a.prof.DHCP.PublicDNS {
+		items = append(items, item{ReqD5, "dns", "Les postes doivent joindre des DNS publics qui résolvent les domaines du service.",
+			"Terminals must reach public DNS servers that resolve the service's domains.", nil})
+	}
+	items = append(items, item{ReqT, "transport",
+		fmt.Sprintf("Qualité de transport de bout en bout : latence < %g ms, gigue < %g ms, perte < %g %%.", t.MaxLatencyMs, t.MaxJitterMs, t.MaxLossPercent),
+		fmt.Sprintf("End-to-end transport quality: latency < %g ms, jitter < %g ms, loss < %g %%.", t.MaxLatencyMs, t.MaxJitterMs, t.MaxLossPercent),
+		[]Evidence{ev("maxLatencyMs", fmt.Sprint(t.MaxLatencyMs)), ev("maxJitterMs", fmt.Sprint(t.MaxJitterMs)), ev("maxLossPercent", fmt.Sprint(t.MaxLossPercent))}})
+	var openings []string
+	for _, o := range a.prof.Firewall {
+		openings = append(openings, o.Name+": "+o.Protocol+" "+strings.Join(o.Ports, ","))
+	}
+	items = append(items, item{ReqF, "openings", "Ouvertures sortantes du pare-feu demandées par le service.",
+		"Outbound firewall openings the service needs.", []Evidence{ev("openings", openings...)}})
+	for _, it := range items {
+		a.add(Finding{Requirement: it.req, Check: it.check, Status: StatusManual,
+			Message: Text{FR: it.fr, EN: it.en}, Evidence: it.evidence})
+	}
+}
+
+// checkWAN sizes the site and judges the declared access (W).
+func (a *auditor) checkWAN() {
+	if a.site.Users <= 0 {
+		a.add(Finding{Requirement: ReqW, Check: "sizing", Status: StatusManual,
+			Message: Text{
+				FR: "Nombre d'utilisateurs non déclaré : déclarer users et wan pour le site dans l'inventaire pour dimensionner l'accès.",
+				EN: "Number of users not declared: declare users and wan for the site in the inventory to size the access.",
+			}})
+		return
+	}
+	s, err := sizing.Compute(sizing.Input{Users: a.site.Users, ErlangPerUser: a.prof.WAN.ErlangPerUser, Blocking: a.prof.WAN.Blocking, WAN: a.site.WAN})
+	if err != nil {
+		a.add(Finding{Requirement: ReqW, Check: "sizing", Status: StatusUnknown,
+			Message: Text{FR: "Dimensionnement impossible : " + err.Error(), EN: "Sizing failed: " + err.Error()}})
+		return
+	}
+	a.res.Sizing = s
+	evs := []Evidence{ev("users", itoa(s.Users)), ev("channels", itoa(s.Channels)), ev("voiceKbps", itoa(s.VoiceKbps)), ev("assumption", s.Assumption.EN)}
+	f := Finding{Requirement: ReqW, Check: "sizing", Evidence: evs}
+	switch {
+	case s.WAN == nil:
+		f.Status = StatusManual
+		f.Message = Text{
+			FR: fmt.Sprintf("%d canaux voix simultanés, %d kbit/s dans chaque sens : accès WAN non déclaré, à vérifier.", s.Channels, s.VoiceKbps),
+			EN: fmt.Sprintf("%d simultaneous voice channels, %d kbit/s each way: WAN access not declared, check it.", s.Channels, s.VoiceKbps),
+		}
+	case s.LowSpeed && s.XDSLMaxChannels < 0:
+		f.Status = StatusWarn
+		f.Evidence = append(f.Evidence, ev("wan", fmt.Sprintf("%s %d/%d kbit/s", s.WAN.Access, s.WAN.DownKbps, s.WAN.UpKbps)))
+		f.Message = Text{
+			FR: "Accès xDSL bas débit hors du tableau de la STAS (2.3.4) : déconseillé pour la voix.",
+			EN: "Low-speed xDSL access outside the STAS table (2.3.4): not recommended for voice.",
+		}
+	case s.WANMaxChannels < s.Channels:
+		f.Status = StatusFail
+		f.Evidence = append(f.Evidence, ev("wanMaxChannels", itoa(s.WANMaxChannels)), ev("wan", fmt.Sprintf("%s %d/%d kbit/s", s.WAN.Access, s.WAN.DownKbps, s.WAN.UpKbps)))
+		f.Message = Text{
+			FR: fmt.Sprintf("L'accès WAN ne porte que %d appels simultanés pour %d nécessaires (%d utilisateurs).", s.WANMaxChannels, s.Channels, s.Users),
+			EN: fmt.Sprintf("The WAN access carries only %d simultaneous calls of the %d needed (%d users).", s.WANMaxChannels, s.Channels, s.Users),
+		}
+	case s.WAN.Access == sizing.AccessSatellite && !a.prof.WAN.SatelliteAllowed:
+		f.Status = StatusWarn
+		f.Message = Text{FR: "Accès satellite déconseillé pour la voix (latence).", EN: "Satellite access is not recommended for voice (latency)."}
+	case s.LowSpeed:
+		f.Status = StatusWarn
+		f.Evidence = append(f.Evidence, ev("wanMaxChannels", itoa(s.WANMaxChannels)))
+		f.Message = Text{
+			FR: fmt.Sprintf("Accès xDSL bas débit : %d appels simultanés au plus, vidéo à proscrire, usage des données à limiter pendant les appels.", s.WANMaxChannels),
+			EN: fmt.Sprintf("Low-speed xDSL access: %d simultaneous calls at most, no video, keep data use low during calls.", s.WANMaxChannels),
+		}
+	default:
+		f.Status = StatusPass
+		f.Evidence = append(f.Evidence, ev("wanMaxChannels", itoa(s.WANMaxChannels)))
+		f.Message = Text{
+			FR: fmt.Sprintf("L'accès WAN porte %d appels simultanés pour %d nécessaires (voix seule ; ajouter vidéo et usages existants).", s.WANMaxChannels, s.Channels),
+			EN: fmt.Sprintf("The WAN access carries %d simultaneous calls for %d needed (voice only; add video and existing use).", s.WANMaxChannels, s.Channels),
+		}
+	}
+	a.add(f)
+}

@@ -1,0 +1,300 @@
+package audit
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// neighborKind is what an LLDP/CDP neighbour is, from what it advertised.
+type neighborKind int
+
+const (
+	kindOther neighborKind = iota
+	kindPhone
+	kindAccessPoint
+	kindInfra // switch, router, repeater
+	kindStation
+)
+
+// classifyNeighbor decides what a neighbour is. Telephones come first: they
+// usually advertise the bridge capability too (their PC port).
+func (a *auditor) classifyNeighbor(n *snapshot.Neighbor) (neighborKind, string) {
+	caps := n.Capabilities
+	if slices.Contains(caps, "telephone") {
+		return kindPhone, "capability telephone"
+	}
+	if n.MED != nil && n.MED.DeviceClass == "endpointClass3" {
+		return kindPhone, "LLDP-MED endpoint class III (communication device)"
+	}
+	if n.Protocol == snapshot.ProtocolCDP && isCiscoPhoneID(n.SysName) {
+		return kindPhone, "CDP device id " + n.SysName
+	}
+	if slices.Contains(caps, "wlanAccessPoint") {
+		return kindAccessPoint, "capability wlanAccessPoint"
+	}
+	if !slices.Contains(caps, "router") && !slices.Contains(caps, "bridge") {
+		if p := a.phonePlatform(n); p != "" {
+			return kindPhone, "phone model " + strconv.Quote(p)
+		}
+	} else if p := a.phonePlatform(n); p != "" && !slices.Contains(caps, "router") && n.MED != nil && n.MED.DeviceClass != "networkConnectivity" {
+		// A phone that only says "bridge" (its PC port) but sends an
+		// endpoint MED class and a phone model.
+		return kindPhone, "phone model " + strconv.Quote(p)
+	}
+	if slices.Contains(caps, "bridge") || slices.Contains(caps, "router") || slices.Contains(caps, "repeater") ||
+		(n.MED != nil && n.MED.DeviceClass == "networkConnectivity") {
+		return kindInfra, "capabilities " + strings.Join(caps, ",")
+	}
+	if slices.Contains(caps, "station") || slices.Contains(caps, "host") {
+		return kindStation, "capability " + strings.Join(caps, ",")
+	}
+	return kindOther, "capabilities " + strings.Join(caps, ",")
+}
+
+// isCiscoPhoneID recognises the CDP device id of a Cisco phone: "SEP" and
+// the phone's MAC in hex.
+func isCiscoPhoneID(id string) bool {
+	if len(id) != 15 || !strings.HasPrefix(strings.ToUpper(id), "SEP") {
+		return false
+	}
+	_, ok := normalizeMAC(id[3:])
+	return ok
+}
+
+// phonePlatform returns the phone model pattern the neighbour matches, if any.
+func (a *auditor) phonePlatform(n *snapshot.Neighbor) string {
+	fields := []string{n.Platform, n.SysDescr}
+	if n.MED != nil {
+		fields = append(fields, n.MED.Model, n.MED.Manufacturer+" "+n.MED.Model)
+	}
+	for _, f := range fields {
+		lf := strings.ToLower(f)
+		for _, p := range a.platforms {
+			if p != "" && strings.Contains(lf, p) {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// portView is one port as the audit sees it: the port, its switch, and what
+// was found behind it.
+type portView struct {
+	sw       *snapshot.Switch
+	port     *snapshot.Port
+	role     Role
+	evidence []Evidence
+	// phoneIDs are the distinct telephones behind the port: LLDP/CDP
+	// telephone neighbours (by chassis MAC when it is one) and phone-vendor
+	// MACs.
+	phoneIDs []string
+	// phoneMACs are the FDB entries that belong to telephones.
+	phoneMACs []snapshot.MAC
+	// otherMACs are the FDB entries of everything else.
+	otherMACs  []snapshot.MAC
+	phoneNeigh []*snapshot.Neighbor
+}
+
+func (v *portView) phones() int { return len(v.phoneIDs) }
+
+// physicalPort says whether a port is a front-panel Ethernet port (or a
+// link aggregate), the only ports the audit judges.
+func physicalPort(p *snapshot.Port) (ok, lag bool) {
+	switch p.Type {
+	case "ethernetCsmacd", "gigabitEthernet", "", "type-62", "type-69", "type-7":
+		return true, false
+	case "ieee8023adLag":
+		return true, true
+	}
+	return false, false
+}
+
+// classify gives the port its role. The order matters: what is most certain
+// and most dangerous to touch (uplinks) is decided first.
+func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *portView {
+	v := &portView{sw: sw, port: p}
+	ev := func(key string, values ...string) {
+		v.evidence = append(v.evidence, Evidence{Key: key, Values: values})
+	}
+
+	var infra, aps, stations []string
+	ids := map[string]bool{}
+	addPhone := func(id string) {
+		if !ids[id] {
+			ids[id] = true
+			v.phoneIDs = append(v.phoneIDs, id)
+		}
+	}
+	for i := range p.Neighbors {
+		n := &p.Neighbors[i]
+		kind, why := a.classifyNeighbor(n)
+		label := n.Protocol + " " + neighborName(n) + " (" + why + ")"
+		switch kind {
+		case kindPhone:
+			v.phoneNeigh = append(v.phoneNeigh, n)
+			id := n.ChassisID
+			if m, ok := normalizeMAC(n.ChassisID); ok {
+				id = m
+			} else if n.Protocol == snapshot.ProtocolCDP && isCiscoPhoneID(n.SysName) {
+				id, _ = normalizeMAC(n.SysName[3:])
+			}
+			addPhone(id)
+			ev("phoneNeighbor", label)
+		case kindAccessPoint:
+			aps = append(aps, label)
+		case kindInfra:
+			infra = append(infra, label)
+		case kindStation:
+			stations = append(stations, label)
+		}
+	}
+	// LLDP and CDP both heard from one phone name it twice, with different
+	// chassis ids (MAC vs "SEP..."): count neighbours per protocol too.
+	if n := a.phonesByProtocol(v.phoneNeigh); n < len(v.phoneIDs) && !a.macBacked(v) {
+		v.phoneIDs = v.phoneIDs[:n]
+	}
+	seenMAC := map[string]bool{}
+	for _, m := range p.MACs {
+		mac, ok := normalizeMAC(m.MAC)
+		if !ok {
+			continue
+		}
+		if ids[mac] {
+			v.phoneMACs = append(v.phoneMACs, m)
+			continue
+		}
+		if vendor := a.phoneOUI(mac); vendor != "" {
+			v.phoneMACs = append(v.phoneMACs, m)
+			if !seenMAC[mac] {
+				ev("phoneMAC", mac+" ("+vendor+")")
+			}
+			seenMAC[mac] = true
+			addPhone(mac)
+			continue
+		}
+		v.otherMACs = append(v.otherMACs, m)
+	}
+	others := distinctMACs(v.otherMACs)
+	tagged := len(p.TaggedVLANs)
+
+	switch {
+	case lag:
+		ev("type", p.Type)
+		v.role = RoleUplink
+	case len(infra) > 0:
+		ev("infraNeighbor", infra...)
+		v.role = RoleUplink
+	case tagged >= a.prof.Roles.UplinkMinTaggedVLANs:
+		ev("taggedVlans", strconv.Itoa(tagged))
+		v.role = RoleUplink
+	case p.Mode == "trunk" && v.phones() == 0 && tagged > 1:
+		ev("mode", "trunk")
+		ev("taggedVlans", strconv.Itoa(tagged))
+		v.role = RoleUplink
+	case len(aps) > 0:
+		ev("accessPointNeighbor", aps...)
+		v.role = RoleAccessPoint
+	case v.phones() > 0 && others >= a.prof.Roles.UnmanagedMinMACs:
+		ev("otherMACs", strconv.Itoa(others))
+		v.role = RoleUnmanagedSwitch
+	case v.phones() > 0 && (others > 0 || len(stations) > 0):
+		ev("otherMACs", strconv.Itoa(others))
+		v.role = RolePhonePC
+	case v.phones() > 0:
+		v.role = RolePhone
+	case others >= a.prof.Roles.UnmanagedMinMACs:
+		ev("macs", strconv.Itoa(others))
+		ev("neighbors", strconv.Itoa(len(p.Neighbors)))
+		v.role = RoleUnmanagedSwitch
+	case others > 0 || len(stations) > 0:
+		ev("macs", strconv.Itoa(others))
+		if len(stations) > 0 {
+			ev("stationNeighbor", stations...)
+		}
+		v.role = RolePC
+	case !p.OperUp:
+		ev("operUp", "false")
+		v.role = RoleEmpty
+	case p.PoE != nil && p.PoE.Detection == "deliveringPower":
+		// Something drawing power, silent and unlearnt: likely a phone that
+		// has not booted, a camera or an AP. Not enough to decide.
+		ev("poe", "deliveringPower", "class "+strconv.Itoa(p.PoE.Class))
+		v.role = RoleUnknown
+	default:
+		ev("operUp", "true")
+		ev("macs", "0")
+		v.role = RoleUnknown
+	}
+	if p.PoE != nil && p.PoE.Detection == "deliveringPower" && v.role != RoleUnknown {
+		ev("poeClass", strconv.Itoa(p.PoE.Class))
+	}
+	return v
+}
+
+// phonesByProtocol is the most telephones any one protocol reports.
+func (a *auditor) phonesByProtocol(ns []*snapshot.Neighbor) int {
+	lldp, cdp := 0, 0
+	for _, n := range ns {
+		if n.Protocol == snapshot.ProtocolCDP {
+			cdp++
+		} else {
+			lldp++
+		}
+	}
+	return max(lldp, cdp)
+}
+
+// macBacked says whether every phone id is a MAC seen in the FDB, in which
+// case the ids are exact and need no per-protocol correction.
+func (a *auditor) macBacked(v *portView) bool {
+	for _, id := range v.phoneIDs {
+		if !slices.ContainsFunc(v.port.MACs, func(m snapshot.MAC) bool {
+			n, _ := normalizeMAC(m.MAC)
+			return n == id
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *auditor) phoneOUI(mac string) string {
+	vendor := phoneOUIs()[mac[:8]]
+	if vendor == "" {
+		return ""
+	}
+	if a.allVendors || a.vendors[vendor] {
+		return vendor
+	}
+	return ""
+}
+
+func distinctMACs(ms []snapshot.MAC) int {
+	switch len(ms) {
+	case 0:
+		return 0
+	case 1:
+		return 1
+	}
+	seen := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		seen[strings.ToLower(m.MAC)] = true
+	}
+	return len(seen)
+}
+
+func neighborName(n *snapshot.Neighbor) string {
+	switch {
+	case n.SysName != "":
+		return n.SysName
+	case n.MED != nil && n.MED.Model != "":
+		return n.MED.Model
+	case n.Platform != "":
+		return n.Platform
+	}
+	return n.ChassisID
+}
