@@ -7,12 +7,14 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/decode"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/here"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
 )
 
 // addCommands is the one list of voxlan's verbs. A new verb is a package
 // under cmd/voxlan/internal and one line here.
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(discover.NewCmdDiscover(f, nil))
+	root.AddCommand(tui.NewCmdTUI(f, nil))
 	root.AddCommand(decode.NewCmdDecode(f, nil))
 	root.AddCommand(here.NewCmdHere(f, nil))
 }

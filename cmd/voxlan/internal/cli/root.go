@@ -14,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
+	"github.com/voxlan/voxlan/tui/common"
 )
 
 // Version is set at build time with -ldflags "-X .../cli.Version=...".
@@ -75,6 +77,13 @@ transport quality), pushes the fix over SSH and writes the report.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       Version,
+	}
+	// voxlan alone on a terminal opens the UI; piped, it prints the help.
+	root.RunE = func(c *cobra.Command, _ []string) error {
+		if !tui.Interactive(f.IO) {
+			return c.Help()
+		}
+		return tui.Open(c.Context(), f.IO, &common.Deps{Now: f.Now})
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.UsageError("%v\nSee '%s --help'.", err, c.CommandPath())

@@ -1,0 +1,172 @@
+// Package tui is the `voxlan tui` verb, and what `voxlan` alone and
+// `voxlan demo` call to open the terminal UI on a terminal.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
+	ui "github.com/voxlan/voxlan/tui"
+	"github.com/voxlan/voxlan/tui/common"
+)
+
+// EnvCommunity carries the SNMP v2c community, as for `voxlan discover`.
+const EnvCommunity = "VOXLAN_SNMP_COMMUNITY"
+
+// TUIOptions are the verb's dependencies and flag values.
+type TUIOptions struct {
+	IO     *cmdutil.IOStreams
+	Getenv func(string) string
+	// Open runs the UI; Open (below) unless a test injects one.
+	Open func(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error
+
+	Targets      []string
+	SnapshotFile string
+	Site         string
+	Timeout      time.Duration
+	Retries      int
+	Concurrency  int
+}
+
+// NewCmdTUI builds the command. runF replaces tuiRun in tests of flag
+// parsing.
+func NewCmdTUI(f *cmdutil.Factory, runF func(*TUIOptions) error) *cobra.Command {
+	opts := &TUIOptions{IO: f.IO, Getenv: f.Getenv, Open: Open}
+	cmd := &cobra.Command{
+		Use:   "tui [flags] [TARGET...]",
+		Short: "Open the terminal UI on a site",
+		Long: `Open the terminal UI: the jack (Here), the site's switches with their
+discovery progress (Site), a switch's front panel (Switch), what is wrong
+(Findings) and the fix (Plan).
+
+Read the switches given as TARGET (host or host:port) over SNMP v2c, the
+community from VOXLAN_SNMP_COMMUNITY (default "public"), or replay a saved
+snapshot with --snapshot FILE. Running voxlan with no arguments on a
+terminal opens the same UI.
+
+Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Targets = args
+			if opts.SnapshotFile != "" && len(args) > 0 {
+				return cmdutil.UsageError("give either --snapshot FILE or TARGETs, not both")
+			}
+			if !opts.IO.OutTTY || !opts.IO.InTTY {
+				return cmdutil.UsageError("the UI needs a terminal; for scripts use voxlan discover -o json")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return tuiRun(c.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.SnapshotFile, "snapshot", "", "open a saved snapshot `FILE` instead of discovering")
+	cmd.Flags().StringVar(&opts.Site, "site", "", "site name shown and written in the snapshot")
+	cmd.Flags().DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "SNMP timeout per request")
+	cmd.Flags().IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "SNMP retries after the first try")
+	cmd.Flags().IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "switches read at once")
+	return cmd
+}
+
+func tuiRun(ctx context.Context, opts *TUIOptions) error {
+	deps, err := opts.deps()
+	if err != nil {
+		return err
+	}
+	return opts.Open(ctx, opts.IO, deps)
+}
+
+func (o *TUIOptions) deps() (*common.Deps, error) {
+	deps := &common.Deps{Site: o.Site, Targets: o.Targets, Concurrency: o.Concurrency, Now: time.Now}
+	if o.SnapshotFile != "" {
+		snap, err := readSnapshot(o.SnapshotFile)
+		if err != nil {
+			return nil, cmdutil.UsageError("%v", err)
+		}
+		deps.Snapshot = snap
+		if deps.Site == "" {
+			deps.Site = snap.Site
+		}
+		return deps, nil
+	}
+	community := o.Getenv(EnvCommunity)
+	if community == "" {
+		community = snmp.DefaultCommunity
+	}
+	deps.Discover = Discoverer(snmp.Options{
+		Credentials: snmp.Credentials{Version: "2c", Community: community},
+		Timeout:     o.Timeout,
+		Retries:     o.Retries,
+	})
+	deps.Stages = DiscoveryStages
+	return deps, nil
+}
+
+func readSnapshot(path string) (*snapshot.Snapshot, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("tui: %w", err)
+	}
+	defer f.Close()
+	snap, err := snapshot.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("tui: %s: %w", path, err)
+	}
+	return snap, nil
+}
+
+// DiscoveryStages are the steps snmp reports for a switch, in the order it
+// starts them; the Site screen draws each switch's bar from them.
+var DiscoveryStages = []string{"system", "interfaces", "ethernet", "entity", "bridge", "vlans", "fdb", "lldp", "lldp-med", "cdp", "poe", "cisco-vlans"}
+
+// Discoverer adapts snmp.DiscoverSwitch to the UI: one switch per call, its
+// events turned into the UI's progress.
+func Discoverer(opts snmp.Options) common.DiscoverFunc {
+	return func(ctx context.Context, target string, progress func(common.Progress)) snapshot.Switch {
+		o := opts
+		o.Progress = func(ev snmp.Event) {
+			progress(common.Progress{Stage: ev.Stage, Rows: ev.Rows, Done: ev.Done, Err: ev.Err})
+		}
+		return snmp.DiscoverSwitch(ctx, snmp.Target{Address: target}, o)
+	}
+}
+
+// Open runs the UI on the terminal of io until the user leaves, and always
+// gives the terminal back: Bubble Tea restores it on return, on a panic in
+// the UI and when ctx is cancelled.
+func Open(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	deps.Context = ctx
+	_, err := tea.NewProgram(ui.New(deps), programOptions(ctx, io)...).Run()
+	if err != nil && ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled) {
+		return ctx.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("tui: %w", err)
+	}
+	return nil
+}
+
+func programOptions(ctx context.Context, streams *cmdutil.IOStreams) []tea.ProgramOption {
+	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if streams.In != nil {
+		opts = append(opts, tea.WithInput(streams.In))
+	}
+	if streams.Out != nil {
+		opts = append(opts, tea.WithOutput(streams.Out))
+	}
+	return opts
+}
+
+// Interactive reports whether io is a terminal on both sides, where the UI
+// can open.
+func Interactive(io *cmdutil.IOStreams) bool { return io.InTTY && io.OutTTY }

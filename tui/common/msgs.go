@@ -1,0 +1,54 @@
+package common
+
+import (
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// ShowMsg asks the root to bring a screen forward; the root then delivers the
+// message to that screen so it can select what was asked (a switch, a port).
+type ShowMsg struct {
+	Screen ScreenID
+	// Switch is the target of the switch to select, "" to keep the current.
+	Switch string
+	// Port is the ifName of the port to select, "" for none.
+	Port string
+}
+
+// Destination implements Addressed.
+func (m ShowMsg) Destination() ScreenID { return m.Screen }
+
+// ErrorMsg reports a failure the user must see. The root shows it above the
+// help bar until the next key; the screens keep working.
+type ErrorMsg struct{ Err error }
+
+// SwitchMsg is broadcast when one switch has been read (or failed to be), so
+// every screen can show it without waiting for the whole site.
+type SwitchMsg struct {
+	Switch snapshot.Switch
+}
+
+// SnapshotMsg is broadcast when the whole site has been read (or a saved
+// snapshot was loaded).
+type SnapshotMsg struct {
+	Snapshot *snapshot.Snapshot
+}
+
+// AuditMsg is broadcast when the audit of the site snapshot is done, or
+// could not run (Err set, Result nil).
+type AuditMsg struct {
+	Result *audit.Result
+	Err    error
+}
+
+// HereMsg is broadcast when the jack's neighbours have been heard.
+type HereMsg struct {
+	Here *snapshot.Here
+	Err  error
+}
+
+// ProbeMsg is broadcast when the field probe at the jack is done.
+type ProbeMsg struct {
+	Probe *snapshot.Probe
+	Err   error
+}

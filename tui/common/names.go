@@ -1,0 +1,138 @@
+package common
+
+import (
+	"fmt"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// SwitchName is how a switch is called on screen: its sysName, else the
+// address it was asked at.
+func SwitchName(sw snapshot.Switch) string {
+	if sw.SysName != "" {
+		return sw.SysName
+	}
+	return sw.Target
+}
+
+// PoEBudget sums the switch's PSEs: budget and draw in watts; ok is false
+// when the switch reports no PSE.
+func PoEBudget(sw snapshot.Switch) (powerW, drawW float64, ok bool) {
+	if !sw.PoE.Supported || len(sw.PoE.PSEs) == 0 {
+		return 0, 0, false
+	}
+	for _, p := range sw.PoE.PSEs {
+		powerW += p.PowerW
+		drawW += p.ConsumptionW
+	}
+	return powerW, drawW, true
+}
+
+// PoESummary is the switch's PoE in a few words.
+func PoESummary(sw snapshot.Switch) string {
+	power, draw, ok := PoEBudget(sw)
+	switch {
+	case ok:
+		return fmt.Sprintf("PoE %.0f W, %.0f W drawn, %.0f W free", power, draw, power-draw)
+	case sw.PoE.Supported:
+		return "PoE on ports, no budget reported"
+	}
+	return "no PoE reported"
+}
+
+// Tally counts the findings of one switch (all switches when target is
+// "") by status.
+func Tally(r *audit.Result, target string) map[audit.Status]int {
+	m := map[audit.Status]int{}
+	if r == nil {
+		return m
+	}
+	for _, f := range r.Findings {
+		if target == "" || f.Switch == target {
+			m[f.Status]++
+		}
+	}
+	return m
+}
+
+// PortFindings are the findings about one port.
+func PortFindings(r *audit.Result, target, port string) []audit.Finding {
+	if r == nil {
+		return nil
+	}
+	var out []audit.Finding
+	for _, f := range r.Findings {
+		if f.Switch == target && f.Port == port {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// RoleOf is the role the audit gave a port, "" when it gave none.
+func RoleOf(r *audit.Result, target, port string) audit.Role {
+	if r == nil {
+		return ""
+	}
+	for _, pr := range r.Ports {
+		if pr.Switch == target && pr.Port == port {
+			return pr.Role
+		}
+	}
+	return ""
+}
+
+// Roles in the order the legend lists them, with the letter the port map
+// draws for each.
+var Roles = []struct {
+	Role   audit.Role
+	Letter string
+	Word   string
+	// Short is the word in the legend, where width is scarce.
+	Short string
+}{
+	{audit.RoleUplink, "U", "uplink", "uplink"},
+	{audit.RolePhone, "P", "phone", "phone"},
+	{audit.RolePhonePC, "H", "phone+PC", "phone+PC"},
+	{audit.RolePC, "C", "PC", "PC"},
+	{audit.RoleAccessPoint, "A", "access point", "AP"},
+	{audit.RoleUnmanagedSwitch, "S", "unmanaged switch or hub", "hub"},
+	{audit.RoleEmpty, "·", "empty", "empty"},
+	{audit.RoleUnknown, "?", "unknown", "unknown"},
+}
+
+// RoleLetter is the port map's letter for role, "" when role is not one
+// the legend knows.
+func RoleLetter(role audit.Role) string {
+	for _, r := range Roles {
+		if r.Role == role {
+			return r.Letter
+		}
+	}
+	return ""
+}
+
+// RoleWord is role in words.
+func RoleWord(role audit.Role) string {
+	for _, r := range Roles {
+		if r.Role == role {
+			return r.Word
+		}
+	}
+	if role == "" {
+		return "not judged"
+	}
+	return string(role)
+}
+
+// Worst is the worst status among findings, "" when there are none.
+func Worst(fs []audit.Finding) audit.Status {
+	var w audit.Status
+	for _, f := range fs {
+		if w == "" || f.Status.Severity() > w.Severity() {
+			w = f.Status
+		}
+	}
+	return w
+}

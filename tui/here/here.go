@@ -1,0 +1,425 @@
+// Package here is the Here screen: the technician's jack, as cards in the
+// order a tester works (link, PoE, switch and port, data VLAN, voice VLAN,
+// DHCP in each, DNS, gateway, transport quality), each pass/fail/pending with
+// its value and where the value came from. Cards fill in as results arrive:
+// what was heard on the wire (LLDP/CDP), what the switch says about the port
+// (SNMP, once the site is read), and the probe.
+package here
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/tui/common"
+)
+
+// Card is one check at the jack.
+type Card struct {
+	Label  string
+	State  common.State
+	Value  string
+	Source string
+}
+
+// Model is the Here screen.
+type Model struct {
+	deps      *common.Deps
+	here      *snapshot.Here
+	hereErr   error
+	listening bool
+	probe     *snapshot.Probe
+	probeErr  error
+	probing   bool
+	switches  map[string]snapshot.Switch
+	result    *audit.Result
+	width     int
+	height    int
+	keys      keyMap
+}
+
+type keyMap struct {
+	Site, Port key.Binding
+}
+
+// New returns the Here screen.
+func New(deps *common.Deps) *Model {
+	return &Model{
+		deps:     deps,
+		switches: map[string]snapshot.Switch{},
+		keys: keyMap{
+			Site: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "site")),
+			Port: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "this port on its switch")),
+		},
+	}
+}
+
+// ID implements common.Component.
+func (m *Model) ID() common.ScreenID { return common.ScreenHere }
+
+// Title implements common.Component.
+func (m *Model) Title() string { return "Here" }
+
+// SetSize implements common.Component.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// ShortHelp implements help.KeyMap.
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Site, m.keys.Port} }
+
+// FullHelp implements help.KeyMap.
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// Init starts listening at the jack when this build and mode can.
+func (m *Model) Init() tea.Cmd {
+	if m.deps.Here == nil {
+		return nil
+	}
+	m.listening = true
+	ctx, listen := m.deps.Ctx(), m.deps.Here
+	return func() tea.Msg {
+		h, err := listen(ctx)
+		return hereDoneMsg{here: h, err: err}
+	}
+}
+
+type (
+	hereDoneMsg struct {
+		here *snapshot.Here
+		err  error
+	}
+	probeDoneMsg struct {
+		probe *snapshot.Probe
+		err   error
+	}
+)
+
+func (hereDoneMsg) Destination() common.ScreenID  { return common.ScreenHere }
+func (probeDoneMsg) Destination() common.ScreenID { return common.ScreenHere }
+
+// Update implements common.Component.
+func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case hereDoneMsg:
+		m.listening = false
+		m.here, m.hereErr = msg.here, msg.err
+		if m.deps.Probe != nil && msg.err == nil {
+			m.probing = true
+			ctx, probe, h := m.deps.Ctx(), m.deps.Probe, msg.here
+			return m, func() tea.Msg {
+				p, err := probe(ctx, h)
+				return probeDoneMsg{probe: p, err: err}
+			}
+		}
+	case probeDoneMsg:
+		m.probing = false
+		m.probe, m.probeErr = msg.probe, msg.err
+	case common.SwitchMsg:
+		m.switches[msg.Switch.Target] = msg.Switch
+	case common.SnapshotMsg:
+		for _, sw := range msg.Snapshot.Switches {
+			m.switches[sw.Target] = sw
+		}
+		if msg.Snapshot.Here != nil && m.here == nil {
+			m.here = msg.Snapshot.Here
+		}
+		if msg.Snapshot.Probe != nil && m.probe == nil {
+			m.probe = msg.Snapshot.Probe
+		}
+	case common.AuditMsg:
+		m.result = msg.Result
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Site):
+			return m, func() tea.Msg { return common.ShowMsg{Screen: common.ScreenSite} }
+		case key.Matches(msg, m.keys.Port):
+			if sw, p, ok := m.jackPort(); ok {
+				return m, func() tea.Msg {
+					return common.ShowMsg{Screen: common.ScreenSwitch, Switch: sw.Target, Port: p.Name}
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// jackPort finds the switch port behind the jack: the one declared, else
+// the one the LLDP/CDP neighbour names, once that switch has been read.
+func (m *Model) jackPort() (snapshot.Switch, snapshot.Port, bool) {
+	if j := m.deps.Jack; j != nil {
+		if sw, ok := m.switches[j.Switch]; ok {
+			for _, p := range sw.Ports {
+				if p.Name == j.Port {
+					return sw, p, true
+				}
+			}
+		}
+		return snapshot.Switch{}, snapshot.Port{}, false
+	}
+	n, ok := m.neighbor()
+	if !ok {
+		return snapshot.Switch{}, snapshot.Port{}, false
+	}
+	for _, sw := range m.switches {
+		if !(n.ChassisID != "" && strings.EqualFold(n.ChassisID, sw.ChassisID)) && !(n.SysName != "" && n.SysName == sw.SysName) {
+			continue
+		}
+		for _, p := range sw.Ports {
+			if p.Name == n.PortID || p.Descr == n.PortID || (n.PortDescr != "" && p.Descr == n.PortDescr) {
+				return sw, p, true
+			}
+		}
+	}
+	return snapshot.Switch{}, snapshot.Port{}, false
+}
+
+// neighbor is the switch heard on the wire: the first bridge or router
+// neighbour, else the first one.
+func (m *Model) neighbor() (snapshot.Neighbor, bool) {
+	if m.here == nil || len(m.here.Neighbors) == 0 {
+		return snapshot.Neighbor{}, false
+	}
+	for _, n := range m.here.Neighbors {
+		for _, c := range n.Capabilities {
+			if c == "bridge" || c == "router" {
+				return n, true
+			}
+		}
+	}
+	return m.here.Neighbors[0], true
+}
+
+// Cards are the checks in the order a tester works.
+func (m *Model) Cards() []Card {
+	sw, port, onSwitch := m.jackPort()
+	n, heard := m.neighbor()
+	src := "switch " + common.SwitchName(sw) + " (SNMP)"
+	wire := "heard on the wire"
+	if heard {
+		wire = n.Protocol + " " + wire
+	}
+	var cards []Card
+
+	// Link and PoE: the switch's side of the port.
+	switch {
+	case onSwitch:
+		cards = append(cards, linkCard(port, src), poeCard(port, src))
+	default:
+		why := m.pendingWhy()
+		cards = append(cards, Card{"Link", m.pendingState(), why, ""}, Card{"PoE", m.pendingState(), why, ""})
+	}
+
+	// Switch and port: heard first, else declared.
+	switch {
+	case heard:
+		name := n.SysName
+		if name == "" {
+			name = n.ChassisID
+		}
+		v := name + " port " + n.PortID
+		if n.PortDescr != "" && n.PortDescr != n.PortID {
+			v += fmt.Sprintf(" (%s)", n.PortDescr)
+		}
+		if len(m.here.Neighbors) > 1 {
+			cards = append(cards, Card{"Switch, port", common.StateWarn, fmt.Sprintf("%s; %d neighbours on one jack: hub or unmanaged switch?", v, len(m.here.Neighbors)), wire})
+		} else {
+			cards = append(cards, Card{"Switch, port", common.StatePass, v, wire})
+		}
+	case onSwitch:
+		cards = append(cards, Card{"Switch, port", common.StatePass, common.SwitchName(sw) + " port " + port.Name, "declared jack, " + src})
+	default:
+		cards = append(cards, Card{"Switch, port", m.pendingState(), m.pendingWhy(), ""})
+	}
+
+	cards = append(cards, m.vlanCards(n, heard, port, onSwitch, wire, src)...)
+	cards = append(cards, m.probeCards()...)
+	return cards
+}
+
+func (m *Model) pendingState() common.State {
+	switch {
+	case m.listening || (m.deps.Jack != nil && !m.jackSwitchRead()):
+		return common.StatePending
+	case m.deps.Jack != nil:
+		return common.StateFail
+	}
+	return common.StateNA
+}
+
+func (m *Model) jackSwitchRead() bool {
+	_, ok := m.switches[m.deps.Jack.Switch]
+	return ok
+}
+
+func (m *Model) pendingWhy() string {
+	switch {
+	case m.listening:
+		return "listening for LLDP/CDP…"
+	case m.deps.Jack != nil && m.jackSwitchRead():
+		return "no port " + m.deps.Jack.Port + " on " + m.deps.Jack.Switch
+	case m.deps.Jack != nil:
+		return "waiting for " + m.deps.Jack.Switch + " to be read"
+	case m.hereErr != nil:
+		return "not heard: " + m.hereErr.Error()
+	case m.deps.Here == nil:
+		return "no jack: not listening on a port (voxlan here --iface IF)"
+	}
+	return "nothing heard on the jack"
+}
+
+func linkCard(p snapshot.Port, src string) Card {
+	c := Card{Label: "Link", Source: src}
+	switch {
+	case !p.AdminUp:
+		c.State, c.Value = common.StateFail, "port disabled on the switch"
+	case !p.OperUp:
+		c.State, c.Value = common.StateFail, "down"
+	default:
+		c.Value = fmt.Sprintf("up %d Mb/s %s", p.SpeedMbps, p.Duplex)
+		c.State = common.StatePass
+		if p.Duplex == snapshot.DuplexHalf || (p.SpeedMbps > 0 && p.SpeedMbps < 100) {
+			c.State = common.StateWarn
+		}
+	}
+	return c
+}
+
+func poeCard(p snapshot.Port, src string) Card {
+	c := Card{Label: "PoE", Source: src}
+	switch {
+	case p.PoE == nil:
+		c.State, c.Value = common.StateFail, "no PoE on this port"
+	case !p.PoE.AdminEnabled:
+		c.State, c.Value = common.StateFail, "PoE disabled on this port"
+	default:
+		c.State, c.Value = common.StatePass, p.PoE.Detection
+		if p.PoE.Class != snapshot.ClassUnknown {
+			c.Value += fmt.Sprintf(", class %d", p.PoE.Class)
+		}
+		if p.PoE.PowerMw > 0 {
+			c.Value += fmt.Sprintf(", %.1f W", float64(p.PoE.PowerMw)/1000)
+		}
+		if p.PoE.Detection == "fault" || p.PoE.Detection == "otherFault" {
+			c.State = common.StateFail
+		}
+	}
+	return c
+}
+
+// vlanCards: the data VLAN is the untagged one; the voice VLAN is what
+// LLDP-MED or CDP hands a phone, else what the switch has on the port.
+func (m *Model) vlanCards(n snapshot.Neighbor, heard bool, p snapshot.Port, onSwitch bool, wire, src string) []Card {
+	data := Card{Label: "Data VLAN", State: m.pendingState(), Value: m.pendingWhy()}
+	voice := Card{Label: "Voice VLAN", State: m.pendingState(), Value: m.pendingWhy()}
+	switch {
+	case heard && n.NativeVLAN != 0:
+		data = Card{"Data VLAN", common.StatePass, fmt.Sprintf("VLAN %d untagged", n.NativeVLAN), wire}
+	case onSwitch && p.PVID != 0:
+		data = Card{"Data VLAN", common.StatePass, fmt.Sprintf("VLAN %d untagged (PVID)", p.PVID), src}
+	case heard:
+		data = Card{"Data VLAN", common.StateUnknown, "not advertised", wire}
+	case onSwitch:
+		data = Card{"Data VLAN", common.StateUnknown, "the switch did not say the port's VLAN", src}
+	}
+	if heard {
+		if pol, ok := voicePolicy(n); ok {
+			voice = Card{"Voice VLAN", common.StatePass, policyWords(pol), wire + " (LLDP-MED)"}
+		} else if n.VoiceVLAN != 0 {
+			voice = Card{"Voice VLAN", common.StatePass, fmt.Sprintf("VLAN %d", n.VoiceVLAN), wire + " (CDP)"}
+		}
+	}
+	if voice.Source == "" && onSwitch {
+		switch {
+		case len(p.MEDPolicies) > 0 && p.MEDPolicies[0].VLAN != 0:
+			voice = Card{"Voice VLAN", common.StatePass, policyWords(p.MEDPolicies[0]), src + " LLDP-MED policy"}
+		case p.VoiceVLAN != 0:
+			voice = Card{"Voice VLAN", common.StatePass, fmt.Sprintf("VLAN %d on the port; no LLDP-MED policy read", p.VoiceVLAN), src}
+		default:
+			voice = Card{"Voice VLAN", common.StateWarn, "none: voice rides the data VLAN (standard engineering)", src}
+		}
+	}
+	return []Card{data, voice}
+}
+
+func voicePolicy(n snapshot.Neighbor) (snapshot.Policy, bool) {
+	if n.MED == nil {
+		return snapshot.Policy{}, false
+	}
+	for _, p := range n.MED.Policies {
+		if p.Application == "voice" && !p.Unknown {
+			return p, true
+		}
+	}
+	return snapshot.Policy{}, false
+}
+
+func policyWords(p snapshot.Policy) string {
+	tag := "untagged"
+	if p.Tagged {
+		tag = "tagged"
+	}
+	return fmt.Sprintf("VLAN %d %s, priority %d, DSCP %d", p.VLAN, tag, p.Priority, p.DSCP)
+}
+
+// probeCards are the checks only the probe at the jack can make.
+func (m *Model) probeCards() []Card {
+	labels := []string{"DHCP data", "DHCP voice", "DNS", "Gateway", "Transport"}
+	state, why := common.StateNA, "probe not available in this build"
+	switch {
+	case m.probing:
+		state, why = common.StatePending, "probing…"
+	case m.probeErr != nil:
+		state, why = common.StateFail, "probe failed: "+m.probeErr.Error()
+	case m.probe != nil:
+		state, why = common.StateUnknown, "probe ran on "+m.probe.Interface+"; this build does not read its results"
+	case m.deps.Probe != nil && m.listening:
+		state, why = common.StatePending, "after the switch is heard"
+	case m.deps.Probe != nil:
+		why = "needs a jack: nothing was heard to probe"
+	}
+	cards := make([]Card, 0, len(labels))
+	for _, l := range labels {
+		cards = append(cards, Card{Label: l, State: state, Value: why})
+	}
+	return cards
+}
+
+// View implements common.Component.
+func (m *Model) View() string {
+	var b strings.Builder
+	b.WriteString(m.header())
+	b.WriteString("\n\n")
+	for _, c := range m.Cards() {
+		line := fmt.Sprintf("%s %-13s %s", c.State.Render(), c.Label, c.State.Style().Render(c.Value))
+		if c.Source != "" {
+			line += common.Faint.Render("  · " + c.Source)
+		}
+		b.WriteString(line)
+		b.WriteString("\n")
+	}
+	if sw, p, ok := m.jackPort(); ok && m.result != nil {
+		fs := common.PortFindings(m.result, sw.Target, p.Name)
+		role := common.RoleWord(common.RoleOf(m.result, sw.Target, p.Name))
+		b.WriteString(fmt.Sprintf("\nAudit of this port: role %s, %d findings", role, len(fs)))
+		for _, f := range fs {
+			b.WriteString("\n  " + common.FromStatus(f.Status).Render() + " " + f.Requirement + " " + f.Message.EN)
+		}
+	}
+	return common.Fit(b.String(), m.width, m.height)
+}
+
+func (m *Model) header() string {
+	switch {
+	case m.deps.Jack != nil:
+		return common.Bold.Render("Here") + " · jack on " + m.deps.Jack.Switch + " port " + m.deps.Jack.Port +
+			common.Faint.Render(" (declared: nothing is heard on a wire here)")
+	case m.listening:
+		return common.Bold.Render("Here") + " · " + common.StatePending.Render() + " listening for LLDP/CDP, probe sent…"
+	case m.here != nil:
+		return common.Bold.Render("Here") + fmt.Sprintf(" · %s, listened %.1fs, %d neighbours", m.here.Interface, m.here.ListenedSeconds, len(m.here.Neighbors))
+	}
+	return common.Bold.Render("Here") + " · no jack examined"
+}
