@@ -5,6 +5,7 @@ import (
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/decode"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/demo"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/here"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
@@ -17,4 +18,5 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(tui.NewCmdTUI(f, nil))
 	root.AddCommand(decode.NewCmdDecode(f, nil))
 	root.AddCommand(here.NewCmdHere(f, nil))
+	root.AddCommand(demo.NewCmdDemo(f, nil))
 }

@@ -1,0 +1,93 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/lab/site"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+func testIO() (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, &out, &errOut
+}
+
+func TestDemoRunTable(t *testing.T) {
+	io, out, errOut := testIO()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := demoRun(ctx, &DemoOptions{IO: io, Output: "table"}); err != nil {
+		t.Fatalf("demoRun: %v\nstderr: %s", err, errOut)
+	}
+	for _, d := range site.Devices {
+		if !strings.Contains(out.String(), d.Name+"  127.0.0.1:") {
+			t.Errorf("table lacks a header line for %s:\n%s", d.Name, out)
+		}
+	}
+	if !strings.Contains(errOut.String(), "discovered 4 switches") {
+		t.Errorf("stderr = %q, want the discovery summary", errOut)
+	}
+}
+
+func TestDemoRunJSON(t *testing.T) {
+	io, out, _ := testIO()
+	fixed := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := demoRun(ctx, &DemoOptions{IO: io, Output: "json", Now: func() time.Time { return fixed }}); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := snapshot.Decode(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Site != "demo" || !snap.TakenAt.Equal(fixed) || len(snap.Switches) != len(site.Devices) {
+		t.Fatalf("got site %q takenAt %v with %d switches", snap.Site, snap.TakenAt, len(snap.Switches))
+	}
+	for i, sw := range snap.Switches {
+		if sw.SysName != site.Devices[i].Name {
+			t.Errorf("switch %d = %q, want %q", i, sw.SysName, site.Devices[i].Name)
+		}
+	}
+}
+
+func TestNewCmdDemoFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args      []string
+		wantErr   bool
+		wantOut   string
+		wantDelay time.Duration
+	}{
+		{nil, false, "table", 0},
+		{[]string{"-o", "json", "--delay", "10ms"}, false, "json", 10 * time.Millisecond},
+		{[]string{"-o", "yaml"}, true, "", 0},
+		{[]string{"--delay", "-1s"}, true, "", 0},
+		{[]string{"extra"}, true, "", 0},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			io, _, _ := testIO()
+			var got *DemoOptions
+			cmd := NewCmdDemo(&cmdutil.Factory{IO: io, Now: time.Now}, func(o *DemoOptions) error { got = o; return nil })
+			cmd.SetArgs(tc.args)
+			cmd.SetOut(io.Out)
+			cmd.SetErr(io.ErrOut)
+			err := cmd.Execute()
+			if tc.wantErr {
+				var ee *cmdutil.ExitError
+				if err == nil || (errors.As(err, &ee) && ee.Code != cmdutil.ExitUsage) {
+					t.Fatalf("got %v, want a usage error", err)
+				}
+				return
+			}
+			if err != nil || got == nil || got.Output != tc.wantOut || got.Delay != tc.wantDelay {
+				t.Fatalf("got %+v %v, want output %s delay %s", got, err, tc.wantOut, tc.wantDelay)
+			}
+		})
+	}
+}
