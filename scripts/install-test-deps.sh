@@ -22,6 +22,7 @@ PACKAGES=(
   tshark           # reference decoder for LLDP/CDP frames
   tmux             # end-to-end terminal UI tests
   poppler-utils    # pdftotext / pdftoppm for the report tests
+  chromium         # headless render of the HTML report (network-request check, PNG for review)
   fonts-dejavu-core
   python3-scapy    # Cisco-like CDP frames with a voice VLAN (lldpd/ladvd cannot send those)
 )

@@ -1,0 +1,182 @@
+package report
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/sizing"
+)
+
+func loadAll(t *testing.T) map[Lang]*Catalog {
+	t.Helper()
+	out := map[Lang]*Catalog{}
+	for _, l := range Langs {
+		c, err := LoadCatalog(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[l] = c
+	}
+	return out
+}
+
+var placeholder = regexp.MustCompile(`\{[a-zA-Z]+\}`)
+
+// Every key exists in every language, is not empty, and has the same
+// placeholders: a text missing in one language fails the build.
+func TestCataloguesComplete(t *testing.T) {
+	cats := loadAll(t)
+	ref := cats[French]
+	for _, l := range Langs {
+		c := cats[l]
+		for _, k := range ref.Keys() {
+			if !c.Has(k) {
+				t.Errorf("%s: key %q missing (present in fr)", l, k)
+			}
+		}
+		for _, k := range c.Keys() {
+			if !ref.Has(k) {
+				t.Errorf("fr: key %q missing (present in %s)", k, l)
+			}
+			if c.T(k) == "" {
+				t.Errorf("%s: key %q is empty", l, k)
+			}
+			got, want := placeholder.FindAllString(c.T(k), -1), placeholder.FindAllString(ref.T(k), -1)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %q has placeholders %v, fr has %v", l, k, got, want)
+			}
+		}
+	}
+}
+
+// Every vocabulary the report prints (requirement ids, statuses, roles,
+// verdicts, engineerings, change kinds, services, access types, manual
+// items) has its words in every language.
+func TestCataloguesCoverVocabularies(t *testing.T) {
+	var keys []string
+	for _, id := range RequirementIDs {
+		keys = append(keys, "req."+id, "reqsrc."+id)
+	}
+	for _, s := range []audit.Status{audit.StatusPass, audit.StatusFail, audit.StatusWarn, audit.StatusManual, audit.StatusUnknown, StatusNotApplicable} {
+		keys = append(keys, "status."+string(s))
+	}
+	for _, r := range roleOrder {
+		keys = append(keys, "role."+string(r))
+	}
+	for _, v := range []audit.Verdict{audit.VerdictPass, audit.VerdictFail, audit.VerdictIncomplete} {
+		keys = append(keys, "verdict."+string(v), "verdict."+string(v)+".explain")
+	}
+	for _, e := range []audit.Engineering{audit.EngineeringStandard, audit.EngineeringVoiceVLAN} {
+		keys = append(keys, "engineering."+string(e))
+	}
+	keys = append(keys, "engineeringSource.inventory", "engineeringSource.inferred")
+	for _, m := range []audit.PortMode{audit.PortModeHybrid, audit.PortModeTrunk, audit.PortModeAccess} {
+		keys = append(keys, "mode."+string(m))
+	}
+	for _, s := range sizing.Services {
+		keys = append(keys, "service."+s.Key)
+	}
+	for _, a := range sizing.AccessTypes {
+		keys = append(keys, "access."+a)
+	}
+	for _, m := range ManualItems {
+		keys = append(keys, "manual."+m.Key)
+	}
+	for _, r := range demoFirewall() {
+		keys = append(keys, "firewall."+r.Service, "zone."+r.From, "zone."+r.To)
+	}
+	for _, l := range Langs {
+		c := loadAll(t)[l]
+		for _, k := range keys {
+			if !c.Has(k) {
+				t.Errorf("%s: no text for %q", l, k)
+			}
+		}
+		for i := 1; i <= 12; i++ {
+			if d := c.Date(time.Date(2026, time.Month(i), 1, 0, 0, 0, 0, time.UTC)); placeholder.MatchString(d) || d[0] == '!' {
+				t.Errorf("%s: month %d: %q", l, i, d)
+			}
+		}
+	}
+	// Every change kind the audit can plan is described in words.
+	for _, l := range Langs {
+		c := loadAll(t)[l]
+		for _, k := range audit.ChangeKinds {
+			ch := audit.Change{Kind: k, Switch: "sw", Port: "1", VLAN: 20, Name: "VOIX", Mode: audit.PortModeHybrid, TaggedVLANs: []int{20},
+				Policy: &audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}}
+			got := c.change(ch)
+			if got == c.T("change.unknown", "kind", k) || placeholder.MatchString(got) {
+				t.Errorf("%s: change %s described as %q", l, k, got)
+			}
+		}
+	}
+}
+
+// The embedded fonts draw every character of every catalogue, so no word
+// of the PDF turns into "?".
+func TestFontsCoverCatalogues(t *testing.T) {
+	runes, err := pdfRunes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !runes['é'] || !runes['à'] || !runes['ç'] || !runes['→'] || runes['😀'] {
+		t.Fatalf("font subset: é=%t à=%t ç=%t →=%t emoji=%t", runes['é'], runes['à'], runes['ç'], runes['→'], runes['😀'])
+	}
+	for _, c := range loadAll(t) {
+		for _, k := range c.Keys() {
+			for _, r := range c.T(k) {
+				if !runes[r] {
+					t.Errorf("%s: %q holds %q (U+%04X), which the PDF fonts lack", c.Lang, k, r, r)
+				}
+			}
+		}
+	}
+}
+
+func TestNumbersAndDatesPerLanguage(t *testing.T) {
+	cats := loadAll(t)
+	fr, en := cats[French], cats[English]
+	when := time.Date(2026, 8, 3, 14, 5, 0, 0, time.UTC)
+	for _, tc := range []struct{ got, want string }{
+		{fr.Num(2.7, 2), "2,7"},
+		{en.Num(2.7, 2), "2.7"},
+		{fr.Num(0.17, 3), "0,17"},
+		{fr.Int(12345), "12\u202f345"},
+		{en.Int(12345), "12,345"},
+		{en.Int(-1234567), "-1,234,567"},
+		{fr.Num(-0.5, 1), "-0,5"},
+		{fr.Num(591.4, 1), "591,4"},
+		{fr.Percent(0.01, 2), "1\u00a0%"},
+		{en.Percent(0.01, 2), "1%"},
+		{fr.Date(when), "3 août 2026"},
+		{en.Date(when), "3 August 2026"},
+		{fr.DateTime(when), "3 août 2026 à 14:05 (UTC)"},
+		{en.DateTime(when), "3 August 2026, 14:05 (UTC)"},
+		{fr.kbps(2700), "2,7 Mbit/s"},
+		{en.kbps(512), "512 kbit/s"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestParseLangAndFormat(t *testing.T) {
+	if l, err := ParseLang("FR"); err != nil || l != French {
+		t.Errorf("ParseLang(FR) = %q, %v", l, err)
+	}
+	if _, err := ParseLang("de"); err == nil {
+		t.Error("ParseLang(de): no error")
+	}
+	if f, err := ParseFormat("markdown"); err != nil || f != FormatMarkdown {
+		t.Errorf("ParseFormat(markdown) = %q, %v", f, err)
+	}
+	if _, err := ParseFormat("docx"); err == nil {
+		t.Error("ParseFormat(docx): no error")
+	}
+}

@@ -1,0 +1,181 @@
+package report
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+//go:embed templates/report.html.tmpl templates/style.css
+var templateFiles embed.FS
+
+// Options are what every renderer may use besides the documents.
+type Options struct {
+	// Version is voxlan's version, printed in the report.
+	Version string
+}
+
+type htmlView struct {
+	Docs    []*Document
+	Version string
+}
+
+var (
+	htmlOnce sync.Once
+	htmlText string
+	htmlCSS  string
+	htmlErr  error
+)
+
+func loadHTMLFiles() {
+	htmlOnce.Do(func() {
+		t, err := templateFiles.ReadFile("templates/report.html.tmpl")
+		if err != nil {
+			htmlErr = err
+			return
+		}
+		css, err := templateFiles.ReadFile("templates/style.css")
+		if err != nil {
+			htmlErr = err
+			return
+		}
+		htmlText, htmlCSS = string(t), string(css)
+	})
+}
+
+// RenderHTML writes one self-contained HTML file: inline CSS and SVG, no
+// script, no reference to anything outside the file. Several documents
+// give one file with a contents page.
+func RenderHTML(w io.Writer, c *Catalog, docs []*Document, opts Options) error {
+	loadHTMLFiles()
+	if htmlErr != nil {
+		return fmt.Errorf("report: html template: %w", htmlErr)
+	}
+	tmpl, err := template.New("report").Funcs(htmlFuncs(c, opts)).Parse(htmlText)
+	if err != nil {
+		return fmt.Errorf("report: html template: %w", err)
+	}
+	if err := tmpl.ExecuteTemplate(w, "report", htmlView{Docs: docs, Version: opts.Version}); err != nil {
+		return fmt.Errorf("report: html: %w", err)
+	}
+	return nil
+}
+
+func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
+	return template.FuncMap{
+		"t":    c.T,
+		"lang": func() string { return string(c.Lang) },
+		// The stylesheet is ours, embedded; it is trusted CSS.
+		"css":     func() template.CSS { return template.CSS(htmlCSS) },
+		"version": func() string { return opts.Version },
+		"status": func(s audit.Status) template.HTML {
+			return template.HTML(fmt.Sprintf(`<span class="status status-%s">%s</span>`,
+				template.HTMLEscapeString(string(s)), template.HTMLEscapeString(c.status(s))))
+		},
+		"verdict":      c.verdict,
+		"verdictColor": func(v audit.Verdict) template.CSS { return template.CSS(verdictColors[v]) },
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return c.T("cover.notGiven")
+			}
+			return c.DateTime(t)
+		},
+		"int":         c.Int,
+		"num":         c.Num,
+		"watts":       c.watts,
+		"kbps":        c.kbps,
+		"message":     c.message,
+		"evidence":    c.evidence,
+		"fixes":       c.fixes,
+		"change":      c.change,
+		"reqEvidence": c.requirementEvidence,
+		"assumption":  c.sizingAssumption,
+		"xdslAccess":  c.xdslAccess,
+		"xdslUp":      c.xdslUp,
+		"xdslDown":    c.xdslDown,
+		"access":      func(a string) string { return c.TOr("access."+a, a) },
+		"direction": func(r FirewallRule) string {
+			return c.T("direction", "from", c.TOr("zone."+r.From, r.From), "to", c.TOr("zone."+r.To, r.To))
+		},
+		"inc":    func(i int) int { return i + 1 },
+		"counts": func(d *Document) string { return countsLine(c, d) },
+		"switchCount": func(d *Document) string {
+			return c.T("cover.switches", "n", c.Int(len(d.Switches)), "ports", c.Int(d.portCount()))
+		},
+		"vlans": func(v []snapshot.VLAN) string { return vlanList(c, v) },
+		// The SVG is built by portMapSVG, which escapes every text it
+		// writes.
+		"panel":       func(p Panel) template.HTML { return template.HTML(portMapSVG(c, p)) },
+		"legend":      func() template.HTML { return template.HTML(legendHTML(c)) },
+		"roleSummary": func(p Panel) string { return roleSummary(c, p) },
+	}
+}
+
+func countsLine(c *Catalog, d *Document) string {
+	return c.T("cover.counts",
+		"fail", c.Int(d.Counts[audit.StatusFail]), "unknown", c.Int(d.Counts[audit.StatusUnknown]),
+		"warn", c.Int(d.Counts[audit.StatusWarn]), "manual", c.Int(d.Counts[audit.StatusManual]),
+		"pass", c.Int(d.Counts[audit.StatusPass]))
+}
+
+func vlanList(c *Catalog, vlans []snapshot.VLAN) string {
+	if len(vlans) == 0 {
+		return c.T("switch.noVlans")
+	}
+	parts := make([]string, 0, len(vlans))
+	for _, v := range vlans {
+		s := fmt.Sprint(v.ID)
+		if v.Name != "" {
+			s += " " + v.Name
+		}
+		if v.Voice {
+			s += " (" + c.T("vlan.voice") + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, c.T("list.sep"))
+}
+
+// roleSummary counts the panel's ports per role, in the legend's order.
+func roleSummary(c *Catalog, p Panel) string {
+	counts := map[audit.Role]int{}
+	for _, b := range p.Blocks {
+		for _, pp := range b.Ports {
+			counts[pp.Role]++
+		}
+	}
+	var parts []string
+	for _, r := range roleOrder {
+		if counts[r] > 0 {
+			parts = append(parts, c.T("portmap.roleCount", "role", c.role(r), "n", c.Int(counts[r])))
+		}
+	}
+	return strings.Join(parts, c.T("list.sep"))
+}
+
+func legendHTML(c *Catalog) string {
+	var b strings.Builder
+	b.WriteString(`<div class="legend"><span><b>`)
+	b.WriteString(template.HTMLEscapeString(c.T("portmap.legendRole")))
+	b.WriteString(`</b></span>`)
+	for _, r := range roleOrder {
+		fmt.Fprintf(&b, `<span>%s%s</span>`, swatchSVG(roleColor(r), "#9e9e9e", 1), template.HTMLEscapeString(c.role(r)))
+	}
+	b.WriteString(`</div><div class="legend"><span><b>`)
+	b.WriteString(template.HTMLEscapeString(c.T("portmap.legendStatus")))
+	b.WriteString(`</b></span>`)
+	for _, s := range statusOrder {
+		fmt.Fprintf(&b, `<span>%s%s</span>`, swatchSVG("#ffffff", statusColor(s), statusStroke(s)), template.HTMLEscapeString(c.status(s)))
+	}
+	fmt.Fprintf(&b, `<span><svg class="swatch" viewBox="0 0 18 14" width="18" height="14"><circle cx="9" cy="7" r="3" fill="#fdd835" stroke="#000" stroke-width="0.5"/></svg>%s</span>`,
+		template.HTMLEscapeString(c.T("portmap.powered")))
+	b.WriteString(`</div>`)
+	return b.String()
+}

@@ -1,0 +1,208 @@
+// Package report writes the pre-activation report an integrator hands over
+// before IP phones go live: one document per site, from an audit result and
+// the snapshot it judged, in HTML, PDF, Markdown, CSV or JSON, in French or
+// English.
+//
+// Build turns the inputs into a Document, the same for every format and
+// language; each renderer then reads the Document and a Catalog. Every word a
+// reader sees comes from the catalogues in messages/; the code holds none.
+package report
+
+import (
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// Input is what one site's report is made from.
+type Input struct {
+	// Result is the audit of the site. Required.
+	Result *audit.Result
+	// Snapshot is what the audit judged: switch models, PoE budgets, VLANs,
+	// the ports of each front panel and the jack probe. Optional: without
+	// it the report shows what the result alone carries.
+	Snapshot *snapshot.Snapshot
+	// Plan is the change plan; nil means audit.BuildPlan(Result).
+	Plan *audit.Plan
+	// Applied is what an apply run changed and verified; nil when the plan
+	// was not applied.
+	Applied *Applied
+	// Firewall is the profile's port matrix, shown as a checklist.
+	Firewall []FirewallRule
+	Meta     Meta
+}
+
+// Meta is what the report says about itself.
+type Meta struct {
+	// Address is the site's postal address, when the inventory gives one.
+	Address string
+	// RunBy is who ran the audit and wrote the report.
+	RunBy string
+	// GeneratedAt is when the report was written.
+	GeneratedAt time.Time
+}
+
+// FirewallRule is one outbound opening the service needs.
+type FirewallRule struct {
+	// Service is a catalogue key suffix ("sipTls", "media"...): the
+	// catalogue holds "firewall.<Service>".
+	Service  string `json:"service"`
+	Protocol string `json:"protocol"`
+	Ports    string `json:"ports"`
+	// From and To name the zones ("lan", "dmz", "internet"), catalogue keys
+	// "zone.<name>".
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Applied is what an apply run did on a site.
+type Applied struct {
+	At       time.Time       `json:"at"`
+	Switches []AppliedSwitch `json:"switches"`
+}
+
+// AppliedSwitch is the outcome of the apply on one switch.
+type AppliedSwitch struct {
+	Switch string `json:"switch"`
+	// Backup is the name of the running-config backup taken before any
+	// change (a file name, never its contents).
+	Backup string `json:"backup"`
+	// Saved is true when the configuration was saved after verification.
+	Saved bool `json:"saved"`
+	// RolledBack is true when the switch was put back to the backup state.
+	RolledBack bool            `json:"rolledBack"`
+	Changes    []AppliedChange `json:"changes"`
+}
+
+// AppliedChange is one change sent and whether reading it back matched.
+type AppliedChange struct {
+	Change   audit.Change `json:"change"`
+	Verified bool         `json:"verified"`
+	// Error is the device's reply when the change failed, empty otherwise.
+	Error string `json:"error,omitempty"`
+}
+
+// Status values of the requirements table: the audit's statuses plus
+// "na" for a requirement the site's engineering does not ask for.
+const StatusNotApplicable audit.Status = "na"
+
+// Document is one site's report, ready to render in any format or language.
+type Document struct {
+	Site        string
+	Address     string
+	RunBy       string
+	Profile     string
+	Engineering audit.Engineering
+	// EngineeringSource is "inventory" or "inferred".
+	EngineeringSource string
+	Verdict           audit.Verdict
+	TakenAt           time.Time
+	GeneratedAt       time.Time
+	Counts            map[audit.Status]int
+
+	Requirements []RequirementRow
+	Switches     []SwitchPage
+	// SiteFindings are the findings that belong to no switch, worst first.
+	SiteFindings []audit.Finding
+	Plan         *audit.Plan
+	Applied      *Applied
+	Probe        *snapshot.Probe
+	Sizing       *SizingView
+	Firewall     []FirewallRule
+	Manual       []ManualItem
+
+	// Result is the audit as given, for the JSON output.
+	Result *audit.Result
+}
+
+// RequirementRow is one line of the requirements table.
+type RequirementRow struct {
+	ID     string
+	Status audit.Status
+	// Findings counts the findings behind the status, by status.
+	Findings map[audit.Status]int
+	// Worst is the worst finding of the requirement (its message and
+	// evidence summarise the row); nil when there is none.
+	Worst *audit.Finding
+}
+
+// SwitchPage is what the report says about one switch.
+type SwitchPage struct {
+	Target  string
+	Name    string
+	Vendor  string
+	Model   string
+	OS      string
+	Version string
+	Serial  string
+	// Seen is false when the snapshot has no such switch (only findings).
+	Seen bool
+	PoE  PoEView
+	// VLANs are the switch's VLANs; Voice marks the voice VLAN.
+	VLANs    []snapshot.VLAN
+	Panel    Panel
+	Findings []audit.Finding
+	Errors   []snapshot.Error
+}
+
+// PoEView is a switch's power budget.
+type PoEView struct {
+	Supported    bool
+	BudgetW      float64
+	ConsumptionW float64
+	HeadroomW    float64
+	// PhonesHeadroom is how many more class-2 phones (7 W at the PSE) the
+	// headroom powers.
+	PhonesHeadroom int
+	// PoweredPorts counts ports delivering power now.
+	PoweredPorts int
+}
+
+// ManualItem is a check a person makes on site, with a box to tick.
+type ManualItem struct {
+	// Key is the catalogue key suffix: "manual.<Key>".
+	Key string
+	// Requirement is the requirement id the item belongs to.
+	Requirement string
+}
+
+// SizingView is the WAN sizing as the report shows it.
+type SizingView struct {
+	Users         int
+	ErlangPerUser float64
+	Blocking      float64
+	TrafficErlang float64
+	Channels      int
+	VoiceKbps     int
+	Services      []ServiceRow
+	XDSL          []XDSLRow
+	Access        string
+	UpKbps        int
+	DownKbps      int
+	Declared      bool
+	LowSpeed      bool
+	// WANMaxChannels is how many calls the declared access carries, -1
+	// when no access is declared or the table gives no column.
+	WANMaxChannels int
+	// Verdict is pass, fail or unknown (no access declared).
+	Verdict audit.Status
+}
+
+// ServiceRow is one service of the bandwidth table with the total for the
+// site's channels.
+type ServiceRow struct {
+	Key  string
+	Kbps int
+}
+
+// XDSLRow is one column of the STAS low-speed table.
+type XDSLRow struct {
+	Access      string
+	MinUpKbps   int
+	MaxUpKbps   int
+	MinDownKbps int
+	MaxChannels int
+	// Matches is true for the column the declared access falls in.
+	Matches bool
+}

@@ -1,0 +1,189 @@
+package report
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// Panel is a switch's front panel: its physical ports in blocks (one per
+// stack member or module, "Gi1/0/" then "Te1/1/"), each block two rows with
+// odd positions on top as most switches print them.
+type Panel struct {
+	Blocks []PanelBlock
+}
+
+// PanelBlock is a run of ports sharing a name prefix.
+type PanelBlock struct {
+	Prefix  string
+	Columns int
+	Ports   []PanelPort
+}
+
+// PanelPort is one port drawn on the panel.
+type PanelPort struct {
+	Name string
+	// Label is the number printed on the port (the name's last digits).
+	Label string
+	Row   int
+	Col   int
+	Role  audit.Role
+	// Status is the worst finding on the port, "" when none names it.
+	Status audit.Status
+	OperUp bool
+	// Powered is true when the port delivers PoE now.
+	Powered bool
+	// Phones is how many telephones the audit counted behind the port.
+	Phones    int
+	SpeedMbps int
+	// Evidence is what the audit based the role on.
+	Evidence []audit.Evidence
+}
+
+// panelGroup is the column gap period: ports come in groups of 12 (6
+// columns of 2) on most front panels.
+const panelGroup = 6
+
+// buildPanel lays out a switch's ports. With a snapshot, the physical
+// ports of the switch; without, the ports the audit names.
+func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPort map[[2]string]audit.PortRole, findings []audit.Finding) Panel {
+	type portInfo struct {
+		name    string
+		operUp  bool
+		powered bool
+		speed   int
+	}
+	var ports []portInfo
+	if sw != nil {
+		for _, p := range sw.Ports {
+			if p.Type != "ethernetCsmacd" {
+				continue
+			}
+			ports = append(ports, portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE != nil && p.PoE.Detection == "deliveringPower", speed: p.SpeedMbps})
+		}
+	} else {
+		seen := map[string]bool{}
+		for _, pr := range roles {
+			if pr.Switch == target && !seen[pr.Port] {
+				seen[pr.Port] = true
+				ports = append(ports, portInfo{name: pr.Port, operUp: pr.Role != audit.RoleEmpty})
+			}
+		}
+		for _, f := range findings {
+			if f.Port != "" && !seen[f.Port] {
+				seen[f.Port] = true
+				ports = append(ports, portInfo{name: f.Port})
+			}
+		}
+		slices.SortStableFunc(ports, func(a, b portInfo) int { return audit.ComparePorts(a.name, b.name) })
+	}
+	worst := map[string]audit.Status{}
+	for _, f := range findings {
+		if f.Port == "" {
+			continue
+		}
+		if cur, ok := worst[f.Port]; !ok || f.Status.Severity() > cur.Severity() {
+			worst[f.Port] = f.Status
+		}
+	}
+	var panel Panel
+	blockIndex := map[string]int{}
+	for _, p := range ports {
+		prefix, label := splitPortName(p.name)
+		bi, ok := blockIndex[prefix]
+		if !ok {
+			bi = len(panel.Blocks)
+			blockIndex[prefix] = bi
+			panel.Blocks = append(panel.Blocks, PanelBlock{Prefix: prefix})
+		}
+		pp := PanelPort{Name: p.name, Label: label, OperUp: p.operUp, Powered: p.powered, SpeedMbps: p.speed, Status: worst[p.name], Role: audit.RoleUnknown}
+		if pr, ok := byPort[[2]string{target, p.name}]; ok {
+			pp.Role, pp.Phones, pp.Evidence = pr.Role, pr.Phones, pr.Evidence
+		} else if !p.operUp {
+			pp.Role = audit.RoleEmpty
+		}
+		panel.Blocks[bi].Ports = append(panel.Blocks[bi].Ports, pp)
+	}
+	for bi := range panel.Blocks {
+		b := &panel.Blocks[bi]
+		for i := range b.Ports {
+			b.Ports[i].Col, b.Ports[i].Row = i/2, i%2
+		}
+		b.Columns = (len(b.Ports) + 1) / 2
+	}
+	return panel
+}
+
+// splitPortName cuts "GigabitEthernet1/0/12" into "GigabitEthernet1/0/" and
+// "12". A name without trailing digits is its own label.
+func splitPortName(name string) (prefix, label string) {
+	i := len(name)
+	for i > 0 && name[i-1] >= '0' && name[i-1] <= '9' {
+		i--
+	}
+	if i == len(name) {
+		return "", name
+	}
+	return name[:i], name[i:]
+}
+
+// panelGeometry places blocks left to right and wraps them to a new line
+// when they would pass width. Units are abstract: a port is unit wide and
+// high, with gaps as fractions of it. Each renderer scales the result.
+type placedPort struct {
+	Port PanelPort
+	X, Y float64
+}
+
+type placedBlock struct {
+	Prefix string
+	X, Y   float64
+	W, H   float64
+}
+
+const (
+	portW      = 1.0
+	portH      = 0.85
+	portGapX   = 0.15
+	portGapY   = 0.2
+	groupGap   = 0.5
+	blockGap   = 1.0
+	blockPadX  = 0.3
+	blockTop   = 0.8 // room for the block's prefix above its ports
+	lineGapY   = 0.6
+	blockPadY  = 0.3
+	maxColumns = 24 // a block wider than this (48 ports) is split onto several lines
+)
+
+func panelGeometry(p Panel, width float64) (blocks []placedBlock, ports []placedPort, totalW, height float64) {
+	x, y, lineH := 0.0, 0.0, 0.0
+	for _, b := range p.Blocks {
+		// Very long blocks (a 96-port chassis module) are cut into chunks.
+		for start := 0; start < b.Columns; start += maxColumns {
+			cols := min(b.Columns-start, maxColumns)
+			groups := (cols - 1) / panelGroup
+			w := 2*blockPadX + float64(cols)*portW + float64(cols-1)*portGapX + float64(groups)*groupGap
+			h := blockTop + 2*portH + portGapY + blockPadY
+			if x > 0 && x+w > width {
+				x, y = 0, y+lineH+lineGapY
+				lineH = 0
+			}
+			blocks = append(blocks, placedBlock{Prefix: strings.TrimSpace(b.Prefix), X: x, Y: y, W: w, H: h})
+			for _, pp := range b.Ports {
+				if pp.Col < start || pp.Col >= start+cols {
+					continue
+				}
+				c := pp.Col - start
+				px := x + blockPadX + float64(c)*(portW+portGapX) + float64(c/panelGroup)*groupGap
+				py := y + blockTop + float64(pp.Row)*(portH+portGapY)
+				ports = append(ports, placedPort{Port: pp, X: px, Y: py})
+			}
+			totalW = max(totalW, x+w)
+			x += w + blockGap
+			lineH = max(lineH, h)
+		}
+	}
+	return blocks, ports, totalW, y + lineH
+}

@@ -1,0 +1,269 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/voxlan/voxlan/audit"
+)
+
+// site draws one site's report, sections in the same order as the HTML.
+func (p *pdfDoc) site(d *Document, opts Options) {
+	c, f := p.c, p.f
+
+	// Cover.
+	f.Ln(12)
+	p.heading(1, c.T("doc.title"))
+	f.SetTextColor(69, 90, 100)
+	p.font("", 11)
+	f.MultiCell(contentW, 6, p.s(c.T("doc.subtitle")), "", "L", false)
+	f.SetTextColor(33, 33, 33)
+	f.Ln(8)
+	notGiven := func(s string) string {
+		if s == "" {
+			return c.T("cover.notGiven")
+		}
+		return s
+	}
+	p.keyValues([][2]string{
+		{c.T("cover.site"), d.Site},
+		{c.T("cover.address"), notGiven(d.Address)},
+		{c.T("cover.auditDate"), dateOrNone(c, d.TakenAt)},
+		{c.T("cover.generated"), dateOrNone(c, d.GeneratedAt)},
+		{c.T("cover.ranBy"), notGiven(d.RunBy)},
+		{c.T("cover.profile"), d.Profile},
+		{c.T("cover.engineering"), c.T("engineering."+string(d.Engineering)) + " (" + c.T("engineeringSource."+d.EngineeringSource) + ")"},
+		{c.T("section.switches"), c.T("cover.switches", "n", c.Int(len(d.Switches)), "ports", c.Int(d.portCount()))},
+	})
+	f.Ln(4)
+	word := c.verdict(d.Verdict)
+	p.font("B", 26)
+	w := f.GetStringWidth(p.s(word)) + 16
+	r, g, b := hexRGB(verdictColors[d.Verdict])
+	f.SetFillColor(r, g, b)
+	f.SetTextColor(255, 255, 255)
+	f.CellFormat(w, 16, p.s(word), "", 1, "C", true, 0, "")
+	f.SetTextColor(33, 33, 33)
+	f.Ln(3)
+	p.font("", 11)
+	f.MultiCell(contentW, 5.5, p.s(c.T("verdict."+string(d.Verdict)+".explain")), "", "L", false)
+	f.Ln(2)
+	p.para(countsLine(c, d))
+	p.muted(c.T("doc.generatedBy", "version", opts.Version))
+
+	// 1. Requirements.
+	f.AddPage()
+	p.heading(2, "1. "+c.T("section.requirements"))
+	var rows [][]cell
+	for _, r := range d.Requirements {
+		rows = append(rows, []cell{{text: r.ID, bold: true}, txt(c.T("req."+r.ID) + "\n" + c.T("reqsrc."+r.ID)), {status: r.Status}, txt(c.requirementEvidence(r))})
+	}
+	p.table([]string{c.T("col.id"), c.T("col.requirement"), c.T("col.status"), c.T("col.evidence")}, []float64{11, 80, 27, 68}, rows)
+
+	// 2. Switches.
+	p.heading(2, "2. "+c.T("section.switches"))
+	rows = nil
+	for _, s := range d.Switches {
+		name := s.Name + "\n" + s.Target
+		if !s.Seen {
+			rows = append(rows, []cell{{text: name, bold: true}, txt(c.T("switch.notSeen")), txt(""), txt(""), txt(""), txt("")})
+			continue
+		}
+		budget, headroom := c.T("switch.noPoE"), ""
+		if s.PoE.Supported {
+			budget = c.watts(s.PoE.BudgetW) + "\n" + c.T("col.poeUsed") + " " + c.watts(s.PoE.ConsumptionW) + "\n" + c.T("poe.powered", "n", c.Int(s.PoE.PoweredPorts))
+			headroom = c.T("poe.headroom", "w", c.Num(s.PoE.HeadroomW, 1), "n", s.PoE.PhonesHeadroom)
+		}
+		rows = append(rows, []cell{{text: name, bold: true}, txt(strings.TrimSpace(s.Vendor + " " + s.Model + "\n" + s.Serial)),
+			txt(s.OS + "\n" + s.Version), txt(budget), txt(headroom), txt(vlanList(c, s.VLANs))})
+	}
+	p.table([]string{c.T("col.switch"), c.T("col.model"), c.T("col.os"), c.T("col.poeBudget"), c.T("col.poeHeadroom"), c.T("col.vlans")},
+		[]float64{30, 36, 26, 32, 30, 32}, rows)
+	for _, s := range d.Switches {
+		for _, e := range s.Errors {
+			p.para(s.Name + " — " + c.T("switch.errors") + " — " + c.T("evidence.item", "key", e.Stage, "values", e.Message))
+		}
+	}
+
+	// 3. One page per switch: its front panel.
+	for i, s := range d.Switches {
+		f.AddPage()
+		title := s.Name
+		if i == 0 {
+			title = "3. " + c.T("section.portmap") + " — " + s.Name
+		}
+		p.heading(2, title)
+		info := s.Target
+		if s.Seen {
+			info += " · " + strings.TrimSpace(s.Vendor+" "+s.Model) + " · " + s.OS + " " + s.Version
+		}
+		p.muted(info)
+		if len(s.Panel.Blocks) == 0 {
+			p.para(c.T("portmap.noPorts"))
+		} else {
+			p.panel(s.Panel)
+		}
+		p.para(roleSummary(c, s.Panel))
+	}
+
+	// 4. Findings.
+	f.AddPage()
+	p.heading(2, "4. "+c.T("section.findings"))
+	if len(d.Result.Findings) == 0 {
+		p.para(c.T("findings.none"))
+	}
+	p.findings(c.T("findings.site"), d.SiteFindings)
+	for _, s := range d.Switches {
+		p.findings(switchLabel(s), s.Findings)
+	}
+
+	// 5. Change plan and applied changes.
+	p.heading(2, "5. "+c.T("section.plan"))
+	p.para(c.T("plan.intro"))
+	if d.Plan.Len() == 0 {
+		p.para(c.T("plan.none"))
+	} else {
+		p.para(c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches))))
+		for _, sp := range d.Plan.Switches {
+			p.heading(3, sp.Switch)
+			rows = nil
+			for i, ch := range sp.Changes {
+				rows = append(rows, []cell{txt(fmt.Sprint(i + 1)), txt(c.change(ch)), txt(ch.Reason)})
+			}
+			p.table([]string{"#", c.T("col.change"), c.T("col.reason")}, []float64{8, 108, 70}, rows)
+		}
+	}
+	p.heading(3, c.T("section.applied"))
+	if d.Applied == nil {
+		p.para(c.T("applied.none"))
+	} else {
+		p.para(c.T("applied.at", "date", dateOrNone(c, d.Applied.At)))
+		for _, as := range d.Applied.Switches {
+			state := c.T("applied.notSaved")
+			if as.Saved {
+				state = c.T("applied.saved")
+			}
+			if as.RolledBack {
+				state += ", " + c.T("applied.rolledBack")
+			}
+			p.font("B", 9)
+			f.MultiCell(contentW, lineH, p.s(as.Switch), "", "L", false)
+			p.para(c.T("applied.backup", "name", as.Backup) + " — " + state)
+			rows = nil
+			for _, ac := range as.Changes {
+				desc := c.change(ac.Change)
+				if ac.Error != "" {
+					desc += "\n" + c.T("applied.error", "msg", ac.Error)
+				}
+				st := audit.StatusFail
+				if ac.Verified {
+					st = audit.StatusPass
+				}
+				rows = append(rows, []cell{txt(desc), {status: st}})
+			}
+			p.table([]string{c.T("col.change"), c.T("col.verified")}, []float64{150, 36}, rows)
+		}
+	}
+
+	// 6. Jack probe.
+	p.heading(2, "6. "+c.T("section.probe"))
+	if d.Probe == nil {
+		p.para(c.T("probe.none"))
+	} else {
+		p.para(c.T("probe.interface", "iface", d.Probe.Interface))
+	}
+
+	// 7. WAN sizing.
+	f.AddPage()
+	p.heading(2, "7. "+c.T("section.sizing"))
+	if s := d.Sizing; s == nil {
+		p.para(c.T("sizing.none"))
+	} else {
+		p.keyValues([][2]string{
+			{c.T("sizing.users"), c.Int(s.Users)},
+			{c.T("sizing.traffic"), c.T("unit.erlang", "v", c.Num(s.TrafficErlang, 2))},
+			{c.T("sizing.channels"), c.Int(s.Channels)},
+			{c.T("sizing.voiceBw"), c.kbps(s.VoiceKbps)},
+		})
+		p.para(c.sizingAssumption(s))
+		p.font("B", 10)
+		f.CellFormat(f.GetStringWidth(p.s(c.T("sizing.verdict")))+3, 7, p.s(c.T("sizing.verdict")), "", 0, "L", false, 0, "")
+		p.pill(s.Verdict, c.status(s.Verdict), statusColor(s.Verdict))
+		f.Ln(8)
+		if s.Declared {
+			p.para(c.T("sizing.declared", "access", c.TOr("access."+s.Access, s.Access), "up", c.kbps(s.UpKbps), "down", c.kbps(s.DownKbps)))
+			if s.WANMaxChannels >= 0 {
+				p.para(c.T("sizing.carries", "max", c.Int(s.WANMaxChannels), "need", c.Int(s.Channels)))
+			} else {
+				p.para(c.T("sizing.noColumn"))
+			}
+			if s.LowSpeed {
+				p.para(c.T("sizing.lowSpeed"))
+			}
+		} else {
+			p.para(c.T("sizing.notDeclared"))
+		}
+		p.muted(c.T("sizing.central"))
+		p.heading(3, c.T("sizing.services"))
+		rows = nil
+		for _, svc := range s.Services {
+			rows = append(rows, []cell{txt(c.T("service." + svc.Key)), txt(c.kbps(svc.Kbps))})
+		}
+		p.table([]string{c.T("col.service"), c.T("col.perSession")}, []float64{120, 66}, rows)
+		p.muted(c.T("sizing.videoNote"))
+		p.heading(3, c.T("sizing.xdsl"))
+		rows = nil
+		for _, x := range s.XDSL {
+			rows = append(rows, []cell{{text: c.xdslAccess(x), bold: x.Matches}, {text: c.xdslUp(x), bold: x.Matches},
+				{text: c.xdslDown(x), bold: x.Matches}, {text: c.Int(x.MaxChannels), bold: x.Matches}})
+		}
+		p.table([]string{c.T("col.access"), c.T("col.up"), c.T("col.down"), c.T("col.maxChannels")}, []float64{50, 46, 46, 44}, rows)
+	}
+
+	// 8. Firewall checklist.
+	p.heading(2, "8. "+c.T("section.firewall"))
+	if len(d.Firewall) == 0 {
+		p.para(c.T("firewall.none"))
+	} else {
+		p.para(c.T("firewall.intro", "profile", d.Profile))
+		rows = nil
+		for _, r := range d.Firewall {
+			rows = append(rows, []cell{{box: true}, txt(c.T("firewall." + r.Service)), txt(r.Protocol), txt(r.Ports),
+				txt(c.T("direction", "from", c.TOr("zone."+r.From, r.From), "to", c.TOr("zone."+r.To, r.To)))})
+		}
+		p.table([]string{c.T("col.check"), c.T("col.service"), c.T("col.protocol"), c.T("col.ports"), c.T("col.direction")},
+			[]float64{12, 70, 22, 52, 30}, rows)
+	}
+
+	// 9. Manual items.
+	p.heading(2, "9. "+c.T("section.manual"))
+	p.para(c.T("manual.intro"))
+	rows = nil
+	for _, it := range d.Manual {
+		rows = append(rows, []cell{{box: true}, txt(c.T("manual." + it.Key)), {text: it.Requirement, bold: true}})
+	}
+	p.table([]string{c.T("col.check"), c.T("col.item"), c.T("col.requirement")}, []float64{12, 148, 26}, rows)
+	f.Ln(6)
+	p.para(c.T("manual.signature"))
+}
+
+func (p *pdfDoc) findings(title string, fs []audit.Finding) {
+	if len(fs) == 0 {
+		return
+	}
+	c := p.c
+	p.heading(3, title)
+	rows := make([][]cell, 0, len(fs))
+	for _, f := range fs {
+		msg := c.message(f.Message)
+		if ev := c.evidence(f.Evidence); ev != "" {
+			msg += "\n" + c.T("evidence.item", "key", c.T("col.evidence"), "values", ev)
+		}
+		fix := strings.Join(c.fixes(f), "\n")
+		if fix == "" && f.Status != audit.StatusPass {
+			fix = c.T("finding.noFix")
+		}
+		rows = append(rows, []cell{{text: f.Requirement, bold: true}, txt(f.Port), {status: f.Status}, txt(msg), txt(fix)})
+	}
+	p.table([]string{c.T("col.id"), c.T("col.port"), c.T("col.status"), c.T("col.message"), c.T("col.fix")}, []float64{11, 20, 27, 70, 58}, rows)
+}

@@ -1,0 +1,199 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+)
+
+// The helpers below turn Document values into words of one language. Every
+// renderer uses them, so the five formats say the same thing.
+
+func (c *Catalog) status(s audit.Status) string { return c.T("status." + string(s)) }
+
+func (c *Catalog) role(r audit.Role) string { return c.TOr("role."+string(r), string(r)) }
+
+func (c *Catalog) verdict(v audit.Verdict) string { return c.T("verdict." + string(v)) }
+
+// message picks a finding's message in the catalogue's language, falling
+// back to the other language rather than printing nothing (the audit's
+// catalogue tests make sure both exist).
+func (c *Catalog) message(t audit.Text) string {
+	fr, en := t.FR, t.EN
+	if c.Lang == French {
+		if fr != "" {
+			return fr
+		}
+		return en
+	}
+	if en != "" {
+		return en
+	}
+	return fr
+}
+
+// evidence joins a finding's evidence as "key: v1, v2; key2: v3". Evidence
+// keys are the audit's technical names; the catalogue may give a reader's
+// word for some ("evidence.speedMbps").
+func (c *Catalog) evidence(ev []audit.Evidence) string {
+	parts := make([]string, 0, len(ev))
+	for _, e := range ev {
+		parts = append(parts, c.T("evidence.item", "key", c.TOr("evidence."+e.Key, e.Key), "values", strings.Join(e.Values, ", ")))
+	}
+	return strings.Join(parts, c.T("evidence.sep"))
+}
+
+// change describes one vendor-neutral change in words.
+func (c *Catalog) change(ch audit.Change) string {
+	switch ch.Kind {
+	case audit.ChangeCreateVLAN:
+		if ch.Voice {
+			return c.T("change.createVoiceVlan", "vlan", ch.VLAN, "name", ch.Name)
+		}
+		return c.T("change.createVlan", "vlan", ch.VLAN, "name", ch.Name)
+	case audit.ChangeSetVoiceVLAN:
+		return c.T("change.setVoiceVlan", "port", ch.Port, "vlan", ch.VLAN)
+	case audit.ChangeSetDataVLAN:
+		return c.T("change.setDataVlan", "port", ch.Port, "vlan", ch.VLAN)
+	case audit.ChangeSetPortMode:
+		mode := c.TOr("mode."+string(ch.Mode), string(ch.Mode))
+		if len(ch.TaggedVLANs) == 0 {
+			return c.T("change.setPortModeNoTags", "port", ch.Port, "mode", mode)
+		}
+		return c.T("change.setPortMode", "port", ch.Port, "mode", mode, "vlans", joinInts(ch.TaggedVLANs))
+	case audit.ChangeEnableLLDP:
+		if ch.Port == "" {
+			return c.T("change.enableLldp")
+		}
+		return c.T("change.enableLldpPort", "port", ch.Port)
+	case audit.ChangeEnableMEDPolicy:
+		p := ch.Policy
+		if p == nil {
+			break
+		}
+		return c.T("change.enableMedPolicy", "port", ch.Port, "app", c.TOr("app."+p.Application, p.Application),
+			"vlan", p.VLAN, "tagged", c.T("tagged."+strconv.FormatBool(p.Tagged)), "priority", p.Priority, "dscp", p.DSCP)
+	case audit.ChangeEnablePoE:
+		return c.T("change.enablePoe", "port", ch.Port)
+	}
+	return c.T("change.unknown", "kind", ch.Kind)
+}
+
+// fixes describes a finding's fix, one change per line.
+func (c *Catalog) fixes(f audit.Finding) []string {
+	out := make([]string, 0, len(f.Fix))
+	for _, ch := range f.Fix {
+		out = append(out, c.change(ch))
+	}
+	return out
+}
+
+// requirementEvidence is the requirements table's evidence cell: the worst
+// finding's message and evidence, and how many more findings there are.
+func (c *Catalog) requirementEvidence(row RequirementRow) string {
+	switch {
+	case row.Status == StatusNotApplicable:
+		return c.T("requirement.notApplicable")
+	case row.Worst == nil:
+		return c.T("requirement.noFinding")
+	}
+	total := 0
+	for _, n := range row.Findings {
+		total += n
+	}
+	if row.Status == audit.StatusPass {
+		return c.T("requirement.allPass", "n", c.Int(total))
+	}
+	s := c.message(row.Worst.Message)
+	if row.Worst.Port != "" {
+		s = row.Worst.Port + " — " + s
+	}
+	if ev := c.evidence(row.Worst.Evidence); ev != "" {
+		s += " (" + ev + ")"
+	}
+	if total > 1 {
+		s += " " + c.T("requirement.more", "n", c.Int(total-1))
+	}
+	return s
+}
+
+func (c *Catalog) kbps(v int) string {
+	if v >= 1000 {
+		return c.T("unit.mbps", "v", c.Num(float64(v)/1000, 2))
+	}
+	return c.T("unit.kbps", "v", c.Int(v))
+}
+
+func (c *Catalog) watts(w float64) string { return c.T("poe.watts", "w", c.Num(w, 1)) }
+
+// switchLabel names a switch by its sysName with its address when they
+// differ.
+func switchLabel(p SwitchPage) string {
+	if p.Name != "" && p.Name != p.Target {
+		return p.Name + " (" + p.Target + ")"
+	}
+	return p.Target
+}
+
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, n := range v {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+// xdslCondition describes one bound of the STAS low-speed table.
+func (c *Catalog) xdslUp(r XDSLRow) string {
+	switch {
+	case r.MaxUpKbps > 0:
+		return c.T("sizing.cond.lt", "v", c.kbps(r.MaxUpKbps+1))
+	case r.MinUpKbps > 0:
+		return c.T("sizing.cond.ge", "v", c.kbps(r.MinUpKbps))
+	}
+	return c.T("sizing.cond.none")
+}
+
+func (c *Catalog) xdslDown(r XDSLRow) string {
+	if r.MinDownKbps > 0 {
+		return c.T("sizing.cond.ge", "v", c.kbps(r.MinDownKbps))
+	}
+	return c.T("sizing.cond.none")
+}
+
+// xdslAccess names a column as the STAS does ("SDSL 1M"): the access and,
+// for SDSL, its speed.
+func (c *Catalog) xdslAccess(r XDSLRow) string {
+	name := c.TOr("access."+r.Access, r.Access)
+	if r.Access == "sdsl" {
+		return name + " " + c.kbps(r.MinUpKbps)
+	}
+	return name
+}
+
+// sizingAssumption states the Erlang B model and the figures it gave.
+func (c *Catalog) sizingAssumption(s *SizingView) string {
+	return c.T("sizing.assumption", "users", c.Int(s.Users), "epu", c.Num(s.ErlangPerUser, 3),
+		"traffic", c.Num(s.TrafficErlang, 2), "blocking", c.Percent(s.Blocking, 2),
+		"channels", c.Int(s.Channels), "bw", c.kbps(s.VoiceKbps))
+}
+
+// portCount counts the physical ports on every panel.
+func (d *Document) portCount() int {
+	n := 0
+	for _, s := range d.Switches {
+		for _, b := range s.Panel.Blocks {
+			n += len(b.Ports)
+		}
+	}
+	return n
+}
+
+func dateOrNone(c *Catalog, t time.Time) string {
+	if t.IsZero() {
+		return c.T("cover.notGiven")
+	}
+	return c.DateTime(t)
+}
