@@ -57,7 +57,8 @@ func run(m *Model, cmd tea.Cmd) {
 
 func newLoaded(t *testing.T) *Model {
 	t.Helper()
-	m := New(&common.Deps{Site: "demo", Snapshot: demoSnapshot(t)})
+	snap := demoSnapshot(t)
+	m := New(&common.Deps{Site: "demo", Snapshot: snap, Audit: auditWith(demoAudit(t, snap))})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	run(m, m.Init())
 	return m
@@ -106,7 +107,7 @@ func TestOpenSwitchFromSite(t *testing.T) {
 		t.Fatalf("enter on the Site screen: got %v, want switch", got)
 	}
 	view := ansi.Strip(m.View().Content)
-	if !strings.Contains(view, "127.0.0.1:16202") || !strings.Contains(view, "switch 2/3") {
+	if !strings.Contains(view, "sw-floor1-2960x") || !strings.Contains(view, "switch 2/4") {
 		t.Errorf("Switch screen should show the second switch, got:\n%s", view)
 	}
 }

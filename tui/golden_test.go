@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -10,6 +11,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/tui/common"
 )
 
@@ -33,7 +36,9 @@ func TestScreens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				deps := &common.Deps{Site: "demo", Snapshot: demoSnapshot(t), Jack: demoJack}
+				snap := demoSnapshot(t)
+				deps := &common.Deps{Site: "demo", Snapshot: snap, Audit: auditWith(demoAudit(t, snap)),
+					Jack: &common.Jack{Switch: snap.Switches[0].Target, Port: demoJackPort}}
 				w := watch(New(deps), audited)
 				tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(size[0], size[1]))
 				w.wait(t, 5*time.Second)
@@ -48,9 +53,14 @@ func TestScreens(t *testing.T) {
 	}
 }
 
-// demoJack is the jack the demo site declares: the technician's laptop on
-// a port of the first switch.
-var demoJack = &common.Jack{Switch: "127.0.0.1:16201", Port: "Fa3/0/3"}
+// demoJackPort is where the tests put the technician's laptop: a port of
+// the demo site's first switch.
+const demoJackPort = "Fa3/0/3"
+
+// auditWith hands the UI an audit already run (audit.Run is pure).
+func auditWith(r *audit.Result) common.AuditFunc {
+	return func(context.Context, *snapshot.Snapshot) (*audit.Result, error) { return r, nil }
+}
 
 // typeKeys types s, with "\n" as the enter key.
 func typeKeys(tm *teatest.TestModel, s string) {

@@ -44,6 +44,8 @@ const (
 	// StateNA: this check is not available here (no jack, no probe, no
 	// driver); said plainly rather than guessed.
 	StateNA
+	// StateManual: a person must check it (cabling, labels).
+	StateManual
 )
 
 // Mark is the one-character sign of a state, readable without colour.
@@ -59,6 +61,8 @@ func (s State) Mark() string {
 		return "?"
 	case StateNA:
 		return "-"
+	case StateManual:
+		return "☐"
 	}
 	return "…"
 }
@@ -76,6 +80,8 @@ func (s State) Word() string {
 		return "unknown"
 	case StateNA:
 		return "n/a"
+	case StateManual:
+		return "manual"
 	}
 	return "pending"
 }
@@ -108,7 +114,7 @@ func FromStatus(st audit.Status) State {
 	case audit.StatusWarn:
 		return StateWarn
 	case audit.StatusManual:
-		return StatePending
+		return StateManual
 	}
 	return StateUnknown
 }

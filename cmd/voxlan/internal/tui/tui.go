@@ -12,7 +12,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 	ui "github.com/voxlan/voxlan/tui"
@@ -32,6 +34,7 @@ type TUIOptions struct {
 	Targets      []string
 	SnapshotFile string
 	Site         string
+	Profile      string
 	Timeout      time.Duration
 	Retries      int
 	Concurrency  int
@@ -70,6 +73,7 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 	}
 	cmd.Flags().StringVar(&opts.SnapshotFile, "snapshot", "", "open a saved snapshot `FILE` instead of discovering")
 	cmd.Flags().StringVar(&opts.Site, "site", "", "site name shown and written in the snapshot")
+	cmd.Flags().StringVar(&opts.Profile, "profile", DefaultProfile, "audit profile: a built-in `NAME` (wte, mitel, generic) or a YAML file")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "SNMP timeout per request")
 	cmd.Flags().IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "SNMP retries after the first try")
 	cmd.Flags().IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "switches read at once")
@@ -85,7 +89,11 @@ func tuiRun(ctx context.Context, opts *TUIOptions) error {
 }
 
 func (o *TUIOptions) deps() (*common.Deps, error) {
-	deps := &common.Deps{Site: o.Site, Targets: o.Targets, Concurrency: o.Concurrency, Now: time.Now}
+	auditFn, err := Auditor(o.Profile)
+	if err != nil {
+		return nil, cmdutil.UsageError("%v", err)
+	}
+	deps := &common.Deps{Site: o.Site, Targets: o.Targets, Concurrency: o.Concurrency, Now: time.Now, Audit: auditFn}
 	if o.SnapshotFile != "" {
 		snap, err := readSnapshot(o.SnapshotFile)
 		if err != nil {
@@ -121,6 +129,21 @@ func readSnapshot(path string) (*snapshot.Snapshot, error) {
 		return nil, fmt.Errorf("tui: %s: %w", path, err)
 	}
 	return snap, nil
+}
+
+// DefaultProfile is the audit profile the UI judges against unless told.
+const DefaultProfile = "wte"
+
+// Auditor loads a profile (built-in name or file) and returns the audit the
+// UI runs on the site once it is read.
+func Auditor(nameOrPath string) (common.AuditFunc, error) {
+	prof, err := profile.Load(nameOrPath)
+	if err != nil {
+		return nil, err
+	}
+	return func(_ context.Context, snap *snapshot.Snapshot) (*audit.Result, error) {
+		return audit.Run(snap, prof, audit.Site{}), nil
+	}, nil
 }
 
 // DiscoveryStages are the steps snmp reports for a switch, in the order it

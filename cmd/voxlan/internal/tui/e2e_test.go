@@ -1,0 +1,156 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/lab/labtest"
+	"github.com/voxlan/voxlan/lab/netns"
+	"github.com/voxlan/voxlan/lab/site"
+)
+
+// tmux drives the built voxlan in a real terminal: a private tmux server,
+// one session of the asked size.
+type tmux struct {
+	t      *testing.T
+	socket string
+}
+
+func newTmux(t *testing.T, width, height int, env []string, argv ...string) *tmux {
+	t.Helper()
+	labtest.RequireTools(t, "tmux")
+	tm := &tmux{t: t, socket: netns.UniqueName("vxtui")}
+	args := []string{"new-session", "-d", "-s", "ui", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height)}
+	for _, e := range env {
+		args = append(args, "-e", e)
+	}
+	args = append(args, strings.Join(argv, " "))
+	tm.run(args...)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	tm.run("set-option", "-t", "ui", "remain-on-exit", "on")
+	return tm
+}
+
+func (tm *tmux) run(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %s: %v: %s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (tm *tmux) keys(keys ...string) {
+	tm.t.Helper()
+	tm.run(append([]string{"send-keys", "-t", "ui"}, keys...)...)
+}
+
+func (tm *tmux) screen() string {
+	tm.t.Helper()
+	return tm.run("capture-pane", "-p", "-t", "ui")
+}
+
+// waitFor polls the screen until every want is on it.
+func (tm *tmux) waitFor(d time.Duration, wants ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
+	var screen string
+	for time.Now().Before(deadline) {
+		screen = tm.screen()
+		missing := false
+		for _, w := range wants {
+			if !strings.Contains(screen, w) {
+				missing = true
+				break
+			}
+		}
+		if !missing {
+			return screen
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q within %s; last screen:\n%s", wants, d, screen)
+	return ""
+}
+
+// exited waits for the program to end and returns its exit status.
+func (tm *tmux) exited(d time.Duration) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		out := strings.Fields(tm.run("display-message", "-p", "-t", "ui", "#{pane_dead} #{pane_dead_status}"))
+		if len(out) == 2 && out[0] == "1" {
+			return out[1]
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tm.t.Fatalf("voxlan did not exit within %s; screen:\n%s", d, tm.screen())
+	return ""
+}
+
+// buildVoxlan builds the command once per test binary run.
+func buildVoxlan(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "voxlan")
+	cmd := exec.Command("go", "build", "-o", bin, "github.com/voxlan/voxlan/cmd/voxlan")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestEndToEndInTmux walks the whole UI in a real terminal on the demo site:
+// Here, Site (every switch read and audited), Switch, a port, Findings,
+// Plan, then q gives the terminal back with exit status 0.
+func TestEndToEndInTmux(t *testing.T) {
+	labtest.RequireTools(t, "tmux", "go")
+	bin := buildVoxlan(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := site.Start(ctx, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	argv := []string{bin, "tui", "--site", "demo"}
+	for _, sw := range s.Switches() {
+		argv = append(argv, sw.Address)
+	}
+	tm := newTmux(t, 80, 24, []string{"VOXLAN_SNMP_COMMUNITY=" + s.Community(), "NO_COLOR=1"}, argv...)
+
+	tm.waitFor(10*time.Second, "1 Here", "2 Site", "q quit")
+	tm.keys("2")
+	names := make([]string, 0, len(site.Devices))
+	for _, d := range site.Devices {
+		names = append(names, d.Name)
+	}
+	screen := tm.waitFor(30*time.Second, append([]string{"fail,", "read in"}, names...)...)
+	t.Logf("Site screen:\n%s", screen)
+
+	tm.keys("Enter")
+	screen = tm.waitFor(5*time.Second, "sw-core-3750", "switch 1/4", "U uplink", "P phone", "Fa3/0/")
+	tm.keys("Right", "Right", "Down")
+	screen = tm.waitFor(5*time.Second, "Fa3/0/6", "role ")
+	t.Logf("Switch screen, port Fa3/0/6:\n%s", screen)
+
+	tm.keys("4")
+	screen = tm.waitFor(5*time.Second, "Findings", "L2", "No PoE")
+	t.Logf("Findings screen:\n%s", screen)
+
+	tm.keys("5")
+	tm.waitFor(5*time.Second, "Plan for site demo")
+
+	tm.keys("q")
+	if status := tm.exited(5 * time.Second); status != "0" {
+		t.Fatalf("voxlan exited with status %s, want 0", status)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatal(err)
+	}
+}
