@@ -1,0 +1,232 @@
+package inventory
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"strings"
+	"syscall"
+
+	"github.com/zalando/go-keyring"
+)
+
+// SecretRef says where a secret lives. Exactly one field is set.
+type SecretRef struct {
+	// Env names an environment variable.
+	Env string `yaml:"env"`
+	// Prompt asks for it on the terminal.
+	Prompt bool `yaml:"prompt"`
+	// Keyring names an entry of the OS keyring, stored under service
+	// "voxlan" (secret-tool store --label=voxlan service voxlan username NAME).
+	Keyring string `yaml:"keyring"`
+	// File is a file readable by its owner only (chmod 600); its first
+	// line is the secret.
+	File string `yaml:"file"`
+}
+
+// ScalarHint is the error when a secret is written in clear. The value is
+// never repeated.
+func (SecretRef) ScalarHint(key string) string {
+	return fmt.Sprintf("%q holds a secret, which is never written in the inventory in clear; write a reference instead: %s: {env: VOXLAN_%s} (or {keyring: NAME}, {file: PATH} readable only by you, {prompt: true})",
+		key, key, strings.ToUpper(regexp.MustCompile(`[^A-Za-z0-9]`).ReplaceAllString(key, "_")))
+}
+
+var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+func (r *SecretRef) check() error {
+	n := 0
+	if r.Env != "" {
+		n++
+		if !envName.MatchString(r.Env) {
+			return fmt.Errorf("env %q is not a variable name", r.Env)
+		}
+	}
+	if r.Prompt {
+		n++
+	}
+	if r.Keyring != "" {
+		n++
+	}
+	if r.File != "" {
+		n++
+	}
+	switch n {
+	case 0:
+		return errors.New("give one of env, keyring, file or prompt: true")
+	case 1:
+		return nil
+	}
+	return errors.New("give only one of env, keyring, file or prompt")
+}
+
+// String describes the reference (never the secret), for messages.
+func (r *SecretRef) String() string {
+	switch {
+	case r.Env != "":
+		return "env " + r.Env
+	case r.Keyring != "":
+		return "keyring " + r.Keyring
+	case r.File != "":
+		return "file " + r.File
+	case r.Prompt:
+		return "prompt"
+	}
+	return "nothing"
+}
+
+// Keyring reads secrets from the OS keyring.
+type Keyring interface {
+	Get(service, name string) (string, error)
+}
+
+// KeyringService is the service name voxlan's keyring entries live under.
+const KeyringService = "voxlan"
+
+// OSKeyring is the system keyring (Secret Service on Linux, Keychain on
+// macOS, Credential Manager on Windows).
+type OSKeyring struct{}
+
+// Get reads one entry.
+func (OSKeyring) Get(service, name string) (string, error) { return keyring.Get(service, name) }
+
+// Resolver turns references into secrets. Each source is injected so that
+// tests and the TUI provide their own.
+type Resolver struct {
+	Getenv func(string) string
+	// Prompt asks the user for the secret described by label, without echo.
+	// Nil means no terminal: a prompt reference is then an error.
+	Prompt  func(ctx context.Context, label string) (string, error)
+	Keyring Keyring
+	// Stat and ReadFile default to the os functions.
+	ReadFile func(string) ([]byte, error)
+	Stat     func(string) (fs.FileInfo, error)
+	// UID is the user who must own secret files (os.Getuid by default).
+	UID int
+}
+
+// ErrSecret is wrapped by every resolution failure.
+var ErrSecret = errors.New("inventory: secret not available")
+
+// Resolve returns the secret a reference points to. label says what it is
+// for ("snmp community of sw1"); errors name it and the reference, never a
+// secret value.
+func (r *Resolver) Resolve(ctx context.Context, ref *SecretRef, label string) (string, error) {
+	if ref == nil {
+		return "", nil
+	}
+	fail := func(format string, a ...any) (string, error) {
+		return "", fmt.Errorf("%w: %s (%s): %s", ErrSecret, label, ref, fmt.Sprintf(format, a...))
+	}
+	switch {
+	case ref.Env != "":
+		getenv := r.Getenv
+		if getenv == nil {
+			getenv = os.Getenv
+		}
+		v := getenv(ref.Env)
+		if v == "" {
+			return fail("environment variable %s is empty or not set; export it before running voxlan", ref.Env)
+		}
+		return v, nil
+	case ref.Prompt:
+		if r.Prompt == nil {
+			return fail("no terminal to ask on; use env, keyring or file for unattended runs")
+		}
+		v, err := r.Prompt(ctx, label)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if v == "" {
+			return fail("nothing was typed")
+		}
+		return v, nil
+	case ref.Keyring != "":
+		if r.Keyring == nil {
+			return fail("no OS keyring available")
+		}
+		v, err := r.Keyring.Get(KeyringService, ref.Keyring)
+		if err != nil {
+			if errors.Is(err, keyring.ErrNotFound) {
+				return fail("no keyring entry %q under service %q; store it with: secret-tool store --label=voxlan service %s username %s", ref.Keyring, KeyringService, KeyringService, ref.Keyring)
+			}
+			return fail("keyring: %v", err)
+		}
+		return v, nil
+	case ref.File != "":
+		return r.readFile(ref.File, fail)
+	}
+	return fail("empty reference")
+}
+
+func (r *Resolver) readFile(path string, fail func(string, ...any) (string, error)) (string, error) {
+	stat, read := r.Stat, r.ReadFile
+	if stat == nil {
+		stat = os.Stat
+	}
+	if read == nil {
+		read = os.ReadFile
+	}
+	fi, err := stat(path)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fail("%s is not a regular file", path)
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		return fail("%s is readable by others (mode %04o); run: chmod 600 %s", path, fi.Mode().Perm(), path)
+	}
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != r.UID {
+		return fail("%s belongs to uid %d, not to you (uid %d); a secret file must be your own", path, st.Uid, r.UID)
+	}
+	data, err := read(path)
+	if err != nil {
+		return fail("%v", err)
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	line = strings.TrimRight(line, "\r")
+	if line == "" {
+		return fail("%s is empty; its first line must be the secret", path)
+	}
+	return line, nil
+}
+
+// Credentials are an SNMP target's resolved settings.
+type Credentials struct {
+	Version, Community, User, AuthProto, AuthPass, PrivProto, PrivPass, Context string
+}
+
+// SNMPCredentials resolves the SNMP settings of one switch of a site. nil
+// settings mean the defaults (v2c, community "public").
+func (r *Resolver) SNMPCredentials(ctx context.Context, s *Site, sw *Switch) (*Credentials, error) {
+	cfg := s.SNMPOf(sw)
+	if cfg == nil {
+		return nil, nil
+	}
+	c := &Credentials{Version: cfg.Version, User: cfg.User, AuthProto: cfg.AuthProto, PrivProto: cfg.PrivProto, Context: cfg.Context}
+	if c.Version == "" {
+		c.Version = "2c"
+	}
+	var err error
+	who := s.Name + "/" + sw.Host
+	if c.Community, err = r.Resolve(ctx, cfg.Community, "snmp community of "+who); err != nil {
+		return nil, err
+	}
+	if c.AuthPass, err = r.Resolve(ctx, cfg.AuthPass, "snmp authPass of "+who); err != nil {
+		return nil, err
+	}
+	if c.PrivPass, err = r.Resolve(ctx, cfg.PrivPass, "snmp privPass of "+who); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// NewResolver returns a resolver on the real process: environment, the OS
+// keyring, files owned by the current user, and prompt (nil when there is
+// no terminal).
+func NewResolver(getenv func(string) string, prompt func(ctx context.Context, label string) (string, error)) *Resolver {
+	return &Resolver{Getenv: getenv, Prompt: prompt, Keyring: OSKeyring{}, UID: os.Getuid()}
+}
