@@ -182,8 +182,8 @@ func TestGoldenPDF(t *testing.T) {
 			text := pdfText(t, pdf)
 			checkGolden(t, "demo."+string(l)+".pdf.txt", []byte(text))
 			for _, id := range RequirementIDs {
-				if !strings.Contains(text, c.T("req."+id)[:20]) {
-					t.Errorf("pdf text lacks requirement %s (%q...)", id, c.T("req."+id)[:20])
+				if !strings.Contains(text, c.T("req." + id)[:20]) {
+					t.Errorf("pdf text lacks requirement %s (%q...)", id, c.T("req." + id)[:20])
 				}
 			}
 			want := []string{c.T("section.requirements"), c.verdict(d.Verdict), "Gi1/0/14", "lyo-pdu-sw2"}

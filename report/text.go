@@ -104,6 +104,9 @@ func (c *Catalog) requirementEvidence(row RequirementRow) string {
 		total += n
 	}
 	if row.Status == audit.StatusPass {
+		if total == 1 {
+			return c.T("requirement.allPassOne")
+		}
 		return c.T("requirement.allPass", "n", c.Int(total))
 	}
 	s := c.message(row.Worst.Message)
