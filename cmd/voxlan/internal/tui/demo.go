@@ -22,12 +22,12 @@ const DemoJackPort = "Fa3/0/3"
 // DemoDeps starts the built-in demo site (lab/site: real recordings served
 // by the in-process SNMP agent on loopback) and returns the UI's
 // dependencies to discover it; stop ends the site.
-func DemoDeps(ctx context.Context, profileName string) (deps *common.Deps, stop func(), err error) {
+func DemoDeps(ctx context.Context, profileName string, siteOpts site.Options) (deps *common.Deps, stop func(), err error) {
 	auditFn, err := Auditor(profileName)
 	if err != nil {
 		return nil, nil, cmdutil.UsageError("%v", err)
 	}
-	s, err := site.Start(ctx, site.Options{})
+	s, err := site.Start(ctx, siteOpts)
 	if err != nil {
 		return nil, nil, fmt.Errorf("demo: %w", err)
 	}
@@ -53,8 +53,8 @@ func DemoDeps(ctx context.Context, profileName string) (deps *common.Deps, stop 
 
 // RunDemo opens the UI on the demo site until the user leaves; `voxlan demo`
 // calls it when its output is a terminal.
-func RunDemo(ctx context.Context, io *cmdutil.IOStreams, profileName string) error {
-	deps, stop, err := DemoDeps(ctx, profileName)
+func RunDemo(ctx context.Context, io *cmdutil.IOStreams, profileName string, siteOpts site.Options) error {
+	deps, stop, err := DemoDeps(ctx, profileName, siteOpts)
 	if err != nil {
 		return err
 	}
