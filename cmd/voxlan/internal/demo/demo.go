@@ -16,6 +16,7 @@ import (
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
@@ -28,6 +29,9 @@ type DemoOptions struct {
 
 	Output  string // "table" (default) or "json"
 	OutFile string
+	// UI opens the terminal UI on the site instead of printing: on a
+	// terminal when neither -o nor --out was given.
+	UI bool
 	// Delay is added to every SNMP packet each way, to show discovery over
 	// a slow WAN link.
 	Delay time.Duration
@@ -43,8 +47,11 @@ func NewCmdDemo(f *cmdutil.Factory, runF func(*DemoOptions) error) *cobra.Comman
 		Long: `Start a simulated site on this machine's loopback (four real switch
 recordings: Cisco 3750 and 2960-X, Cisco SG350X, HP ProCurve, served by
 voxlan's SNMP agent) and run the real discovery against it, as
-'voxlan discover' would against a site's switches. Nothing leaves 127.0.0.1.`,
-		Example: `  voxlan demo
+'voxlan discover' would against a site's switches. Nothing leaves 127.0.0.1.
+
+On a terminal it opens the terminal UI on the site (discovery progress,
+port maps, findings, plan); with -o or --out, or piped, it prints instead.`,
+		Example: `  voxlan demo                # on a terminal: opens the UI on the site
   voxlan demo -o json --out demo.json
   voxlan demo --delay 10ms   # as if the switches were behind a WAN link`,
 		Args: cobra.NoArgs,
@@ -57,6 +64,7 @@ voxlan's SNMP agent) and run the real discovery against it, as
 			if opts.Delay < 0 || opts.Delay > 5*time.Second {
 				return cmdutil.UsageError("--delay must be between 0 and 5s, got %s", opts.Delay)
 			}
+			opts.UI = !cmd.Flags().Changed("output") && opts.OutFile == "" && tui.Interactive(opts.IO)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -71,6 +79,9 @@ voxlan's SNMP agent) and run the real discovery against it, as
 }
 
 func demoRun(ctx context.Context, opts *DemoOptions) error {
+	if opts.UI {
+		return tui.RunDemo(ctx, opts.IO, tui.DefaultProfile, site.Options{Delay: opts.Delay})
+	}
 	s, err := site.Start(ctx, site.Options{Delay: opts.Delay})
 	if err != nil {
 		return fmt.Errorf("demo: starting the simulated site: %w", err)
