@@ -414,7 +414,11 @@ func (m *Model) View() string {
 func (m *Model) header() string {
 	switch {
 	case m.deps.Jack != nil:
-		return common.Bold.Render("Here") + " · jack on " + m.deps.Jack.Switch + " port " + m.deps.Jack.Port +
+		name := m.deps.Jack.Switch
+		if sw, ok := m.switches[name]; ok {
+			name = common.SwitchName(sw)
+		}
+		return common.Bold.Render("Here") + " · jack on " + name + " port " + m.deps.Jack.Port +
 			common.Faint.Render(" (declared: nothing is heard on a wire here)")
 	case m.listening:
 		return common.Bold.Render("Here") + " · " + common.StatePending.Render() + " listening for LLDP/CDP, probe sent…"

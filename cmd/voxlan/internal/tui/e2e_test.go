@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -105,32 +104,23 @@ func buildVoxlan(t *testing.T) string {
 	return bin
 }
 
-// TestEndToEndInTmux walks the whole UI in a real terminal on the demo site:
-// Here, Site (every switch read and audited), Switch, a port, Findings,
-// Plan, then q gives the terminal back with exit status 0.
+// TestEndToEndInTmux walks the whole UI of `voxlan demo` in a real
+// terminal: Here (the demo's jack), Site (every switch read and audited),
+// Switch, a port, Findings, Plan, then q gives the terminal back with exit
+// status 0.
 func TestEndToEndInTmux(t *testing.T) {
 	labtest.RequireTools(t, "tmux", "go")
 	bin := buildVoxlan(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s, err := site.Start(ctx, site.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	argv := []string{bin, "tui", "--site", "demo"}
-	for _, sw := range s.Switches() {
-		argv = append(argv, sw.Address)
-	}
-	tm := newTmux(t, 80, 24, []string{"VOXLAN_SNMP_COMMUNITY=" + s.Community(), "NO_COLOR=1"}, argv...)
+	tm := newTmux(t, 80, 24, []string{"NO_COLOR=1"}, bin, "demo")
 
-	tm.waitFor(10*time.Second, "1 Here", "2 Site", "q quit")
+	screen := tm.waitFor(15*time.Second, "1 Here", "jack on", "sw-core-3750 port "+DemoJackPort, "Link", "Voice VLAN", "q quit")
+	t.Logf("Here screen:\n%s", screen)
 	tm.keys("2")
 	names := make([]string, 0, len(site.Devices))
 	for _, d := range site.Devices {
 		names = append(names, d.Name)
 	}
-	screen := tm.waitFor(30*time.Second, append([]string{"fail,", "read in"}, names...)...)
+	screen = tm.waitFor(30*time.Second, append([]string{"fail,", "read in"}, names...)...)
 	t.Logf("Site screen:\n%s", screen)
 
 	tm.keys("Enter")
