@@ -25,6 +25,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gosnmp/gosnmp"
+
 	"github.com/voxlan/voxlan/lab/snmprec"
 )
 
@@ -41,6 +43,21 @@ type Options struct {
 	// MaxVarbinds caps the varbinds of one GetBulk answer; 0 means 64,
 	// snmpsim's (pysnmp's) limit.
 	MaxVarbinds int
+	// OnRequest, when set, sees every request accepted (right community),
+	// from the endpoint's reader goroutine: benchmarks learn from it which
+	// subtrees a manager walked. It must not block.
+	OnRequest func(Request)
+}
+
+// Request is what OnRequest sees of one request.
+type Request struct {
+	// Endpoint is the index of the endpoint in the ServeMany call.
+	Endpoint int
+	PDUType  gosnmp.PDUType
+	// OIDs are the requested names, dotted with a leading dot.
+	OIDs []string
+	// NonRepeaters and MaxRepetitions are GetBulk's.
+	NonRepeaters, MaxRepetitions int
 }
 
 // Endpoint is one simulated agent: a recording served on one UDP address.
@@ -111,7 +128,7 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 		if community == "" {
 			community = ep.Recording.Name
 		}
-		s := &server{conn: conn, table: t, overlay: newOverlay(ep.Overrides), community: community, opts: opts,
+		s := &server{index: i, conn: conn, table: t, overlay: newOverlay(ep.Overrides), community: community, opts: opts,
 			rng: rand.New(rand.NewPCG(opts.Seed, uint64(i)))}
 		g.servers = append(g.servers, s)
 		g.wg.Go(func() { s.run(ctx) })
@@ -160,6 +177,7 @@ func (g *Group) closeConns() {
 }
 
 type server struct {
+	index     int
 	conn      *net.UDPConn
 	table     *table
 	overlay   *table // nil without overrides

@@ -239,3 +239,24 @@ func TestOverridesReplaceAndAdd(t *testing.T) {
 		t.Errorf("recording changed: sysName %q", r.Bytes)
 	}
 }
+
+func TestOnRequestSeesAcceptedRequestsOnly(t *testing.T) {
+	reqs := make(chan snmpagent.Request, 10)
+	g, err := snmpagent.Serve(context.Background(), snmpagent.Endpoint{Addr: "127.0.0.1:0", Recording: tinyRecording(t), Community: "lab"},
+		snmpagent.Options{OnRequest: func(r snmpagent.Request) { reqs <- r }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	client(t, g.Addrs()[0], "nope", gosnmp.Version2c, 200*time.Millisecond).Get([]string{".1.3.6.1.2.1.1.5.0"})
+	if _, err := client(t, g.Addrs()[0], "lab", gosnmp.Version2c, time.Second).GetBulk([]string{".1.3.6.1.2.1.2.2.1.2"}, 0, 7); err != nil {
+		t.Fatal(err)
+	}
+	r := <-reqs
+	if r.PDUType != gosnmp.GetBulkRequest || len(r.OIDs) != 1 || r.OIDs[0] != ".1.3.6.1.2.1.2.2.1.2" || r.MaxRepetitions != 7 {
+		t.Errorf("got %+v, want the GetBulk of ifDescr only", r)
+	}
+	if len(reqs) != 0 {
+		t.Errorf("%d more requests seen, want none (wrong community)", len(reqs))
+	}
+}

@@ -38,6 +38,14 @@ func (s *server) respondNoRecover(pkt []byte) []byte {
 	if err != nil || req.Community != s.community {
 		return nil
 	}
+	if s.opts.OnRequest != nil {
+		r := Request{Endpoint: s.index, PDUType: req.PDUType, OIDs: make([]string, len(req.Variables)),
+			NonRepeaters: int(req.NonRepeaters), MaxRepetitions: int(req.MaxRepetitions)}
+		for i, vb := range req.Variables {
+			r.OIDs[i] = vb.Name
+		}
+		s.opts.OnRequest(r)
+	}
 	v1 := version == gosnmp.Version1
 	resp := &gosnmp.SnmpPacket{Version: version, Community: req.Community, PDUType: gosnmp.GetResponse, RequestID: req.RequestID}
 	switch req.PDUType {
