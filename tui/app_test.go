@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -49,6 +50,15 @@ func run(m *Model, cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
 		default:
+			// tea.Sequence's message is an unexported []tea.Cmd: run its
+			// commands in order, each result fed before the next starts.
+			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+				for i := range v.Len() {
+					c, _ := v.Index(i).Interface().(tea.Cmd)
+					run(m, c)
+				}
+				continue
+			}
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		}

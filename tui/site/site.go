@@ -311,22 +311,22 @@ func (m *Model) assemble() *snapshot.Snapshot {
 	return snap
 }
 
-// finish publishes the site snapshot to every screen and audits it.
+// finish publishes the site snapshot to every screen, then audits it: in
+// sequence, so every screen has the switches before their judgement.
 func (m *Model) finish(snap *snapshot.Snapshot) tea.Cmd {
 	m.snap = snap
-	cmds := []tea.Cmd{func() tea.Msg { return common.SnapshotMsg{Snapshot: snap} }}
+	publish := func() tea.Msg { return common.SnapshotMsg{Snapshot: snap} }
 	if m.deps.Audit == nil {
 		err := errors.New("no audit engine in this build")
 		m.auditErr = err
-		return tea.Batch(append(cmds, func() tea.Msg { return common.AuditMsg{Err: err} })...)
+		return tea.Sequence(publish, func() tea.Msg { return common.AuditMsg{Err: err} })
 	}
 	m.auditing = true
 	ctx, run := m.deps.Ctx(), m.deps.Audit
-	cmds = append(cmds, func() tea.Msg {
+	return tea.Sequence(publish, func() tea.Msg {
 		res, err := run(ctx, snap)
 		return common.AuditMsg{Result: res, Err: err}
 	})
-	return tea.Batch(cmds...)
 }
 
 func (m *Model) tick() tea.Cmd {
