@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
 )
 
@@ -87,8 +88,15 @@ func TestCataloguesCoverVocabularies(t *testing.T) {
 	for _, m := range ManualItems {
 		keys = append(keys, "manual."+m.Key)
 	}
-	for _, r := range demoFirewall() {
-		keys = append(keys, "firewall."+r.Service, "zone."+r.From, "zone."+r.To)
+	// Every opening of every built-in profile is worded in each language.
+	for _, name := range profile.Names() {
+		p, err := profile.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range FirewallFromProfile(p) {
+			keys = append(keys, "firewall."+r.Name)
+		}
 	}
 	for _, l := range Langs {
 		c := loadAll(t)[l]

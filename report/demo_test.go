@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
 	"github.com/voxlan/voxlan/snapshot"
 )
@@ -82,7 +83,32 @@ func demoSnapshot() *snapshot.Snapshot {
 		sw2.Ports = append(sw2.Ports, p)
 	}
 	s.Switches = []snapshot.Switch{sw1, sw2}
-	s.Probe = &snapshot.Probe{Interface: "eth0"}
+	s.Probe = &snapshot.Probe{
+		Interface: "eth0", StartedAt: demoTime, DurationSeconds: 4.2, RawAccess: true,
+		DHCP: []snapshot.DHCPVLAN{
+			{Role: snapshot.RoleData, ClientMAC: "02:00:5e:10:00:01", WaitSeconds: 2, Offers: []snapshot.DHCPOffer{
+				{ServerID: "10.20.10.1", ServerMAC: "00:1a:2b:3c:4d:5e", Address: "10.20.10.57", SubnetMask: "255.255.255.0", Network: "10.20.10.0/24",
+					Routers: []string{"10.20.10.1"}, DNS: []string{"10.20.10.1"}, LeaseSeconds: 86400, OptionCodes: []int{53, 54, 51, 1, 3, 6}, AfterMs: 3.1}}},
+			{Role: snapshot.RoleVoice, VLAN: 20, ClientMAC: "02:00:5e:10:00:01", WaitSeconds: 2, Offers: []snapshot.DHCPOffer{
+				{ServerID: "10.20.20.1", ServerMAC: "00:1a:2b:3c:4d:5e", Address: "10.20.20.31", SubnetMask: "255.255.255.0", Network: "10.20.20.0/24",
+					Routers: []string{"10.20.20.1"}, DNS: []string{"10.20.10.1"}, LeaseSeconds: 86400, OptionCodes: []int{53, 54, 51, 1, 3, 6, 150}, TFTPServers: []string{"10.20.20.5"}, AfterMs: 2.7, ReplyVLAN: 20},
+				{ServerID: "10.20.20.250", ServerMAC: "00:08:5d:aa:bb:cc", Address: "10.20.20.140", SubnetMask: "255.255.255.0", Network: "10.20.20.0/24",
+					Routers: []string{"10.20.20.1"}, LeaseSeconds: 3600, OptionCodes: []int{53, 54, 51, 1, 3}, AfterMs: 11.4, ReplyVLAN: 20}}},
+		},
+		DNS: []snapshot.DNSLookup{
+			{Server: "10.20.10.1", Name: "activate.cisco.com", Role: "data", Addresses: []string{"72.163.10.104"}, Rcode: "NOERROR", Ms: 18.2, OK: true},
+			{Server: "10.20.10.1", Name: "webex.com", Role: "data", Addresses: []string{"170.72.245.1"}, Rcode: "NOERROR", Ms: 21.7, OK: true},
+		},
+		Transport: []snapshot.TransportTest{
+			{Target: "10.20.10.1", Role: "gateway", Sent: 20, Received: 20, RTTMinMs: 0.4, RTTAvgMs: 0.6, RTTMaxMs: 1.1, OneWayMs: 0.3, JitterMs: 0.2,
+				MaxOneWayMs: 150, MaxJitterMs: 40, MaxLossPercent: 1, Pass: true},
+		},
+		Ports: []snapshot.PortTest{
+			{Target: "10.20.10.1", Port: 443, Opening: "HTTPS", State: snapshot.PortOpen, Ms: 1.2},
+			{Target: "10.20.10.1", Port: 8934, Opening: "SIP over TLS", State: snapshot.PortFiltered, Ms: 2000},
+		},
+		Skipped: []string{"transport: no target named beyond the gateway"},
+	}
 	return s
 }
 
@@ -144,8 +170,20 @@ func demoResult() *audit.Result {
 		Message: audit.Text{FR: "Étiquetage des prises à vérifier sur place.", EN: "Outlet labels to check on site."}})
 	add(audit.Finding{ID: id("L9", "softphones", "", ""), Requirement: "L9", Check: "softphones", Status: audit.StatusPass,
 		Message: audit.Text{FR: "Aucun PC ni softphone dans le VLAN voix.", EN: "No PC or softphone in the voice VLAN."}})
-	add(audit.Finding{ID: id("D2", "no-probe", "", ""), Requirement: "D2", Check: "no-probe", Status: audit.StatusUnknown,
-		Message: audit.Text{FR: "DHCP du VLAN voix non mesuré : lancer voxlan probe depuis une prise.", EN: "Voice VLAN DHCP not measured: run voxlan probe from a jack."}})
+	add(audit.Finding{ID: id("D1", "dhcp-data", "", ""), Requirement: "D1", Check: "dhcp-data", Status: audit.StatusPass,
+		Message:  audit.Text{FR: "Un serveur DHCP répond dans le VLAN data.", EN: "One DHCP server answers in the data VLAN."},
+		Evidence: ev("server", "10.20.10.1", "network", "10.20.10.0/24")})
+	add(audit.Finding{ID: id("D2", "dhcp-voice", "", ""), Requirement: "D2", Check: "dhcp-voice", Status: audit.StatusPass,
+		Message:  audit.Text{FR: "Le VLAN voix 20 a son serveur DHCP, dans un autre plan d'adressage.", EN: "Voice VLAN 20 has its DHCP server, in another address plan."},
+		Evidence: ev("network", "10.20.20.0/24")})
+	add(audit.Finding{ID: id("D4", "two-servers", "", "vlan 20"), Requirement: "D4", Check: "two-servers", Status: audit.StatusFail,
+		Message:  audit.Text{FR: "Deux serveurs DHCP répondent dans le VLAN voix 20 : les postes recevront des options incomplètes.", EN: "Two DHCP servers answer in voice VLAN 20: phones will get incomplete options."},
+		Evidence: []audit.Evidence{{Key: "servers", Values: []string{"10.20.20.1", "10.20.20.250"}}}})
+	add(audit.Finding{ID: id("D5", "dns", "", ""), Requirement: "D5", Check: "dns", Status: audit.StatusPass,
+		Message: audit.Text{FR: "Les domaines du service se résolvent par le DNS offert.", EN: "The service's domains resolve through the offered DNS."}})
+	add(audit.Finding{ID: id("T", "gateway", "", ""), Requirement: "T", Check: "gateway", Status: audit.StatusPass,
+		Message:  audit.Text{FR: "Passerelle : latence 0,3 ms, gigue 0,2 ms, perte 0 %.", EN: "Gateway: latency 0.3 ms, jitter 0.2 ms, loss 0%."},
+		Evidence: ev("oneWayMs", "0.3", "jitterMs", "0.2", "lossPercent", "0")})
 	add(audit.Finding{ID: id("W", "wan", "", ""), Requirement: "W", Check: "wan", Status: audit.StatusFail,
 		Message:  audit.Text{FR: "L'accès SDSL 2M écoule 10 canaux voix ; le site en demande 27.", EN: "The SDSL 2M access carries 10 voice channels; the site needs 27."},
 		Evidence: ev("channels", "27", "wanMaxChannels", "10")})
@@ -208,18 +246,13 @@ func demoApplied() *Applied {
 	}
 }
 
-// demoFirewall is the wte matrix (STAS 2.6.2) as a profile gives it.
+// demoFirewall is the wte profile's matrix (STAS 2.6.2).
 func demoFirewall() []FirewallRule {
-	return []FirewallRule{
-		{Service: "sipTls", Protocol: "TCP", Ports: "8934", From: "lan", To: "internet"},
-		{Service: "sipTlsCert", Protocol: "TCP", Ports: "5062", From: "lan", To: "internet"},
-		{Service: "media", Protocol: "UDP", Ports: "5004, 9000, 8500-8700, 19560-65535", From: "lan", To: "internet"},
-		{Service: "appConfig", Protocol: "TCP", Ports: "443, 8443", From: "lan", To: "internet"},
-		{Service: "provisioning", Protocol: "TCP", Ports: "443, 6970, 80", From: "lan", To: "internet"},
-		{Service: "ntp", Protocol: "UDP", Ports: "123", From: "lan", To: "internet"},
-		{Service: "dns", Protocol: "UDP, TCP", Ports: "53", From: "lan", To: "internet"},
-		{Service: "push", Protocol: "TCP", Ports: "443, 2197, 5223, 5228-5230", From: "lan", To: "internet"},
+	p, err := profile.Builtin("wte")
+	if err != nil {
+		panic(err) // embedded profile: cannot fail
 	}
+	return FirewallFromProfile(p)
 }
 
 func demoInput() Input {

@@ -101,11 +101,12 @@ func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
 		"xdslUp":      c.xdslUp,
 		"xdslDown":    c.xdslDown,
 		"access":      func(a string) string { return c.TOr("access."+a, a) },
-		"direction": func(r FirewallRule) string {
-			return c.T("direction", "from", c.TOr("zone."+r.From, r.From), "to", c.TOr("zone."+r.To, r.To))
-		},
-		"inc":    func(i int) int { return i + 1 },
-		"counts": func(d *Document) string { return countsLine(c, d) },
+		"opening":     c.opening,
+		"probeTables": func(p *snapshot.Probe) []infoTable { return probeTables(c, p) },
+		// infoTableHTML escapes every cell.
+		"infoTable": func(t infoTable) template.HTML { return template.HTML(infoTableHTML(c, t)) },
+		"inc":       func(i int) int { return i + 1 },
+		"counts":    func(d *Document) string { return countsLine(c, d) },
 		"switchCount": func(d *Document) string {
 			return c.T("cover.switches", "n", c.Int(len(d.Switches)), "ports", c.Int(d.portCount()))
 		},
@@ -177,5 +178,31 @@ func legendHTML(c *Catalog) string {
 	fmt.Fprintf(&b, `<span><svg class="swatch" viewBox="0 0 18 14" width="18" height="14"><circle cx="9" cy="7" r="3" fill="#fdd835" stroke="#000" stroke-width="0.5"/></svg>%s</span>`,
 		template.HTMLEscapeString(c.T("portmap.powered")))
 	b.WriteString(`</div>`)
+	return b.String()
+}
+
+func infoTableHTML(c *Catalog, t infoTable) string {
+	esc := func(s string) string {
+		return strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>")
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "<h3>%s</h3>\n<table><tr>", esc(t.Title))
+	for _, h := range t.Head {
+		fmt.Fprintf(&b, "<th>%s</th>", esc(h))
+	}
+	b.WriteString("</tr>\n")
+	for i, row := range t.Rows {
+		b.WriteString("<tr>")
+		for j, cell := range row {
+			if j == t.StatusCol {
+				s := t.Statuses[i]
+				fmt.Fprintf(&b, `<td><span class="status status-%s">%s</span></td>`, esc(string(s)), esc(c.status(s)))
+				continue
+			}
+			fmt.Fprintf(&b, "<td>%s</td>", esc(cell))
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</table>\n")
 	return b.String()
 }

@@ -215,10 +215,23 @@ func (m *mdWriter) site(d *Document, opts Options) {
 	m.line("")
 	if d.Probe == nil {
 		m.line("%s", c.T("probe.none"))
+		m.line("")
 	} else {
 		m.line("%s", c.T("probe.interface", "iface", d.Probe.Interface))
+		m.line("")
+		for _, t := range probeTables(c, d.Probe) {
+			m.line("### %s", t.Title)
+			m.line("")
+			rows := make([][]string, len(t.Rows))
+			for i, r := range t.Rows {
+				rows[i] = append([]string{}, r...)
+				if t.StatusCol >= 0 {
+					rows[i][t.StatusCol] = m.status(t.Statuses[i])
+				}
+			}
+			m.table(t.Head, rows)
+		}
 	}
-	m.line("")
 
 	m.line("## 7. %s", c.T("section.sizing"))
 	m.line("")
@@ -281,8 +294,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 		m.line("%s", c.T("firewall.intro", "profile", d.Profile))
 		m.line("")
 		for _, r := range d.Firewall {
-			m.line("- [ ] %s — %s %s — %s", c.T("firewall."+r.Service), r.Protocol, r.Ports,
-				c.T("direction", "from", c.TOr("zone."+r.From, r.From), "to", c.TOr("zone."+r.To, r.To)))
+			m.line("- [ ] %s — %s %s", c.opening(r), r.Protocol, r.Ports)
 		}
 		m.line("")
 	}

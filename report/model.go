@@ -43,17 +43,14 @@ type Meta struct {
 	GeneratedAt time.Time
 }
 
-// FirewallRule is one outbound opening the service needs.
+// FirewallRule is one opening the service needs, from the profile.
 type FirewallRule struct {
-	// Service is a catalogue key suffix ("sipTls", "media"...): the
-	// catalogue holds "firewall.<Service>".
-	Service  string `json:"service"`
+	// Name is the profile's name for the opening ("SIP over TLS"); the
+	// catalogue's "firewall.<Name>" words it in each language, and an
+	// edited profile's own names are printed as they are.
+	Name     string `json:"name"`
 	Protocol string `json:"protocol"`
 	Ports    string `json:"ports"`
-	// From and To name the zones ("lan", "dmz", "internet"), catalogue keys
-	// "zone.<name>".
-	From string `json:"from"`
-	To   string `json:"to"`
 }
 
 // Applied is what an apply run did on a site.

@@ -171,6 +171,20 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 		p.para(c.T("probe.none"))
 	} else {
 		p.para(c.T("probe.interface", "iface", d.Probe.Interface))
+		for _, t := range probeTables(c, d.Probe) {
+			p.heading(3, t.Title)
+			rows := make([][]cell, len(t.Rows))
+			for i, r := range t.Rows {
+				for j, text := range r {
+					if j == t.StatusCol {
+						rows[i] = append(rows[i], cell{status: t.Statuses[i]})
+					} else {
+						rows[i] = append(rows[i], txt(text))
+					}
+				}
+			}
+			p.table(t.Head, probeWidths(len(t.Head)), rows)
+		}
 	}
 
 	// 7. WAN sizing.
@@ -228,11 +242,10 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 		p.para(c.T("firewall.intro", "profile", d.Profile))
 		rows = nil
 		for _, r := range d.Firewall {
-			rows = append(rows, []cell{{box: true}, txt(c.T("firewall." + r.Service)), txt(r.Protocol), txt(r.Ports),
-				txt(c.T("direction", "from", c.TOr("zone."+r.From, r.From), "to", c.TOr("zone."+r.To, r.To)))})
+			rows = append(rows, []cell{{box: true}, txt(c.opening(r)), txt(r.Protocol), txt(r.Ports)})
 		}
-		p.table([]string{c.T("col.check"), c.T("col.service"), c.T("col.protocol"), c.T("col.ports"), c.T("col.direction")},
-			[]float64{12, 70, 22, 52, 30}, rows)
+		p.table([]string{c.T("col.check"), c.T("col.service"), c.T("col.protocol"), c.T("col.ports")},
+			[]float64{12, 100, 22, 52}, rows)
 	}
 
 	// 9. Manual items.
@@ -266,4 +279,24 @@ func (p *pdfDoc) findings(title string, fs []audit.Finding) {
 		rows = append(rows, []cell{{text: f.Requirement, bold: true}, txt(f.Port), {status: f.Status}, txt(msg), txt(fix)})
 	}
 	p.table([]string{c.T("col.id"), c.T("col.port"), c.T("col.status"), c.T("col.message"), c.T("col.fix")}, []float64{11, 20, 27, 70, 58}, rows)
+}
+
+// probeWidths shares the page between a probe table's columns, the
+// status column last and narrow.
+func probeWidths(n int) []float64 {
+	switch n {
+	case 1:
+		return []float64{contentW}
+	case 3:
+		return []float64{40, 119, 27}
+	case 4:
+		return []float64{45, 55, 59, 27}
+	case 5:
+		return []float64{45, 45, 35, 34, 27}
+	}
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = contentW / float64(n)
+	}
+	return w
 }
