@@ -18,6 +18,22 @@ func assemble(sw *snapshot.Switch, sys map[string]gosnmp.SnmpPDU, d *data) {
 	readEthernet(d, ports)
 	readEntity(sw, d)
 	identify(sw)
+	applyVendorScalars(sw, sys)
+	bp := readBridgePorts(d, ports)
+	fdbToVLAN := readQBridge(sw, d, ports, bp)
+	readCiscoVLANs(sw, d, ports)
+	readJuniperVLANs(sw, d, fdbToVLAN)
+	readTPLinkVLANs(sw, d, ports)
+	readFDB(d, ports, bp, fdbToVLAN)
+	readLLDP(d, ports, bp)
+	readCDP(d, ports)
+	readPoE(sw, d, ports, bp)
+	for _, p := range ports.sorted() {
+		slices.Sort(p.UntaggedVLANs)
+		p.UntaggedVLANs = slices.Compact(p.UntaggedVLANs)
+		slices.Sort(p.TaggedVLANs)
+		p.TaggedVLANs = slices.Compact(p.TaggedVLANs)
+	}
 
 	sw.Ports = make([]snapshot.Port, 0, len(ports.order))
 	for _, idx := range ports.order {

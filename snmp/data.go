@@ -37,7 +37,7 @@ func (d *data) badType(stage, oid string, vb varbind, want string) {
 
 // columnName names a column OID for messages.
 func columnName(oid string) string {
-	for _, c := range plan {
+	for _, c := range fullPlan {
 		if c.oid == oid {
 			return c.name
 		}
@@ -71,6 +71,9 @@ func (d *data) bytes(stage, oid string) map[string][]byte {
 		if !ok || vb.pdu.Type != gosnmp.OctetString {
 			d.badType(stage, oid, vb, "an OCTET STRING")
 			continue
+		}
+		if fixed, ok := RecoverHexArtefact(b); ok {
+			b = fixed
 		}
 		out[vb.index] = append([]byte(nil), b...)
 	}

@@ -3,6 +3,11 @@ package snmp
 import (
 	"fmt"
 	"net/netip"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 // LLDP id subtypes that hold a MAC address.
@@ -36,4 +41,385 @@ func formatLLDPID(b []byte, subtype int64, macSubtype int64) string {
 		return mac
 	}
 	return fmt.Sprint(hexString(b))
+}
+
+// lldpCapabilityNames are the LLDP-MIB LldpSystemCapabilitiesMap bits in
+// order: bit 0 is the most significant bit of the first octet.
+var lldpCapabilityNames = []string{"other", "repeater", "bridge", "wlanAccessPoint", "router",
+	"telephone", "docsisCableDevice", "station", "cVlan", "sVlan", "twoPortMacRelay"}
+
+// LLDPCapabilities turns an LldpSystemCapabilitiesMap (BITS) into words.
+// Bits beyond the known ones are ignored.
+func LLDPCapabilities(b []byte) []string {
+	if fixed, ok := recoverBitsText(b); ok {
+		b = fixed
+	}
+	out := []string{}
+	for i, name := range lldpCapabilityNames {
+		if i/8 < len(b) && b[i/8]&(0x80>>(i%8)) != 0 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// remKey identifies one LLDP neighbour: lldpRemTimeMark is left out (it
+// only versions the row), the local port number and lldpRemIndex stay.
+type remKey struct {
+	localPort int
+	index     int
+}
+
+// ParseRemIndex reads an lldpRemTable index. The standard one is
+// timeMark.localPortNum.remIndex; TP-Link JetStream leaves out the time
+// mark (localPortNum.remIndex); MikroTik RouterOS sends remIndex alone, so
+// the local port is unknown (localPort 0). rest is what follows the three
+// standard components (used by tables that extend the index).
+func ParseRemIndex(idx string, extra int) (key remKey, rest []uint32, ok bool) {
+	a, ok := arcs(idx)
+	if !ok || len(a) < 1+extra {
+		return remKey{}, nil, false
+	}
+	head := a[:len(a)-extra]
+	rest = a[len(a)-extra:]
+	switch len(head) {
+	case 3:
+		key = remKey{localPort: int(head[1]), index: int(head[2])}
+	case 2:
+		key = remKey{localPort: int(head[0]), index: int(head[1])}
+	case 1:
+		key = remKey{index: int(head[0])}
+	default:
+		return remKey{}, nil, false
+	}
+	if key.localPort < 0 || key.localPort > maxIndex || key.index < 0 || key.index > maxIndex {
+		return remKey{}, nil, false
+	}
+	return key, rest, true
+}
+
+// lldpPorts maps lldpLocPortNum to ifIndex.
+type lldpPorts map[int]int
+
+// mapLLDPPorts maps LLDP local port numbers to interfaces. lldpLocPortNum
+// is its own numbering: equal to ifIndex on some switches, to the bridge
+// port on others, to neither on a few. The rule, first match wins, each
+// match required to be unique:
+//  1. lldpLocPortId as a MAC (subtype macAddress) equal to ifPhysAddress;
+//  2. lldpLocPortId equal to ifName, then ifDescr, then ifAlias;
+//  3. lldpLocPortDesc equal to ifDescr, then ifName, then ifAlias;
+//     3b. the same interface kind and numbering in the port id and in an
+//     ifName/ifDescr ("GigabitEthernet1/0/3" = "gigabitEthernet 1/0/3 :
+//     copper" = "Gi1/0/3"), quotes and spaces ignored;
+//  4. the port number as a dot1dBasePort (LLDP-MIB's advice to agents);
+//  5. the port number as an ifIndex, when such an interface exists.
+//
+// Port numbers named in lldpRemTable but absent from lldpLocPortTable use
+// rules 4 and 5.
+func mapLLDPPorts(d *data, ports *portSet, bp bridgePorts) lldpPorts {
+	subtypes := d.ints(stageLLDP, oidLldpLocPortIDSubtype)
+	ids := d.bytes(stageLLDP, oidLldpLocPortID)
+	descs := d.strings(stageLLDP, oidLldpLocPortDesc)
+
+	byName := map[string][]int{}
+	byDescr := map[string][]int{}
+	byAlias := map[string][]int{}
+	byMAC := map[string][]int{}
+	for _, p := range ports.sorted() {
+		if p.Name != "" {
+			byName[p.Name] = append(byName[p.Name], p.IfIndex)
+		}
+		if p.Descr != "" {
+			byDescr[p.Descr] = append(byDescr[p.Descr], p.IfIndex)
+		}
+		if p.Alias != "" {
+			byAlias[p.Alias] = append(byAlias[p.Alias], p.IfIndex)
+		}
+		if p.MAC != "" {
+			byMAC[p.MAC] = append(byMAC[p.MAC], p.IfIndex)
+		}
+	}
+	byShape := map[string][]int{}
+	for _, p := range ports.sorted() {
+		seenShape := map[string]bool{}
+		for _, s := range []string{p.Name, p.Descr} {
+			if k := portShape(s); k != "" && !seenShape[k] {
+				seenShape[k] = true
+				byShape[k] = append(byShape[k], p.IfIndex)
+			}
+		}
+	}
+	unique := func(m map[string][]int, key string) (int, bool) {
+		if key == "" || len(m[key]) != 1 {
+			return 0, false
+		}
+		return m[key][0], true
+	}
+	out := lldpPorts{}
+	for idx, raw := range ids {
+		num, ok := intIndex(idx)
+		if !ok {
+			continue
+		}
+		if subtypes[idx] == portSubtypeMAC {
+			if mac, ok := formatMAC(raw); ok {
+				if i, ok := unique(byMAC, mac); ok {
+					out[num] = i
+					continue
+				}
+			}
+		}
+		id := displayString(raw)
+		found := false
+		for _, try := range []struct {
+			m   map[string][]int
+			key string
+		}{{byName, id}, {byDescr, id}, {byAlias, id}, {byDescr, descs[idx]}, {byName, descs[idx]}, {byAlias, descs[idx]},
+			{byShape, portShape(id)}, {byShape, portShape(descs[idx])}} {
+			if i, ok := unique(try.m, try.key); ok {
+				out[num], found = i, true
+				break
+			}
+		}
+		if !found {
+			if i, ok := portByNumber(num, ports, bp); ok {
+				out[num] = i
+			}
+		}
+	}
+	return out
+}
+
+// portByNumber applies rules 4 and 5 of mapLLDPPorts.
+func portByNumber(num int, ports *portSet, bp bridgePorts) (int, bool) {
+	if i, ok := bp[num]; ok && ports.get(i) != nil {
+		return i, true
+	}
+	if ports.get(num) != nil {
+		return num, true
+	}
+	return 0, false
+}
+
+func (lp lldpPorts) ifIndex(num int, ports *portSet, bp bridgePorts) (int, bool) {
+	if i, ok := lp[num]; ok {
+		return i, true
+	}
+	return portByNumber(num, ports, bp)
+}
+
+// lldpAdminStatus words (lldpPortConfigAdminStatus).
+var lldpAdminNames = map[int64]string{1: "txOnly", 2: "rxOnly", 3: "txAndRx", 4: "disabled"}
+
+// readLLDP attaches LLDP neighbours (with LLDP-MED) and the ports' LLDP
+// admin status and local MED policies.
+func readLLDP(d *data, ports *portSet, bp bridgePorts) {
+	lp := mapLLDPPorts(d, ports, bp)
+
+	for idx, st := range d.ints(stageLLDP, oidLldpPortConfigAdmin) {
+		num, ok := intIndex(idx)
+		if !ok {
+			continue
+		}
+		if i, ok := lp.ifIndex(num, ports, bp); ok {
+			ports.get(i).LLDPAdmin = lldpAdminNames[st]
+		}
+	}
+
+	chassisSub := d.ints(stageLLDP, oidLldpRemChassisIDSubtype)
+	chassis := d.bytes(stageLLDP, oidLldpRemChassisID)
+	portSub := d.ints(stageLLDP, oidLldpRemPortIDSubtype)
+	portIDs := d.bytes(stageLLDP, oidLldpRemPortID)
+	portDesc := d.strings(stageLLDP, oidLldpRemPortDesc)
+	sysName := d.strings(stageLLDP, oidLldpRemSysName)
+	sysDesc := d.strings(stageLLDP, oidLldpRemSysDesc)
+	caps := d.bytes(stageLLDP, oidLldpRemSysCapEnabled)
+	mgmt := remManAddrs(d)
+	med := readRemMED(d)
+
+	// Rows are keyed by their index; a neighbour exists when any column
+	// has a row for it.
+	type row struct {
+		key remKey
+		idx string
+	}
+	var rows []row
+	seen := map[remKey]bool{}
+	bad, noPort, unmapped := 0, 0, 0
+	for _, col := range []string{oidLldpRemChassisID, oidLldpRemPortID, oidLldpRemSysName} {
+		for _, vb := range d.rows(col) {
+			key, _, ok := ParseRemIndex(vb.index, 0)
+			if !ok {
+				bad++
+				continue
+			}
+			if !seen[key] {
+				seen[key] = true
+				rows = append(rows, row{key, vb.index})
+			}
+		}
+	}
+	for _, r := range rows {
+		if r.key.localPort == 0 {
+			noPort++
+			continue
+		}
+		ifIndex, ok := lp.ifIndex(r.key.localPort, ports, bp)
+		if !ok {
+			unmapped++
+			continue
+		}
+		n := snapshot.Neighbor{
+			Protocol:     snapshot.ProtocolLLDP,
+			ChassisID:    formatLLDPID(chassis[r.idx], chassisSub[r.idx], chassisSubtypeMAC),
+			PortID:       formatLLDPID(portIDs[r.idx], portSub[r.idx], portSubtypeMAC),
+			PortDescr:    portDesc[r.idx],
+			SysName:      sysName[r.idx],
+			SysDescr:     sysDesc[r.idx],
+			Capabilities: LLDPCapabilities(caps[r.idx]),
+			MgmtAddress:  mgmt[r.key],
+			MED:          med[r.key],
+		}
+		if n.MED != nil && n.MED.Model != "" {
+			n.Platform = n.MED.Model
+		}
+		p := ports.get(ifIndex)
+		p.Neighbors = append(p.Neighbors, n)
+	}
+	if bad > 0 {
+		d.errorf(stageLLDP, "%d lldpRemTable rows with an unreadable index were left out", bad)
+	}
+	if noPort > 0 {
+		d.errorf(stageLLDP, "%d LLDP neighbours left out: the agent indexes lldpRemTable without the local port number (non-standard), so their port is unknown", noPort)
+	}
+	if unmapped > 0 {
+		d.errorf(stageLLDP, "%d LLDP neighbours left out: their lldpLocPortNum matches no interface", unmapped)
+	}
+	readLocMED(d, ports, lp, bp)
+}
+
+// remManAddrs reads the first management address of each neighbour from
+// lldpRemManAddrTable's index (...remIndex.addrSubtype.len.addr), IPv4
+// preferred over IPv6.
+func remManAddrs(d *data) map[remKey]string {
+	out := map[remKey]string{}
+	for _, vb := range d.rows(oidLldpRemManAddrIfSubtype) {
+		a, ok := arcs(vb.index)
+		if !ok || len(a) < 5 {
+			continue
+		}
+		// Find the split: the standard index has 3 components before the
+		// address subtype; the address is length-prefixed.
+		key, _, ok := ParseRemIndex(joinArcs(a[:3]), 0)
+		if !ok {
+			continue
+		}
+		subtype, rest := a[3], a[4:]
+		if len(rest) > 0 && int(rest[0]) == len(rest)-1 {
+			rest = rest[1:]
+		}
+		addr, ok := ipFromArcs(subtype, rest)
+		if !ok {
+			continue
+		}
+		if cur, ok := out[key]; ok && !(isIPv6(cur) && !isIPv6(addr)) {
+			continue
+		}
+		out[key] = addr
+	}
+	return out
+}
+
+func joinArcs(a []uint32) string {
+	s := make([]byte, 0, len(a)*4)
+	for i, v := range a {
+		if i > 0 {
+			s = append(s, '.')
+		}
+		s = strconv.AppendUint(s, uint64(v), 10)
+	}
+	return string(s)
+}
+
+func ipFromArcs(family uint32, a []uint32) (string, bool) {
+	b := make([]byte, len(a))
+	for i, v := range a {
+		if v > 255 {
+			return "", false
+		}
+		b[i] = byte(v)
+	}
+	switch {
+	case family == 1 && len(b) == 4:
+		return netip.AddrFrom4([4]byte(b)).String(), true
+	case family == 2 && len(b) == 16:
+		return netip.AddrFrom16([16]byte(b)).String(), true
+	}
+	return "", false
+}
+
+func isIPv6(s string) bool { return strings.Contains(s, ":") }
+
+// recoverBitsText undoes how LibreNMS recordings store BITS values: as
+// net-snmp printed them, hex octets then the numbers of the set bits
+// ("04 5" for telephone). It is recognised only when the bit numbers match
+// the octets and the text, read as raw octets, would set bits beyond
+// twoPortMacRelay (10) that LLDP does not define, so a real value is never
+// taken for it.
+func recoverBitsText(b []byte) ([]byte, bool) {
+	if len(b) < 2 || !printable(b) {
+		return nil, false
+	}
+	raw := false
+	for i := 11; i < len(b)*8; i++ {
+		if b[i/8]&(0x80>>(i%8)) != 0 {
+			raw = true
+			break
+		}
+	}
+	if !raw {
+		return nil, false
+	}
+	fields := strings.Fields(string(b))
+	var octets []byte
+	i := 0
+	for ; i < len(fields) && len(fields[i]) == 2; i++ {
+		v, err := strconv.ParseUint(fields[i], 16, 8)
+		if err != nil {
+			break
+		}
+		octets = append(octets, byte(v))
+	}
+	if len(octets) == 0 {
+		return nil, false
+	}
+	var want []int
+	for bit := 0; bit < len(octets)*8; bit++ {
+		if octets[bit/8]&(0x80>>(bit%8)) != 0 {
+			want = append(want, bit)
+		}
+	}
+	if len(fields)-i != len(want) {
+		return nil, false
+	}
+	for j, f := range fields[i:] {
+		n, err := strconv.Atoi(f)
+		if err != nil || n != want[j] {
+			return nil, false
+		}
+	}
+	return octets, true
+}
+
+var rePortShape = regexp.MustCompile(`^[^A-Za-z0-9]*([A-Za-z]{2})[A-Za-z-]*\s*(\d+(?:/\d+)+)(?:[^0-9/].*)?$`)
+
+// portShape reduces an interface name to its kind and numbering:
+// "GigabitEthernet1/0/3", "Gi1/0/3" and "gigabitEthernet 1/0/3 : copper"
+// all give "gi1/0/3". Names without a slash numbering give "".
+func portShape(s string) string {
+	m := rePortShape.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(m[1]) + m[2]
 }

@@ -37,6 +37,9 @@ const (
 	oidEntPhysicalSoftwareRev = "1.3.6.1.2.1.47.1.1.1.1.10"
 	oidEntPhysicalSerialNum   = "1.3.6.1.2.1.47.1.1.1.1.11"
 	oidEntPhysicalModelName   = "1.3.6.1.2.1.47.1.1.1.1.13"
+	// entAliasMappingIdentifier, index entPhysicalIndex.logicalIndex: the
+	// ifIndex instance OID (ifIndex.N) of a port entity.
+	oidEntAliasMappingIdentifier = "1.3.6.1.2.1.47.1.3.2.1.2"
 
 	// BRIDGE-MIB.
 	oidDot1dBasePortIfIndex = "1.3.6.1.2.1.17.1.4.1.2"     // index dot1dBasePort
@@ -130,6 +133,7 @@ const (
 	oidVlanTrunkEnabled   = "1.3.6.1.4.1.9.9.46.1.6.1.1.4" // index ifIndex, VLANs 0..1023
 	oidVlanTrunkNative    = "1.3.6.1.4.1.9.9.46.1.6.1.1.5"
 	oidVlanTrunkDynStatus = "1.3.6.1.4.1.9.9.46.1.6.1.1.14" // 1 trunking, 2 notTrunking
+	oidVlanTrunkEncapOper = "1.3.6.1.4.1.9.9.46.1.6.1.1.16" // 1 isl, 4 dot1Q, 6 notApplicable
 	oidVlanTrunkEnabled2k = "1.3.6.1.4.1.9.9.46.1.6.1.1.17" // VLANs 1024..2047
 	oidVlanTrunkEnabled3k = "1.3.6.1.4.1.9.9.46.1.6.1.1.18"
 	oidVlanTrunkEnabled4k = "1.3.6.1.4.1.9.9.46.1.6.1.1.19"

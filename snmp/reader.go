@@ -64,6 +64,7 @@ var plan = []column{
 	{stageEntity, "entPhysicalSoftwareRev", oidEntPhysicalSoftwareRev},
 	{stageEntity, "entPhysicalSerialNum", oidEntPhysicalSerialNum},
 	{stageEntity, "entPhysicalModelName", oidEntPhysicalModelName},
+	{stageEntity, "entAliasMappingIdentifier", oidEntAliasMappingIdentifier},
 	{stageBridge, "dot1dBasePortIfIndex", oidDot1dBasePortIfIndex},
 	{stageVLANs, "dot1qVlanFdbId", oidDot1qVlanFdbID},
 	{stageVLANs, "dot1qVlanCurrentEgressPorts", oidDot1qVlanCurrentEgress},
@@ -125,10 +126,14 @@ var plan = []column{
 	{stageCisco, "vlanTrunkPortVlansEnabled", oidVlanTrunkEnabled},
 	{stageCisco, "vlanTrunkPortNativeVlan", oidVlanTrunkNative},
 	{stageCisco, "vlanTrunkPortDynamicStatus", oidVlanTrunkDynStatus},
+	{stageCisco, "vlanTrunkPortEncapsulationOperType", oidVlanTrunkEncapOper},
 	{stageCisco, "vlanTrunkPortVlansEnabled2k", oidVlanTrunkEnabled2k},
 	{stageCisco, "vlanTrunkPortVlansEnabled3k", oidVlanTrunkEnabled3k},
 	{stageCisco, "vlanTrunkPortVlansEnabled4k", oidVlanTrunkEnabled4k},
 }
+
+// fullPlan is plan plus the vendor tables.
+var fullPlan = append(append([]column(nil), plan...), vendorPlan...)
 
 // systemOIDs are read by one Get, which also proves the agent answers.
 var systemOIDs = []string{oidSysDescr, oidSysObjectID, oidSysUpTime, oidSysContact, oidSysName,
@@ -198,6 +203,15 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		return sw
 	}
 	r.reached = true
+	if oids := vendorScalarOIDs(sys); len(oids) > 0 {
+		// Vendor scalars (version, serial) by a second Get; an agent that
+		// refuses them loses only those.
+		if more, err := getScalars(first, oids); err == nil {
+			for k, v := range more {
+				sys[k] = v
+			}
+		}
+	}
 
 	w := &walker{maxReps: r.opts.MaxRepetitions, maxRows: maxRowsPerWalk}
 	w.onRows = func(total int64) { r.event("walk", total, false, nil) }
@@ -212,10 +226,10 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		sessions <- g
 	}
 
-	d := &data{cols: make(map[string][]varbind, len(plan)), target: r.target.Address}
+	d := &data{cols: make(map[string][]varbind, len(fullPlan)), target: r.target.Address}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for _, c := range plan {
+	for _, c := range fullPlan {
 		g := <-sessions
 		wg.Add(1)
 		go func() {

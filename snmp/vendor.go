@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/gosnmp/gosnmp"
+
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -195,4 +197,61 @@ var sysDescrVersionFirst = map[string]bool{
 	"cisco_ios": true, "cisco_iosxe": true, "cisco_nxos": true, "hp_comware": true,
 	"dell_os9": true, "aruba_aoscx": true, "cambium_cnmatrix": true, "huawei_vrp": true,
 	"juniper_junos": true, "ubiquiti_edgeswitch": true,
+}
+
+// vendorScalars are scalars some vendors use for what sysDescr and
+// ENTITY-MIB leave out, by enterprise number. text keeps the part of the
+// value before " | " (ZyXEL appends the build date).
+type vendorScalar struct {
+	oid   string
+	field string // "version", "serial" or "model"
+}
+
+var vendorScalars = map[string][]vendorScalar{
+	// MIKROTIK-MIB mtxrLicVersion, mtxrSerialNumber.
+	"14988": {{"1.3.6.1.4.1.14988.1.1.4.4.0", "version"}, {"1.3.6.1.4.1.14988.1.1.7.3.0", "serial"}},
+	// ZYXEL-GS1900 sysSwVersionString-like firmware, model, serial.
+	"890": {{"1.3.6.1.4.1.890.1.15.3.1.6.0", "version"}, {"1.3.6.1.4.1.890.1.15.3.1.11.0", "model"},
+		{"1.3.6.1.4.1.890.1.15.3.1.12.0", "serial"}},
+}
+
+func vendorScalarOIDs(sys map[string]gosnmp.SnmpPDU) []string {
+	p, ok := sys[oidSysObjectID]
+	if !ok {
+		return nil
+	}
+	s, _ := p.Value.(string)
+	var oids []string
+	for _, v := range vendorScalars[enterpriseOf(s)] {
+		oids = append(oids, v.oid)
+	}
+	return oids
+}
+
+// applyVendorScalars lets vendor scalars override model, version and
+// serial: where a vendor keeps them, they name the running firmware.
+func applyVendorScalars(sw *snapshot.Switch, sys map[string]gosnmp.SnmpPDU) {
+	for _, v := range vendorScalars[enterpriseOf(sw.SysObjectID)] {
+		p, ok := sys[v.oid]
+		if !ok {
+			continue
+		}
+		b, ok := p.Value.([]byte)
+		if !ok {
+			continue
+		}
+		text, _, _ := strings.Cut(displayString(b), " | ")
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		switch v.field {
+		case "version":
+			sw.Version = text
+		case "serial":
+			sw.Serial = text
+		case "model":
+			sw.Model = text
+		}
+	}
 }

@@ -1,0 +1,194 @@
+package snmp
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// pethDetection words (pethPsePortDetectionStatus).
+var pethDetection = map[int64]string{1: "disabled", 2: "searching", 3: "deliveringPower",
+	4: "fault", 5: "test", 6: "otherFault"}
+
+// pethPriority words (pethPsePortPowerPriority).
+var pethPriority = map[int64]string{1: "critical", 2: "high", 3: "low"}
+
+// pethMainStatus words (pethMainPseOperStatus).
+var pethMainStatus = map[int64]string{1: "on", 2: "off", 3: "faulty"}
+
+var reGroupPort = regexp.MustCompile(`(\d+)/(?:\d+/)?(\d+)$`)
+
+// poePortMapper finds the interface of a pethPsePortTable row
+// (group.port). The rule, first match wins:
+//  1. Cisco: cpeExtPsePortEntPhyIndex names the port's ENTITY-MIB entry,
+//     whose entAliasMappingIdentifier is the ifIndex (or whose
+//     entPhysicalName equals an ifName/ifDescr);
+//  2. an interface whose name ends in group/port or group/0/port (stack
+//     member numbering: "1/0/7", "Gi2/0/7", "2/7");
+//  3. group 1 only (a standalone switch): bridge port number port, then the
+//     interface whose ifIndex is port.
+type poePortMapper struct {
+	entPhy    map[string]int64
+	entAlias  map[int64]int
+	entName   map[int64]string
+	byName    map[string]int
+	groupPort map[[2]int][]int
+	ports     *portSet
+	bp        bridgePorts
+}
+
+func newPoEPortMapper(d *data, ports *portSet, bp bridgePorts) *poePortMapper {
+	m := &poePortMapper{
+		entPhy:    d.ints(stagePoE, oidCpeExtPortEntPhyIndex),
+		entAlias:  map[int64]int{},
+		entName:   map[int64]string{},
+		byName:    map[string]int{},
+		groupPort: map[[2]int][]int{},
+		ports:     ports,
+		bp:        bp,
+	}
+	for _, vb := range d.rows(oidEntAliasMappingIdentifier) {
+		a, ok := arcs(vb.index)
+		oid, isOID := vb.pdu.Value.(string)
+		if !ok || len(a) != 2 || !isOID {
+			continue
+		}
+		if n, ok := strings.CutPrefix(trimDot(oid), "1.3.6.1.2.1.2.2.1.1."); ok {
+			if i, ok := intIndex(n); ok {
+				m.entAlias[int64(a[0])] = i
+			}
+		}
+	}
+	for idx, name := range d.strings(stageEntity, oidEntPhysicalName) {
+		if n, ok := intIndex(idx); ok {
+			m.entName[int64(n)] = name
+		}
+	}
+	for _, p := range ports.sorted() {
+		for _, s := range []string{p.Name, p.Descr} {
+			if s == "" {
+				continue
+			}
+			if _, dup := m.byName[s]; !dup {
+				m.byName[s] = p.IfIndex
+			}
+		}
+		if g := reGroupPort.FindStringSubmatch(p.Name); g != nil && (p.Type == "ethernetCsmacd" || p.Type == "gigabitEthernet") {
+			gr, _ := strconv.Atoi(g[1])
+			po, _ := strconv.Atoi(g[2])
+			key := [2]int{gr, po}
+			m.groupPort[key] = append(m.groupPort[key], p.IfIndex)
+		}
+	}
+	return m
+}
+
+func (m *poePortMapper) ifIndex(idx string, group, port int) (int, bool) {
+	if e, ok := m.entPhy[idx]; ok {
+		if i, ok := m.entAlias[e]; ok && m.ports.get(i) != nil {
+			return i, true
+		}
+		if i, ok := m.byName[m.entName[e]]; ok {
+			return i, true
+		}
+	}
+	if c := m.groupPort[[2]int{group, port}]; len(c) == 1 {
+		return c[0], true
+	}
+	if group == 1 {
+		if i, ok := m.bp[port]; ok && m.ports.get(i) != nil {
+			return i, true
+		}
+		if m.ports.get(port) != nil {
+			return port, true
+		}
+	}
+	return 0, false
+}
+
+// readPoE fills the PSE summary and per-port PoE from POWER-ETHERNET-MIB,
+// with Cisco's per-port draw (cpeExtPsePortPwrConsumption, mW).
+func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
+	power := d.ints(stagePoE, oidPethMainPower)
+	status := d.ints(stagePoE, oidPethMainOperStatus)
+	used := d.ints(stagePoE, oidPethMainConsumption)
+	var groups []int
+	for idx := range power {
+		if n, ok := intIndex(idx); ok {
+			groups = append(groups, n)
+		}
+	}
+	slices.Sort(groups)
+	for _, g := range groups {
+		k := strconv.Itoa(g)
+		sw.PoE.PSEs = append(sw.PoE.PSEs, snapshot.PSE{Index: g, PowerW: float64(power[k]),
+			ConsumptionW: float64(used[k]), Status: pethMainStatus[status[k]]})
+	}
+
+	admin := d.ints(stagePoE, oidPethPortAdminEnable)
+	detection := d.ints(stagePoE, oidPethPortDetectionStatus)
+	prio := d.ints(stagePoE, oidPethPortPowerPriority)
+	class := d.ints(stagePoE, oidPethPortPowerClass)
+	draw := d.ints(stagePoE, oidCpeExtPortPwrConsumption)
+	maxPwr := d.ints(stagePoE, oidCpeExtPortPwrMax)
+	mapper := newPoEPortMapper(d, ports, bp)
+
+	// Rows exist in either the standard or the Cisco table.
+	seen := map[string]bool{}
+	var rows []string
+	for _, col := range []string{oidPethPortAdminEnable, oidPethPortDetectionStatus, oidCpeExtPortPwrConsumption} {
+		for _, vb := range d.rows(col) {
+			if !seen[vb.index] {
+				seen[vb.index] = true
+				rows = append(rows, vb.index)
+			}
+		}
+	}
+	var unmapped []string
+	bad := 0
+	for _, idx := range rows {
+		a, ok := arcs(idx)
+		if !ok || len(a) != 2 || a[0] > maxIndex || a[1] > maxIndex {
+			bad++
+			continue
+		}
+		ifIndex, ok := mapper.ifIndex(idx, int(a[0]), int(a[1]))
+		if !ok {
+			unmapped = append(unmapped, idx)
+			continue
+		}
+		pp := &snapshot.PortPoE{Class: snapshot.ClassUnknown}
+		if v, ok := admin[idx]; ok {
+			pp.AdminEnabled = v == 1
+		} else if _, ok := draw[idx]; ok {
+			pp.AdminEnabled = true // Cisco-only row: the PSE port exists
+		}
+		pp.Detection = pethDetection[detection[idx]]
+		pp.Priority = pethPriority[prio[idx]]
+		// pethPsePortPowerClassifications: class0(1) .. class4(5).
+		if c, ok := class[idx]; ok && c >= 1 && c <= 9 {
+			pp.Class = int(c - 1)
+		}
+		if v := draw[idx]; v > 0 && v < 1_000_000 {
+			pp.PowerMw = int(v)
+		}
+		if v := maxPwr[idx]; v > 0 && v < 1_000_000 {
+			pp.MaxPowerMw = int(v)
+		}
+		ports.get(ifIndex).PoE = pp
+	}
+	sw.PoE.Supported = len(sw.PoE.PSEs) > 0 || len(rows) > 0
+	if bad > 0 {
+		d.errorf(stagePoE, "%d PoE port rows with an invalid index were left out", bad)
+	}
+	if len(unmapped) > 0 {
+		if len(unmapped) > 5 {
+			unmapped = append(unmapped[:5], "...")
+		}
+		d.errorf(stagePoE, "PoE port rows %s match no interface; left out", fmt.Sprint(unmapped))
+	}
+}
