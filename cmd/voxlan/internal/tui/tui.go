@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -33,6 +34,7 @@ type TUIOptions struct {
 
 	Targets      []string
 	SnapshotFile string
+	Inventory    string
 	Site         string
 	Profile      string
 	Timeout      time.Duration
@@ -51,16 +53,27 @@ func NewCmdTUI(f *cmdutil.Factory, runF func(*TUIOptions) error) *cobra.Command 
 discovery progress (Site), a switch's front panel (Switch), what is wrong
 (Findings) and the fix (Plan).
 
-Read the switches given as TARGET (host or host:port) over SNMP v2c, the
-community from VOXLAN_SNMP_COMMUNITY (default "public"), or replay a saved
-snapshot with --snapshot FILE. Running voxlan with no arguments on a
+Read a site of an inventory (--inventory sites.yaml [--site NAME]: its
+switches, their SNMP credentials by reference, its profile and
+declarations), or the switches given as TARGET (host or host:port) over
+SNMP v2c with the community from VOXLAN_SNMP_COMMUNITY (default "public"),
+or replay a saved snapshot with --snapshot FILE. Running voxlan with no arguments on a
 terminal opens the same UI.
 
 Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Targets = args
-			if opts.SnapshotFile != "" && len(args) > 0 {
-				return cmdutil.UsageError("give either --snapshot FILE or TARGETs, not both")
+			sources := 0
+			for _, given := range []bool{opts.SnapshotFile != "", opts.Inventory != "", len(args) > 0} {
+				if given {
+					sources++
+				}
+			}
+			if sources > 1 {
+				return cmdutil.UsageError("give one of --snapshot FILE, --inventory FILE or TARGETs")
+			}
+			if opts.Inventory != "" && c.Flags().Changed("profile") {
+				return cmdutil.UsageError("--profile does not go with --inventory: the inventory names each site's profile")
 			}
 			if !opts.IO.OutTTY || !opts.IO.InTTY {
 				return cmdutil.UsageError("the UI needs a terminal; for scripts use voxlan discover -o json")
@@ -72,7 +85,8 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.SnapshotFile, "snapshot", "", "open a saved snapshot `FILE` instead of discovering")
-	cmd.Flags().StringVar(&opts.Site, "site", "", "site name shown and written in the snapshot")
+	cmd.Flags().StringVar(&opts.Inventory, "inventory", "", "read the switches of a site of inventory `FILE` (sites.yaml)")
+	cmd.Flags().StringVar(&opts.Site, "site", "", "the inventory's site to open, or the name shown for TARGETs")
 	cmd.Flags().StringVar(&opts.Profile, "profile", DefaultProfile, "audit profile: a built-in `NAME` (wte, mitel, generic) or a YAML file")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "SNMP timeout per request")
 	cmd.Flags().IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "SNMP retries after the first try")
@@ -81,7 +95,13 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 }
 
 func tuiRun(ctx context.Context, opts *TUIOptions) error {
-	deps, err := opts.deps()
+	var deps *common.Deps
+	var err error
+	if opts.Inventory != "" {
+		deps, err = opts.inventoryDeps(ctx)
+	} else {
+		deps, err = opts.deps()
+	}
 	if err != nil {
 		return err
 	}
@@ -151,11 +171,15 @@ func Auditor(nameOrPath string) (common.AuditFunc, error) {
 var DiscoveryStages = []string{"system", "interfaces", "ethernet", "entity", "bridge", "vlans", "fdb", "lldp", "lldp-med", "cdp", "poe", "cisco-vlans"}
 
 // Discoverer adapts snmp.DiscoverSwitch to the UI: one switch per call, its
-// events turned into the UI's progress.
+// events turned into the UI's progress. The events are serialised here:
+// DiscoverSwitch reports from each of its parallel walks.
 func Discoverer(opts snmp.Options) common.DiscoverFunc {
 	return func(ctx context.Context, target string, progress func(common.Progress)) snapshot.Switch {
+		var mu sync.Mutex
 		o := opts
 		o.Progress = func(ev snmp.Event) {
+			mu.Lock()
+			defer mu.Unlock()
 			progress(common.Progress{Stage: ev.Stage, Rows: ev.Rows, Done: ev.Done, Err: ev.Err})
 		}
 		return snmp.DiscoverSwitch(ctx, snmp.Target{Address: target}, o)
