@@ -17,132 +17,132 @@ import (
 // Profile is one service's thresholds and expectations. Every field is
 // documented in the built-in YAML files, which are the reference.
 type Profile struct {
-	Name   string `yaml:"name" check:"required"`
-	Title  Text   `yaml:"title" check:"required"`
-	Source string `yaml:"source" check:"required"`
+	Name   string `yaml:"name" json:"name" check:"required"`
+	Title  Text   `yaml:"title" json:"title" check:"required"`
+	Source string `yaml:"source" json:"source" check:"required"`
 	// Engineerings lists the LAN engineerings this service allows, among
 	// "standard" and "voiceVlan". A site declared or seen with another one
 	// is judged against the first listed.
-	Engineerings []string  `yaml:"engineerings" check:"required"`
-	VoiceVLAN    VoiceVLAN `yaml:"voiceVlan" check:"required"`
-	PoE          PoE       `yaml:"poe" check:"required"`
-	Ports        Ports     `yaml:"ports" check:"required"`
-	LLDPMED      LLDPMED   `yaml:"lldpMed" check:"required"`
-	DHCP         DHCP      `yaml:"dhcp" check:"required"`
-	Transport    Transport `yaml:"transport" check:"required"`
-	WAN          WAN       `yaml:"wan" check:"required"`
-	Firewall     []Opening `yaml:"firewall" check:"required"`
-	Phones       Phones    `yaml:"phones" check:"required"`
-	Roles        Roles     `yaml:"roles" check:"required"`
+	Engineerings []string  `yaml:"engineerings" json:"engineerings" check:"required"`
+	VoiceVLAN    VoiceVLAN `yaml:"voiceVlan" json:"voiceVlan" check:"required"`
+	PoE          PoE       `yaml:"poe" json:"poe" check:"required"`
+	Ports        Ports     `yaml:"ports" json:"ports" check:"required"`
+	LLDPMED      LLDPMED   `yaml:"lldpMed" json:"lldpMed" check:"required"`
+	DHCP         DHCP      `yaml:"dhcp" json:"dhcp" check:"required"`
+	Transport    Transport `yaml:"transport" json:"transport" check:"required"`
+	WAN          WAN       `yaml:"wan" json:"wan" check:"required"`
+	Firewall     []Opening `yaml:"firewall" json:"firewall" check:"required"`
+	Phones       Phones    `yaml:"phones" json:"phones" check:"required"`
+	Roles        Roles     `yaml:"roles" json:"roles" check:"required"`
 }
 
 // Text is a message in French and English.
 type Text struct {
-	FR string `yaml:"fr" check:"required"`
-	EN string `yaml:"en" check:"required"`
+	FR string `yaml:"fr" json:"fr" check:"required"`
+	EN string `yaml:"en" json:"en" check:"required"`
 }
 
 // VoiceVLAN is how the voice VLAN must be delivered when the site uses one.
 type VoiceVLAN struct {
 	// Name is the VLAN name a plan gives a created voice VLAN.
-	Name string `yaml:"name" check:"required"`
+	Name string `yaml:"name" json:"name" check:"required"`
 	// DataUntagged: phone ports carry the data VLAN untagged (first boot,
 	// STAS L6) and the voice VLAN tagged (L4).
-	DataUntagged bool `yaml:"dataUntagged"`
+	DataUntagged bool `yaml:"dataUntagged" json:"dataUntagged"`
 	// SiteWide: every switch of the site has the same voice VLAN (L8).
-	SiteWide bool `yaml:"siteWide"`
+	SiteWide bool `yaml:"siteWide" json:"siteWide"`
 }
 
 // PoE is what phones need from the switch.
 type PoE struct {
-	Required bool `yaml:"required"`
+	Required bool `yaml:"required" json:"required"`
 	// Standard is the IEEE standard phones need: "802.3af", "802.3at"...
-	Standard string `yaml:"standard" check:"required"`
+	Standard string `yaml:"standard" json:"standard" check:"required"`
 	// ClassPowerW is the power the PSE reserves per class (IEEE 802.3af/at
 	// figures at the PSE): class 0 15.4, 1 4.0, 2 7.0, 3 15.4, 4 30.
-	ClassPowerW map[int]float64 `yaml:"classPowerW" check:"required"`
+	ClassPowerW map[int]float64 `yaml:"classPowerW" json:"classPowerW" check:"required"`
 	// PhoneClass is the class assumed for a phone whose class is unknown,
 	// to count how many more phones the budget can power.
-	PhoneClass int `yaml:"phoneClass"`
+	PhoneClass int `yaml:"phoneClass" json:"phoneClass"`
 	// MinHeadroomPhones below which the budget is a warning: spare power for
 	// this many more phones of PhoneClass.
-	MinHeadroomPhones int `yaml:"minHeadroomPhones"`
+	MinHeadroomPhones int `yaml:"minHeadroomPhones" json:"minHeadroomPhones"`
 }
 
 // Ports are the cabling expectations on phone ports (L10).
 type Ports struct {
-	MinSpeedMbps int  `yaml:"minSpeedMbps" check:"required"`
-	FullDuplex   bool `yaml:"fullDuplex"`
+	MinSpeedMbps int  `yaml:"minSpeedMbps" json:"minSpeedMbps" check:"required"`
+	FullDuplex   bool `yaml:"fullDuplex" json:"fullDuplex"`
 	// MaxFCSErrors is the FCS+alignment error count above which the port
 	// fails; any error at all up to it is a warning.
-	MaxFCSErrors uint64 `yaml:"maxFcsErrors"`
+	MaxFCSErrors uint64 `yaml:"maxFcsErrors" json:"maxFcsErrors"`
 }
 
 // LLDPMED is the network policy phone ports must advertise with a voice VLAN.
 type LLDPMED struct {
-	Voice          PolicyValues  `yaml:"voice" check:"required"`
-	VoiceSignaling *PolicyValues `yaml:"voiceSignaling"`
+	Voice          PolicyValues  `yaml:"voice" json:"voice" check:"required"`
+	VoiceSignaling *PolicyValues `yaml:"voiceSignaling" json:"voiceSignaling"`
 }
 
 // PolicyValues are the 802.1p priority and DSCP of one application.
 type PolicyValues struct {
-	Priority int `yaml:"priority"`
-	DSCP     int `yaml:"dscp"`
+	Priority int `yaml:"priority" json:"priority"`
+	DSCP     int `yaml:"dscp" json:"dscp"`
 }
 
 // DHCP expectations (D1, D2, D4).
 type DHCP struct {
-	DataVLAN bool `yaml:"dataVlan"`
+	DataVLAN bool `yaml:"dataVlan" json:"dataVlan"`
 	// VoiceVLAN: a second server in the voice VLAN when the site uses one.
-	VoiceVLAN bool `yaml:"voiceVlan"`
+	VoiceVLAN bool `yaml:"voiceVlan" json:"voiceVlan"`
 	// SingleServer: two servers answering on one VLAN is a finding (D4).
-	SingleServer bool `yaml:"singleServer"`
+	SingleServer bool `yaml:"singleServer" json:"singleServer"`
 	// PublicDNS: terminals must reach public resolvers (D5).
-	PublicDNS bool `yaml:"publicDns"`
+	PublicDNS bool `yaml:"publicDns" json:"publicDns"`
 }
 
 // Transport are end-to-end quality thresholds (T).
 type Transport struct {
-	MaxLatencyMs   float64 `yaml:"maxLatencyMs" check:"required"`
-	MaxJitterMs    float64 `yaml:"maxJitterMs" check:"required"`
-	MaxLossPercent float64 `yaml:"maxLossPercent" check:"required"`
+	MaxLatencyMs   float64 `yaml:"maxLatencyMs" json:"maxLatencyMs" check:"required"`
+	MaxJitterMs    float64 `yaml:"maxJitterMs" json:"maxJitterMs" check:"required"`
+	MaxLossPercent float64 `yaml:"maxLossPercent" json:"maxLossPercent" check:"required"`
 }
 
 // WAN sizing assumptions (W).
 type WAN struct {
-	ErlangPerUser    float64 `yaml:"erlangPerUser" check:"required"`
-	Blocking         float64 `yaml:"blocking" check:"required"`
-	VoiceKbpsPerCall int     `yaml:"voiceKbpsPerCall" check:"required"`
+	ErlangPerUser    float64 `yaml:"erlangPerUser" json:"erlangPerUser" check:"required"`
+	Blocking         float64 `yaml:"blocking" json:"blocking" check:"required"`
+	VoiceKbpsPerCall int     `yaml:"voiceKbpsPerCall" json:"voiceKbpsPerCall" check:"required"`
 	// SatelliteAllowed: false makes a satellite access a warning.
-	SatelliteAllowed bool `yaml:"satelliteAllowed"`
+	SatelliteAllowed bool `yaml:"satelliteAllowed" json:"satelliteAllowed"`
 }
 
 // Opening is one outbound firewall opening the service needs (F).
 type Opening struct {
-	Name     string `yaml:"name" check:"required"`
-	Protocol string `yaml:"protocol" check:"required"`
+	Name     string `yaml:"name" json:"name" check:"required"`
+	Protocol string `yaml:"protocol" json:"protocol" check:"required"`
 	// Ports is a list of ports and ranges: "8934", "8500-8700".
-	Ports []string `yaml:"ports" check:"required"`
+	Ports []string `yaml:"ports" json:"ports" check:"required"`
 }
 
 // Phones says how a telephone is recognised behind a port.
 type Phones struct {
 	// Vendors are the keys of the embedded OUI list (audit/phone_ouis.txt)
 	// whose MACs count as phones; "all" takes every vendor.
-	Vendors []string `yaml:"vendors" check:"required"`
+	Vendors []string `yaml:"vendors" json:"vendors" check:"required"`
 	// Platforms are substrings (case-insensitive) of a CDP platform, LLDP
 	// system description or MED model that mark a telephone.
-	Platforms []string `yaml:"platforms"`
+	Platforms []string `yaml:"platforms" json:"platforms"`
 }
 
 // Roles are the thresholds of port classification.
 type Roles struct {
 	// UplinkMinTaggedVLANs: a port with this many tagged VLANs or more is an
 	// uplink (a phone port has one: the voice VLAN).
-	UplinkMinTaggedVLANs int `yaml:"uplinkMinTaggedVlans" check:"required"`
+	UplinkMinTaggedVLANs int `yaml:"uplinkMinTaggedVlans" json:"uplinkMinTaggedVlans" check:"required"`
 	// UnmanagedMinMACs: this many non-phone MACs or more behind an access
 	// port with no LLDP/CDP bridge neighbour is an unmanaged switch or hub.
-	UnmanagedMinMACs int `yaml:"unmanagedMinMacs" check:"required"`
+	UnmanagedMinMACs int `yaml:"unmanagedMinMacs" json:"unmanagedMinMacs" check:"required"`
 }
 
 //go:embed builtin/*.yaml

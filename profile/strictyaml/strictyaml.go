@@ -362,10 +362,14 @@ func describe(n *yaml.Node) string {
 	return strconv.Quote(v)
 }
 
-// closest returns the valid key within edit distance 2 of name, if any.
+// closest returns the valid key within edit distance 2 of name, or that
+// starts with it (a shortened key), if any.
 func closest(name string, valid []string) string {
 	best, bestD := "", 3
 	for _, v := range valid {
+		if len(name) >= 4 && strings.HasPrefix(strings.ToLower(v), strings.ToLower(name)) {
+			return v
+		}
 		if d := distance(strings.ToLower(name), strings.ToLower(v)); d < bestD {
 			best, bestD = v, d
 		}

@@ -3,11 +3,14 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/decode"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/demo"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/here"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/profile"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
 )
 
@@ -15,6 +18,9 @@ import (
 // under cmd/voxlan/internal and one line here.
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(discover.NewCmdDiscover(f, nil))
+	root.AddCommand(audit.NewCmdAudit(f, nil))
+	root.AddCommand(profile.NewCmdProfile(f, nil))
+	root.AddCommand(inventory.NewCmdInventory(f, nil))
 	root.AddCommand(tui.NewCmdTUI(f, nil))
 	root.AddCommand(decode.NewCmdDecode(f, nil))
 	root.AddCommand(here.NewCmdHere(f, nil))

@@ -1,0 +1,64 @@
+package inventory
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/inventory"
+)
+
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "sites.yaml")
+	os.WriteFile(good, []byte("sites:\n  - name: hq\n    snmp: {community: {env: HQ_COMM}}\n    switches:\n      - host: 198.18.0.2\n      - host: 198.18.0.3\n"), 0o644)
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("sites:\n  - name: hq\n    snmp: {community: public}\n    switches:\n      - host: 198.18.0.2\n"), 0o644)
+	env := map[string]string{}
+	run := func(file string, secrets bool) (string, string, error) {
+		var out, errOut bytes.Buffer
+		opts := &CheckOptions{IO: &cmdutil.IOStreams{Out: &out, ErrOut: &errOut}, File: file, Secrets: secrets,
+			Resolver: &inventory.Resolver{Getenv: func(k string) string { return env[k] }}}
+		err := checkRun(context.Background(), opts)
+		return out.String(), errOut.String(), err
+	}
+	if out, _, err := run(good, false); err != nil || out != good+": valid: 1 site(s), 2 switch(es)\n" {
+		t.Errorf("good: %q %v", out, err)
+	}
+	_, errOut, err := run(bad, false)
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.HasPrefix(errOut, bad+":3:23: \"community\" holds a secret") || strings.Contains(errOut, "public") {
+		t.Errorf("bad: %q %v", errOut, err)
+	}
+	_, errOut, err = run(good, true)
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(errOut, "environment variable HQ_COMM is empty or not set") {
+		t.Errorf("secrets missing: %q %v", errOut, err)
+	}
+	env["HQ_COMM"] = "s3cret"
+	out, errOut, err := run(good, true)
+	if err != nil || strings.Contains(out+errOut, "s3cret") {
+		t.Errorf("secrets present: %q %q %v", out, errOut, err)
+	}
+}
+
+func TestTargets(t *testing.T) {
+	inv, err := inventory.Parse("s.yaml", []byte("sites:\n  - name: hq\n    snmp: {version: 3, user: u, authProto: SHA, authPass: {env: A}, privProto: AES, privPass: {env: P}}\n    switches:\n      - host: 198.18.0.2:1161\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &inventory.Resolver{Getenv: func(k string) string { return map[string]string{"A": "authpass1", "P": "privpass1"}[k] }}
+	ts, err := Targets(context.Background(), r, &inv.Sites[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ts[0].Credentials
+	if ts[0].Address != "198.18.0.2:1161" || c.Version != "3" || c.User != "u" || c.AuthPass != "authpass1" || c.PrivProto != "AES" {
+		t.Errorf("got %+v %+v", ts[0], c)
+	}
+	if _, err := Sites(inv, "paris"); cmdutil.CodeFor(err) != cmdutil.ExitUsage {
+		t.Errorf("unknown site: %v", err)
+	}
+}
