@@ -158,13 +158,16 @@ func (s *socket) ReadFrame(ctx context.Context) (Frame, error) {
 		if sll, ok := from.(*unix.SockaddrLinklayer); ok && sll.Pkttype == unix.PACKET_OUTGOING {
 			continue
 		}
+		f := Frame{Length: n, Time: time.Now()}
 		if n > len(s.buf) { // MSG_TRUNC reports the real length
 			n = len(s.buf)
 		}
-		f := Frame{Data: append([]byte(nil), s.buf[:n]...), Time: time.Now()}
+		f.Data = append([]byte(nil), s.buf[:n]...)
 		readAuxdata(s.oob[:oobn], &f)
 		if !f.Tagged {
+			before := len(f.Data)
 			untag(&f)
+			f.Length -= before - len(f.Data)
 		}
 		if matches(s.etherTypes, f.Data) {
 			return f, nil

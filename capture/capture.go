@@ -29,6 +29,9 @@ type Frame struct {
 	Tagged bool
 	// Time is when the frame was captured.
 	Time time.Time
+	// Length is the frame's length on the wire (tag excluded); more than
+	// len(Data) when the capture cut it (pcap snaplen).
+	Length int
 }
 
 // Reader yields frames one by one.

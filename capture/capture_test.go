@@ -81,6 +81,9 @@ func TestFileReaderUntags(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if f1.Length != len(untagged) || f2.Length != len(untagged) {
+				t.Errorf("Length = %d, %d; want %d for both (tag excluded)", f1.Length, f2.Length, len(untagged))
+			}
 			if !f2.Tagged || f2.VLAN != 20 || f2.Priority != 5 || !bytes.Equal(f2.Data, untagged) {
 				t.Errorf("frame 2 = %x tagged=%v vlan=%d prio=%d, want %x vlan 20 prio 5", f2.Data, f2.Tagged, f2.VLAN, f2.Priority, untagged)
 			}

@@ -86,8 +86,10 @@ func (r *FileReader) Next() (Frame, error) {
 		return Frame{}, fmt.Errorf("capture: %s after frame %d: %w", r.name, r.Count, err)
 	}
 	r.Count++
-	f := Frame{Data: data, Time: ci.Timestamp}
+	f := Frame{Data: data, Time: ci.Timestamp, Length: max(ci.Length, len(data))}
+	tagged := len(data)
 	untag(&f)
+	f.Length -= tagged - len(f.Data)
 	return f, nil
 }
 

@@ -209,7 +209,9 @@ func (c *CDP) record() Record {
 	}
 	if c.PowerPresent || c.PowerAvailable.Present || c.PowerRequested.Present {
 		r.Power = &Power{ConsumptionMW: int(c.PowerConsumption)}
-		if c.PowerAvailable.N > 0 {
+		// 0xffffffff is what switches send for "no limit known" (a 3560
+		// does): not a figure to show.
+		if c.PowerAvailable.N > 0 && c.PowerAvailable.Values[0] != 0xffffffff {
 			r.Power.AvailableMW = int(c.PowerAvailable.Values[0])
 		}
 		if c.PowerRequested.N > 0 {

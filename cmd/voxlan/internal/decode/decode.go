@@ -176,6 +176,9 @@ func decodeFile(ctx context.Context, name string, withName bool, pkt *lldp.Packe
 			rec.Record = lldp.Record{Frame: r.Count}
 			rec.Protocol = protocolOf(f.Data)
 			rec.Error = derr.Error()
+			if f.Length > len(f.Data) {
+				rec.Error = fmt.Sprintf("capture kept %d of the frame's %d bytes (snaplen): %v", len(f.Data), f.Length, derr)
+			}
 		} else {
 			var tag *lldp.Tag
 			if f.Tagged {
