@@ -10,7 +10,9 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/here"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/probe"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/profile"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/report"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
 )
 
@@ -24,5 +26,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(tui.NewCmdTUI(f, nil))
 	root.AddCommand(decode.NewCmdDecode(f, nil))
 	root.AddCommand(here.NewCmdHere(f, nil))
+	root.AddCommand(probe.NewCmdProbe(f, nil))
 	root.AddCommand(demo.NewCmdDemo(f, nil))
+	root.AddCommand(report.NewCmdReport(f, nil))
 }

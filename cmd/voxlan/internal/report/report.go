@@ -1,0 +1,374 @@
+// Package report is the `voxlan report` verb: the pre-activation report of
+// one or several sites, from saved audit results (and the snapshots they
+// judged) or from snapshots audited on the spot.
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/profile"
+	"github.com/voxlan/voxlan/report"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// ReportOptions are the verb's dependencies and flag values.
+type ReportOptions struct {
+	IO      *cmdutil.IOStreams
+	Now     func() time.Time
+	Getenv  func(string) string
+	Version string
+
+	AuditFiles    []string
+	SnapshotFiles []string
+	AppliedFile   string
+	Profile       string
+	Site          string
+	Output        string
+	Lang          string
+	OutPath       string
+	RunBy         string
+	Address       string
+}
+
+// NewCmdReport builds the command. runF replaces reportRun in tests of flag
+// parsing.
+func NewCmdReport(f *cmdutil.Factory, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv}
+	cmd := &cobra.Command{
+		Use:   "report (--audit FILE... [--snapshot FILE...] | --snapshot FILE...) -o FORMAT [flags]",
+		Short: "Write the pre-activation report of a site (HTML, PDF, Markdown, CSV, JSON)",
+		Long: `Write the report an integrator hands over before IP phones go live: the
+verdict, every requirement with its evidence, the switches and their port
+maps, the findings and fixes, the change plan (and what was applied), the
+jack probe, the WAN sizing, the firewall openings and the items to check on
+site, in French or English.
+
+--audit takes saved audit results (voxlan audit -o json). Give the snapshots
+they were made from with --snapshot to draw the switches and port maps; a
+snapshot is matched to its audit by site name. --snapshot alone audits each
+snapshot with --profile first.
+
+One document per site. Several sites give one HTML or PDF file with a
+contents page, or, when --out is a directory, one file per site. CSV writes
+the findings, and with --out FILE.csv the ports as well in FILE-ports.csv.
+
+Exit codes: 0 written, 2 bad flags or input files, 1 could not write.`,
+		Example: `  voxlan report --audit hq.audit.json --snapshot hq.json -o pdf --lang fr --out hq.pdf
+  voxlan report --snapshot hq.json --profile wte -o html --out hq.html
+  voxlan report --audit a.json --audit b.json -o html --out reports/
+  voxlan report --audit hq.audit.json -o csv --out hq.csv     # hq.csv and hq-ports.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := opts.validate(); err != nil {
+				return err
+			}
+			opts.Version = cmd.Root().Version
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.AuditFiles, "audit", nil, "audit result `FILE` (voxlan audit -o json); repeat for several sites")
+	fl.StringArrayVar(&opts.SnapshotFiles, "snapshot", nil, "snapshot `FILE` the audit judged, or to audit when no --audit is given; repeatable")
+	fl.StringVar(&opts.AppliedFile, "applied", "", "record of an apply run (JSON) to show what was changed and verified")
+	fl.StringVar(&opts.Profile, "profile", "", "profile `NAME` or file for --snapshot audits and the firewall list (default: the audit's own, else wte)")
+	fl.StringVar(&opts.Site, "site", "", "report only this site")
+	fl.StringVarP(&opts.Output, "output", "o", "html", "format: html, pdf, md, csv or json")
+	fl.StringVar(&opts.Lang, "lang", "fr", "language: fr or en")
+	fl.StringVar(&opts.OutPath, "out", "", "write to `PATH` (a file, or an existing directory for one file per site) instead of stdout")
+	fl.StringVar(&opts.RunBy, "by", "", "who ran the audit, shown on the cover (default $USER)")
+	fl.StringVar(&opts.Address, "address", "", "the site's postal address, shown on the cover (one site only)")
+	return cmd
+}
+
+func (o *ReportOptions) validate() error {
+	if len(o.AuditFiles) == 0 && len(o.SnapshotFiles) == 0 {
+		return cmdutil.UsageError("give --audit FILE (a saved audit result) or --snapshot FILE (audited here)")
+	}
+	if _, err := report.ParseFormat(o.Output); err != nil {
+		return cmdutil.UsageError("-o %q: use one of html, pdf, md, csv, json", o.Output)
+	}
+	if _, err := report.ParseLang(o.Lang); err != nil {
+		return cmdutil.UsageError("--lang %q: use fr or en", o.Lang)
+	}
+	return nil
+}
+
+func reportRun(ctx context.Context, opts *ReportOptions) error {
+	format, _ := report.ParseFormat(opts.Output)
+	lang, _ := report.ParseLang(opts.Lang)
+	cat, err := report.LoadCatalog(lang)
+	if err != nil {
+		return err
+	}
+	inputs, err := opts.inputs()
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	docs := make([]*report.Document, 0, len(inputs))
+	for _, in := range inputs {
+		d, err := report.Build(in)
+		if err != nil {
+			return cmdutil.UsageError("%v", err)
+		}
+		docs = append(docs, d)
+	}
+	return opts.write(format, cat, docs)
+}
+
+// inputs reads the files given and pairs each audit with its snapshot.
+func (o *ReportOptions) inputs() ([]report.Input, error) {
+	snaps := map[string]*snapshot.Snapshot{}
+	var snapOrder []string
+	for _, path := range o.SnapshotFiles {
+		s, err := readSnapshot(path)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := snaps[s.Site]; dup {
+			return nil, cmdutil.UsageError("%s: a second snapshot of site %q; give one snapshot per site", path, s.Site)
+		}
+		snaps[s.Site] = s
+		snapOrder = append(snapOrder, s.Site)
+	}
+	var override *profile.Profile
+	if o.Profile != "" {
+		p, err := profile.Load(o.Profile)
+		if err != nil {
+			return nil, cmdutil.UsageError("--profile: %v", err)
+		}
+		override = p
+	}
+	var results []*audit.Result
+	if len(o.AuditFiles) > 0 {
+		for _, path := range o.AuditFiles {
+			r, err := readAudit(path)
+			if err != nil {
+				return nil, err
+			}
+			results = append(results, r)
+		}
+		for site := range snaps {
+			if !hasSite(results, site) {
+				return nil, cmdutil.UsageError("snapshot of site %q has no audit among --audit files; give its audit, or report it with --snapshot alone", site)
+			}
+		}
+	} else {
+		p := override
+		if p == nil {
+			var err error
+			if p, err = profile.Builtin("wte"); err != nil {
+				return nil, err
+			}
+		}
+		for _, site := range snapOrder {
+			results = append(results, audit.Run(snaps[site], p, audit.Site{}))
+		}
+	}
+	applied, err := o.applied()
+	if err != nil {
+		return nil, err
+	}
+	runBy := o.RunBy
+	if runBy == "" {
+		runBy = o.Getenv("USER")
+	}
+	var inputs []report.Input
+	for _, r := range results {
+		if o.Site != "" && r.Site != o.Site {
+			continue
+		}
+		in := report.Input{Result: r, Snapshot: snaps[r.Site],
+			Meta: report.Meta{RunBy: runBy, GeneratedAt: o.Now()}}
+		if p := o.profileFor(r, override); p != nil {
+			in.Firewall = report.FirewallFromProfile(p)
+		} else {
+			fmt.Fprintf(o.IO.ErrOut, "voxlan report: profile %q is not built in; give --profile FILE to list its firewall openings\n", r.Profile)
+		}
+		inputs = append(inputs, in)
+	}
+	if len(inputs) == 0 {
+		return nil, cmdutil.UsageError("no site %q among the inputs", o.Site)
+	}
+	if o.Address != "" {
+		if len(inputs) > 1 {
+			return nil, cmdutil.UsageError("--address is for one site; %d sites given (use --site)", len(inputs))
+		}
+		inputs[0].Meta.Address = o.Address
+	}
+	if applied != nil {
+		if len(inputs) > 1 {
+			return nil, cmdutil.UsageError("--applied belongs to one site; %d sites given (use --site)", len(inputs))
+		}
+		inputs[0].Applied = applied
+	}
+	return inputs, nil
+}
+
+func (o *ReportOptions) profileFor(r *audit.Result, override *profile.Profile) *profile.Profile {
+	if override != nil {
+		return override
+	}
+	p, err := profile.Builtin(r.Profile)
+	if err != nil {
+		return nil
+	}
+	return p
+}
+
+func (o *ReportOptions) applied() (*report.Applied, error) {
+	if o.AppliedFile == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(o.AppliedFile)
+	if err != nil {
+		return nil, cmdutil.UsageError("--applied: %v", err)
+	}
+	var a report.Applied
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a); err != nil {
+		return nil, cmdutil.UsageError("--applied %s: not an apply record: %v", o.AppliedFile, err)
+	}
+	return &a, nil
+}
+
+func hasSite(results []*audit.Result, site string) bool {
+	for _, r := range results {
+		if r.Site == site {
+			return true
+		}
+	}
+	return false
+}
+
+func readAudit(path string) (*audit.Result, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, cmdutil.UsageError("--audit: %v", err)
+	}
+	r, err := audit.DecodeBytes(data)
+	if err != nil {
+		return nil, cmdutil.UsageError("%s: %v", path, err)
+	}
+	return r, nil
+}
+
+func readSnapshot(path string) (*snapshot.Snapshot, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, cmdutil.UsageError("--snapshot: %v", err)
+	}
+	defer f.Close()
+	s, err := snapshot.Decode(f)
+	if err != nil {
+		return nil, cmdutil.UsageError("%s: %v", path, err)
+	}
+	return s, nil
+}
+
+// write sends the documents to stdout, a file, or one file per site in a
+// directory.
+func (o *ReportOptions) write(format report.Format, cat *report.Catalog, docs []*report.Document) error {
+	ropts := report.Options{Version: o.Version}
+	if o.OutPath != "" {
+		if st, err := os.Stat(o.OutPath); err == nil && st.IsDir() {
+			for _, d := range docs {
+				path := filepath.Join(o.OutPath, fileName(d.Site)+format.Ext())
+				if err := o.writeFile(path, format, cat, []*report.Document{d}, ropts); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return o.writeFile(o.OutPath, format, cat, docs, ropts)
+	}
+	if format == report.FormatJSON && len(docs) > 1 {
+		// An array of results: still one JSON document on stdout.
+		return report.Render(o.IO.Out, format, cat, docs, ropts)
+	}
+	if format == report.FormatPDF && o.IO.OutTTY {
+		return cmdutil.UsageError("a PDF on a terminal would be unreadable; give --out FILE.pdf or redirect stdout")
+	}
+	if format == report.FormatCSV {
+		fmt.Fprintln(o.IO.ErrOut, "voxlan report: stdout holds the findings; give --out FILE.csv for the ports table too")
+	}
+	return report.Render(o.IO.Out, format, cat, docs, ropts)
+}
+
+// writeFile writes to a temporary file renamed into place, so a failed run
+// never leaves half a report where the last good one was.
+func (o *ReportOptions) writeFile(path string, format report.Format, cat *report.Catalog, docs []*report.Document, ropts report.Options) error {
+	if err := atomicWrite(path, func(w io.Writer) error { return report.Render(w, format, cat, docs, ropts) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.ErrOut, "voxlan report: wrote %s\n", path)
+	if format != report.FormatCSV {
+		return nil
+	}
+	ports := strings.TrimSuffix(path, filepath.Ext(path)) + "-ports.csv"
+	if err := atomicWrite(ports, func(w io.Writer) error { return report.RenderPortsCSV(w, cat, docs) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.ErrOut, "voxlan report: wrote %s\n", ports)
+	return nil
+}
+
+func atomicWrite(path string, render func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".voxlan-report-*")
+	if err != nil {
+		return fmt.Errorf("report: %v; check that %s exists and is writable", err, dir)
+	}
+	defer os.Remove(tmp.Name())
+	if err := render(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("report: writing %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// fileName makes a site name safe as a file name, keeping letters of any
+// script ("Agence Lyon Part-Dieu" -> "Agence_Lyon_Part-Dieu").
+func fileName(site string) string {
+	var b strings.Builder
+	for _, r := range site {
+		switch {
+		case r == '/' || r == '\\' || r == ':' || r == 0 || r < ' ' || r == ' ':
+			b.WriteByte('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	name := strings.Trim(b.String(), "._")
+	if name == "" {
+		return "site"
+	}
+	return name
+}
