@@ -1,0 +1,131 @@
+package probe
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/lab/dhcplab"
+	"github.com/voxlan/voxlan/lab/lldplab"
+	"github.com/voxlan/voxlan/lab/netns"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// childEnv makes this test binary run `voxlan probe ARGS` instead of the
+// tests: the lab tests re-execute it inside the laptop's namespace, so every
+// socket the verb opens lives there.
+const childEnv = "VOXLAN_PROBE_CMD_CHILD"
+
+func TestMain(m *testing.M) {
+	if args := os.Getenv(childEnv); args != "" {
+		f := &cmdutil.Factory{IO: &cmdutil.IOStreams{Out: os.Stdout, ErrOut: os.Stderr, ErrTTY: true}, Now: time.Now}
+		cmd := NewCmdProbe(f, nil)
+		cmd.SetArgs(strings.Fields(args))
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		err := cmd.ExecuteContext(context.Background())
+		if err == nil {
+			os.Exit(cmdutil.ExitOK)
+		}
+		var ee *cmdutil.ExitError
+		if err != nil && !(asExit(err, &ee) && ee.Err == nil) {
+			fmt.Fprintln(os.Stderr, "voxlan:", err)
+		}
+		os.Exit(cmdutil.CodeFor(err))
+	}
+	os.Exit(m.Run())
+}
+
+func asExit(err error, ee **cmdutil.ExitError) bool {
+	e, ok := err.(*cmdutil.ExitError)
+	*ee = e
+	return ok
+}
+
+// voxlanIn runs `voxlan probe args` in ns and returns stdout, stderr and
+// the exit code.
+func voxlanIn(t *testing.T, ns *netns.NS, args string) ([]byte, string, int) {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := ns.Command(ctx, self)
+	cmd.Env = append(os.Environ(), childEnv+"="+args)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	code := 0
+	if err != nil {
+		code = cmd.ProcessState.ExitCode()
+	}
+	t.Logf("voxlan probe %s (exit %d):\n%s", args, code, stderr.String())
+	return stdout.Bytes(), stderr.String(), code
+}
+
+// The whole jack check on a healthy lab site: voxlan acts as a phone, lldpd
+// (the switch) announces voice VLAN 20 by LLDP-MED fast start, and the voice
+// DISCOVER goes out tagged with it while the data one is already out;
+// dnsmasq answers both, DNS and the gateway pass. No finding: exit 0.
+func TestProbeLearnsVoiceVLANFromLLDP(t *testing.T) {
+	s := dhcplab.NewSite(t, 20)
+	dhcplab.Start(t, s.Switch, dhcplab.Server{
+		Pools:      []dhcplab.Pool{s.DataPool(), s.VoicePool()},
+		DNSRecords: map[string]string{"sip.lab.test": "198.18.10.50"},
+	})
+	lldplab.StartLLDPD(t, s.Switch, s.SwitchPort, lldplab.SwitchConfig("SW1", 30), "-M", "4")
+	out, _, code := voxlanIn(t, s.Laptop, "--iface "+s.LaptopDev+" --resolve sip.lab.test --dhcp-wait 1500ms -o json")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0 on a healthy site:\n%s", code, out)
+	}
+	snap, err := snapshot.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Here == nil || snap.Here.Probe.AnswerSeconds == 0 || len(snap.Here.Neighbors) == 0 || snap.Here.Neighbors[0].SysName != "SW1" {
+		t.Fatalf("here block: %+v", snap.Here)
+	}
+	p := snap.Probe
+	if len(p.DHCP) != 2 || p.DHCP[1].VLAN != 20 || len(p.DHCP[1].Offers) != 1 || p.DHCP[1].Offers[0].Network != "198.18.20.0/24" {
+		js, _ := json.MarshalIndent(p.DHCP, "", " ")
+		t.Fatalf("voice VLAN not learnt and probed:\n%s", js)
+	}
+	if len(p.DNS) != 1 || !p.DNS[0].OK || len(p.Transport) != 1 || !p.Transport[0].Pass || len(p.Findings) != 0 {
+		t.Errorf("dns %+v transport %+v findings %+v", p.DNS, p.Transport, p.Findings)
+	}
+}
+
+// A standard site gone wrong: a PBX's own DHCP server answers on the data
+// VLAN and nothing answers in voice VLAN 20. The table says both, and the
+// exit code is 4 (findings).
+func TestProbeTableRogueAndSilentVoice(t *testing.T) {
+	s := dhcplab.NewSite(t, 20)
+	dhcplab.Start(t, s.Switch, dhcplab.Server{Pools: []dhcplab.Pool{s.DataPool()}})
+	rogue, dev := s.AddRogue(t)
+	dhcplab.Start(t, rogue, dhcplab.Server{Pools: []dhcplab.Pool{{
+		Interface: dev, Start: "198.18.10.200", End: "198.18.10.220", Mask: "255.255.255.0", Router: dhcplab.RogueAddr,
+	}}})
+	out, _, code := voxlanIn(t, s.Laptop, "--iface "+s.LaptopDev+" --voice-vlan 20 --dhcp-wait 1s --count 5 -o table")
+	if code != cmdutil.ExitFindings {
+		t.Errorf("exit %d, want %d", code, cmdutil.ExitFindings)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ") // column widths vary
+	for _, want := range []string{
+		"untagged (data) 198.18.10.1 ", "untagged (data) 198.18.10.254 ",
+		"20 (voice) no OFFER",
+		"D4 FAIL 2 DHCP servers answer in the untagged data VLAN",
+		"D2 FAIL no DHCP server answered in the voice vlan 20",
+		"D1 FAIL the OFFER of 198.18.10.254 in the untagged data VLAN lacks DNS servers (6)", // the rogue hands out no DNS
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("table lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -1,0 +1,293 @@
+// Package probe is the `voxlan probe` verb: the field checks from the
+// technician's jack (DHCP in the data and voice VLANs, DNS, transport
+// quality, firewall openings) judged against a profile.
+package probe
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/capture"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	fieldprobe "github.com/voxlan/voxlan/probe"
+	"github.com/voxlan/voxlan/profile"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// ProbeOptions are the verb's dependencies and flag values.
+type ProbeOptions struct {
+	IO  *cmdutil.IOStreams
+	Now func() time.Time
+	// Open opens raw ports; capture.Open unless a test injects one.
+	Open func(ifname string, etherTypes ...uint16) (capture.Port, error)
+
+	Interface string
+	VoiceVLAN int
+	NoLLDP    bool
+	HereWait  time.Duration
+	Profile   string
+	Resolve   []string
+	Targets   []string
+	// PortList overrides the profile's TCP openings ("443,5061").
+	PortList string
+	Count    int
+	Interval time.Duration
+	DHCPWait time.Duration
+	Full     bool
+	Output   string // "table" or "json"; empty = table on a terminal, json otherwise
+	OutFile  string
+	Site     string
+}
+
+// NewCmdProbe builds the command; runF replaces probeRun in tests.
+func NewCmdProbe(f *cmdutil.Factory, runF func(*ProbeOptions) error) *cobra.Command {
+	opts := &ProbeOptions{IO: f.IO, Now: f.Now, Open: capture.Open}
+	cmd := &cobra.Command{
+		Use:   "probe --iface IF [flags]",
+		Short: "Check DHCP (data and voice VLANs), DNS, latency/jitter/loss and firewall openings from this jack",
+		Long: `Run the checks a phone depends on, from the laptop's wired interface:
+
+  DHCP   a DISCOVER untagged in the data VLAN and, in the same run, one
+         tagged with the voice VLAN (--voice-vlan, or the VLAN the switch
+         announces over LLDP-MED/CDP while voxlan acts as a phone). Every
+         OFFER is collected for --dhcp-wait (servers that ping-check answer
+         about 3 s late): server, MAC, address, plan, router, DNS, lease,
+         options 43/66/150. Two servers on one VLAN (D4), no server (D1/D2)
+         and a voice plan inside the data plan (D2) are findings. No lease is
+         taken unless --full (REQUEST/ACK, then RELEASE).
+  DNS    each --resolve name through every DNS server the OFFERs name, timed.
+  T      --count ICMP echoes to the data VLAN's gateway and to each --target:
+         one-way latency (RTT/2), jitter (mean |RTT(i)-RTT(i-1)|, RFC 3550),
+         loss, judged against the profile (wte: < 150 ms, < 40 ms, < 1 %).
+  F      a TCP connect to each TCP port of the profile's firewall openings,
+         only towards the --target hosts you name.
+
+DHCP and LLDP need root or CAP_NET_RAW; without it voxlan says so and still
+measures DNS (the host's resolvers), the gateway and the targets.
+
+-o json writes a snapshot (schema voxlan.snapshot/v1) with the "probe" block
+(and "here" when LLDP/CDP ran), which audit and report read.
+
+Exit codes: 0 all checks passed, 4 findings, 3 checks skipped (no raw
+access), 2 bad flags, 1 failure.`,
+		Example: `  sudo voxlan probe --iface eth0
+  sudo voxlan probe --iface eth0 --voice-vlan 20 --resolve sip.example.net --target 192.0.2.10
+  sudo voxlan probe --iface eth0 --profile mitel --full -o json --out jack-probe.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Interface == "" {
+				return cmdutil.UsageError("probe: --iface is required (the laptop's wired interface, e.g. eth0)")
+			}
+			if opts.VoiceVLAN < 0 || opts.VoiceVLAN > 4094 {
+				return cmdutil.UsageError("probe: --voice-vlan %d: want 1-4094 (0 learns it from LLDP/CDP)", opts.VoiceVLAN)
+			}
+			if opts.Count < 1 || opts.Count > 1000 {
+				return cmdutil.UsageError("probe: --count %d: want 1-1000", opts.Count)
+			}
+			if opts.Interval < time.Millisecond || opts.DHCPWait < time.Second {
+				return cmdutil.UsageError("probe: --interval must be >= 1ms and --dhcp-wait >= 1s")
+			}
+			switch opts.Output {
+			case "", "table", "json":
+			default:
+				return cmdutil.UsageError("probe: -o %q: want table or json", opts.Output)
+			}
+			if _, err := parsePortList(opts.PortList); err != nil {
+				return cmdutil.UsageError("probe: --ports: %v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return probeRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Interface, "iface", "i", "", "wired interface to probe from")
+	fl.IntVar(&opts.VoiceVLAN, "voice-vlan", 0, "voice VLAN to probe DHCP in (0: learn it from LLDP-MED/CDP)")
+	fl.BoolVar(&opts.NoLLDP, "no-lldp", false, "do not act as a phone to learn the voice VLAN")
+	fl.DurationVar(&opts.HereWait, "lldp-wait", 3*time.Second, "how long to wait for the switch to announce the voice VLAN")
+	fl.StringVar(&opts.Profile, "profile", "wte", "profile: "+strings.Join(profile.Names(), ", ")+", or a .yaml file")
+	fl.StringArrayVar(&opts.Resolve, "resolve", nil, "name to resolve through the offered DNS servers (repeatable)")
+	fl.StringArrayVar(&opts.Targets, "target", nil, "IP address to measure and to try the firewall openings towards (repeatable)")
+	fl.StringVar(&opts.PortList, "ports", "", "TCP ports to try instead of the profile's openings (e.g. 443,5061,8934)")
+	fl.IntVar(&opts.Count, "count", 20, "ICMP echoes per target")
+	fl.DurationVar(&opts.Interval, "interval", 20*time.Millisecond, "time between echoes")
+	fl.DurationVar(&opts.DHCPWait, "dhcp-wait", fieldprobe.DefaultDHCPWait, "how long to collect DHCP OFFERs")
+	fl.BoolVar(&opts.Full, "full", false, "also REQUEST the first offer, check the ACK, then RELEASE it")
+	fl.StringVarP(&opts.Output, "output", "o", "", "table or json (default: table on a terminal, json otherwise)")
+	fl.StringVar(&opts.OutFile, "out", "", "write to this file instead of stdout")
+	fl.StringVar(&opts.Site, "site", "", "site name recorded in the snapshot")
+	return cmd
+}
+
+func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
+	prof, err := profile.Load(opts.Profile)
+	if err != nil {
+		return cmdutil.UsageError("probe: %v", err)
+	}
+	ports, _ := parsePortList(opts.PortList)
+	if opts.PortList == "" {
+		ports = TCPOpenings(prof)
+	}
+	errOut := opts.IO.ErrOut
+	if opts.IO.ErrTTY {
+		fmt.Fprintf(errOut, "probing from %s (profile %s)...\n", opts.Interface, prof.Name)
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	res, err := fieldprobe.Run(ctx, fieldprobe.Options{
+		Interface: opts.Interface, VoiceVLAN: uint16(opts.VoiceVLAN),
+		LearnVoiceVLAN: !opts.NoLLDP && opts.VoiceVLAN == 0, HereWait: opts.HereWait,
+		DHCPWait: opts.DHCPWait, Full: opts.Full,
+		DNSNames: opts.Resolve, Targets: opts.Targets, Ports: ports,
+		Echo: fieldprobe.EchoConfig{Count: opts.Count, Interval: opts.Interval},
+		Thresholds: fieldprobe.Thresholds{
+			MaxOneWayMs: prof.Transport.MaxLatencyMs, MaxJitterMs: prof.Transport.MaxJitterMs,
+			MaxLossPercent: prof.Transport.MaxLossPercent,
+		},
+		Open: opts.Open, Now: now,
+		Log: func(d time.Duration, msg string) {
+			if opts.IO.ErrTTY {
+				fmt.Fprintf(errOut, "%7.3fs  %s\n", d.Seconds(), msg)
+			}
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("probe: %w", err)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	out := opts.IO.Out
+	if opts.OutFile != "" {
+		f, err := os.Create(opts.OutFile)
+		if err != nil {
+			return fmt.Errorf("probe: %w", err)
+		}
+		defer func() {
+			if cerr := f.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("probe: %w", cerr)
+			}
+		}()
+		out = f
+	}
+	format := opts.Output
+	if format == "" {
+		format = "json"
+		if opts.IO.OutTTY && opts.OutFile == "" {
+			format = "table"
+		}
+	}
+	if format == "json" {
+		s := snapshot.New(opts.Site)
+		s.TakenAt = now().UTC()
+		s.Here = res.Here
+		s.Probe = res.Probe
+		if err := snapshot.Encode(out, s); err != nil {
+			return fmt.Errorf("probe: %w", err)
+		}
+	} else if err := writeTable(out, res, prof.Name); err != nil {
+		return fmt.Errorf("probe: %w", err)
+	}
+	p := res.Probe
+	for _, f := range p.Findings {
+		if f.Severity == snapshot.SeverityFail {
+			return cmdutil.Silent(cmdutil.ExitFindings)
+		}
+	}
+	if !p.RawAccess {
+		fmt.Fprintln(errOut, "probe: DHCP and LLDP were not checked: run with sudo, or: sudo setcap cap_net_raw+ep $(command -v voxlan)")
+		return cmdutil.Silent(cmdutil.ExitPartial)
+	}
+	return nil
+}
+
+// maxPortsPerRange bounds how many ports of one range are tried: a range
+// of the profile (5228-5230) is tried whole when short, else by its first
+// and last port, so a probe never turns into a port scan.
+const maxPortsPerRange = 8
+
+// TCPOpenings lists the TCP ports of a profile's firewall openings, each
+// once, named after the openings that need it.
+func TCPOpenings(p *profile.Profile) []fieldprobe.PortSpec {
+	var out []fieldprobe.PortSpec
+	index := map[int]int{}
+	add := func(port int, name string) {
+		if i, ok := index[port]; ok {
+			if !slices.Contains(strings.Split(out[i].Opening, ", "), name) {
+				out[i].Opening += ", " + name
+			}
+			return
+		}
+		index[port] = len(out)
+		out = append(out, fieldprobe.PortSpec{Port: port, Opening: name})
+	}
+	for _, o := range p.Firewall {
+		if !strings.EqualFold(o.Protocol, "tcp") {
+			continue
+		}
+		for _, spec := range o.Ports {
+			lo, hi, err := portRange(spec)
+			if err != nil {
+				continue // the profile loader validates; skip what it let through
+			}
+			if hi-lo+1 <= maxPortsPerRange {
+				for port := lo; port <= hi; port++ {
+					add(port, o.Name)
+				}
+			} else {
+				add(lo, o.Name)
+				add(hi, o.Name)
+			}
+		}
+	}
+	return out
+}
+
+func portRange(spec string) (int, int, error) {
+	a, b, isRange := strings.Cut(spec, "-")
+	lo, err := strconv.Atoi(strings.TrimSpace(a))
+	if err != nil {
+		return 0, 0, fmt.Errorf("%q is not a port", spec)
+	}
+	hi := lo
+	if isRange {
+		if hi, err = strconv.Atoi(strings.TrimSpace(b)); err != nil {
+			return 0, 0, fmt.Errorf("%q is not a port range", spec)
+		}
+	}
+	if lo < 1 || hi > 65535 || hi < lo {
+		return 0, 0, fmt.Errorf("%q is outside 1-65535", spec)
+	}
+	return lo, hi, nil
+}
+
+// parsePortList reads "443,5061,5228-5230".
+func parsePortList(s string) ([]fieldprobe.PortSpec, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var out []fieldprobe.PortSpec
+	for _, part := range strings.Split(s, ",") {
+		lo, hi, err := portRange(part)
+		if err != nil {
+			return nil, err
+		}
+		if hi-lo+1 > maxPortsPerRange {
+			return nil, fmt.Errorf("range %q has more than %d ports; voxlan does not scan", part, maxPortsPerRange)
+		}
+		for p := lo; p <= hi; p++ {
+			out = append(out, fieldprobe.PortSpec{Port: p, Opening: "--ports"})
+		}
+	}
+	return out, nil
+}
