@@ -42,7 +42,7 @@ var (
 	reUbiquiti       = regexp.MustCompile(`^((?:USW|US|ES|EdgeSwitch)[-\w]*), (\d[\w.\-]+)`)
 	reRouterOS       = regexp.MustCompile(`^RouterOS (\S+)`)
 	reZyxelModel     = regexp.MustCompile(`^((?:GS|XGS|XS|MGS)\d\S*)`)
-	reProCurveModel  = regexp.MustCompile(`^(?:HP |ProCurve |Aruba )?(?:Switch )?(\S+(?: \S+)?)\s*(?:Switch)?,? revision`)
+	reProCurveModel  = regexp.MustCompile(`^(?:HPE? |ProCurve |Aruba )?(?:Switch )?(.+?)(?: Switch)?, revision`)
 )
 
 // Identify names the vendor, OS key, model and version from sysObjectID and
