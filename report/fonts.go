@@ -126,8 +126,14 @@ func cmapFormat4(t []byte) (map[rune]bool, error) {
 		return nil, errCmap
 	}
 	out := map[rune]bool{}
+	// A real font's segments cover each BMP character once; a damaged one
+	// could repeat 32767 full-range segments, so the work is bounded.
+	budget := 4 * 0x10000
 	for s := 0; s < segX2/2; s++ {
 		end, start := int(be.Uint16(t[ends+2*s:])), int(be.Uint16(t[starts+2*s:]))
+		if budget -= max(end-start+1, 0); budget < 0 {
+			return nil, errCmap
+		}
 		delta, ro := int(be.Uint16(t[deltas+2*s:])), int(be.Uint16(t[rangeOffs+2*s:]))
 		for c := start; c <= end && c != 0xFFFF; c++ {
 			glyph := 0
