@@ -179,7 +179,11 @@ func isTimeout(err error) bool {
 // A wrong community looks the same on the wire (agents stay silent), so the
 // hint names it too.
 func unreachableMessage(tries int) string {
-	return fmt.Sprintf("timeout after %d tries; check address, ACL, community, or try --snmp-version 3", tries)
+	plural := "tries"
+	if tries == 1 {
+		plural = "try"
+	}
+	return fmt.Sprintf("timeout after %d %s; check address, ACL, community, or try --snmp-version 3", tries, plural)
 }
 
 // cleanError strips what gosnmp may echo back from the request so that no

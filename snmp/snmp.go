@@ -45,7 +45,8 @@ type Options struct {
 	Credentials Credentials
 	// Timeout is per request (default 2s).
 	Timeout time.Duration
-	// Retries is the number of retries after the first try (default 2).
+	// Retries is the number of retries after the first try (0 = none;
+	// DefaultRetries is what the command line uses).
 	Retries int
 	// MaxRepetitions is the GetBulk max-repetitions (default 25).
 	MaxRepetitions int

@@ -1,0 +1,214 @@
+package discover
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/lab/snmpsim"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
+)
+
+func testStreams(outTTY bool) (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
+	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, OutTTY: outTTY}, out, errOut
+}
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestNewCmdDiscoverFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		wantErr string
+		check   func(t *testing.T, o *DiscoverOptions)
+	}{
+		{name: "defaults", args: []string{"10.0.0.1"}, check: func(t *testing.T, o *DiscoverOptions) {
+			if o.SNMPVersion != "2c" || o.Timeout != snmp.DefaultTimeout || o.Retries != snmp.DefaultRetries || o.Output != "" {
+				t.Errorf("got %+v", o)
+			}
+		}},
+		{name: "v3", args: []string{"--snmp-version", "3", "--user", "audit", "--auth-proto", "SHA", "--priv-proto", "AES", "-o", "json", "h:1161"},
+			check: func(t *testing.T, o *DiscoverOptions) {
+				if o.User != "audit" || o.AuthProto != "SHA" || o.PrivProto != "AES" || o.Output != "json" || o.Targets[0] != "h:1161" {
+					t.Errorf("got %+v", o)
+				}
+			}},
+		{name: "no target", args: nil, wantErr: "no target given"},
+		{name: "bad output", args: []string{"-o", "yaml", "h"}, wantErr: `unknown output format "yaml"`},
+		{name: "bad version", args: []string{"--snmp-version", "1", "h"}, wantErr: "not supported"},
+		{name: "v3 without user", args: []string{"--snmp-version", "3", "h"}, wantErr: "needs --user"},
+		{name: "user without v3", args: []string{"--user", "u", "h"}, wantErr: "need --snmp-version 3"},
+		{name: "bad concurrency", args: []string{"--concurrency", "0", "h"}, wantErr: "--concurrency"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io, _, _ := testStreams(false)
+			var got *DiscoverOptions
+			cmd := NewCmdDiscover(&cmdutil.Factory{IO: io, Getenv: env(tt.env)}, func(o *DiscoverOptions) error {
+				got = o
+				return nil
+			})
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(io.Out)
+			cmd.SetErr(io.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || cmdutil.CodeFor(err) != cmdutil.ExitUsage {
+					t.Fatalf("err = %v (code %d), want usage error containing %q", err, cmdutil.CodeFor(err), tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+// fakeDiscover stands in for snmp.Discover where only the command's own
+// behaviour is under test; the real discovery is tested against snmpsim.
+func fakeDiscover(snap *snapshot.Snapshot, gotOpts *snmp.Options) func(context.Context, string, []snmp.Target, snmp.Options) *snapshot.Snapshot {
+	return func(_ context.Context, site string, _ []snmp.Target, o snmp.Options) *snapshot.Snapshot {
+		*gotOpts = o
+		snap.Site = site
+		return snap
+	}
+}
+
+func TestCredentialsFromEnvironment(t *testing.T) {
+	io, _, _ := testStreams(false)
+	var got snmp.Options
+	o := &DiscoverOptions{IO: io, Targets: []string{"h"}, SNMPVersion: "3", User: "audit", AuthProto: "SHA", PrivProto: "AES",
+		Timeout: time.Second, Concurrency: 1,
+		Getenv:   env(map[string]string{EnvAuthPass: "auth-secret", EnvPrivPass: "priv-secret"}),
+		Discover: fakeDiscover(snapshot.New(""), &got)}
+	if err := discoverRun(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	c := got.Credentials
+	if c.Version != "3" || c.User != "audit" || c.AuthPass != "auth-secret" || c.PrivPass != "priv-secret" {
+		t.Fatalf("credentials = %+v", c)
+	}
+
+	o.Getenv = env(nil)
+	err := discoverRun(context.Background(), o)
+	if err == nil || cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), EnvAuthPass) {
+		t.Fatalf("without passphrase and terminal: %v, want a usage error naming %s", err, EnvAuthPass)
+	}
+
+	o.SNMPVersion, o.User, o.AuthProto, o.PrivProto = "2c", "", "", ""
+	o.Getenv = env(map[string]string{EnvCommunity: "from-env"})
+	if err := discoverRun(context.Background(), o); err != nil || got.Credentials.Community != "from-env" {
+		t.Fatalf("community = %q, %v; want from-env", got.Credentials.Community, err)
+	}
+	o.Community = "from-flag"
+	if err := discoverRun(context.Background(), o); err != nil || got.Credentials.Community != "from-flag" {
+		t.Fatalf("community = %q, %v; want from-flag", got.Credentials.Community, err)
+	}
+}
+
+func TestBadTargetIsUsageError(t *testing.T) {
+	io, out, _ := testStreams(false)
+	var got snmp.Options
+	o := &DiscoverOptions{IO: io, Getenv: env(nil), Targets: []string{"host:99999"}, SNMPVersion: "2c",
+		Timeout: time.Second, Concurrency: 1, Discover: fakeDiscover(snapshot.New(""), &got)}
+	err := discoverRun(context.Background(), o)
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || out.Len() != 0 {
+		t.Fatalf("err = %v, output %q; want usage error and no output", err, out)
+	}
+}
+
+// TestDiscoverRunAgainstSnmpsim runs the verb against snmpsimd: exit codes,
+// JSON that snapshot.Decode reads back, the table on a terminal, --out.
+func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
+	s := snmpsim.StartForTest(t, "../../../../../shared/testdata/snmprec",
+		snmpsim.Options{Files: []string{"procurve.snmprec", "cnmatrix.snmprec"}})
+
+	t.Run("all read, json when piped", func(t *testing.T) {
+		io, out, errOut := testStreams(false)
+		o := &DiscoverOptions{IO: io, Getenv: env(map[string]string{EnvCommunity: "procurve"}), Discover: snmp.Discover,
+			Targets: []string{s.Addr}, SNMPVersion: "2c", Site: "lab", Timeout: 5 * time.Second, Retries: 1, Concurrency: 4}
+		if err := discoverRun(context.Background(), o); err != nil {
+			t.Fatalf("err = %v; stderr %s", err, errOut)
+		}
+		snap, err := snapshot.Decode(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if snap.Site != "lab" || len(snap.Switches) != 1 || snap.Switches[0].Model != "JL074A" {
+			t.Fatalf("snapshot = site %q, %d switches", snap.Site, len(snap.Switches))
+		}
+		if errOut.Len() != 0 {
+			t.Fatalf("stderr not empty when not a terminal: %q", errOut)
+		}
+	})
+
+	t.Run("table on a terminal", func(t *testing.T) {
+		io, out, _ := testStreams(true)
+		o := &DiscoverOptions{IO: io, Getenv: env(nil), Discover: snmp.Discover, Community: "procurve",
+			Targets: []string{s.Addr}, SNMPVersion: "2c", Timeout: 5 * time.Second, Retries: 1, Concurrency: 4}
+		if err := discoverRun(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		table := out.String()
+		for _, want := range []string{"aruba_aoss", "JL074A", "PORT", "Polycom SoundPoint IP 335", "[telephone]"} {
+			if !strings.Contains(table, want) {
+				t.Errorf("table lacks %q:\n%s", want, table)
+			}
+		}
+	})
+
+	t.Run("one unreachable: exit 3, snapshot still written", func(t *testing.T) {
+		io, out, errOut := testStreams(false)
+		file := filepath.Join(t.TempDir(), "site.json")
+		o := &DiscoverOptions{IO: io, Getenv: env(nil), Discover: snmp.Discover, Community: "cnmatrix", OutFile: file,
+			Targets: []string{s.Addr, "127.0.0.1:9"}, SNMPVersion: "2c", Timeout: 300 * time.Millisecond, Retries: 0, Concurrency: 4}
+		err := discoverRun(context.Background(), o)
+		if cmdutil.CodeFor(err) != cmdutil.ExitPartial {
+			t.Fatalf("err = %v, want exit %d", err, cmdutil.ExitPartial)
+		}
+		if out.Len() != 0 {
+			t.Fatalf("stdout used with --out: %q", out)
+		}
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		snap, err := snapshot.Decode(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snap.Switches) != 1 || len(snap.Errors) != 1 || snap.Errors[0].Target != "127.0.0.1:9" {
+			t.Fatalf("got %d switches, errors %v", len(snap.Switches), snap.Errors)
+		}
+		if !strings.Contains(errOut.String(), "1 of 2 targets not read") {
+			t.Fatalf("stderr = %q", errOut)
+		}
+	})
+
+	t.Run("wrong community: exit 3", func(t *testing.T) {
+		io, out, errOut := testStreams(false)
+		o := &DiscoverOptions{IO: io, Getenv: env(nil), Discover: snmp.Discover, Community: "wrong-community",
+			Targets: []string{s.Addr}, SNMPVersion: "2c", Timeout: 300 * time.Millisecond, Retries: 1, Concurrency: 1}
+		err := discoverRun(context.Background(), o)
+		if cmdutil.CodeFor(err) != cmdutil.ExitPartial {
+			t.Fatalf("err = %v, want exit 3", err)
+		}
+		if !strings.Contains(errOut.String(), "timeout after 2 tries; check address, ACL, community, or try --snmp-version 3") ||
+			strings.Contains(errOut.String()+out.String(), "wrong-community") {
+			t.Fatalf("stderr = %q", errOut)
+		}
+	})
+}
