@@ -1,0 +1,239 @@
+// Package clisim emulates switch command lines for tests, benchmarks and
+// `voxlan demo`: a stateful device (running configuration of interfaces,
+// VLANs, LLDP, PoE) behind the vendor's modes, prompts, paging and error
+// texts, with fault injection for the apply/rollback tests.
+//
+// A Device holds the state; each SSH session gets its own Shell (mode,
+// terminal length) over the shared Device, so a second session sees what
+// the first one configured, as on a real switch.
+package clisim
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Shell is one CLI session's command interpreter.
+type Shell interface {
+	// Prompt is printed before each line is read.
+	Prompt() string
+	// Exec runs one line. out is printed before the next prompt; done ends
+	// the session (logout, or a fault that drops the connection).
+	Exec(line string) (out string, done bool)
+	// PageLength is the terminal length, 0 = no paging.
+	PageLength() int
+	// Banner is printed once before the first prompt.
+	Banner() string
+}
+
+// Faults inject the failures the apply tests need. Each fires once.
+type Faults struct {
+	mu sync.Mutex
+	// DropAfterConfigLines closes the session right after this many
+	// configuration-mode lines were read (0 = never).
+	DropAfterConfigLines int
+	// Reject makes the first configuration line equal to it fail with the
+	// OS's error text, without applying it.
+	Reject string
+	// Ignore makes the first configuration line equal to it succeed without
+	// changing anything (the verify-mismatch test).
+	Ignore string
+	// ConfigDelay is waited before replying to each configuration line (the
+	// slow-device test).
+	ConfigDelay time.Duration
+
+	configLines int
+}
+
+// configLine is called for each configuration-mode line and says what the
+// device does with it.
+func (f *Faults) configLine(line string) (drop, reject, ignore bool, delay time.Duration) {
+	if f == nil {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.configLines++
+	if f.DropAfterConfigLines > 0 && f.configLines == f.DropAfterConfigLines {
+		f.DropAfterConfigLines = 0
+		drop = true
+	}
+	if f.Reject != "" && line == f.Reject {
+		f.Reject, reject = "", true
+	}
+	if f.Ignore != "" && line == f.Ignore {
+		f.Ignore, ignore = "", true
+	}
+	return drop, reject, ignore, f.ConfigDelay
+}
+
+// ConfigLines is how many configuration-mode lines the device has read.
+func (f *Faults) ConfigLines() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.configLines
+}
+
+// ErrDropped is returned by Serve when a fault closed the session.
+var ErrDropped = errors.New("clisim: session dropped by fault injection")
+
+// Serve runs sh on rw until logout, EOF or ctx ends. Like a switch over an
+// SSH pty it echoes what it reads (echo=false when a kernel tty already
+// does), takes CR or LF as the end of a line, and pages long outputs with
+// --More-- when the terminal length is not 0.
+func Serve(ctx context.Context, rw io.ReadWriter, sh Shell, echo bool) error {
+	r := bufio.NewReader(rw)
+	w := bufio.NewWriter(rw)
+	write := func(s string) error {
+		if _, err := w.WriteString(strings.ReplaceAll(s, "\n", "\r\n")); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	if b := sh.Banner(); b != "" {
+		if err := write(b); err != nil {
+			return err
+		}
+	}
+	if err := write(sh.Prompt()); err != nil {
+		return err
+	}
+	var line []byte
+	lastCR := false
+	for {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c, err := r.ReadByte()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		if c == '\n' && lastCR {
+			lastCR = false
+			continue // CRLF: the CR already ended the line
+		}
+		lastCR = c == '\r'
+		switch c {
+		case '\r', '\n':
+		case 0x7f, 0x08:
+			if len(line) > 0 {
+				line = line[:len(line)-1]
+				if echo {
+					if err := write("\b \b"); err != nil {
+						return err
+					}
+				}
+			}
+			continue
+		case 0x03: // ctrl-c drops the line
+			line = line[:0]
+			if err := write("\n" + sh.Prompt()); err != nil {
+				return err
+			}
+			continue
+		default:
+			if c < 0x20 {
+				continue
+			}
+			line = append(line, c)
+			if echo {
+				if err := w.WriteByte(c); err != nil {
+					return err
+				}
+				// Flush only when no more input is waiting, so a pasted
+				// batch is echoed in one write.
+				if r.Buffered() == 0 {
+					if err := w.Flush(); err != nil {
+						return err
+					}
+				}
+			}
+			continue
+		}
+		out, done := sh.Exec(string(line))
+		line = line[:0]
+		if err := write("\n"); err != nil {
+			return err
+		}
+		if err := page(r, write, out, sh.PageLength()); err != nil {
+			return err
+		}
+		if done {
+			if errors.Is(ctxErrOrDrop(out), ErrDropped) {
+				return ErrDropped
+			}
+			return nil
+		}
+		if err := write(sh.Prompt()); err != nil {
+			return err
+		}
+	}
+}
+
+// dropMarker ends the output of a line after which a fault drops the
+// session; Serve prints nothing of it.
+const dropMarker = "\x00drop"
+
+func ctxErrOrDrop(out string) error {
+	if strings.HasSuffix(out, dropMarker) {
+		return ErrDropped
+	}
+	return nil
+}
+
+// page writes out, stopping every length-1 lines at " --More-- " until a
+// key: space shows the next page, return the next line, q (or anything
+// else) ends the output, as IOS does.
+func page(r *bufio.Reader, write func(string) error, out string, length int) error {
+	out = strings.TrimSuffix(out, dropMarker)
+	if out == "" {
+		return nil
+	}
+	if !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	lines := strings.SplitAfter(out, "\n")
+	if lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if length <= 1 || len(lines) < length {
+		return write(out)
+	}
+	budget := length - 1
+	for i := 0; i < len(lines); i++ {
+		if budget == 0 {
+			if err := write(" --More-- "); err != nil {
+				return err
+			}
+			c, err := r.ReadByte()
+			if err != nil {
+				return err
+			}
+			// Erase the marker the way IOS does (backspaces over it).
+			if err := write(strings.Repeat("\b", 10) + strings.Repeat(" ", 10) + strings.Repeat("\b", 10)); err != nil {
+				return err
+			}
+			switch c {
+			case ' ':
+				budget = length - 1
+			case '\r', '\n':
+				budget = 1
+			default:
+				return nil
+			}
+		}
+		if err := write(lines[i]); err != nil {
+			return err
+		}
+		budget--
+	}
+	return nil
+}
