@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/lab/dhcplab"
+	"github.com/voxlan/voxlan/lab/labtest"
 	"github.com/voxlan/voxlan/lab/lldplab"
 	"github.com/voxlan/voxlan/lab/netns"
 	"github.com/voxlan/voxlan/snapshot"
@@ -127,5 +129,85 @@ func TestProbeTableRogueAndSilentVoice(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("table lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// Without root or CAP_NET_RAW (run as nobody): DHCP and LLDP are skipped
+// with the reason and the fix, and what needs no raw socket still runs: DNS
+// through the host's resolvers (the namespace's resolv.conf, pointing at the
+// lab's dnsmasq) and the default gateway over an unprivileged ICMP socket
+// (ping_group_range opened in the namespace). Exit 3: checks skipped.
+func TestProbeWithoutRawAccess(t *testing.T) {
+	labtest.RequireTools(t, "setpriv")
+	s := dhcplab.NewSite(t, 20)
+	dhcplab.Start(t, s.Switch, dhcplab.Server{
+		Pools:      []dhcplab.Pool{s.DataPool()},
+		DNSRecords: map[string]string{"sip.lab.test": "198.18.10.50"},
+	})
+	ctx := context.Background()
+	if _, err := s.Laptop.Run(ctx, "sysctl", "-qw", "net.ipv4.ping_group_range=0 2147483647"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Laptop.IP("route", "add", "default", "via", dhcplab.DataGateway); err != nil {
+		t.Fatal(err)
+	}
+	// `ip netns exec` bind-mounts /etc/netns/NAME/resolv.conf over
+	// /etc/resolv.conf, so the host's real resolvers are never asked.
+	etc := filepath.Join("/etc/netns", s.Laptop.Name)
+	if err := os.MkdirAll(etc, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(etc) })
+	if err := os.WriteFile(filepath.Join(etc, "resolv.conf"), []byte("nameserver "+dhcplab.DataGateway+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// nobody must be able to execute a copy of this test binary.
+	dir, err := os.MkdirTemp("", "voxlan-nobody")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "probe.test")
+	data, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	runCtx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	cmd := s.Laptop.Command(runCtx, "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", bin)
+	cmd.Env = append(os.Environ(), childEnv+"=--iface "+s.LaptopDev+" --resolve sip.lab.test -o json")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	t.Logf("as nobody:\n%s", stderr.String())
+	if code := cmd.ProcessState.ExitCode(); code != cmdutil.ExitPartial {
+		t.Fatalf("exit %d (%v), want %d (checks skipped)", code, err, cmdutil.ExitPartial)
+	}
+	if !strings.Contains(stderr.String(), "setcap cap_net_raw") {
+		t.Errorf("stderr does not say how to grant raw access")
+	}
+	snap, err := snapshot.Decode(&stdout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := snap.Probe
+	if p.RawAccess || len(p.DHCP) != 0 || !strings.Contains(strings.Join(p.Skipped, "\n"), "dhcp: not probed: raw frames need root or CAP_NET_RAW") {
+		t.Errorf("rawAccess %v, dhcp %+v, skipped %q", p.RawAccess, p.DHCP, p.Skipped)
+	}
+	if len(p.DNS) != 1 || !p.DNS[0].OK || p.DNS[0].Role != "system" || p.DNS[0].Server != dhcplab.DataGateway {
+		t.Errorf("dns through the host's resolver: %+v", p.DNS)
+	}
+	if len(p.Transport) != 1 || p.Transport[0].Role != "gateway" || !p.Transport[0].Pass {
+		t.Errorf("gateway over unprivileged ICMP: %+v", p.Transport)
 	}
 }
