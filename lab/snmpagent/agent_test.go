@@ -260,3 +260,54 @@ func TestOnRequestSeesAcceptedRequestsOnly(t *testing.T) {
 		t.Errorf("%d more requests seen, want none (wrong community)", len(reqs))
 	}
 }
+
+func TestSNMPv3Levels(t *testing.T) {
+	rec := tinyRecording(t)
+	for _, u := range []snmpagent.V3User{
+		{Name: "none"},
+		{Name: "authonly", AuthProto: "SHA256", AuthPass: "authpass-1"},
+		{Name: "private", AuthProto: "SHA", AuthPass: "authpass-2", PrivProto: "AES", PrivPass: "privpass-2"},
+	} {
+		t.Run(u.Name, func(t *testing.T) {
+			g, err := snmpagent.Serve(context.Background(), snmpagent.Endpoint{Addr: "127.0.0.1:0", Recording: rec, Community: "lab"},
+				snmpagent.Options{V3: &u})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			v3client := func(authPass string) *gosnmp.GoSNMP {
+				_, port, _ := splitHostPort(g.Addrs()[0])
+				c := &gosnmp.GoSNMP{Target: "127.0.0.1", Port: port, Version: gosnmp.Version3, Timeout: 500 * time.Millisecond, MaxOids: 60,
+					SecurityModel: gosnmp.UserSecurityModel, MsgFlags: gosnmp.NoAuthNoPriv}
+				usm := &gosnmp.UsmSecurityParameters{UserName: u.Name}
+				if u.AuthProto != "" {
+					c.MsgFlags = gosnmp.AuthNoPriv
+					usm.AuthenticationPassphrase = authPass
+					usm.AuthenticationProtocol = map[string]gosnmp.SnmpV3AuthProtocol{"SHA": gosnmp.SHA, "SHA256": gosnmp.SHA256}[u.AuthProto]
+				}
+				if u.PrivProto != "" {
+					c.MsgFlags = gosnmp.AuthPriv
+					usm.PrivacyProtocol, usm.PrivacyPassphrase = gosnmp.AES, u.PrivPass
+				}
+				c.SecurityParameters = usm
+				if err := c.Connect(); err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { c.Conn.Close() })
+				return c
+			}
+			res, err := v3client(u.AuthPass).GetBulk([]string{".1.3.6.1.2.1.2.2.1.2"}, 0, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Variables) != 3 || string(res.Variables[2].Value.([]byte)) != "port3" {
+				t.Errorf("got %+v, want port1..port3", res.Variables)
+			}
+			if u.AuthProto != "" {
+				if _, err := v3client("wrong-password").Get([]string{".1.3.6.1.2.1.1.5.0"}); err == nil {
+					t.Error("a request with a wrong auth passphrase was answered")
+				}
+			}
+		})
+	}
+}

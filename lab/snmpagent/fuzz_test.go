@@ -16,7 +16,45 @@ func FuzzRespond(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	s := &server{table: newTable(rec), community: "c", opts: Options{MaxVarbinds: 64}}
+	usm, err := newUSMEngine(&V3User{Name: "u", AuthProto: "SHA", AuthPass: "authpass", PrivProto: "AES", PrivPass: "privpass"}, 0)
+	if err != nil {
+		f.Fatal(err)
+	}
+	s := &server{table: newTable(rec), community: "c", opts: Options{MaxVarbinds: 64}, usm: usm}
+	for _, sp := range []*gosnmp.UsmSecurityParameters{
+		{}, // engine discovery
+		{UserName: "u", AuthoritativeEngineID: usm.engineID, AuthoritativeEngineBoots: 1,
+			AuthenticationProtocol: gosnmp.SHA, AuthenticationPassphrase: "authpass", PrivacyProtocol: gosnmp.AES, PrivacyPassphrase: "privpass"},
+	} {
+		flags := gosnmp.Reportable
+		if sp.UserName != "" {
+			flags |= gosnmp.AuthPriv
+		}
+		c := &gosnmp.GoSNMP{Version: gosnmp.Version3, SecurityModel: gosnmp.UserSecurityModel, MsgFlags: flags, SecurityParameters: sp}
+		var vbs []gosnmp.SnmpPDU
+		if sp.UserName != "" {
+			vbs = []gosnmp.SnmpPDU{{Name: ".1.3.6.1.2.1.1", Type: gosnmp.Null}}
+		}
+		var pkt []byte
+		if sp.UserName == "" {
+			// SnmpEncodePacket refuses a user-less packet; a probe is one.
+			probe := &gosnmp.SnmpPacket{Version: gosnmp.Version3, MsgFlags: flags, SecurityModel: gosnmp.UserSecurityModel,
+				SecurityParameters: sp, PDUType: gosnmp.GetRequest, MsgID: 7, RequestID: 9, MsgMaxSize: 65507}
+			pkt, err = probe.MarshalMsg()
+		} else {
+			if err := sp.InitSecurityKeys(); err != nil {
+				f.Fatal(err)
+			}
+			pkt, err = c.SnmpEncodePacket(gosnmp.GetBulkRequest, vbs, 0, 5)
+		}
+		if err != nil {
+			f.Fatal(err)
+		}
+		if s.respond(pkt) == nil {
+			f.Fatalf("seed v3 request (user %q) got no answer", sp.UserName)
+		}
+		f.Add(pkt)
+	}
 	for _, v := range []gosnmp.SnmpVersion{gosnmp.Version1, gosnmp.Version2c} {
 		c := &gosnmp.GoSNMP{Community: "c", Version: v}
 		for _, typ := range []gosnmp.PDUType{gosnmp.GetRequest, gosnmp.GetNextRequest, gosnmp.GetBulkRequest, gosnmp.SetRequest} {
@@ -30,6 +68,13 @@ func FuzzRespond(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pkt []byte) {
 		out := s.respondNoRecover(pkt)
 		if out == nil {
+			return
+		}
+		if v, _ := peekVersion(out); v == gosnmp.Version3 {
+			// Encrypted or a Report: check the header is ours.
+			if h, ok := parseV3Header(out); !ok || h.engineID != usm.engineID {
+				t.Fatalf("v3 answer header %+v unreadable or not from this engine", h)
+			}
 			return
 		}
 		dec := gosnmp.GoSNMP{}

@@ -30,7 +30,13 @@ func (s *server) respond(pkt []byte) (out []byte) {
 
 func (s *server) respondNoRecover(pkt []byte) []byte {
 	version, ok := peekVersion(pkt)
-	if !ok || (version != gosnmp.Version1 && version != gosnmp.Version2c) {
+	if !ok {
+		return nil
+	}
+	if version == gosnmp.Version3 {
+		return s.respondV3(pkt)
+	}
+	if version != gosnmp.Version1 && version != gosnmp.Version2c {
 		return nil
 	}
 	dec := gosnmp.GoSNMP{Version: version}
@@ -38,6 +44,16 @@ func (s *server) respondNoRecover(pkt []byte) []byte {
 	if err != nil || req.Community != s.community {
 		return nil
 	}
+	resp := &gosnmp.SnmpPacket{Version: version, Community: req.Community, PDUType: gosnmp.GetResponse, RequestID: req.RequestID}
+	if !s.dispatch(req, resp, version == gosnmp.Version1) {
+		return nil
+	}
+	return s.marshal(req, resp, nil)
+}
+
+// dispatch fills resp for an accepted request; false means no answer
+// (not a request PDU, or GetBulk over SNMPv1).
+func (s *server) dispatch(req, resp *gosnmp.SnmpPacket, v1 bool) bool {
 	if s.opts.OnRequest != nil {
 		r := Request{Endpoint: s.index, PDUType: req.PDUType, OIDs: make([]string, len(req.Variables)),
 			NonRepeaters: int(req.NonRepeaters), MaxRepetitions: int(req.MaxRepetitions)}
@@ -46,8 +62,6 @@ func (s *server) respondNoRecover(pkt []byte) []byte {
 		}
 		s.opts.OnRequest(r)
 	}
-	v1 := version == gosnmp.Version1
-	resp := &gosnmp.SnmpPacket{Version: version, Community: req.Community, PDUType: gosnmp.GetResponse, RequestID: req.RequestID}
 	switch req.PDUType {
 	case gosnmp.GetRequest:
 		s.get(req, resp, v1)
@@ -55,7 +69,7 @@ func (s *server) respondNoRecover(pkt []byte) []byte {
 		s.getNext(req, resp, v1)
 	case gosnmp.GetBulkRequest:
 		if v1 {
-			return nil
+			return false
 		}
 		s.getBulk(req, resp)
 	case gosnmp.SetRequest:
@@ -66,16 +80,31 @@ func (s *server) respondNoRecover(pkt []byte) []byte {
 			resp.Error = gosnmp.NoSuchName
 		}
 	default:
-		return nil
+		return false
 	}
-	b, err := resp.MarshalMsg()
+	return true
+}
+
+// marshal encodes resp, trimming a GetBulk answer (or answering tooBig)
+// when it would not fit in a datagram. prepare, when set, runs before each
+// encoding (a fresh v3 privacy salt).
+func (s *server) marshal(req, resp *gosnmp.SnmpPacket, prepare func() error) []byte {
+	enc := func() ([]byte, error) {
+		if prepare != nil {
+			if err := prepare(); err != nil {
+				return nil, err
+			}
+		}
+		return resp.MarshalMsg()
+	}
+	b, err := enc()
 	for err == nil && len(b) > maxMessage && req.PDUType == gosnmp.GetBulkRequest && len(resp.Variables) > 1 {
 		resp.Variables = resp.Variables[:len(resp.Variables)/2]
-		b, err = resp.MarshalMsg()
+		b, err = enc()
 	}
 	if err == nil && len(b) > maxMessage {
 		resp.Variables, resp.Error, resp.ErrorIndex = req.Variables, gosnmp.TooBig, 0
-		b, err = resp.MarshalMsg()
+		b, err = enc()
 	}
 	if err != nil {
 		return nil
