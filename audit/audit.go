@@ -43,6 +43,8 @@ type auditor struct {
 	// unreadable switches are skipped by per-switch checks (one unknown
 	// finding says why).
 	unreadable map[*snapshot.Switch]bool
+	// lldpHeard caches whether any port of a switch has a neighbour.
+	lldpHeard map[*snapshot.Switch]bool
 
 	voiceVLAN       int // the site's voice VLAN, 0 = none known
 	voiceVLANSource string
@@ -58,6 +60,7 @@ func Run(snap *snapshot.Snapshot, prof *profile.Profile, site Site) *Result {
 		vendors:    map[string]bool{},
 		bySwitch:   map[*snapshot.Switch][]*portView{},
 		unreadable: map[*snapshot.Switch]bool{},
+		lldpHeard:  map[*snapshot.Switch]bool{},
 	}
 	name := site.Name
 	if name == "" {

@@ -147,9 +147,16 @@ func TestPoEMissingOnSwitch(t *testing.T) {
 	sw := newSwitch("sw1", phonePort(2, "Gi1/0/2"))
 	sw.PoE = snapshot.PoE{Supported: false, PSEs: []snapshot.PSE{}}
 	sw.Ports[0].PoE = nil
+	// Read from the CLI, no PoE is a fact; over SNMP it may be a missing MIB.
+	sw.Source = snapshot.SourceCLI
 	r := Run(site(sw), wte(t), Site{})
 	if f := findingAt(t, r, ReqL2, "poe-supported", "sw1", ""); f.Status != StatusFail {
-		t.Errorf("got %s, want fail", f.Status)
+		t.Errorf("CLI: got %s, want fail", f.Status)
+	}
+	sw.Source = snapshot.SourceSNMP
+	r = Run(site(sw), wte(t), Site{})
+	if f := findingAt(t, r, ReqL2, "poe-supported", "sw1", ""); f.Status != StatusUnknown {
+		t.Errorf("SNMP without PoE MIB: got %s, want unknown", f.Status)
 	}
 	// The same switch read with a failed PoE walk is unknown, not fail.
 	sw.Errors = []snapshot.Error{{Target: "sw1", Stage: "poe", Message: "timeout"}}
@@ -501,5 +508,68 @@ func TestNormalizeMAC(t *testing.T) {
 	}
 	if PhoneVendorOf("80:5E:C0:01:02:03") != "yealink" || PhoneVendorOf(pcMAC) != "" {
 		t.Error("PhoneVendorOf")
+	}
+}
+
+func TestPolycomIPChassisIsOnePhone(t *testing.T) {
+	// As the procurve recording shows: chassis id is an IP address, port id
+	// is the MAC, and the same MAC is in the FDB.
+	p := phonePort(44, "44")
+	p.Neighbors = []snapshot.Neighbor{{Protocol: "lldp", ChassisID: "10.56.32.113", PortID: "00:04:f2:c6:70:78",
+		SysName: "Polycom SoundPoint IP 335", Capabilities: []string{"bridge", "telephone"}}}
+	p.MACs = []snapshot.MAC{{MAC: "00:04:f2:c6:70:78", VLAN: voiceVLAN}}
+	r := Run(site(newSwitch("sw1", p)), wte(t), Site{})
+	if got := roleOf(t, r, "sw1", "44"); got.Role != RolePhone || got.Phones != 1 {
+		t.Fatalf("got %s with %d phones, want phone with 1", got.Role, got.Phones)
+	}
+	// Same neighbour without a port MAC: matched against the Poly MAC.
+	p.Neighbors[0].PortID = "1"
+	r = Run(site(newSwitch("sw1", p)), wte(t), Site{})
+	if got := roleOf(t, r, "sw1", "44"); got.Phones != 1 {
+		t.Fatalf("unlinked neighbour: got %d phones, want 1", got.Phones)
+	}
+	// ...but a second phone-vendor MAC behind it is a cascade.
+	p.MACs = append(p.MACs, snapshot.MAC{MAC: yealinkMAC, VLAN: voiceVLAN})
+	r = Run(site(newSwitch("sw1", p)), wte(t), Site{})
+	if f := findingAt(t, r, ReqL7, "cascade", "sw1", "44"); f.Status != StatusFail {
+		t.Fatalf("got %s, want fail", f.Status)
+	}
+}
+
+func TestManyMACsOnAFastPortIsAnUplink(t *testing.T) {
+	p := pcPort(8, "sfp-sfpplus8")
+	p.SpeedMbps, p.TaggedVLANs = 10000, nil
+	p.MACs = nil
+	for i := range 31 {
+		p.MACs = append(p.MACs, snapshot.MAC{MAC: macN(i), VLAN: 1})
+	}
+	r := Run(site(newSwitch("sw1", p)), wte(t), Site{})
+	if got := roleOf(t, r, "sw1", "sfp-sfpplus8"); got.Role != RoleUplink {
+		t.Fatalf("got %s, want uplink", got.Role)
+	}
+	noFindingAt(t, r, "sw1", "sfp-sfpplus8")
+}
+
+func TestManyMACsWithoutLLDPIsUnknownNotAHub(t *testing.T) {
+	p := pcPort(2, "Ex0/1")
+	p.LLDPAdmin = ""
+	p.MACs = nil
+	for i := range 4 {
+		p.MACs = append(p.MACs, snapshot.MAC{MAC: macN(i), VLAN: 1})
+	}
+	sw := newSwitch("sw1", p)
+	r := Run(site(sw), wte(t), Site{})
+	if got := roleOf(t, r, "sw1", "Ex0/1"); got.Role != RoleUnknown {
+		t.Fatalf("got %s, want unknown", got.Role)
+	}
+	if f := findingAt(t, r, ReqL7, "unmanaged-switch", "sw1", "Ex0/1"); f.Status != StatusUnknown {
+		t.Errorf("got %s, want unknown", f.Status)
+	}
+	// With LLDP heard elsewhere on the switch, the silence is evidence.
+	up := uplinkPort(1, "Te1/1/1")
+	up.Neighbors = []snapshot.Neighbor{lldpSwitch("core")}
+	r = Run(site(newSwitch("sw1", up, p)), wte(t), Site{})
+	if got := roleOf(t, r, "sw1", "Ex0/1"); got.Role != RoleUnmanagedSwitch {
+		t.Fatalf("LLDP heard: got %s, want unmanagedSwitch", got.Role)
 	}
 }

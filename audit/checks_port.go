@@ -37,7 +37,18 @@ func (a *auditor) checkPorts(sw *snapshot.Switch, views []*portView) {
 	fdbMissing := hasStage(sw, "fdb", "bridge")
 	for _, v := range views {
 		switch v.role {
-		case RoleUplink, RoleAccessPoint, RoleUnknown:
+		case RoleUnknown:
+			if v.maybeHub {
+				cascade.checked++
+				cascade.bad++
+				f := a.portFinding(v, StatusUnknown,
+					fmt.Sprintf("%d adresses MAC derrière ce port et LLDP/CDP non lu : concentrateur, commutateur non administré ou lien montant ? Vérifier sur place.", distinctMACs(v.otherMACs)),
+					fmt.Sprintf("%d MAC addresses behind this port and LLDP/CDP not read: hub, unmanaged switch or uplink? Check on site.", distinctMACs(v.otherMACs)))
+				f.Requirement, f.Check = ReqL7, "unmanaged-switch"
+				a.add(*f)
+			}
+			continue
+		case RoleUplink, RoleAccessPoint:
 			continue
 		case RoleUnmanagedSwitch:
 			cascade.checked++

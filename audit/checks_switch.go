@@ -99,6 +99,14 @@ func (a *auditor) checkPoESupport(sw *snapshot.Switch, views []*portView) {
 	case hasStage(sw, "poe"):
 		f.Status = StatusUnknown
 		f.Message = Text{FR: "L'état PoE n'a pas pu être lu.", EN: "The PoE state could not be read."}
+	case sourceOf(sw) == snapshot.SourceSNMP:
+		// No POWER-ETHERNET-MIB table is not proof of no PoE: many agents
+		// (and trimmed recordings) leave it out.
+		f.Status = StatusUnknown
+		f.Message = Text{
+			FR: "Le commutateur ne publie aucune source PoE en SNMP (POWER-ETHERNET-MIB) : PoE à vérifier en CLI (show power inline) ou sur la fiche du modèle " + sw.Model + ".",
+			EN: "The switch publishes no PoE source over SNMP (POWER-ETHERNET-MIB): check PoE with the CLI (show power inline) or the datasheet of model " + sw.Model + ".",
+		}
 	case !a.prof.PoE.Required:
 		f.Status = StatusWarn
 		f.Message = Text{FR: "Pas de PoE : chaque téléphone aura besoin d'un bloc secteur.", EN: "No PoE: every phone will need a power brick."}

@@ -97,6 +97,9 @@ type portView struct {
 	// otherMACs are the FDB entries of everything else.
 	otherMACs  []snapshot.MAC
 	phoneNeigh []*snapshot.Neighbor
+	// maybeHub: many MACs behind an access port, but LLDP/CDP was not read
+	// so a hub cannot be told from an uplink.
+	maybeHub bool
 }
 
 func (v *portView) phones() int { return len(v.phoneIDs) }
@@ -122,7 +125,12 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 	}
 
 	var infra, aps, stations []string
+	// A phone is identified by a MAC when it can be: its LLDP chassis id,
+	// else its port id (Polycom sends an IP as chassis id and its MAC as
+	// port id), else its CDP "SEP<mac>" device id. A neighbour with no MAC
+	// is "unlinked" and matched below against phone-vendor MACs.
 	ids := map[string]bool{}
+	unlinked := 0
 	addPhone := func(id string) {
 		if !ids[id] {
 			ids[id] = true
@@ -136,14 +144,12 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 		switch kind {
 		case kindPhone:
 			v.phoneNeigh = append(v.phoneNeigh, n)
-			id := n.ChassisID
-			if m, ok := normalizeMAC(n.ChassisID); ok {
-				id = m
-			} else if n.Protocol == snapshot.ProtocolCDP && isCiscoPhoneID(n.SysName) {
-				id, _ = normalizeMAC(n.SysName[3:])
-			}
-			addPhone(id)
 			ev("phoneNeighbor", label)
+			if m, ok := neighborMAC(n); ok {
+				addPhone(m)
+			} else {
+				unlinked++
+			}
 		case kindAccessPoint:
 			aps = append(aps, label)
 		case kindInfra:
@@ -152,11 +158,11 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 			stations = append(stations, label)
 		}
 	}
-	// LLDP and CDP both heard from one phone name it twice, with different
-	// chassis ids (MAC vs "SEP..."): count neighbours per protocol too.
-	if n := a.phonesByProtocol(v.phoneNeigh); n < len(v.phoneIDs) && !a.macBacked(v) {
-		v.phoneIDs = v.phoneIDs[:n]
-	}
+	// One phone heard through both LLDP (chassis = IP) and CDP (SEP id) is
+	// one phone: unlinked neighbours never count for more than the busiest
+	// protocol says.
+	unlinked = min(unlinked, a.phonesByProtocol(v.phoneNeigh))
+	unmatchedOUI := 0
 	seenMAC := map[string]bool{}
 	for _, m := range p.MACs {
 		mac, ok := normalizeMAC(m.MAC)
@@ -170,13 +176,19 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 		if vendor := a.phoneOUI(mac); vendor != "" {
 			v.phoneMACs = append(v.phoneMACs, m)
 			if !seenMAC[mac] {
+				seenMAC[mac] = true
+				unmatchedOUI++
 				ev("phoneMAC", mac+" ("+vendor+")")
+				v.phoneIDs = append(v.phoneIDs, mac)
 			}
-			seenMAC[mac] = true
-			addPhone(mac)
 			continue
 		}
 		v.otherMACs = append(v.otherMACs, m)
+	}
+	// Unlinked neighbours are taken to be the phone-vendor MACs no neighbour
+	// claimed; only the surplus counts as more phones.
+	for i := 0; i < unlinked-unmatchedOUI; i++ {
+		v.phoneIDs = append(v.phoneIDs, "neighbor "+strconv.Itoa(i+1)+" without a MAC id")
 	}
 	others := distinctMACs(v.otherMACs)
 	tagged := len(p.TaggedVLANs)
@@ -206,6 +218,18 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 		v.role = RolePhonePC
 	case v.phones() > 0:
 		v.role = RolePhone
+	case others >= a.prof.Roles.UnmanagedMinMACs && p.SpeedMbps > 1000:
+		// Phones and desk hubs link at 1 Gb/s at most: many MACs on a
+		// faster port is a link into the network, not a desk.
+		ev("macs", strconv.Itoa(others))
+		ev("speedMbps", strconv.Itoa(p.SpeedMbps))
+		v.role = RoleUplink
+	case others >= a.prof.Roles.UnmanagedMinMACs && !a.lldpSeen(sw, p):
+		// "No switch neighbour" means nothing when LLDP/CDP was not read.
+		ev("macs", strconv.Itoa(others))
+		ev("lldp", "not read on this switch or port: cannot tell a hub from an uplink")
+		v.role = RoleUnknown
+		v.maybeHub = true
 	case others >= a.prof.Roles.UnmanagedMinMACs:
 		ev("macs", strconv.Itoa(others))
 		ev("neighbors", strconv.Itoa(len(p.Neighbors)))
@@ -248,18 +272,18 @@ func (a *auditor) phonesByProtocol(ns []*snapshot.Neighbor) int {
 	return max(lldp, cdp)
 }
 
-// macBacked says whether every phone id is a MAC seen in the FDB, in which
-// case the ids are exact and need no per-protocol correction.
-func (a *auditor) macBacked(v *portView) bool {
-	for _, id := range v.phoneIDs {
-		if !slices.ContainsFunc(v.port.MACs, func(m snapshot.MAC) bool {
-			n, _ := normalizeMAC(m.MAC)
-			return n == id
-		}) {
-			return false
-		}
+// neighborMAC is the MAC that identifies a neighbour, if it gives one.
+func neighborMAC(n *snapshot.Neighbor) (string, bool) {
+	if m, ok := normalizeMAC(n.ChassisID); ok {
+		return m, true
 	}
-	return true
+	if m, ok := normalizeMAC(n.PortID); ok {
+		return m, true
+	}
+	if isCiscoPhoneID(n.SysName) {
+		return normalizeMAC(n.SysName[3:])
+	}
+	return "", false
 }
 
 func (a *auditor) phoneOUI(mac string) string {
@@ -297,4 +321,27 @@ func neighborName(n *snapshot.Neighbor) string {
 		return n.Platform
 	}
 	return n.ChassisID
+}
+
+// lldpSeen says whether the absence of an LLDP/CDP neighbour on the port is
+// evidence: the switch's LLDP/CDP tables were read without error, and LLDP
+// is known to run on the port or was heard somewhere on the switch.
+func (a *auditor) lldpSeen(sw *snapshot.Switch, p *snapshot.Port) bool {
+	if hasStage(sw, "lldp", "cdp") {
+		return false
+	}
+	if p.LLDPAdmin == "txAndRx" || p.LLDPAdmin == "rxOnly" {
+		return true
+	}
+	seen, ok := a.lldpHeard[sw]
+	if !ok {
+		for i := range sw.Ports {
+			if len(sw.Ports[i].Neighbors) > 0 {
+				seen = true
+				break
+			}
+		}
+		a.lldpHeard[sw] = seen
+	}
+	return seen
 }
