@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -122,8 +123,10 @@ func (c *Catalog) requirementEvidence(row RequirementRow) string {
 	return s
 }
 
+// kbps prints a bandwidth as the STAS does: round figures in Mbit/s
+// ("2,7 Mbit/s"), the rest in kbit/s ("2 048 kbit/s" for an SDSL 2M).
 func (c *Catalog) kbps(v int) string {
-	if v >= 1000 {
+	if v >= 1000 && v%100 == 0 {
 		return c.T("unit.mbps", "v", c.Num(float64(v)/1000, 2))
 	}
 	return c.T("unit.kbps", "v", c.Int(v))
@@ -171,7 +174,7 @@ func (c *Catalog) xdslDown(r XDSLRow) string {
 func (c *Catalog) xdslAccess(r XDSLRow) string {
 	name := c.TOr("access."+r.Access, r.Access)
 	if r.Access == "sdsl" {
-		return name + " " + c.kbps(r.MinUpKbps)
+		return fmt.Sprintf("%s %dM", name, r.MinUpKbps/1024)
 	}
 	return name
 }
