@@ -4,13 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
-	"os/user"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +15,7 @@ import (
 	"github.com/voxlan/voxlan/lab/snmpagent"
 	"github.com/voxlan/voxlan/lab/snmprec"
 	"github.com/voxlan/voxlan/lab/snmprec/snmprectest"
+	"github.com/voxlan/voxlan/lab/snmpsim"
 )
 
 // compared are the recordings served by both snmpsim and this agent:
@@ -30,8 +27,7 @@ var compared = []string{"procurve", "ciscosb_sg350x-24p", "ios_2960x", "snmpsim-
 // snmpsimd (the real peer) and through this agent: the outputs must be
 // byte-identical.
 func TestSameAnswersAsSnmpsim(t *testing.T) {
-	labtest.RequireTools(t, "snmpbulkwalk", "snmpwalk", "snmpget", "snmpsimd")
-	labtest.RequireRoot(t) // snmpsimd is started as root and drops to nobody
+	labtest.RequireTools(t, "snmpbulkwalk", "snmpwalk", "snmpget", snmpsim.Binary)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
 
@@ -43,7 +39,11 @@ func TestSameAnswersAsSnmpsim(t *testing.T) {
 		}
 		recs = append(recs, rec)
 	}
-	simAddr := startSnmpsim(ctx, t, compared)
+	files := make([]string, len(compared))
+	for i, name := range compared {
+		files[i] = name + ".snmprec"
+	}
+	simAddr := snmpsim.StartForTest(t, snmprectest.Dir(), snmpsim.Options{Files: files}).Addr
 
 	eps := make([]snmpagent.Endpoint, len(recs))
 	for i, rec := range recs {
@@ -130,86 +130,4 @@ func firstDiff(got, want []byte) string {
 		}
 	}
 	return "same lines, different bytes"
-}
-
-// startSnmpsim serves the named shared recordings with snmpsimd on a free
-// loopback port and returns its address once it answers. snmpsimd refuses to
-// run as root, so it drops to nobody: the data and cache directories must be
-// readable and writable by nobody.
-func startSnmpsim(ctx context.Context, t *testing.T, names []string) string {
-	t.Helper()
-	base, err := os.MkdirTemp("", "voxlan-snmpsim-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(base) })
-	data, cache := filepath.Join(base, "data"), filepath.Join(base, "cache")
-	for _, d := range []string{data, cache} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Chmod(base, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	nobody, err := user.Lookup("nobody")
-	if err != nil {
-		t.Fatal(err)
-	}
-	uid, _ := strconv.Atoi(nobody.Uid)
-	if err := os.Chown(cache, uid, -1); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names {
-		b, err := os.ReadFile(snmprectest.Path(t, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(data, name+".snmprec"), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	addr := freeUDPAddr(t)
-	cmd := exec.CommandContext(ctx, "snmpsimd", "--data-dir="+data, "--cache-dir="+cache,
-		"--agent-udpv4-endpoint="+addr, "--process-user=nobody", "--process-group=nogroup",
-		"--logging-method=file:"+filepath.Join(cache, "snmpsimd.log"))
-	var stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-done
-	})
-	// snmpsimd indexes every file before it answers; the 3 MB one takes a
-	// few seconds.
-	deadline := time.Now().Add(90 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case <-done:
-			log, _ := os.ReadFile(filepath.Join(cache, "snmpsimd.log"))
-			t.Fatalf("snmpsimd exited: %s\n%s", stderr.String(), log)
-		default:
-		}
-		out, _ := exec.CommandContext(ctx, "snmpget", "-v2c", "-c", names[0], "-t", "1", "-r", "0", "-On", addr, ".1.3.6.1.2.1.1.2.0").CombinedOutput()
-		if bytes.Contains(out, []byte("OID:")) {
-			return addr
-		}
-	}
-	t.Fatalf("snmpsimd on %s did not answer within 90 s: %s", addr, stderr.String())
-	return ""
-}
-
-// freeUDPAddr returns a loopback UDP address nobody listens on now.
-func freeUDPAddr(t *testing.T) string {
-	t.Helper()
-	c, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	return c.LocalAddr().String()
 }
