@@ -132,6 +132,32 @@ var plan = []column{
 	{stageCisco, "vlanTrunkPortVlansEnabled4k", oidVlanTrunkEnabled4k},
 }
 
+// maxColumnsPerRequest bounds the columns walked together in one request.
+const maxColumnsPerRequest = 10
+
+// walkGroups splits the plan into the column sets walked together: the
+// columns of one stage (one MIB table or family), at most
+// maxColumnsPerRequest each. Forwarding-table columns, the big ones, are
+// walked alone so that they run in parallel with the rest.
+func walkGroups(p []column) [][]column {
+	var groups [][]column
+	index := map[string]int{}
+	for _, c := range p {
+		key := c.stage
+		if c.stage == stageFDB {
+			key = c.oid
+		}
+		i, ok := index[key]
+		if !ok || len(groups[i]) >= maxColumnsPerRequest {
+			groups = append(groups, nil)
+			i = len(groups) - 1
+			index[key] = i
+		}
+		groups[i] = append(groups[i], c)
+	}
+	return groups
+}
+
 // fullPlan is plan plus the vendor tables.
 var fullPlan = append(append([]column(nil), plan...), vendorPlan...)
 
@@ -229,22 +255,28 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	d := &data{cols: make(map[string][]varbind, len(fullPlan)), target: r.target.Address}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for _, c := range fullPlan {
+	for _, group := range walkGroups(fullPlan) {
 		g := <-sessions
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			defer func() { sessions <- g }()
-			rows, err := w.walk(ctx, g, c.oid)
+			oids := make([]string, len(group))
+			for i, c := range group {
+				oids[i] = c.oid
+			}
+			rows, errs := w.walkColumns(ctx, g, oids)
 			mu.Lock()
 			defer mu.Unlock()
-			d.cols[c.oid] = rows
-			if err != nil {
-				msg := cleanError(err, creds)
-				if isTimeout(err) {
-					msg = fmt.Sprintf("walk stopped after %d rows: %s", len(rows), unreachableMessage(r.opts.Retries+1))
+			for i, c := range group {
+				d.cols[c.oid] = rows[i]
+				if err := errs[i]; err != nil {
+					msg := cleanError(err, creds)
+					if isTimeout(err) {
+						msg = fmt.Sprintf("walk stopped after %d rows: %s", len(rows[i]), unreachableMessage(r.opts.Retries+1))
+					}
+					d.errorf(c.stage, "%s: %s", c.name, msg)
 				}
-				d.errorf(c.stage, "%s: %s", c.name, msg)
 			}
 		}()
 	}
@@ -287,4 +319,14 @@ func trimDot(s string) string {
 		return s[1:]
 	}
 	return s
+}
+
+// Subtrees returns every OID subtree a discovery walks, in walk order, for
+// baselines that walk the same subtrees with other tools (bench/).
+func Subtrees() []string {
+	out := make([]string, len(fullPlan))
+	for i, c := range fullPlan {
+		out[i] = c.oid
+	}
+	return out
 }

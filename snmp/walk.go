@@ -39,60 +39,130 @@ var errNotIncreasing = errors.New("agent returned an OID that does not increase"
 var errTooManyRows = errors.New("table larger than the walk bound")
 
 func (w *walker) walk(ctx context.Context, g *gosnmp.GoSNMP, root string) ([]varbind, error) {
-	root = strings.TrimPrefix(root, ".")
-	rootOID, err := parseOID(root)
-	if err != nil {
-		return nil, err
+	rows, errs := w.walkColumns(ctx, g, []string{root})
+	return rows[0], errs[0]
+}
+
+// cursor is the walk of one column.
+type cursor struct {
+	prefix string
+	cur    string
+	last   []uint32
+	out    []varbind
+	done   bool
+	err    error
+	stalls int
+}
+
+// walkColumns walks several subtrees at once, one OID per column in each
+// request (as net-snmp's table walks do): a GetBulk of n columns with r
+// repetitions answers n*r varbinds, column i's in positions i, i+n, i+2n...
+// Each column stops on its own: endOfMibView, noSuchObject/Instance, an OID
+// outside its subtree, an OID that does not increase (the walk would
+// loop), or the row bound. A response of varbinds per column is bounded by
+// maxReps*4 so one request stays a few kilobytes.
+func (w *walker) walkColumns(ctx context.Context, g *gosnmp.GoSNMP, roots []string) ([][]varbind, []error) {
+	cs := make([]*cursor, len(roots))
+	for i, root := range roots {
+		root = strings.TrimPrefix(root, ".")
+		c := &cursor{prefix: "." + root + ".", cur: "." + root}
+		var err error
+		if c.last, err = parseOID(root); err != nil {
+			c.done, c.err = true, err
+		}
+		cs[i] = c
 	}
-	prefix := "." + root + "."
-	var out []varbind
-	cur := "." + root
-	last := rootOID
-	reps := w.maxReps
+	budget := w.maxReps * 4
+	shrink := 1
 	for {
+		var active []*cursor
+		for _, c := range cs {
+			if !c.done {
+				active = append(active, c)
+			}
+		}
+		if len(active) == 0 {
+			break
+		}
 		if err := ctx.Err(); err != nil {
-			return out, err
+			for _, c := range active {
+				c.done, c.err = true, err
+			}
+			break
 		}
-		if len(out) >= w.maxRows {
-			return out, fmt.Errorf("%w (%d rows under %s)", errTooManyRows, w.maxRows, root)
+		reps := max(1, budget/len(active)/shrink)
+		oids := make([]string, len(active))
+		for i, c := range active {
+			oids[i] = c.cur
 		}
-		vars, err := w.next(g, cur, reps)
+		vars, err := w.next(g, oids, reps)
 		if errors.Is(err, errTooBig) && reps > 1 {
-			reps /= 2
+			shrink *= 2
 			continue
 		}
 		if err != nil {
-			return out, err
+			for _, c := range active {
+				c.done, c.err = true, err
+			}
+			break
 		}
 		if len(vars) == 0 {
-			return out, nil
+			for _, c := range active {
+				c.done = true
+			}
+			break
 		}
-		for _, v := range vars {
-			switch v.Type {
-			case gosnmp.EndOfMibView, gosnmp.NoSuchObject, gosnmp.NoSuchInstance:
-				return out, nil
+		n := len(active)
+		for i, c := range active {
+			got := 0
+			for k := i; k < len(vars) && !c.done; k += n {
+				w.step(c, vars[k])
+				got++
 			}
-			if !strings.HasPrefix(v.Name, prefix) {
-				return out, nil
-			}
-			oid, err := parseOID(v.Name)
-			if err != nil {
-				return out, err
-			}
-			if compareOID(oid, last) <= 0 {
-				return out, fmt.Errorf("%w: %s after %s", errNotIncreasing, v.Name, cur)
-			}
-			last = oid
-			cur = v.Name
-			out = append(out, varbind{index: v.Name[len(prefix):], pdu: v})
-			if len(out) >= w.maxRows {
-				break
+			if got == 0 && !c.done {
+				// The agent cut the response before this column.
+				if c.stalls++; c.stalls > 3 {
+					c.done, c.err = true, fmt.Errorf("agent answers no value for %s", c.cur)
+				}
 			}
 		}
 		total := w.rows.Add(int64(len(vars)))
 		if w.onRows != nil {
 			w.onRows(total)
 		}
+	}
+	rows := make([][]varbind, len(cs))
+	errs := make([]error, len(cs))
+	for i, c := range cs {
+		rows[i], errs[i] = c.out, c.err
+	}
+	return rows, errs
+}
+
+// step applies one answered varbind to its column's walk.
+func (w *walker) step(c *cursor, v gosnmp.SnmpPDU) {
+	switch v.Type {
+	case gosnmp.EndOfMibView, gosnmp.NoSuchObject, gosnmp.NoSuchInstance:
+		c.done = true
+		return
+	}
+	if !strings.HasPrefix(v.Name, c.prefix) {
+		c.done = true
+		return
+	}
+	oid, err := parseOID(v.Name)
+	if err != nil {
+		c.done, c.err = true, err
+		return
+	}
+	if compareOID(oid, c.last) <= 0 {
+		c.done, c.err = true, fmt.Errorf("%w: %s after %s", errNotIncreasing, v.Name, c.cur)
+		return
+	}
+	c.last, c.cur = oid, v.Name
+	c.out = append(c.out, varbind{index: v.Name[len(c.prefix):], pdu: v})
+	if len(c.out) >= w.maxRows {
+		c.done, c.err = true, fmt.Errorf("%w (%d rows under %s)", errTooManyRows, w.maxRows, strings.TrimSuffix(c.prefix[1:], "."))
 	}
 }
 
@@ -101,11 +171,11 @@ var errTooBig = errors.New("response too big")
 // next asks for what follows oid, by GetBulk unless the switch went over to
 // GetNext. A GetBulk that fails in a way GetNext may not is retried once by
 // GetNext; if that works, the whole switch stays on GetNext.
-func (w *walker) next(g *gosnmp.GoSNMP, oid string, reps int) ([]gosnmp.SnmpPDU, error) {
+func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpPDU, error) {
 	if w.noBulk.Load() {
-		return getNext(g, oid)
+		return getNext(g, oids)
 	}
-	resp, err := g.GetBulk([]string{oid}, 0, uint32(reps))
+	resp, err := g.GetBulk(oids, 0, uint32(reps))
 	if err == nil && resp.Error == gosnmp.TooBig {
 		return nil, errTooBig
 	}
@@ -121,7 +191,7 @@ func (w *walker) next(g *gosnmp.GoSNMP, oid string, reps int) ([]gosnmp.SnmpPDU,
 		}
 		return resp.Variables, nil
 	}
-	vars, nerr := getNext(g, oid)
+	vars, nerr := getNext(g, oids)
 	if nerr != nil {
 		if err != nil {
 			return nil, err
@@ -132,8 +202,8 @@ func (w *walker) next(g *gosnmp.GoSNMP, oid string, reps int) ([]gosnmp.SnmpPDU,
 	return vars, nil
 }
 
-func getNext(g *gosnmp.GoSNMP, oid string) ([]gosnmp.SnmpPDU, error) {
-	resp, err := g.GetNext([]string{oid})
+func getNext(g *gosnmp.GoSNMP, oids []string) ([]gosnmp.SnmpPDU, error) {
+	resp, err := g.GetNext(oids)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +213,7 @@ func getNext(g *gosnmp.GoSNMP, oid string) ([]gosnmp.SnmpPDU, error) {
 	case gosnmp.NoSuchName: // SNMPv1-style end of view
 		return nil, nil
 	default:
-		return nil, fmt.Errorf("agent answered %v to GetNext %s", resp.Error, oid)
+		return nil, fmt.Errorf("agent answered %v to GetNext %s", resp.Error, strings.Join(oids, " "))
 	}
 }
 
