@@ -211,3 +211,28 @@ func hasFinding(fs []snapshot.ProbeFinding, req, subject string) bool {
 }
 
 func countOf(s, sub string) int { return strings.Count(s, sub) }
+
+// A voice VLAN handed the same address plan as the data VLAN (a flat
+// 198.18.0.0/16 on the voice side, overlapping the data /24): D2.
+func TestDHCPVoicePlanOverlapsData(t *testing.T) {
+	s := dhcplab.NewSite(t, 20)
+	if err := s.Switch.IP("addr", "add", "198.18.11.1/16", "dev", s.VoiceDev); err != nil {
+		t.Fatal(err)
+	}
+	flat := dhcplab.Pool{Interface: s.VoiceDev, Start: "198.18.11.100", End: "198.18.11.150", Mask: "255.255.0.0", Router: "198.18.11.1"}
+	dhcplab.Start(t, s.Switch, dhcplab.Server{Pools: []dhcplab.Pool{s.DataPool(), flat}})
+	port := openIn(t, s.Laptop, s.LaptopDev)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	got, err := probe.ProbeDHCP(ctx, port, probe.DHCPConfig{VLANs: dataAndVoice, Wait: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got[1].Offers) != 1 || got[1].Offers[0].Network != "198.18.0.0/16" {
+		t.Fatalf("voice offers %+v, want one in 198.18.0.0/16", got[1].Offers)
+	}
+	f := probe.Judge(&snapshot.Probe{DHCP: got})
+	if !hasFinding(f, "D2", "vlan 20") || !strings.Contains(f[0].Message, "overlaps the data plan 198.18.10.0/24") {
+		t.Errorf("findings %+v, want D2: voice plan overlaps the data plan", f)
+	}
+}
