@@ -22,7 +22,7 @@ type jack struct {
 	swDev, laptopDev string
 }
 
-func newJack(t *testing.T) jack {
+func newJack(t testing.TB) jack {
 	t.Helper()
 	labtest.RequireRoot(t)
 	j := jack{sw: netns.ForTest(t, "sw"), laptop: netns.ForTest(t, "lap"), swDev: netns.UniqueName("swp"), laptopDev: netns.UniqueName("eth")}
@@ -33,7 +33,7 @@ func newJack(t *testing.T) jack {
 }
 
 // openLaptop opens the laptop end for LLDP and CDP, as `voxlan here` does.
-func (j jack) openLaptop(t *testing.T) capture.Port {
+func (j jack) openLaptop(t testing.TB) capture.Port {
 	t.Helper()
 	var port capture.Port
 	if err := lldplab.Do(j.laptop, func() (err error) {
@@ -48,7 +48,7 @@ func (j jack) openLaptop(t *testing.T) capture.Port {
 
 // waitFrame returns right after a periodic frame from the switch, so that a
 // measurement starting now is not helped by a frame already on its way.
-func waitFrame(t *testing.T, port capture.Port, within time.Duration) {
+func waitFrame(t testing.TB, port capture.Port, within time.Duration) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), within)
 	defer cancel()

@@ -62,11 +62,18 @@ Exit codes: 0 all decoded, 3 some frames or files could not be decoded,
 	return cmd
 }
 
-// record is one output object: a decoded frame or a broken one.
+// record is one decoded frame.
 type record struct {
 	File string `json:"file,omitempty"`
 	lldp.Record
-	Error string `json:"error,omitempty"`
+}
+
+// brokenRecord is a discovery frame that could not be decoded.
+type brokenRecord struct {
+	File     string `json:"file,omitempty"`
+	Frame    int    `json:"frame"`
+	Protocol string `json:"protocol"`
+	Error    string `json:"error"`
 }
 
 func decodeRun(ctx context.Context, opts *DecodeOptions) (err error) {
@@ -87,7 +94,7 @@ func decodeRun(ctx context.Context, opts *DecodeOptions) (err error) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	first := true
-	emit := func(r *record) error {
+	emit := func(r any) error {
 		if opts.Output == "json" {
 			sep := ",\n"
 			if first {
@@ -144,7 +151,7 @@ func decodeRun(ctx context.Context, opts *DecodeOptions) (err error) {
 // decodeFile emits a record per discovery frame of the file; it returns how
 // many it found, how many were broken, and an error when the file itself
 // could not be read.
-func decodeFile(ctx context.Context, name string, withName bool, pkt *lldp.Packet, emit func(*record) error) (found, broken int, err error) {
+func decodeFile(ctx context.Context, name string, withName bool, pkt *lldp.Packet, emit func(any) error) (found, broken int, err error) {
 	r, err := capture.OpenFile(name)
 	if err != nil {
 		return 0, 0, err
@@ -170,23 +177,22 @@ func decodeFile(ctx context.Context, name string, withName bool, pkt *lldp.Packe
 			continue
 		}
 		found++
-		rec := record{File: file}
+		var rec any
 		if derr != nil {
 			broken++
-			rec.Record = lldp.Record{Frame: r.Count}
-			rec.Protocol = protocolOf(f.Data)
-			rec.Error = derr.Error()
+			msg := derr.Error()
 			if f.Length > len(f.Data) {
-				rec.Error = fmt.Sprintf("capture kept %d of the frame's %d bytes (snaplen): %v", len(f.Data), f.Length, derr)
+				msg = fmt.Sprintf("capture kept %d of the frame's %d bytes (snaplen): %v", len(f.Data), f.Length, derr)
 			}
+			rec = &brokenRecord{File: file, Frame: r.Count, Protocol: protocolOf(f.Data), Error: msg}
 		} else {
 			var tag *lldp.Tag
 			if f.Tagged {
 				tag = &lldp.Tag{VLAN: int(f.VLAN), Priority: int(f.Priority)}
 			}
-			rec.Record = pkt.Record(r.Count, tag)
+			rec = &record{File: file, Record: pkt.Record(r.Count, tag)}
 		}
-		if err := emit(&rec); err != nil {
+		if err := emit(rec); err != nil {
 			return found, broken, fmt.Errorf("decode: writing output: %w", err)
 		}
 	}

@@ -1,0 +1,99 @@
+package decode
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/voxlan/voxlan/capture"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+)
+
+// bigCapture writes a pcap of n frames by repeating every frame of the real
+// captures in ../../../../lldp/testdata/pcap.
+func bigCapture(b *testing.B, n int) string {
+	files, _ := filepath.Glob("../../../../lldp/testdata/pcap/*.pcap")
+	var frames [][]byte
+	for _, name := range files {
+		r, err := capture.OpenFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for {
+			f, err := r.ReadFrame(context.Background())
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			frames = append(frames, f.Data)
+		}
+		r.Close()
+	}
+	path := filepath.Join(b.TempDir(), "big.pcap")
+	out, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := pcapgo.NewWriter(out)
+	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		f := frames[i%len(frames)]
+		if err := w.WritePacket(gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(f), Length: len(f)}, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := out.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkDecodeVsTshark runs `voxlan decode` (JSON Lines) and, once, in
+// the same run, `tshark -r FILE -T json -Y 'lldp or cdp'` on a 100k-frame
+// capture of real frames, and reports frames/s of both and their ratio.
+func BenchmarkDecodeVsTshark(b *testing.B) {
+	const frames = 100_000
+	path := bigCapture(b, frames)
+	var voxlan time.Duration
+	runs := 0
+	for b.Loop() {
+		start := time.Now()
+		streams := &cmdutil.IOStreams{Out: io.Discard, ErrOut: io.Discard}
+		err := decodeRun(context.Background(), &DecodeOptions{IO: streams, Output: "jsonl", Files: []string{path}})
+		var ee *cmdutil.ExitError
+		if err != nil && !(errors.As(err, &ee) && ee.Code == cmdutil.ExitPartial) {
+			b.Fatal(err)
+		}
+		voxlan += time.Since(start)
+		runs++
+	}
+	voxlanRate := float64(frames) / (voxlan.Seconds() / float64(runs))
+	b.ReportMetric(voxlanRate, "voxlan_frames/s")
+	if _, err := exec.LookPath("tshark"); err != nil {
+		b.Logf("tshark not installed: no baseline")
+		return
+	}
+	b.StopTimer()
+	start := time.Now()
+	cmd := exec.Command("tshark", "-r", path, "-T", "json", "-Y", "lldp or cdp")
+	cmd.Stdout = io.Discard
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("tshark: %v", err)
+	}
+	tsharkRate := float64(frames) / time.Since(start).Seconds()
+	b.ReportMetric(tsharkRate, "tshark_frames/s")
+	b.ReportMetric(voxlanRate/tsharkRate, "x_tshark")
+}

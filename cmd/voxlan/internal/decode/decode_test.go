@@ -1,0 +1,105 @@
+package decode
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func testIO() (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, &out, &errOut
+}
+
+func TestNewCmdDecode(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+		want    DecodeOptions
+	}{
+		{name: "defaults", args: []string{"a.pcap"}, want: DecodeOptions{Files: []string{"a.pcap"}, Output: "jsonl"}},
+		{name: "json array to file", args: []string{"-o", "json", "--out", "x.json", "a.pcap", "b.pcapng"},
+			want: DecodeOptions{Files: []string{"a.pcap", "b.pcapng"}, Output: "json", OutFile: "x.json"}},
+		{name: "no file", args: nil, wantErr: "requires at least 1 arg"},
+		{name: "bad format", args: []string{"-o", "yaml", "a.pcap"}, wantErr: `-o "yaml"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io, _, _ := testIO()
+			var got *DecodeOptions
+			cmd := NewCmdDecode(&cmdutil.Factory{IO: io}, func(o *DecodeOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got.Files, ",") != strings.Join(tt.want.Files, ",") || got.Output != tt.want.Output || got.OutFile != tt.want.OutFile {
+				t.Errorf("options = %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDecodeRunGolden decodes real captures, one of them with a broken
+// frame: every good frame is printed, the broken one is reported with its
+// number and reason, and the exit code says "partial".
+func TestDecodeRunGolden(t *testing.T) {
+	io, out, errOut := testIO()
+	err := decodeRun(context.Background(), &DecodeOptions{IO: io, Output: "jsonl", Files: []string{
+		"testdata/assimilation_lldpmed_civicloc.pcap", "testdata/assimilation_cdp_v2_voice.pcap",
+		"testdata/ladvd_lldp_lldp.minimal.pcap", "testdata/ladvd_lldp_45.good.vlan.pcap",
+	}})
+	var ee *cmdutil.ExitError
+	if !errors.As(err, &ee) || ee.Code != cmdutil.ExitPartial {
+		t.Fatalf("err = %v, want exit code %d (one broken frame)", err, cmdutil.ExitPartial)
+	}
+	if !strings.Contains(errOut.String(), "ladvd_lldp_lldp.minimal.pcap: 1 LLDP/CDP frames, 1 broken") {
+		t.Errorf("stderr = %q, want the broken-frame summary", errOut.String())
+	}
+	golden := "testdata/decode.golden.jsonl"
+	if *update {
+		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != string(want) {
+		t.Errorf("output differs from %s (run with -update and review the diff):\n got %s\nwant %s", golden, got, want)
+	}
+}
+
+func TestDecodeRunJSONArrayAndMissingFile(t *testing.T) {
+	io, out, errOut := testIO()
+	err := decodeRun(context.Background(), &DecodeOptions{IO: io, Output: "json", Files: []string{"testdata/nope.pcap", "testdata/assimilation_cdp_v2_voice.pcap"}})
+	var ee *cmdutil.ExitError
+	if !errors.As(err, &ee) || ee.Code != cmdutil.ExitPartial {
+		t.Fatalf("err = %v, want exit %d", err, cmdutil.ExitPartial)
+	}
+	if !strings.Contains(errOut.String(), "nope.pcap") {
+		t.Errorf("stderr = %q, want the missing file named", errOut.String())
+	}
+	s := out.String()
+	if !strings.HasPrefix(s, "[\n{") || !strings.HasSuffix(s, "}]\n") || !strings.Contains(s, `"voiceVlan":10`) || !strings.Contains(s, `"file":"testdata/assimilation_cdp_v2_voice.pcap"`) {
+		t.Errorf("json output = %s", s)
+	}
+}
