@@ -17,10 +17,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/audit"
+	auditcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/report"
 	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
 )
 
 // ReportOptions are the verb's dependencies and flag values.
@@ -30,6 +34,12 @@ type ReportOptions struct {
 	Getenv  func(string) string
 	Version string
 
+	// Resolver reads the inventory's credential references; Discover reads
+	// a site's switches (snmp.Discover unless a test injects one).
+	Resolver *inventory.Resolver
+	Discover func(ctx context.Context, site string, targets []snmp.Target, opts snmp.Options) *snapshot.Snapshot
+
+	InventoryFile string
 	AuditFiles    []string
 	SnapshotFiles []string
 	AppliedFile   string
@@ -45,9 +55,9 @@ type ReportOptions struct {
 // NewCmdReport builds the command. runF replaces reportRun in tests of flag
 // parsing.
 func NewCmdReport(f *cmdutil.Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv}
+	opts := &ReportOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv, Resolver: invcmd.NewResolver(f), Discover: snmp.Discover}
 	cmd := &cobra.Command{
-		Use:   "report (--audit FILE... [--snapshot FILE...] | --snapshot FILE...) -o FORMAT [flags]",
+		Use:   "report (--audit FILE... [--snapshot FILE...] | --snapshot FILE... | --inventory FILE [--site S]) -o FORMAT [flags]",
 		Short: "Write the pre-activation report of a site (HTML, PDF, Markdown, CSV, JSON)",
 		Long: `Write the report an integrator hands over before IP phones go live: the
 verdict, every requirement with its evidence, the switches and their port
@@ -58,7 +68,11 @@ site, in French or English.
 --audit takes saved audit results (voxlan audit -o json). Give the snapshots
 they were made from with --snapshot to draw the switches and port maps; a
 snapshot is matched to its audit by site name. --snapshot alone audits each
-snapshot with --profile first.
+snapshot with --profile first. --inventory discovers each site (or --site)
+over SNMP, audits it with the site's profile and declarations (users, WAN,
+VLANs), then reports; with --snapshot it takes those declarations for the
+snapshots instead of discovering. SNMP secrets come from the inventory's
+references, or $VOXLAN_SNMP_COMMUNITY for switches without SNMP settings.
 
 One document per site. Several sites give one HTML or PDF file with a
 contents page, or, when --out is a directory, one file per site. CSV writes
@@ -67,6 +81,7 @@ the findings, and with --out FILE.csv the ports as well in FILE-ports.csv.
 Exit codes: 0 written, 2 bad flags or input files, 1 could not write.`,
 		Example: `  voxlan report --audit hq.audit.json --snapshot hq.json -o pdf --lang fr --out hq.pdf
   voxlan report --snapshot hq.json --profile wte -o html --out hq.html
+  voxlan report --inventory sites.yaml --site hq -o pdf --lang en --out hq.pdf
   voxlan report --audit a.json --audit b.json -o html --out reports/
   voxlan report --audit hq.audit.json -o csv --out hq.csv     # hq.csv and hq-ports.csv`,
 		Args: cobra.NoArgs,
@@ -82,6 +97,7 @@ Exit codes: 0 written, 2 bad flags or input files, 1 could not write.`,
 		},
 	}
 	fl := cmd.Flags()
+	fl.StringVar(&opts.InventoryFile, "inventory", "", "sites `FILE` (sites.yaml): discover and audit each site, then report")
 	fl.StringArrayVar(&opts.AuditFiles, "audit", nil, "audit result `FILE` (voxlan audit -o json); repeat for several sites")
 	fl.StringArrayVar(&opts.SnapshotFiles, "snapshot", nil, "snapshot `FILE` the audit judged, or to audit when no --audit is given; repeatable")
 	fl.StringVar(&opts.AppliedFile, "applied", "", "record of an apply run (JSON) to show what was changed and verified")
@@ -96,8 +112,11 @@ Exit codes: 0 written, 2 bad flags or input files, 1 could not write.`,
 }
 
 func (o *ReportOptions) validate() error {
-	if len(o.AuditFiles) == 0 && len(o.SnapshotFiles) == 0 {
-		return cmdutil.UsageError("give --audit FILE (a saved audit result) or --snapshot FILE (audited here)")
+	if len(o.AuditFiles) == 0 && len(o.SnapshotFiles) == 0 && o.InventoryFile == "" {
+		return cmdutil.UsageError("give --audit FILE (a saved audit result), --snapshot FILE (audited here) or --inventory FILE (discovered and audited here)")
+	}
+	if o.InventoryFile != "" && len(o.AuditFiles) > 0 {
+		return cmdutil.UsageError("--inventory audits the sites itself; give it without --audit")
 	}
 	if _, err := report.ParseFormat(o.Output); err != nil {
 		return cmdutil.UsageError("-o %q: use one of html, pdf, md, csv, json", o.Output)
@@ -115,7 +134,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := opts.inputs()
+	inputs, err := opts.inputs(ctx)
 	if err != nil {
 		return err
 	}
@@ -134,7 +153,7 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 }
 
 // inputs reads the files given and pairs each audit with its snapshot.
-func (o *ReportOptions) inputs() ([]report.Input, error) {
+func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 	snaps := map[string]*snapshot.Snapshot{}
 	var snapOrder []string
 	for _, path := range o.SnapshotFiles {
@@ -156,8 +175,38 @@ func (o *ReportOptions) inputs() ([]report.Input, error) {
 		}
 		override = p
 	}
+	var inv *inventory.Inventory
+	if o.InventoryFile != "" {
+		var err error
+		if inv, err = inventory.Load(o.InventoryFile); err != nil {
+			return nil, cmdutil.UsageError("%v\nRun 'voxlan inventory check %s' after fixing.", err, o.InventoryFile)
+		}
+	}
 	var results []*audit.Result
-	if len(o.AuditFiles) > 0 {
+	profiles := map[*audit.Result]*profile.Profile{}
+	switch {
+	case inv != nil && len(o.SnapshotFiles) == 0:
+		var err error
+		if results, err = o.discover(ctx, inv, override, snaps, profiles); err != nil {
+			return nil, err
+		}
+	case inv != nil:
+		for _, site := range snapOrder {
+			s, err := inv.Site(site)
+			if err != nil {
+				return nil, cmdutil.UsageError("snapshot of site %q: %v", site, err)
+			}
+			p := override
+			if p == nil {
+				if p, err = inv.ProfileOf(s); err != nil {
+					return nil, cmdutil.UsageError("site %s: %v", s.Name, err)
+				}
+			}
+			r := audit.Run(snaps[site], p, auditcmd.SiteOf(s))
+			profiles[r] = p
+			results = append(results, r)
+		}
+	case len(o.AuditFiles) > 0:
 		for _, path := range o.AuditFiles {
 			r, err := readAudit(path)
 			if err != nil {
@@ -170,7 +219,7 @@ func (o *ReportOptions) inputs() ([]report.Input, error) {
 				return nil, cmdutil.UsageError("snapshot of site %q has no audit among --audit files; give its audit, or report it with --snapshot alone", site)
 			}
 		}
-	} else {
+	default:
 		p := override
 		if p == nil {
 			var err error
@@ -179,7 +228,9 @@ func (o *ReportOptions) inputs() ([]report.Input, error) {
 			}
 		}
 		for _, site := range snapOrder {
-			results = append(results, audit.Run(snaps[site], p, audit.Site{}))
+			r := audit.Run(snaps[site], p, audit.Site{})
+			profiles[r] = p
+			results = append(results, r)
 		}
 	}
 	applied, err := o.applied()
@@ -197,7 +248,11 @@ func (o *ReportOptions) inputs() ([]report.Input, error) {
 		}
 		in := report.Input{Result: r, Snapshot: snaps[r.Site],
 			Meta: report.Meta{RunBy: runBy, GeneratedAt: o.Now()}}
-		if p := o.profileFor(r, override); p != nil {
+		p := profiles[r]
+		if p == nil {
+			p = o.profileFor(r, override)
+		}
+		if p != nil {
 			in.Firewall = report.FirewallFromProfile(p)
 		} else {
 			fmt.Fprintf(o.IO.ErrOut, "voxlan report: profile %q is not built in; give --profile FILE to list its firewall openings\n", r.Profile)
@@ -220,6 +275,41 @@ func (o *ReportOptions) inputs() ([]report.Input, error) {
 		inputs[0].Applied = applied
 	}
 	return inputs, nil
+}
+
+// discover reads every site of the inventory (or --site) over SNMP, one
+// site after the other, and audits it with the site's declarations.
+func (o *ReportOptions) discover(ctx context.Context, inv *inventory.Inventory, override *profile.Profile,
+	snaps map[string]*snapshot.Snapshot, profiles map[*audit.Result]*profile.Profile) ([]*audit.Result, error) {
+	sites, err := invcmd.Sites(inv, o.Site)
+	if err != nil {
+		return nil, err
+	}
+	defaults := snmp.Credentials{Version: "2c", Community: o.Getenv(auditcmd.EnvCommunity)}
+	var results []*audit.Result
+	for _, s := range sites {
+		p := override
+		if p == nil {
+			if p, err = inv.ProfileOf(s); err != nil {
+				return nil, cmdutil.UsageError("site %s: %v", s.Name, err)
+			}
+		}
+		targets, err := invcmd.Targets(ctx, o.Resolver, s)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(o.IO.ErrOut, "voxlan report: site %s: discovering %d switch(es)\n", s.Name, len(targets))
+		snap := o.Discover(ctx, s.Name, targets, snmp.Options{Credentials: defaults, Retries: snmp.DefaultRetries})
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r := audit.Run(snap, p, auditcmd.SiteOf(s))
+		fmt.Fprintf(o.IO.ErrOut, "voxlan report: site %s: %s\n", s.Name, r.Verdict)
+		snaps[r.Site] = snap
+		profiles[r] = p
+		results = append(results, r)
+	}
+	return results, nil
 }
 
 func (o *ReportOptions) profileFor(r *audit.Result, override *profile.Profile) *profile.Profile {

@@ -12,6 +12,10 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/inventory"
+	labsite "github.com/voxlan/voxlan/lab/site"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
 )
 
 // The fixtures are copies of report/testdata's demo site (a hand-made
@@ -263,4 +267,92 @@ func notAuditSnapshot(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// --inventory discovers the site over SNMP from the in-process agent of
+// lab/site (real recordings on loopback), audits it with the site's
+// declarations and reports: the switches' own names, the sizing of the
+// declared users and access, no community in the output.
+func TestReportInventoryDiscoversSite(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const community = "rep0rt-c0mm"
+	demo, err := labsite.Start(ctx, labsite.Options{Community: community})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer demo.Close()
+	var yaml strings.Builder
+	yaml.WriteString("sites:\n  - name: lyon-part-dieu\n    users: 100\n    wan: {access: fibre, downKbps: 100000, upKbps: 100000}\n    snmp: {version: \"2c\", community: {env: TEST_REPORT_COMMUNITY}}\n    switches:\n")
+	for _, sw := range demo.Switches() {
+		yaml.WriteString("      - host: \"" + sw.Address + "\"\n")
+	}
+	dir := t.TempDir()
+	inv := filepath.Join(dir, "sites.yaml")
+	if err := os.WriteFile(inv, []byte(yaml.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, out, errOut := testFactory()
+	o := newOpts(f)
+	getenv := func(k string) string { return map[string]string{"TEST_REPORT_COMMUNITY": community}[k] }
+	o.Resolver = inventory.NewResolver(getenv, nil)
+	o.Discover = snmp.Discover
+	o.InventoryFile, o.Output = inv, "md"
+	if err := reportRun(ctx, o); err != nil {
+		t.Fatalf("%v\nstderr: %s", err, errOut)
+	}
+	md := out.String()
+	for _, sw := range demo.Switches() {
+		if !strings.Contains(md, sw.Name) {
+			t.Errorf("report lacks switch %s", sw.Name)
+		}
+	}
+	for _, want := range []string{"— lyon-part-dieu", "| Canaux voix simultanés | 27 |", "2,7 Mbit/s"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(md+errOut.String(), community) {
+		t.Error("the SNMP community leaked into the report or stderr")
+	}
+	if !strings.Contains(errOut.String(), "site lyon-part-dieu: discovering") {
+		t.Errorf("no progress on stderr: %q", errOut.String())
+	}
+}
+
+// --inventory with --snapshot audits the snapshot with the site's
+// declarations (users and WAN give the sizing) instead of discovering.
+func TestReportSnapshotWithInventoryFacts(t *testing.T) {
+	dir := t.TempDir()
+	b, err := os.ReadFile(demoSnapshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := filepath.Join(dir, "snap.json")
+	_ = os.WriteFile(snap, bytes.ReplaceAll(b, []byte(`"site": "Agence Lyon Part-Dieu"`), []byte(`"site": "lyon"`)), 0o644)
+	inv := filepath.Join(dir, "sites.yaml")
+	_ = os.WriteFile(inv, []byte("sites:\n  - name: lyon\n    users: 100\n    wan: {access: sdsl, downKbps: 2048, upKbps: 2048}\n    switches:\n      - host: 10.20.0.11\n"), 0o600)
+	f, out, _ := testFactory()
+	o := newOpts(f)
+	o.Discover = func(context.Context, string, []snmp.Target, snmp.Options) *snapshot.Snapshot {
+		t.Fatal("discovery ran although a snapshot was given")
+		return nil
+	}
+	o.InventoryFile, o.SnapshotFiles, o.Output, o.Lang = inv, []string{snap}, "json", "en"
+	if err := run(t, o); err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Site   string `json:"site"`
+		Sizing struct {
+			Channels       int `json:"channels"`
+			WANMaxChannels int `json:"wanMaxChannels"`
+		} `json:"sizing"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Site != "lyon" || res.Sizing.Channels != 27 || res.Sizing.WANMaxChannels != 10 {
+		t.Errorf("got %+v, want site lyon, 27 channels needed, 10 carried by SDSL 2M", res)
+	}
 }
