@@ -112,13 +112,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		r.echo(ctx, t, "target")
 	}
 	if len(opts.Ports) > 0 {
-		if len(opts.Targets) == 0 {
+		if len(targets) == 0 {
 			r.skip("ports: no target named (--target); voxlan tries openings only towards hosts you name")
 		} else {
 			r.wg.Add(1)
 			go func() {
 				defer r.wg.Done()
-				res := CheckPorts(ctx, opts.Targets, opts.Ports, opts.ConnectTimeout)
+				var hosts []string
+				for _, t := range targets {
+					hosts = append(hosts, t.String())
+				}
+				res := CheckPorts(ctx, hosts, opts.Ports, opts.ConnectTimeout)
 				r.mu.Lock()
 				p.Ports = res
 				r.mu.Unlock()
