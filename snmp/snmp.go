@@ -103,9 +103,10 @@ func (o Options) withDefaults() Options {
 }
 
 // Discover reads every target, in parallel, into one snapshot of site.
-// Failures go to Snapshot.Errors (a switch that could not be reached) or
-// Switch.Errors (a part of a switch); what was read stays. Switches appear
-// in the order of targets; unreachable ones are left out.
+// Every target gets a Switch, in the order given (docs/snapshot.md); what
+// could not be read goes to that Switch's Errors (stage "connect" when the
+// agent never answered, so the switch holds nothing else), what was read
+// stays. Use NotRead to tell unreachable switches apart.
 func Discover(ctx context.Context, site string, targets []Target, opts Options) *snapshot.Snapshot {
 	opts = opts.withDefaults()
 	snap := snapshot.New(site)
@@ -121,8 +122,7 @@ func Discover(ctx context.Context, site string, targets []Target, opts Options) 
 		opts.Progress(ev)
 	}
 
-	results := make([]snapshot.Switch, len(targets))
-	reached := make([]bool, len(targets))
+	snap.Switches = make([]snapshot.Switch, len(targets))
 	sem := make(chan struct{}, opts.Concurrency)
 	var wg sync.WaitGroup
 	for i, t := range targets {
@@ -132,30 +132,22 @@ func Discover(ctx context.Context, site string, targets []Target, opts Options) 
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
-				results[i] = snapshot.Switch{Target: t.Address, Errors: []snapshot.Error{{
-					Target: t.Address, Stage: stageConnect, Message: "cancelled before start"}}}
+				snap.Switches[i] = snapshot.Switch{Target: t.Address, Source: snapshot.SourceSNMP, Errors: []snapshot.Error{{
+					Target: t.Address, Stage: stageConnect, Message: "cancelled before it was read"}}}
 				return
 			}
 			defer func() { <-sem }()
 			r := &reader{target: t, opts: opts, n: i + 1, total: len(targets), progress: progress}
-			results[i] = r.read(ctx)
-			reached[i] = r.reached
+			snap.Switches[i] = r.read(ctx)
 		}()
 	}
 	wg.Wait()
-	for i := range results {
-		if reached[i] {
-			snap.Switches = append(snap.Switches, results[i])
-			continue
-		}
-		snap.Errors = append(snap.Errors, results[i].Errors...)
-	}
 	snap.Normalize()
 	return snap
 }
 
 // DiscoverSwitch reads one switch. When the switch could not be reached at
-// all, the result holds only Target and the error.
+// all, the result holds only Target and the "connect" error.
 func DiscoverSwitch(ctx context.Context, t Target, opts Options) snapshot.Switch {
 	opts = opts.withDefaults()
 	r := &reader{target: t, opts: opts, n: 1, total: 1, progress: func(ev Event) {
@@ -164,4 +156,16 @@ func DiscoverSwitch(ctx context.Context, t Target, opts Options) snapshot.Switch
 		}
 	}}
 	return r.read(ctx)
+}
+
+// NotRead reports whether a discovered switch could not be read at all:
+// the agent never answered (or the target was refused), so it holds
+// nothing but its connect error.
+func NotRead(sw snapshot.Switch) bool {
+	for _, e := range sw.Errors {
+		if e.Stage == stageConnect {
+			return true
+		}
+	}
+	return false
 }

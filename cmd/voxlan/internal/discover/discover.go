@@ -252,18 +252,23 @@ func (o *DiscoverOptions) write(snap *snapshot.Snapshot) (err error) {
 
 // outcome tells the user what failed and picks the exit code.
 func outcome(errOut io.Writer, snap *snapshot.Snapshot, asked int) error {
-	failedSwitches := len(snap.Errors)
-	partial := 0
+	failedSwitches, partial := 0, 0
 	for _, sw := range snap.Switches {
-		if len(sw.Errors) > 0 {
+		switch {
+		case snmp.NotRead(sw):
+			failedSwitches++
+			for _, e := range sw.Errors {
+				fmt.Fprintf(errOut, "voxlan: %s\n", e.Error())
+			}
+		case len(sw.Errors) > 0:
 			partial++
 		}
 	}
-	if failedSwitches == 0 && partial == 0 {
-		return nil
-	}
 	for _, e := range snap.Errors {
 		fmt.Fprintf(errOut, "voxlan: %s\n", e.Error())
+	}
+	if failedSwitches == 0 && partial == 0 && len(snap.Errors) == 0 {
+		return nil
 	}
 	var parts []string
 	if failedSwitches > 0 {

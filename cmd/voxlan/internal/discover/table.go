@@ -19,6 +19,13 @@ func WriteTable(w io.Writer, s *snapshot.Snapshot) error {
 		if i > 0 {
 			ew.printf("\n")
 		}
+		if sw.SysDescr == "" && sw.SysObjectID == "" && len(sw.Ports) == 0 && len(sw.Errors) > 0 {
+			ew.printf("%s  not read\n", sw.Target)
+			for _, e := range sw.Errors {
+				ew.printf("  error: %s: %s\n", e.Stage, e.Message)
+			}
+			continue
+		}
 		name := sw.SysName
 		if name == "" {
 			name = "(no sysName)"
