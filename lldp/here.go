@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/voxlan/voxlan/capture"
@@ -126,6 +127,9 @@ func Here(ctx context.Context, port capture.Port, iface string, opts HereOptions
 		d := detail(&rec, h.Details[i])
 		h.Details[i] = d
 		h.HeardAt = f.Time
+		if f.Time.IsZero() {
+			h.HeardAt = now()
+		}
 		voice := h.Probe.AnswerSeconds == 0 && tellsVoiceVLAN(&pkt)
 		if voice {
 			h.Probe.AnswerSeconds = max(elapsed.Seconds(), 1e-6)
@@ -139,20 +143,46 @@ func Here(ctx context.Context, port capture.Port, iface string, opts HereOptions
 		}
 	}
 	h.ListenedSeconds = now().Sub(start).Seconds()
-	// One switch speaking LLDP and CDP is one chassis with two IDs (a MAC
-	// and a name): count LLDP chassis and CDP device IDs separately.
-	h.SeveralNeighbors = countProto(h, "lldp") > 1 || countProto(h, "cdp") > 1
+	h.SeveralNeighbors = countDevices(h) > 1
 	return h, nil
 }
 
-func countProto(h *snapshot.Here, proto string) int {
-	seen := map[string]bool{}
+// countDevices counts the devices behind the neighbours. One switch that
+// speaks LLDP and CDP shows up twice with different IDs (a chassis MAC and
+// a host name): a CDP neighbour is the same device as an LLDP one when its
+// device ID matches the LLDP system name (up to the first dot) or they share
+// a management address.
+func countDevices(h *snapshot.Here) int {
+	short := func(s string) string {
+		s = strings.ToLower(s)
+		if i := strings.IndexByte(s, '.'); i > 0 {
+			s = s[:i]
+		}
+		return s
+	}
+	devices := map[string]bool{}
+	var lldpNeighbors []snapshot.Neighbor
 	for _, n := range h.Neighbors {
-		if n.Protocol == proto {
-			seen[n.ChassisID] = true
+		if n.Protocol == "lldp" {
+			devices["lldp:"+n.ChassisID] = true
+			lldpNeighbors = append(lldpNeighbors, n)
 		}
 	}
-	return len(seen)
+	for _, n := range h.Neighbors {
+		if n.Protocol != "cdp" {
+			continue
+		}
+		same := false
+		for _, l := range lldpNeighbors {
+			if (l.SysName != "" && short(l.SysName) == short(n.ChassisID)) || (l.MgmtAddress != "" && l.MgmtAddress == n.MgmtAddress) {
+				same = true
+			}
+		}
+		if !same {
+			devices["cdp:"+n.ChassisID] = true
+		}
+	}
+	return len(devices)
 }
 
 // tellsVoiceVLAN says the frame came from network equipment and named the
