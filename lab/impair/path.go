@@ -54,7 +54,8 @@ func NewPath(t testing.TB, toSwitch, toLaptop Shape, seed uint64) *Path {
 		ns   *netns.NS
 		args []string
 	}{
-		{p.Wire, []string{"sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1"}},
+		// sh, not sysctl: procps may be missing where util-linux is not.
+		{p.Wire, []string{"sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6"}},
 		{p.Laptop, []string{"ethtool", "-K", p.LaptopDev, "tx", "off", "tso", "off", "gso", "off"}},
 		{p.Switch, []string{"ethtool", "-K", p.SwitchDev, "tx", "off", "tso", "off", "gso", "off"}},
 	} {

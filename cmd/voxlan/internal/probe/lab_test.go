@@ -77,6 +77,7 @@ func voxlanIn(t *testing.T, ns *netns.NS, args string) ([]byte, string, int) {
 // DISCOVER goes out tagged with it while the data one is already out;
 // dnsmasq answers both, DNS and the gateway pass. No finding: exit 0.
 func TestProbeLearnsVoiceVLANFromLLDP(t *testing.T) {
+	labtest.RequireTools(t, "lldpd", "lldpcli")
 	s := dhcplab.NewSite(t, 20)
 	dhcplab.Start(t, s.Switch, dhcplab.Server{
 		Pools:      []dhcplab.Pool{s.DataPool(), s.VoicePool()},
@@ -145,7 +146,7 @@ func TestProbeWithoutRawAccess(t *testing.T) {
 		DNSRecords: map[string]string{"sip.lab.test": "198.18.10.50"},
 	})
 	ctx := context.Background()
-	if _, err := s.Laptop.Run(ctx, "sysctl", "-qw", "net.ipv4.ping_group_range=0 2147483647"); err != nil {
+	if _, err := s.Laptop.Run(ctx, "sh", "-c", "echo '0 2147483647' > /proc/sys/net/ipv4/ping_group_range"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Laptop.IP("route", "add", "default", "via", dhcplab.DataGateway); err != nil {
