@@ -1,0 +1,184 @@
+// Package sshlab serves clisim devices over SSH: an in-process
+// golang.org/x/crypto/ssh server on loopback (for `voxlan demo`, tests and
+// benchmarks) and a helper that runs OpenSSH sshd in a network namespace
+// with the emulator as ForceCommand (sshd.go).
+package sshlab
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/voxlan/voxlan/lab/clisim"
+)
+
+// Device is what the server serves: one shell per SSH session.
+type Device interface {
+	NewShell() clisim.Shell
+}
+
+// Server is an SSH server for one emulated switch.
+type Server struct {
+	ln       net.Listener
+	cfg      *ssh.ServerConfig
+	dev      Device
+	hostKey  ssh.PublicKey
+	sessions atomic.Int64
+	ctx      context.Context
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	mu       sync.Mutex
+	conns    map[net.Conn]bool
+}
+
+// Listen starts a server on addr (use "127.0.0.1:0") accepting user with
+// password. The host key is a fresh ed25519 key.
+func Listen(addr, user, password string, dev Device) (*Server, error) {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	signer, err := ssh.NewSignerFromKey(priv)
+	if err != nil {
+		return nil, err
+	}
+	return ListenWithKey(addr, user, password, dev, signer)
+}
+
+// ListenWithKey is Listen with a given host key (the changed-key test).
+func ListenWithKey(addr, user, password string, dev Device, hostKey ssh.Signer) (*Server, error) {
+	cfg := &ssh.ServerConfig{
+		PasswordCallback: func(c ssh.ConnMetadata, pass []byte) (*ssh.Permissions, error) {
+			okUser := subtle.ConstantTimeCompare([]byte(c.User()), []byte(user)) == 1
+			okPass := subtle.ConstantTimeCompare(pass, []byte(password)) == 1
+			if okUser && okPass {
+				return nil, nil
+			}
+			return nil, errors.New("sshlab: bad credentials")
+		},
+	}
+	cfg.AddHostKey(hostKey)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &Server{ln: ln, cfg: cfg, dev: dev, hostKey: hostKey.PublicKey(), ctx: ctx, cancel: cancel, conns: map[net.Conn]bool{}}
+	s.wg.Add(1)
+	go s.accept()
+	return s, nil
+}
+
+// Addr is host:port of the listener.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// HostKey is the server's public host key.
+func (s *Server) HostKey() ssh.PublicKey { return s.hostKey }
+
+// Sessions is how many SSH connections were accepted so far.
+func (s *Server) Sessions() int { return int(s.sessions.Load()) }
+
+// Close stops the listener and every open session.
+func (s *Server) Close() error {
+	s.cancel()
+	err := s.ln.Close()
+	s.mu.Lock()
+	for c := range s.conns {
+		c.Close()
+	}
+	s.mu.Unlock()
+	s.wg.Wait()
+	return err
+}
+
+func (s *Server) accept() {
+	defer s.wg.Done()
+	for {
+		c, err := s.ln.Accept()
+		if err != nil {
+			return
+		}
+		s.mu.Lock()
+		s.conns[c] = true
+		s.mu.Unlock()
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			defer func() {
+				s.mu.Lock()
+				delete(s.conns, c)
+				s.mu.Unlock()
+				c.Close()
+			}()
+			s.handle(c)
+		}()
+	}
+}
+
+func (s *Server) handle(c net.Conn) {
+	sc, chans, reqs, err := ssh.NewServerConn(c, s.cfg)
+	if err != nil {
+		return
+	}
+	defer sc.Close()
+	s.sessions.Add(1)
+	go ssh.DiscardRequests(reqs)
+	for nc := range chans {
+		if nc.ChannelType() != "session" {
+			_ = nc.Reject(ssh.UnknownChannelType, "only sessions")
+			continue
+		}
+		ch, creqs, err := nc.Accept()
+		if err != nil {
+			return
+		}
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			s.session(sc, ch, creqs)
+		}()
+	}
+}
+
+func (s *Server) session(sc *ssh.ServerConn, ch ssh.Channel, reqs <-chan *ssh.Request) {
+	defer ch.Close()
+	for req := range reqs {
+		switch req.Type {
+		case "pty-req", "env", "window-change":
+			_ = req.Reply(true, nil)
+		case "shell":
+			_ = req.Reply(true, nil)
+			go ssh.DiscardRequests(reqs)
+			err := clisim.Serve(s.ctx, ch, s.dev.NewShell(), true)
+			if errors.Is(err, clisim.ErrDropped) {
+				// A dropped session: close the TCP connection, no exit
+				// status, as when a switch reloads or a link fails.
+				sc.Close()
+				return
+			}
+			_, _ = ch.SendRequest("exit-status", false, ssh.Marshal(struct{ Status uint32 }{0}))
+			return
+		case "exec":
+			var p struct{ Command string }
+			if err := ssh.Unmarshal(req.Payload, &p); err != nil {
+				_ = req.Reply(false, nil)
+				continue
+			}
+			_ = req.Reply(true, nil)
+			out, _ := s.dev.NewShell().Exec(p.Command)
+			fmt.Fprint(ch, out)
+			_, _ = ch.SendRequest("exit-status", false, ssh.Marshal(struct{ Status uint32 }{0}))
+			return
+		default:
+			_ = req.Reply(false, nil)
+		}
+	}
+}
