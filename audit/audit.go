@@ -100,6 +100,13 @@ func Run(snap *snapshot.Snapshot, prof *profile.Profile, site Site) *Result {
 func (a *auditor) voiceOption() bool { return a.res.Engineering == EngineeringVoiceVLAN }
 
 func (a *auditor) classifyAll() {
+	n := 0
+	for i := range a.snap.Switches {
+		n += len(a.snap.Switches[i].Ports)
+	}
+	a.ports = make([]*portView, 0, n)
+	a.res.Ports = make([]PortRole, 0, n)
+	views := make([]portView, 0, n)
 	for i := range a.snap.Switches {
 		sw := &a.snap.Switches[i]
 		if switchUnreadable(sw) {
@@ -112,7 +119,9 @@ func (a *auditor) classifyAll() {
 			if !ok {
 				continue
 			}
-			v := a.classify(sw, p, lag)
+			views = append(views, portView{sw: sw, port: p})
+			v := &views[len(views)-1]
+			a.classify(v, lag)
 			a.ports = append(a.ports, v)
 			a.bySwitch[sw] = append(a.bySwitch[sw], v)
 			a.res.Ports = append(a.res.Ports, PortRole{

@@ -101,6 +101,10 @@ func (a *auditor) checkPorts(sw *snapshot.Switch, views []*portView) {
 	}
 }
 
+// passed is what a port check returns when the port meets the rule. It is
+// only compared, never changed.
+var passed = &Finding{Status: StatusPass}
+
 // runCheck counts a port's outcome and adds its finding unless it passed.
 func (a *auditor) runCheck(c *portCheck, f *Finding) {
 	if c == nil || f == nil {
@@ -144,7 +148,6 @@ func (a *auditor) unmanagedFinding(v *portView) {
 
 func (a *auditor) poePort(v *portView) *Finding {
 	p := v.port
-	enable := []Change{{Kind: ChangeEnablePoE, Switch: v.sw.Target, Port: portName(p)}}
 	switch {
 	case !v.sw.PoE.Supported:
 		return nil // the switch-level finding says it
@@ -156,7 +159,7 @@ func (a *auditor) poePort(v *portView) *Finding {
 	case !p.PoE.AdminEnabled:
 		f := a.portFinding(v, StatusFail, "PoE désactivé sur le port d'un téléphone.", "PoE disabled on a phone port.",
 			ev("poeAdmin", "disabled"), ev("detection", p.PoE.Detection))
-		f.Fix = enable
+		f.Fix = []Change{{Kind: ChangeEnablePoE, Switch: v.sw.Target, Port: portName(p)}}
 		return f
 	case p.PoE.Detection == "fault" || p.PoE.Detection == "otherFault":
 		return a.portFinding(v, StatusFail, "PoE en défaut sur le port (court-circuit, surcharge ou câble) : vérifier le câble et la classe du poste.",
@@ -165,12 +168,17 @@ func (a *auditor) poePort(v *portView) *Finding {
 		return a.portFinding(v, StatusWarn, "PoE activé mais le téléphone n'est pas alimenté par le port (bloc secteur ?).",
 			"PoE enabled but the phone is not powered by the port (power brick?).", ev("detection", p.PoE.Detection))
 	}
-	return &Finding{Status: StatusPass}
+	return passed
 }
 
 func (a *auditor) linkCheck(v *portView) *Finding {
 	p := v.port
 	min := a.prof.Ports.MinSpeedMbps
+	ok := p.OperUp && p.SpeedMbps >= min && (!a.prof.Ports.FullDuplex ||
+		(p.Duplex == snapshot.DuplexFull && (p.Counters == nil || p.Counters.LateCollisions == 0)))
+	if ok {
+		return passed
+	}
 	evs := []Evidence{ev("speedMbps", itoa(p.SpeedMbps)), ev("duplex", p.Duplex)}
 	switch {
 	case !p.OperUp:
@@ -189,7 +197,7 @@ func (a *auditor) linkCheck(v *portView) *Finding {
 	case a.prof.Ports.FullDuplex && p.Duplex != snapshot.DuplexFull:
 		return a.portFinding(v, StatusUnknown, "Duplex du port inconnu.", "Port duplex unknown.", evs...)
 	}
-	return &Finding{Status: StatusPass}
+	return passed
 }
 
 func (a *auditor) fcsCheck(v *portView) *Finding {
@@ -198,6 +206,9 @@ func (a *auditor) fcsCheck(v *portView) *Finding {
 		return a.portFinding(v, StatusUnknown, "Compteurs d'erreurs non lus.", "Error counters not read.")
 	}
 	n := c.FCSErrors + c.AlignmentErrors
+	if n == 0 {
+		return passed
+	}
 	evs := []Evidence{ev("fcsErrors", strconv.FormatUint(c.FCSErrors, 10)), ev("alignmentErrors", strconv.FormatUint(c.AlignmentErrors, 10))}
 	switch {
 	case n > a.prof.Ports.MaxFCSErrors:
@@ -209,7 +220,7 @@ func (a *auditor) fcsCheck(v *portView) *Finding {
 			fmt.Sprintf("%d erreurs FCS/alignement depuis la remise à zéro des compteurs.", n),
 			fmt.Sprintf("%d FCS/alignment errors since the counters were reset.", n), evs...)
 	}
-	return &Finding{Status: StatusPass}
+	return passed
 }
 
 // voiceDelivered: the port carries the site's voice VLAN tagged.
@@ -222,13 +233,16 @@ func (a *auditor) voiceDelivered(p *snapshot.Port) bool {
 func (a *auditor) hybridCheck(v *portView) *Finding {
 	p := v.port
 	name := portName(p)
-	evs := []Evidence{ev("pvid", itoa(p.PVID)), ev("untaggedVlans", ints(p.UntaggedVLANs)...), ev("taggedVlans", ints(p.TaggedVLANs)...),
-		ev("voiceVlan", itoa(p.VoiceVLAN)), ev("siteVoiceVlan", itoa(a.voiceVLAN)), ev("siteDataVlan", itoa(a.dataVLAN)+" ("+a.dataVLANSource+")")}
-	if p.Mode != "" {
-		evs = append(evs, ev("mode", p.Mode))
+	evs := func() []Evidence {
+		evs := []Evidence{ev("pvid", itoa(p.PVID)), ev("untaggedVlans", ints(p.UntaggedVLANs)...), ev("taggedVlans", ints(p.TaggedVLANs)...),
+			ev("voiceVlan", itoa(p.VoiceVLAN)), ev("siteVoiceVlan", itoa(a.voiceVLAN)), ev("siteDataVlan", itoa(a.dataVLAN)+" ("+a.dataVLANSource+")")}
+		if p.Mode != "" {
+			evs = append(evs, ev("mode", p.Mode))
+		}
+		return evs
 	}
 	if a.voiceVLAN == 0 {
-		return a.portFinding(v, StatusUnknown, "VLAN voix du site inconnu : déclarer voiceVlan dans l'inventaire.", "The site's voice VLAN is unknown: declare voiceVlan in the inventory.", evs...)
+		return a.portFinding(v, StatusUnknown, "VLAN voix du site inconnu : déclarer voiceVlan dans l'inventaire.", "The site's voice VLAN is unknown: declare voiceVlan in the inventory.", evs()...)
 	}
 	var fix []Change
 	var fr, en []string
@@ -253,11 +267,11 @@ func (a *auditor) hybridCheck(v *portView) *Finding {
 			Change{Kind: ChangeSetVoiceVLAN, Switch: v.sw.Target, Port: name, VLAN: a.voiceVLAN})
 	}
 	if len(fr) == 0 {
-		return &Finding{Status: StatusPass}
+		return passed
 	}
 	f := a.portFinding(v, StatusFail,
 		"Port de téléphone non hybride : "+strings.Join(fr, " ; ")+".",
-		"Phone port not hybrid: "+strings.Join(en, "; ")+".", evs...)
+		"Phone port not hybrid: "+strings.Join(en, "; ")+".", evs()...)
 	if voiceUntagged {
 		f.Requirement = ReqL6
 	}
@@ -271,21 +285,26 @@ func (a *auditor) lldpCheck(v *portView) *Finding {
 	p := v.port
 	name := portName(p)
 	want := a.prof.LLDPMED.Voice
-	policy := Change{Kind: ChangeEnableMEDPolicy, Switch: v.sw.Target, Port: name,
-		Policy: &MEDPolicy{Application: "voice", VLAN: a.voiceVLAN, Tagged: true, Priority: want.Priority, DSCP: want.DSCP}}
-	policyFix := []Change{policy}
-	if sig := a.prof.LLDPMED.VoiceSignaling; sig != nil {
-		policyFix = append(policyFix, Change{Kind: ChangeEnableMEDPolicy, Switch: v.sw.Target, Port: name,
-			Policy: &MEDPolicy{Application: "voiceSignaling", VLAN: a.voiceVLAN, Tagged: true, Priority: sig.Priority, DSCP: sig.DSCP}})
+	policyFix := func() []Change {
+		fix := []Change{{Kind: ChangeEnableMEDPolicy, Switch: v.sw.Target, Port: name,
+			Policy: &MEDPolicy{Application: "voice", VLAN: a.voiceVLAN, Tagged: true, Priority: want.Priority, DSCP: want.DSCP}}}
+		if sig := a.prof.LLDPMED.VoiceSignaling; sig != nil {
+			fix = append(fix, Change{Kind: ChangeEnableMEDPolicy, Switch: v.sw.Target, Port: name,
+				Policy: &MEDPolicy{Application: "voiceSignaling", VLAN: a.voiceVLAN, Tagged: true, Priority: sig.Priority, DSCP: sig.DSCP}})
+		}
+		return fix
 	}
-	evs := []Evidence{ev("lldpAdmin", p.LLDPAdmin), ev("medPolicies", policyStrings(p.MEDPolicies)...)}
+	evs := func() []Evidence {
+		evs := []Evidence{ev("lldpAdmin", p.LLDPAdmin), ev("medPolicies", policyStrings(p.MEDPolicies)...)}
+		return evs
+	}
 	if a.voiceVLAN == 0 {
-		return a.portFinding(v, StatusUnknown, "VLAN voix du site inconnu.", "The site's voice VLAN is unknown.", evs...)
+		return a.portFinding(v, StatusUnknown, "VLAN voix du site inconnu.", "The site's voice VLAN is unknown.", evs()...)
 	}
 	if p.LLDPAdmin == "disabled" || p.LLDPAdmin == "rxOnly" {
 		f := a.portFinding(v, StatusFail, "LLDP n'émet pas sur le port d'un téléphone : le VLAN voix ne lui est pas donné.",
-			"LLDP does not transmit on a phone port: the phone is not given the voice VLAN.", evs...)
-		f.Fix = append([]Change{{Kind: ChangeEnableLLDP, Switch: v.sw.Target, Port: name}}, policyFix...)
+			"LLDP does not transmit on a phone port: the phone is not given the voice VLAN.", evs()...)
+		f.Fix = append([]Change{{Kind: ChangeEnableLLDP, Switch: v.sw.Target, Port: name}}, policyFix()...)
 		return f
 	}
 	var voice *snapshot.Policy
@@ -297,35 +316,35 @@ func (a *auditor) lldpCheck(v *portView) *Finding {
 	if voice == nil {
 		if !switchPublishesPolicies(v.sw) {
 			if pol := neighborVoicePolicy(v); pol != nil && pol.VLAN == a.voiceVLAN && pol.Tagged {
-				return &Finding{Status: StatusPass}
+				return passed
 			}
 			if hasStage(v.sw, "lldp-med", "lldp") {
-				return a.portFinding(v, StatusUnknown, "Politiques LLDP-MED non lues.", "LLDP-MED policies not read.", evs...)
+				return a.portFinding(v, StatusUnknown, "Politiques LLDP-MED non lues.", "LLDP-MED policies not read.", evs()...)
 			}
 			return a.portFinding(v, StatusUnknown,
 				"Le commutateur ne publie pas ses politiques LLDP-MED (SNMP) et le téléphone n'annonce pas le VLAN voix : vérifier en CLI.",
-				"The switch does not publish its LLDP-MED policies (SNMP) and the phone does not report the voice VLAN: check with the CLI.", evs...)
+				"The switch does not publish its LLDP-MED policies (SNMP) and the phone does not report the voice VLAN: check with the CLI.", evs()...)
 		}
 		f := a.portFinding(v, StatusFail, "Aucune politique LLDP-MED voix sur le port : le téléphone ne reçoit pas le VLAN voix.",
-			"No LLDP-MED voice policy on the port: the phone is not given the voice VLAN.", evs...)
-		f.Fix = policyFix
+			"No LLDP-MED voice policy on the port: the phone is not given the voice VLAN.", evs()...)
+		f.Fix = policyFix()
 		return f
 	}
 	switch {
 	case voice.VLAN != a.voiceVLAN || !voice.Tagged:
 		f := a.portFinding(v, StatusFail,
 			fmt.Sprintf("La politique LLDP-MED voix donne le VLAN %d (marqué : %t) au lieu du VLAN voix %d marqué.", voice.VLAN, voice.Tagged, a.voiceVLAN),
-			fmt.Sprintf("The LLDP-MED voice policy gives VLAN %d (tagged: %t) instead of tagged voice VLAN %d.", voice.VLAN, voice.Tagged, a.voiceVLAN), evs...)
-		f.Fix = policyFix
+			fmt.Sprintf("The LLDP-MED voice policy gives VLAN %d (tagged: %t) instead of tagged voice VLAN %d.", voice.VLAN, voice.Tagged, a.voiceVLAN), evs()...)
+		f.Fix = policyFix()
 		return f
 	case voice.Priority != want.Priority || voice.DSCP != want.DSCP:
 		f := a.portFinding(v, StatusWarn,
 			fmt.Sprintf("Politique LLDP-MED voix : priorité %d DSCP %d au lieu de %d/%d.", voice.Priority, voice.DSCP, want.Priority, want.DSCP),
-			fmt.Sprintf("LLDP-MED voice policy: priority %d DSCP %d instead of %d/%d.", voice.Priority, voice.DSCP, want.Priority, want.DSCP), evs...)
-		f.Fix = policyFix
+			fmt.Sprintf("LLDP-MED voice policy: priority %d DSCP %d instead of %d/%d.", voice.Priority, voice.DSCP, want.Priority, want.DSCP), evs()...)
+		f.Fix = policyFix()
 		return f
 	}
-	return &Finding{Status: StatusPass}
+	return passed
 }
 
 func switchPublishesPolicies(sw *snapshot.Switch) bool {
@@ -396,7 +415,7 @@ func (a *auditor) placementCheck(v *portView) *Finding {
 			"Le téléphone n'est vu que dans le VLAN données : il n'a pas reçu ou pas appliqué le VLAN voix (LLDP-MED, configuration du poste).",
 			"The phone is seen in the data VLAN only: it did not receive or apply the voice VLAN (LLDP-MED, phone settings).", evs...)
 	}
-	return &Finding{Status: StatusPass}
+	return passed
 }
 
 // pcChecks are the checks that apply to a port with a PC and no phone.

@@ -118,8 +118,8 @@ func physicalPort(p *snapshot.Port) (ok, lag bool) {
 
 // classify gives the port its role. The order matters: what is most certain
 // and most dangerous to touch (uplinks) is decided first.
-func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *portView {
-	v := &portView{sw: sw, port: p}
+func (a *auditor) classify(v *portView, lag bool) {
+	sw, p := v.sw, v.port
 	ev := func(key string, values ...string) {
 		v.evidence = append(v.evidence, Evidence{Key: key, Values: values})
 	}
@@ -129,11 +129,10 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 	// else its port id (Polycom sends an IP as chassis id and its MAC as
 	// port id), else its CDP "SEP<mac>" device id. A neighbour with no MAC
 	// is "unlinked" and matched below against phone-vendor MACs.
-	ids := map[string]bool{}
+	// Ports hold a handful of phones: a slice beats a map here.
 	unlinked := 0
 	addPhone := func(id string) {
-		if !ids[id] {
-			ids[id] = true
+		if !slices.Contains(v.phoneIDs, id) {
 			v.phoneIDs = append(v.phoneIDs, id)
 		}
 	}
@@ -158,25 +157,42 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 			stations = append(stations, label)
 		}
 	}
+	// Uplinks first, before the MAC table is looked at: what sits behind
+	// an uplink is the rest of the network, not this port's devices.
+	tagged := len(p.TaggedVLANs)
+	switch {
+	case lag:
+		ev("type", p.Type)
+		v.role = RoleUplink
+	case len(infra) > 0:
+		ev("infraNeighbor", infra...)
+		v.role = RoleUplink
+	case tagged >= a.prof.Roles.UplinkMinTaggedVLANs:
+		ev("taggedVlans", strconv.Itoa(tagged))
+		v.role = RoleUplink
+	}
+	if v.role == RoleUplink {
+		v.phoneIDs, v.phoneNeigh = nil, nil
+		return
+	}
 	// One phone heard through both LLDP (chassis = IP) and CDP (SEP id) is
 	// one phone: unlinked neighbours never count for more than the busiest
 	// protocol says.
 	unlinked = min(unlinked, a.phonesByProtocol(v.phoneNeigh))
 	unmatchedOUI := 0
-	seenMAC := map[string]bool{}
+	linked := len(v.phoneIDs)
 	for _, m := range p.MACs {
 		mac, ok := normalizeMAC(m.MAC)
 		if !ok {
 			continue
 		}
-		if ids[mac] {
+		if slices.Contains(v.phoneIDs[:linked], mac) {
 			v.phoneMACs = append(v.phoneMACs, m)
 			continue
 		}
 		if vendor := a.phoneOUI(mac); vendor != "" {
 			v.phoneMACs = append(v.phoneMACs, m)
-			if !seenMAC[mac] {
-				seenMAC[mac] = true
+			if !slices.Contains(v.phoneIDs[linked:], mac) {
 				unmatchedOUI++
 				ev("phoneMAC", mac+" ("+vendor+")")
 				v.phoneIDs = append(v.phoneIDs, mac)
@@ -191,18 +207,8 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 		v.phoneIDs = append(v.phoneIDs, "neighbor "+strconv.Itoa(i+1)+" without a MAC id")
 	}
 	others := distinctMACs(v.otherMACs)
-	tagged := len(p.TaggedVLANs)
 
 	switch {
-	case lag:
-		ev("type", p.Type)
-		v.role = RoleUplink
-	case len(infra) > 0:
-		ev("infraNeighbor", infra...)
-		v.role = RoleUplink
-	case tagged >= a.prof.Roles.UplinkMinTaggedVLANs:
-		ev("taggedVlans", strconv.Itoa(tagged))
-		v.role = RoleUplink
 	case p.Mode == "trunk" && v.phones() == 0 && tagged > 1:
 		ev("mode", "trunk")
 		ev("taggedVlans", strconv.Itoa(tagged))
@@ -256,7 +262,6 @@ func (a *auditor) classify(sw *snapshot.Switch, p *snapshot.Port, lag bool) *por
 	if p.PoE != nil && p.PoE.Detection == "deliveringPower" && v.role != RoleUnknown {
 		ev("poeClass", strconv.Itoa(p.PoE.Class))
 	}
-	return v
 }
 
 // phonesByProtocol is the most telephones any one protocol reports.
@@ -298,11 +303,18 @@ func (a *auditor) phoneOUI(mac string) string {
 }
 
 func distinctMACs(ms []snapshot.MAC) int {
-	switch len(ms) {
-	case 0:
-		return 0
-	case 1:
-		return 1
+	switch {
+	case len(ms) < 2:
+		return len(ms)
+	case len(ms) <= 16:
+		// Few MACs (the usual access port): compare pairwise, no map.
+		n := 0
+		for i, m := range ms {
+			if !slices.ContainsFunc(ms[:i], func(o snapshot.MAC) bool { return strings.EqualFold(o.MAC, m.MAC) }) {
+				n++
+			}
+		}
+		return n
 	}
 	seen := make(map[string]bool, len(ms))
 	for _, m := range ms {
