@@ -77,6 +77,15 @@ type Endpoint struct {
 	Overrides []snmprec.Record
 }
 
+// String names the endpoint in errors: address and recording.
+func (e Endpoint) String() string {
+	name := "<no recording>"
+	if e.Recording != nil {
+		name = e.Recording.Name
+	}
+	return fmt.Sprintf("%s (%s)", e.Addr, name)
+}
+
 // Group is a set of running endpoints.
 type Group struct {
 	servers []*server
@@ -110,7 +119,7 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 	for i, ep := range eps {
 		if ep.Recording == nil {
 			g.Close()
-			return nil, fmt.Errorf("snmpagent: endpoint %d (%s) has no recording", i, ep.Addr)
+			return nil, fmt.Errorf("snmpagent: endpoint %d %s has no recording", i, ep)
 		}
 		t := tables[ep.Recording]
 		if t == nil {
@@ -120,12 +129,16 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 		addr, err := net.ResolveUDPAddr("udp", ep.Addr)
 		if err != nil {
 			g.Close()
-			return nil, fmt.Errorf("snmpagent: endpoint %s: %w", ep.Addr, err)
+			return nil, fmt.Errorf("snmpagent: endpoint %s: %w", ep, err)
+		}
+		if !labAddress(addr.IP) {
+			g.Close()
+			return nil, fmt.Errorf("snmpagent: endpoint %s: refusing to listen outside loopback and the lab range 198.18.0.0/15", ep)
 		}
 		conn, err := net.ListenUDP("udp", addr)
 		if err != nil {
 			g.Close()
-			return nil, fmt.Errorf("snmpagent: listen %s: %w", ep.Addr, err)
+			return nil, fmt.Errorf("snmpagent: endpoint %s: %w", ep, err)
 		}
 		community := ep.Community
 		if community == "" {
@@ -147,6 +160,17 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 		g.closeConns()
 	}()
 	return g, nil
+}
+
+// labAddress reports whether ip is loopback or in 198.18.0.0/15, the
+// benchmarking range the lab's network namespaces use: a simulated switch
+// must never answer on a real network.
+func labAddress(ip net.IP) bool {
+	if ip.IsLoopback() {
+		return true
+	}
+	ip4 := ip.To4()
+	return ip4 != nil && ip4[0] == 198 && ip4[1]&0xfe == 18
 }
 
 // Addrs returns the listening address of each endpoint, in order.

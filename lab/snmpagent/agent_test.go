@@ -311,3 +311,15 @@ func TestSNMPv3Levels(t *testing.T) {
 		})
 	}
 }
+
+func TestRefusesNonLabAddresses(t *testing.T) {
+	for _, addr := range []string{":0", "0.0.0.0:0", "10.0.0.1:0", "[::]:0"} {
+		g, err := snmpagent.Serve(context.Background(), snmpagent.Endpoint{Addr: addr, Recording: tinyRecording(t)}, snmpagent.Options{})
+		if err == nil {
+			g.Close()
+			t.Errorf("%s: listening allowed, want refused", addr)
+		} else if !strings.Contains(err.Error(), "loopback") {
+			t.Errorf("%s: got %v, want a refusal naming loopback", addr, err)
+		}
+	}
+}

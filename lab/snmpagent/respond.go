@@ -1,8 +1,6 @@
 package snmpagent
 
 import (
-	"fmt"
-
 	"github.com/gosnmp/gosnmp"
 
 	"github.com/voxlan/voxlan/lab/snmprec"
@@ -265,13 +263,4 @@ func parseRequestOID(name string) (snmprec.OID, bool) {
 		}
 	}
 	return oid, true
-}
-
-// String describes the endpoint in errors and logs.
-func (e Endpoint) String() string {
-	name := "<nil>"
-	if e.Recording != nil {
-		name = e.Recording.Name
-	}
-	return fmt.Sprintf("%s (%s)", e.Addr, name)
 }
