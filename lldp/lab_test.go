@@ -263,3 +263,47 @@ func TestHereLADVD(t *testing.T) {
 		t.Errorf("one ladvd counted as several neighbours: %+v", h.Neighbors)
 	}
 }
+
+// TestHereHub: lldpd and ladvd behind a bridge that forwards LLDP (a hub or
+// unmanaged switch between the jack and the network): voxlan hears two
+// devices and says so.
+func TestHereHub(t *testing.T) {
+	labtest.RequireTools(t, "lldpd", "lldpcli", "ladvd", "unshare", "ip")
+	j := newJack(t)
+	a1, a2, b1, b2, br := netns.UniqueName("ha"), netns.UniqueName("hA"), netns.UniqueName("hb"), netns.UniqueName("hB"), netns.UniqueName("br")
+	if err := netns.Veth(j.sw, a1, j.sw, a2); err != nil {
+		t.Fatal(err)
+	}
+	if err := netns.Veth(j.sw, b1, j.sw, b2); err != nil {
+		t.Fatal(err)
+	}
+	// group_fwd_mask bit 14 lets the bridge pass 01:80:c2:00:00:0e, as a
+	// hub or a cheap unmanaged switch does.
+	for _, args := range [][]string{
+		{"link", "add", br, "type", "bridge", "group_fwd_mask", "0x4000"},
+		{"link", "set", a2, "master", br}, {"link", "set", b2, "master", br}, {"link", "set", j.swDev, "master", br},
+		{"link", "set", br, "up"},
+	} {
+		if err := j.sw.IP(args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lldplab.StartLLDPD(t, j.sw, a1, lldplab.SwitchConfig("SW1", 5), "-M", "4")
+	lldplab.StartLADVD(t, j.sw, b1, "ladvd-sw")
+	port := j.openLaptop(t)
+	h, err := lldp.Here(t.Context(), port, j.laptopDev, lldp.HereOptions{Probe: true, Wait: 4 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, n := range h.Neighbors {
+		names[n.Protocol+":"+n.SysName+n.ChassisID] = true
+	}
+	t.Logf("heard %v", names)
+	if !h.SeveralNeighbors {
+		t.Errorf("SeveralNeighbors = false with lldpd and ladvd behind a bridge; heard %v", names)
+	}
+	if _, _, ok := find(h, "lldp"); !ok || h.Probe.AnswerSeconds == 0 {
+		t.Errorf("no LLDP-MED answer through the bridge: %+v", h.Probe)
+	}
+}

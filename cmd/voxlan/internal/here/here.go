@@ -120,9 +120,9 @@ func hereRun(ctx context.Context, opts *HereOptions) (err error) {
 				return
 			}
 			if ev.VoiceKnown {
-				fmt.Fprintf(errOut, "%8.3fs  voice VLAN known from %s (%s)\n", ev.Elapsed.Seconds(), ev.Neighbor.Protocol, nameOf(ev.Neighbor))
+				fmt.Fprintf(errOut, "%10s  voice VLAN known from %s (%s)\n", seconds(ev.Elapsed.Seconds()), ev.Neighbor.Protocol, nameOf(ev.Neighbor))
 			} else {
-				fmt.Fprintf(errOut, "%8.3fs  heard %s from %s port %s\n", ev.Elapsed.Seconds(), ev.Neighbor.Protocol, nameOf(ev.Neighbor), ev.Neighbor.PortID)
+				fmt.Fprintf(errOut, "%10s  heard %s from %s port %s\n", seconds(ev.Elapsed.Seconds()), ev.Neighbor.Protocol, nameOf(ev.Neighbor), ev.Neighbor.PortID)
 			}
 		},
 	})
@@ -181,19 +181,19 @@ func writeTable(w io.Writer, h *snapshot.Here) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if h.Probe.Sent {
 		if h.Probe.AnswerSeconds > 0 {
-			fmt.Fprintf(tw, "Voice VLAN known after\t%.3f s (%s, probe sent)\n", h.Probe.AnswerSeconds, h.Probe.AnswerProtocol)
+			fmt.Fprintf(tw, "Voice VLAN known after\t%s (%s, probe sent)\n", seconds(h.Probe.AnswerSeconds), h.Probe.AnswerProtocol)
 		} else {
 			fmt.Fprintf(tw, "Voice VLAN\tnot announced (probe sent)\n")
 		}
 	} else if h.Probe.AnswerSeconds > 0 {
-		fmt.Fprintf(tw, "Voice VLAN known after\t%.3f s (%s, listening only)\n", h.Probe.AnswerSeconds, h.Probe.AnswerProtocol)
+		fmt.Fprintf(tw, "Voice VLAN known after\t%s (%s, listening only)\n", seconds(h.Probe.AnswerSeconds), h.Probe.AnswerProtocol)
 	}
 	if h.SeveralNeighbors {
 		fmt.Fprintf(tw, "WARNING\tseveral neighbours on this jack: a hub or unmanaged switch is in between\n")
 	}
 	for i, n := range h.Neighbors {
 		d := h.Details[i]
-		fmt.Fprintf(tw, "\n%s neighbour\t(first heard at %.3f s, %d frames, TTL %d s)\n", strings.ToUpper(n.Protocol), d.FirstSeconds, d.Frames, d.TTL)
+		fmt.Fprintf(tw, "\n%s neighbour\t(first heard after %s, %d frames, TTL %d s)\n", strings.ToUpper(n.Protocol), seconds(d.FirstSeconds), d.Frames, d.TTL)
 		row := func(k, v string) {
 			if v != "" {
 				fmt.Fprintf(tw, "  %s\t%s\n", k, v)
@@ -265,6 +265,15 @@ func poeText(p *snapshot.HerePoE) string {
 		parts = append(parts, "priority "+p.Priority)
 	}
 	return strings.TrimSpace("offered " + strings.Join(parts, ", "))
+}
+
+// seconds shows a duration in ms below a second (fast start answers in
+// about 1 ms), in s above.
+func seconds(s float64) string {
+	if s < 1 {
+		return fmt.Sprintf("%.1f ms", s*1000)
+	}
+	return fmt.Sprintf("%.3f s", s)
 }
 
 func firstLine(s string) string {
