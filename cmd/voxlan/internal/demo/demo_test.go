@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +55,24 @@ func TestDemoRunJSON(t *testing.T) {
 		if sw.SysName != site.Devices[i].Name {
 			t.Errorf("switch %d = %q, want %q", i, sw.SysName, site.Devices[i].Name)
 		}
+	}
+	// What the site is there to show: PoE ports and the phone on the
+	// ProCurve (LLDP neighbour "Polycom SoundPoint IP 335").
+	poePorts, phones := 0, 0
+	for _, sw := range snap.Switches {
+		for _, p := range sw.Ports {
+			if p.PoE != nil {
+				poePorts++
+			}
+			for _, n := range p.Neighbors {
+				if strings.Contains(n.SysName, "Polycom") && slices.Contains(n.Capabilities, "telephone") {
+					phones++
+				}
+			}
+		}
+	}
+	if poePorts < 48 || phones != 1 {
+		t.Errorf("got %d PoE ports and %d phones, want at least 48 and exactly 1", poePorts, phones)
 	}
 }
 
