@@ -3,12 +3,14 @@ package report
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 func loadAll(t *testing.T) map[Lang]*Catalog {
@@ -186,5 +188,30 @@ func TestParseLangAndFormat(t *testing.T) {
 	}
 	if _, err := ParseFormat("docx"); err == nil {
 		t.Error("ParseFormat(docx): no error")
+	}
+}
+
+func TestShortenAndVLANList(t *testing.T) {
+	if got := shorten("abc def", 10); got != "abc def" {
+		t.Errorf("short text changed: %q", got)
+	}
+	long := strings.Repeat("élément ", 20)
+	got := shorten(long, 30)
+	if n := len([]rune(got)); n > 31 || !strings.HasSuffix(got, "…") || strings.Contains(got, " …") {
+		t.Errorf("shorten: %q (%d runes)", got, n)
+	}
+	en, _ := LoadCatalog(English)
+	var many []snapshot.VLAN
+	for i := 1; i <= 12; i++ {
+		many = append(many, snapshot.VLAN{ID: i, Name: "<private>", Voice: i == 5})
+	}
+	if got := vlanList(en, many); got != "1, 2, 3, 4, 5 (voice), 6, 7, 8, 9, 10, 11, 12" {
+		t.Errorf("many VLANs: %q", got)
+	}
+	if got := vlanList(en, many[:2]); got != "1 <private>, 2 <private>" {
+		t.Errorf("few VLANs: %q", got)
+	}
+	if got := vlanList(en, nil); got != "none" {
+		t.Errorf("no VLAN: %q", got)
 	}
 }

@@ -119,6 +119,8 @@ func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
 	}
 }
 
+const vlanNamesMax = 8
+
 func countsLine(c *Catalog, d *Document) string {
 	return c.T("cover.counts",
 		"fail", c.Int(d.Counts[audit.StatusFail]), "unknown", c.Int(d.Counts[audit.StatusUnknown]),
@@ -126,6 +128,9 @@ func countsLine(c *Catalog, d *Document) string {
 		"pass", c.Int(d.Counts[audit.StatusPass]))
 }
 
+// vlanList names a switch's VLANs; beyond vlanNamesMax only the ids are
+// listed (the voice VLAN keeps its mark), so a core switch's page stays
+// readable.
 func vlanList(c *Catalog, vlans []snapshot.VLAN) string {
 	if len(vlans) == 0 {
 		return c.T("switch.noVlans")
@@ -133,7 +138,7 @@ func vlanList(c *Catalog, vlans []snapshot.VLAN) string {
 	parts := make([]string, 0, len(vlans))
 	for _, v := range vlans {
 		s := fmt.Sprint(v.ID)
-		if v.Name != "" {
+		if v.Name != "" && len(vlans) <= vlanNamesMax {
 			s += " " + v.Name
 		}
 		if v.Voice {

@@ -21,7 +21,7 @@ import (
 // external matches whatever would make a browser fetch something: a URL
 // with a scheme, a stylesheet or script element, a src/href attribute to
 // anything but an anchor, a CSS url() or @import.
-var external = regexp.MustCompile(`(?i)(https?:|ftp:|//[a-z0-9.-]+\.[a-z]{2,}/|<script|<link|<iframe|<object|<embed|<img|\ssrc=|\shref="[^#]|url\(|@import)`)
+var external = regexp.MustCompile(`(?i)(https?://|ftp://|//[a-z0-9.-]+\.[a-z]{2,}/|<script|<link|<iframe|<object|<embed|<img|\ssrc=|\shref="[^#]|url\(|@import)`)
 
 func renderHTML(t testing.TB, l Lang, docs []*Document) []byte {
 	t.Helper()

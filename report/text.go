@@ -115,7 +115,7 @@ func (c *Catalog) requirementEvidence(row RequirementRow) string {
 		s = row.Worst.Port + " — " + s
 	}
 	if ev := c.evidence(row.Worst.Evidence); ev != "" {
-		s += " (" + ev + ")"
+		s += " (" + shorten(ev, evidenceSummaryRunes) + ")"
 	}
 	if total > 1 {
 		s += " " + c.T("requirement.more", "n", c.Int(total-1))
@@ -202,4 +202,25 @@ func dateOrNone(c *Catalog, t time.Time) string {
 		return c.T("cover.notGiven")
 	}
 	return c.DateTime(t)
+}
+
+// evidenceSummaryRunes bounds the evidence in the requirements table, which
+// gives it "in a few words"; the findings section has it whole.
+const evidenceSummaryRunes = 90
+
+// shorten cuts s to at most n runes, on a space when one is near, with an
+// ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for i := n; i > n*2/3; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
