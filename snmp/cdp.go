@@ -3,6 +3,7 @@ package snmp
 import (
 	"encoding/binary"
 	"net/netip"
+	"strconv"
 
 	"github.com/voxlan/voxlan/snapshot"
 )
@@ -23,13 +24,28 @@ var cdpCapabilityNames = []struct {
 	{0x80, "telephone"},
 }
 
-// CDPCapabilities turns the 4-octet cdpCacheCapabilities into words.
+// cdpDefinedBits are the capability bits CDP defines (0x001..0x200).
+const cdpDefinedBits = 0x3ff
+
+// CDPCapabilities turns cdpCacheCapabilities into words. The MIB says four
+// octets, bit 0 = router; HP ProCurve answers the number as hex text
+// ("8" = switch, "9" = router and switch), which is read when the value is
+// 1-8 hex digits and, taken as octets, would set bits CDP does not define.
 func CDPCapabilities(b []byte) []string {
 	out := []string{}
-	if len(b) != 4 {
+	var v uint32
+	switch {
+	case len(b) == 4 && binary.BigEndian.Uint32(b)&^cdpDefinedBits == 0:
+		v = binary.BigEndian.Uint32(b)
+	case len(b) >= 1 && len(b) <= 8:
+		n, err := strconv.ParseUint(string(b), 16, 32)
+		if err != nil {
+			return out
+		}
+		v = uint32(n)
+	default:
 		return out
 	}
-	v := binary.BigEndian.Uint32(b)
 	for _, c := range cdpCapabilityNames {
 		if v&c.bit != 0 && (len(out) == 0 || out[len(out)-1] != c.name) {
 			out = append(out, c.name)
@@ -43,7 +59,10 @@ func readCDP(d *data, ports *portSet) {
 	addrType := d.ints(stageCDP, oidCdpCacheAddressType)
 	addr := d.bytes(stageCDP, oidCdpCacheAddress)
 	version := d.strings(stageCDP, oidCdpCacheVersion)
-	deviceID := d.strings(stageCDP, oidCdpCacheDeviceID)
+	deviceID := map[string]string{}
+	for k, b := range d.bytes(stageCDP, oidCdpCacheDeviceID) {
+		deviceID[k] = textOrHex(b)
+	}
 	devPort := d.strings(stageCDP, oidCdpCacheDevicePort)
 	platform := d.strings(stageCDP, oidCdpCachePlatform)
 	caps := d.bytes(stageCDP, oidCdpCacheCapabilities)
@@ -73,7 +92,9 @@ func readCDP(d *data, ports *portSet) {
 		}
 		// cdpCacheAddressType 1 = ip: four octets.
 		if b := addr[k]; addrType[k] == 1 && len(b) == 4 {
-			n.MgmtAddress = netip.AddrFrom4([4]byte(b)).String()
+			if a := netip.AddrFrom4([4]byte(b)); !a.IsUnspecified() {
+				n.MgmtAddress = a.String()
+			}
 		}
 		if v := native[k]; validVLAN(v) {
 			n.NativeVLAN = int(v)

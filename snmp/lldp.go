@@ -235,6 +235,12 @@ func readLLDP(d *data, ports *portSet, bp bridgePorts) {
 	sysDesc := d.strings(stageLLDP, oidLldpRemSysDesc)
 	caps := d.bytes(stageLLDP, oidLldpRemSysCapEnabled)
 	mgmt := remManAddrs(d)
+	pvids := map[remKey]int{}
+	for idx, v := range d.ints(stageLLDP, oidLldpXdot1RemPortVlanID) {
+		if k, _, ok := ParseRemIndex(idx, 0); ok && validVLAN(v) {
+			pvids[k] = int(v)
+		}
+	}
 	med := readRemMED(d)
 
 	// Rows are keyed by their index; a neighbour exists when any column
@@ -278,6 +284,7 @@ func readLLDP(d *data, ports *portSet, bp bridgePorts) {
 			SysDescr:     sysDesc[r.idx],
 			Capabilities: LLDPCapabilities(caps[r.idx]),
 			MgmtAddress:  mgmt[r.key],
+			NativeVLAN:   pvids[r.key],
 			MED:          med[r.key],
 		}
 		if n.MED != nil && n.MED.Model != "" {
@@ -349,13 +356,19 @@ func ipFromArcs(family uint32, a []uint32) (string, bool) {
 		}
 		b[i] = byte(v)
 	}
+	var addr netip.Addr
 	switch {
 	case family == 1 && len(b) == 4:
-		return netip.AddrFrom4([4]byte(b)).String(), true
+		addr = netip.AddrFrom4([4]byte(b))
 	case family == 2 && len(b) == 16:
-		return netip.AddrFrom16([16]byte(b)).String(), true
+		addr = netip.AddrFrom16([16]byte(b))
+	default:
+		return "", false
 	}
-	return "", false
+	if addr.IsUnspecified() {
+		return "", false // 0.0.0.0: the neighbour advertised no address
+	}
+	return addr.String(), true
 }
 
 func isIPv6(s string) bool { return strings.Contains(s, ":") }

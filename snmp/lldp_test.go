@@ -38,7 +38,11 @@ func TestCDPCapabilities(t *testing.T) {
 		{[]byte{0, 0, 0, 0x29}, []string{"router", "bridge", "igmp"}},
 		{[]byte{0, 0, 0, 0x90}, []string{"host", "telephone"}},
 		{[]byte{0, 0, 0, 0x0a}, []string{"bridge"}},
-		{[]byte{0x29}, []string{}},
+		{[]byte{0x29}, []string{}},                                             // one binary octet: neither form
+		{[]byte("8"), []string{"bridge"}},                                      // ProCurve: hex text
+		{[]byte("9"), []string{"router", "bridge"}},                            // ProCurve: hex text
+		{[]byte{0x30, 0x30, 0x32, 0x39}, []string{"router", "bridge", "igmp"}}, // "0029" as text
+		{[]byte("zz"), []string{}},
 	}
 	for _, tt := range tests {
 		if got := CDPCapabilities(tt.in); !slices.Equal(got, tt.want) {

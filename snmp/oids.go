@@ -77,6 +77,10 @@ const (
 	// (timeMark.localPortNum.remIndex.addrSubtype.len.addr...).
 	oidLldpRemManAddrIfSubtype = "1.0.8802.1.1.2.1.4.2.1.3"
 
+	// LLDP-EXT-DOT1-MIB lldpXdot1RemPortVlanId (index as lldpRemTable): the
+	// neighbour's port VLAN (802.1 Port VLAN ID TLV).
+	oidLldpXdot1RemPortVlanID = "1.0.8802.1.1.2.1.5.32962.1.3.1.1.1"
+
 	// LLDP-EXT-MED-MIB (1.0.8802.1.1.2.1.5.4795).
 	// lldpXMedLocMediaPolicyTable, index lldpLocPortNum.appType.
 	oidMedLocPolicyVlan     = "1.0.8802.1.1.2.1.5.4795.1.2.1.1.2"

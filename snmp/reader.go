@@ -86,6 +86,7 @@ var plan = []column{
 	{stageLLDP, "lldpRemSysDesc", oidLldpRemSysDesc},
 	{stageLLDP, "lldpRemSysCapEnabled", oidLldpRemSysCapEnabled},
 	{stageLLDP, "lldpRemManAddrIfSubtype", oidLldpRemManAddrIfSubtype},
+	{stageLLDP, "lldpXdot1RemPortVlanId", oidLldpXdot1RemPortVlanID},
 	{stageMED, "lldpXMedLocMediaPolicyVlanID", oidMedLocPolicyVlan},
 	{stageMED, "lldpXMedLocMediaPolicyPriority", oidMedLocPolicyPriority},
 	{stageMED, "lldpXMedLocMediaPolicyDscp", oidMedLocPolicyDscp},

@@ -56,3 +56,16 @@ func hexString(b []byte) string {
 	}
 	return strings.Join(parts, ":")
 }
+
+// textOrHex shows an identifier that is usually text but sometimes binary
+// (CDP device ids of NICs are their MAC): text as text, six octets as a
+// MAC address, other binary as hex.
+func textOrHex(b []byte) string {
+	if printable(b) {
+		return displayString(b)
+	}
+	if mac, ok := formatMAC(b); ok {
+		return mac
+	}
+	return hexString(b)
+}
