@@ -229,3 +229,37 @@ func pdfText(t *testing.T, path string) string {
 	}
 	return string(out)
 }
+
+// Two sites in one PDF: a contents page naming each site with the page it
+// starts on, then both reports.
+func TestCombinedPDF(t *testing.T) {
+	labtest.RequireTools(t, "pdftotext", "pdfinfo")
+	one := demoDoc(t)
+	other := demoDoc(t)
+	other.Site = "Agence Lyon Confluence"
+	c, _ := LoadCatalog(French)
+	dir := t.TempDir()
+	write := func(name string, docs []*Document) string {
+		var buf bytes.Buffer
+		if err := RenderPDF(&buf, c, docs, testOpts); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	single := pdfPages(t, write("one.pdf", []*Document{one}))
+	both := write("both.pdf", []*Document{one, other})
+	if got, want := pdfPages(t, both), 2*single+1; got != want {
+		t.Errorf("combined PDF: %d pages, want %d (contents + 2 × %d)", got, want, single)
+	}
+	text := pdfText(t, both)
+	contents := text[:strings.Index(text, "\f")]
+	for _, want := range []string{c.T("doc.contents"), "1. Agence Lyon Part-Dieu", "2. Agence Lyon Confluence", strconv.Itoa(2 + single)} {
+		if !strings.Contains(contents, want) {
+			t.Errorf("contents page lacks %q:\n%s", want, contents)
+		}
+	}
+}
