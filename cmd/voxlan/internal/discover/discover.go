@@ -14,6 +14,8 @@ import (
 	"golang.org/x/term"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
@@ -36,6 +38,12 @@ type DiscoverOptions struct {
 	Discover func(ctx context.Context, site string, targets []snmp.Target, opts snmp.Options) *snapshot.Snapshot
 
 	Targets []string
+	// InventoryFile, when set, replaces Targets: every site of the
+	// inventory (or Site, when given) is discovered into its own snapshot.
+	InventoryFile string
+	siteGiven     bool
+	Resolver      *inventory.Resolver
+
 	Output  string // "table" or "json"; empty = table on a terminal, json otherwise
 	OutFile string
 	Site    string
@@ -54,7 +62,7 @@ type DiscoverOptions struct {
 // NewCmdDiscover builds the command. runF replaces discoverRun in tests of
 // flag parsing.
 func NewCmdDiscover(f *cmdutil.Factory, runF func(*DiscoverOptions) error) *cobra.Command {
-	opts := &DiscoverOptions{IO: f.IO, Getenv: f.Getenv, Discover: snmp.Discover}
+	opts := &DiscoverOptions{IO: f.IO, Getenv: f.Getenv, Discover: snmp.Discover, Resolver: invcmd.NewResolver(f)}
 	if f.IO.InTTY {
 		if file, ok := f.IO.In.(*os.File); ok {
 			opts.ReadSecret = func(prompt string) (string, error) {
@@ -86,6 +94,7 @@ written, failures listed in its errors), 2 bad flags or targets.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
+			opts.siteGiven = cmd.Flags().Changed("site")
 			if err := opts.validate(); err != nil {
 				return err
 			}
@@ -98,7 +107,8 @@ written, failures listed in its errors), 2 bad flags or targets.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "output format: table or json (default table on a terminal, json otherwise)")
 	fl.StringVar(&opts.OutFile, "out", "", "write the output to `FILE` instead of stdout")
-	fl.StringVar(&opts.Site, "site", "default", "site name recorded in the snapshot")
+	fl.StringVar(&opts.Site, "site", "default", "site name recorded in the snapshot; with --inventory, the only site to discover")
+	fl.StringVar(&opts.InventoryFile, "inventory", "", "discover the switches of the sites.yaml `FILE`: one snapshot per site (--out DIR for several)")
 	fl.StringVar(&opts.Community, "community", "", "SNMP v2c community (default $"+EnvCommunity+", else \"public\")")
 	fl.StringVar(&opts.SNMPVersion, "snmp-version", "2c", "SNMP version: 2c or 3")
 	fl.StringVar(&opts.User, "user", "", "SNMPv3 user name")
@@ -117,7 +127,10 @@ func (o *DiscoverOptions) validate() error {
 	default:
 		return cmdutil.UsageError("unknown output format %q; use table or json", o.Output)
 	}
-	if len(o.Targets) == 0 {
+	if o.InventoryFile != "" && len(o.Targets) > 0 {
+		return cmdutil.UsageError("give targets or --inventory, not both")
+	}
+	if len(o.Targets) == 0 && o.InventoryFile == "" {
 		return cmdutil.UsageError("no target given; usage: voxlan discover [flags] TARGET...")
 	}
 	switch o.SNMPVersion {
@@ -195,6 +208,9 @@ func (o *DiscoverOptions) targets(creds snmp.Credentials) ([]snmp.Target, error)
 }
 
 func discoverRun(ctx context.Context, opts *DiscoverOptions) error {
+	if opts.InventoryFile != "" {
+		return discoverInventory(ctx, opts)
+	}
 	creds, err := opts.credentials()
 	if err != nil {
 		return err
