@@ -169,7 +169,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 		m.line("%s", c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches))))
 		m.line("")
 		for _, sp := range d.Plan.Switches {
-			m.line("### %s", sp.Switch)
+			m.line("### %s", d.SwitchLabel(sp.Switch))
 			m.line("")
 			for i, ch := range sp.Changes {
 				m.line("%d. %s — `%s`", i+1, c.change(ch), ch.Reason)
@@ -193,7 +193,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 			if as.RolledBack {
 				saved += ", " + c.T("applied.rolledBack")
 			}
-			m.line("**%s** — %s — %s", as.Switch, c.T("applied.backup", "name", "`"+as.Backup+"`"), saved)
+			m.line("**%s** — %s — %s", d.SwitchLabel(as.Switch), c.T("applied.backup", "name", "`"+as.Backup+"`"), saved)
 			m.line("")
 			rows = nil
 			for _, ac := range as.Changes {

@@ -125,7 +125,7 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 	} else {
 		p.para(c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches))))
 		for _, sp := range d.Plan.Switches {
-			p.heading(3, sp.Switch)
+			p.heading(3, d.SwitchLabel(sp.Switch))
 			rows = nil
 			for i, ch := range sp.Changes {
 				rows = append(rows, []cell{txt(fmt.Sprint(i + 1)), txt(c.change(ch)), txt(ch.Reason)})
@@ -147,7 +147,7 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 				state += ", " + c.T("applied.rolledBack")
 			}
 			p.font("B", 9)
-			f.MultiCell(contentW, lineH, p.s(as.Switch), "", "L", false)
+			f.MultiCell(contentW, lineH, p.s(d.SwitchLabel(as.Switch)), "", "L", false)
 			p.para(c.T("applied.backup", "name", as.Backup) + " — " + state)
 			rows = nil
 			for _, ac := range as.Changes {

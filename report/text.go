@@ -224,3 +224,14 @@ func shorten(s string, n int) string {
 	}
 	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
+
+// SwitchLabel names the switch with that target as the report does
+// elsewhere ("lyo-pdu-sw2 (10.20.0.12)"), the target alone when unknown.
+func (d *Document) SwitchLabel(target string) string {
+	for _, s := range d.Switches {
+		if s.Target == target {
+			return switchLabel(s)
+		}
+	}
+	return target
+}
