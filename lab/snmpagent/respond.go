@@ -148,7 +148,9 @@ func (s *server) getNext(req, resp *gosnmp.SnmpPacket, v1 bool) {
 	resp.Variables = make([]gosnmp.SnmpPDU, len(req.Variables))
 	for i, vb := range req.Variables {
 		p := s.nextOf(vb.Name, v1)
-		if v1 && p.Type == gosnmp.EndOfMibView {
+		// A recorded exception value cannot travel in SNMPv1 either:
+		// snmpsim ends the walk there with noSuchName, and so does this.
+		if v1 && isException(p.Type) {
 			v1Error(req, resp, i)
 			return
 		}

@@ -131,3 +131,47 @@ func firstDiff(got, want []byte) string {
 	}
 	return "same lines, different bytes"
 }
+
+// TestAllTypesSameAsSnmpsim serves testdata/alltypes.snmprec (every tag,
+// both encodings, recorded exceptions, extreme values) with both agents and
+// compares v1, v2c and v3 walks and a Get of every record.
+func TestAllTypesSameAsSnmpsim(t *testing.T) {
+	labtest.RequireTools(t, "snmpbulkwalk", "snmpwalk", "snmpget", snmpsim.Binary)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	rec, err := snmprec.ParseFile("testdata/alltypes.snmprec")
+	if err != nil {
+		t.Fatal(err)
+	}
+	simAddr := snmpsim.StartForTest(t, "testdata", snmpsim.Options{Files: []string{"alltypes.snmprec"}}).Addr
+	g, err := snmpagent.Serve(ctx, snmpagent.Endpoint{Addr: "127.0.0.1:0", Recording: rec},
+		snmpagent.Options{V3: &snmpagent.V3User{Name: "simulator", AuthProto: "MD5", AuthPass: "auctoritas", PrivProto: "DES", PrivPass: "privatus"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	get := []string{"snmpget", "-v2c", "-On"}
+	for _, r := range rec.Records {
+		get = append(get, "."+r.OID.String())
+	}
+	for _, args := range [][]string{
+		{"snmpwalk", "-v1", "-On", ".1"},
+		{"snmpwalk", "-v2c", "-On", ".1"},
+		{"snmpbulkwalk", "-v2c", "-On", "-Cr5", ".1"},
+		{"snmpbulkwalk", "-v2c", "-On", "-Cn1", "-Cr3", ".1"},
+		{"snmpbulkwalk", "-v3", "-u", "simulator", "-l", "authPriv", "-a", "MD5", "-A", "auctoritas", "-x", "DES", "-X", "privatus",
+			"-n", "alltypes", "-On", ".1"},
+		get,
+	} {
+		t.Run(strings.Join(args[:2], " "), func(t *testing.T) {
+			want := netsnmp(ctx, t, args, "alltypes", simAddr)
+			got := netsnmp(ctx, t, args, "alltypes", g.Addrs()[0])
+			if !bytes.Contains(want, []byte(`.1.3.6.1.2.1.1.1.0 = STRING: "plain text"`)) {
+				t.Fatalf("snmpsim did not serve the file:\n%s", want)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from snmpsim:\n%s", strings.Join(args, " "), firstDiff(got, want))
+			}
+		})
+	}
+}

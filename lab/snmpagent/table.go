@@ -54,14 +54,13 @@ func (t *table) get(name string, oid snmprec.OID) gosnmp.SnmpPDU {
 	return gosnmp.SnmpPDU{Name: name, Type: gosnmp.NoSuchInstance}
 }
 
-// next returns the index of the first record after oid, skipping
-// Counter64 records (and recorded exceptions) for SNMPv1, which cannot
-// carry them (RFC 3584 4.2.2.1).
-// It returns len(t.pdus) at the end of the MIB view.
+// next returns the index of the first record after oid, or len(t.pdus)
+// at the end of the MIB view. For SNMPv1, which cannot carry Counter64, it
+// skips Counter64 records (RFC 3584 4.2.2.1), as snmpsim does.
 func (t *table) next(oid snmprec.OID, v1 bool) int {
 	i := t.rec.Next(oid)
 	if v1 {
-		for i < len(t.pdus) && (t.rec.Records[i].Type == snmprec.Counter64 || isException(gosnmp.Asn1BER(t.rec.Records[i].Type))) {
+		for i < len(t.pdus) && t.rec.Records[i].Type == snmprec.Counter64 {
 			i++
 		}
 	}
