@@ -45,6 +45,9 @@ type Attrs struct {
 	ErrorMarkers []string
 	// ConfigCommand prints the whole running configuration.
 	ConfigCommand string
+	// NeighborCommand lists LLDP neighbours in a form Fill reads (uplink
+	// detection before a change).
+	NeighborCommand string
 	// SaveCommand writes the running configuration to startup;
 	// SaveConfirm, when set, is typed if the OS asks before overwriting.
 	SaveCommand string

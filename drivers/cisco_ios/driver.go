@@ -35,9 +35,10 @@ func (Driver) Attrs() drivers.Attrs {
 		ScrapliPlatform: "cisco_iosxe",
 		LinePrompt:      linePrompt,
 		// scrapligo cisco_iosxe failed-when-contains.
-		ErrorMarkers:  []string{"% Ambiguous command", "% Incomplete command", "% Invalid input detected", "% Unknown command"},
-		ConfigCommand: "show running-config",
-		SaveCommand:   "write memory",
+		ErrorMarkers:    []string{"% Ambiguous command", "% Incomplete command", "% Invalid input detected", "% Unknown command"},
+		ConfigCommand:   "show running-config",
+		NeighborCommand: cmdLLDP,
+		SaveCommand:     "write memory",
 	}
 }
 

@@ -46,3 +46,7 @@ func LongName(name string) string {
 	}
 	return name
 }
+
+// CanonicalPort implements the optional port-name hook of drivers/apply:
+// the short form, as ParseConfig keys ports.
+func (Driver) CanonicalPort(name string) string { return ShortName(name) }

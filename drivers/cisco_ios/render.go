@@ -14,9 +14,21 @@ import (
 // voice VLAN on IOS; an LLDP-MED policy becomes a network-policy profile,
 // reusing one with the same content.
 func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, error) {
-	want, scope, err := drivers.ApplyChanges(cur, changes, drivers.ModeAccess)
+	named := make([]audit.Change, len(changes))
+	for i, c := range changes {
+		c.Port = ShortName(c.Port)
+		named[i] = c
+	}
+	want, scope, err := drivers.ApplyChanges(cur, named, drivers.ModeAccess)
 	if err != nil {
 		return nil, scope, err
+	}
+	// IOS has no voice flag on a VLAN: the voice VLAN is a port setting.
+	for _, id := range scope.VLANs {
+		if v, ok := want.VLANs[id]; ok {
+			v.Voice = false
+			want.VLANs[id] = v
+		}
 	}
 	for _, name := range scope.Ports {
 		p := want.Ports[name]

@@ -1,0 +1,289 @@
+package apply
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/cisco_ios"
+	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/lab/clisim"
+	"github.com/voxlan/voxlan/lab/sshlab"
+)
+
+type lab struct {
+	dev      *clisim.IOS
+	srv      *sshlab.Server
+	opts     vssh.Options
+	password string
+	backups  string
+}
+
+func newLab(t *testing.T) *lab {
+	t.Helper()
+	dev := clisim.NewIOS("SW1", 10, "198.18.1.2")
+	dev.AddPhone("Gi1/0/1")
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	pw := "pw" + hex.EncodeToString(b)
+	srv, err := sshlab.Listen("127.0.0.1:0", "admin", pw, dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	dir := t.TempDir()
+	kh := filepath.Join(dir, "known_hosts")
+	if err := vssh.CheckHostKey(t.Context(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	return &lab{dev: dev, srv: srv, password: pw, backups: filepath.Join(dir, "state", "backups"),
+		opts: vssh.Options{Addr: srv.Addr(), User: "admin", Password: pw, Attrs: cisco_ios.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
+}
+
+func (l *lab) dial(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
+	o := l.opts
+	o.Timeout = timeout
+	return vssh.Open(ctx, o)
+}
+
+var voice = audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}
+
+func voiceChanges(ports ...string) []audit.Change {
+	cs := []audit.Change{
+		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true},
+		{Kind: audit.ChangeEnableLLDP, Switch: "sw1"},
+	}
+	for _, p := range ports {
+		cs = append(cs,
+			audit.Change{Kind: audit.ChangeSetPortMode, Switch: "sw1", Port: p, Mode: audit.PortModeHybrid},
+			audit.Change{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: p, VLAN: 10},
+			audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: p, VLAN: 20},
+			audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: p, Policy: &voice},
+			audit.Change{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: p})
+	}
+	return cs
+}
+
+// run plans and applies changes, returning the plan, the report and the
+// device's running configuration before anything was sent.
+func (l *lab) run(t *testing.T, changes []audit.Change, g Guard, o Options) (*SwitchPlan, *Report, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	defer cancel()
+	sess, err := l.dial(ctx, l.opts.Timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := cisco_ios.Driver{}
+	p, err := Plan(ctx, sess, d, "sw1", changes, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := l.dev.RunningConfig()
+	if o.BackupDir == "" {
+		o.BackupDir = l.backups
+	}
+	r, err := Apply(ctx, sess, l.dial, p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{r.Failure, r.Backup, strings.Join(p.Lines, "\n")} {
+		if strings.Contains(s, l.password) {
+			t.Fatalf("password in report or plan: %q", s)
+		}
+	}
+	return p, r, before
+}
+
+// assertBackupState checks the device is back to the configuration it
+// had before the apply, and the report says so port by port.
+func assertBackupState(t *testing.T, l *lab, r *Report, before string) {
+	t.Helper()
+	if r.Outcome != OutcomeRolledBack {
+		t.Errorf("outcome %q (failure %q), want %q", r.Outcome, r.Failure, OutcomeRolledBack)
+	}
+	if after := l.dev.RunningConfig(); after != before {
+		t.Errorf("device not back to the backup state:\n%s", lineDiff(before, after))
+	}
+	if len(r.Residual) != 0 {
+		t.Errorf("residual differences reported: %v", r.Residual)
+	}
+	for _, pr := range r.Ports {
+		if pr.Status != PortRestored {
+			t.Errorf("port %s reported %q, want %q", pr.Port, pr.Status, PortRestored)
+		}
+	}
+	if len(r.Ports) == 0 {
+		t.Error("no port in the report")
+	}
+}
+
+func lineDiff(a, b string) string {
+	return strings.Join(diffLines(strings.Split(a, "\n"), strings.Split(b, "\n")), "\n")
+}
+
+func TestApplySuccessAndSave(t *testing.T) {
+	l := newLab(t)
+	p, r, _ := l.run(t, voiceChanges("Gi1/0/1", "Gi1/0/2", "GigabitEthernet1/0/3"), Guard{}, Options{Save: true})
+	if r.Outcome != OutcomeSaved || r.Failure != "" {
+		t.Fatalf("outcome %q failure %q mismatches %v", r.Outcome, r.Failure, r.Mismatches)
+	}
+	for _, name := range []string{"Gi1/0/1", "Gi1/0/2", "Gi1/0/3"} {
+		port, _ := l.dev.Port(name)
+		if port.VoiceVLAN != 20 || port.Profile == 0 || port.AccessVLAN != 10 {
+			t.Errorf("%s: %+v", name, port)
+		}
+	}
+	if len(r.Ports) != 3 || r.Ports[2].Status != PortAsPlanned {
+		t.Errorf("ports: %+v", r.Ports)
+	}
+	if l.dev.StartupConfig() != l.dev.RunningConfig() {
+		t.Error("--save did not write the startup configuration")
+	}
+	st, err := os.Stat(r.Backup)
+	if err != nil || st.Mode().Perm() != 0o600 || !strings.HasPrefix(r.Backup, l.backups) {
+		t.Fatalf("backup %q: %v %v", r.Backup, st, err)
+	}
+	if r.Sessions != 1 {
+		t.Errorf("%d sessions, want 1", r.Sessions)
+	}
+	// The plan's diff shows the voice VLAN line added under the interface.
+	found := false
+	for _, sd := range p.Diff {
+		if sd.Title == "interface GigabitEthernet1/0/2" && slices.Contains(sd.Lines, "+ switchport voice vlan 20") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("diff lacks the voice VLAN line: %+v", p.Diff)
+	}
+}
+
+func TestApplyRejectedLine(t *testing.T) {
+	l := newLab(t)
+	l.dev.Faults.Reject = "switchport voice vlan 20"
+	_, r, before := l.run(t, voiceChanges("Gi1/0/1", "Gi1/0/2"), Guard{}, Options{})
+	assertBackupState(t, l, r, before)
+	if !strings.Contains(r.Failure, `rejected "switchport voice vlan 20"`) || !strings.Contains(r.Failure, "% Invalid input") {
+		t.Errorf("failure %q does not name the line and the switch's error", r.Failure)
+	}
+	// Nothing after the rejected line's batch was sent.
+	if last := r.Sent[len(r.Sent)-1]; last.Error != "" && len(r.Sent) >= len(voiceChanges("Gi1/0/1", "Gi1/0/2")) {
+		t.Errorf("sent past the error: %+v", r.Sent)
+	}
+}
+
+func TestApplyRejectedLineStopsAtOnce(t *testing.T) {
+	l := newLab(t)
+	l.dev.Faults.Reject = "switchport voice vlan 20"
+	_, r, before := l.run(t, voiceChanges("Gi1/0/1", "Gi1/0/2"), Guard{}, Options{Batch: 1})
+	assertBackupState(t, l, r, before)
+	if last := r.Sent[len(r.Sent)-1]; last.Line != "switchport voice vlan 20" || last.Error == "" {
+		t.Errorf("with one line per write the last line sent should be the rejected one, got %+v", last)
+	}
+}
+
+func TestApplySessionDropped(t *testing.T) {
+	l := newLab(t)
+	l.dev.Faults.DropAfterConfigLines = 12
+	_, r, before := l.run(t, voiceChanges("Gi1/0/1", "Gi1/0/2", "Gi1/0/3"), Guard{}, Options{Batch: 4})
+	assertBackupState(t, l, r, before)
+	if !errors.Is(errors.New(r.Failure), drivers.ErrSessionLost) && !strings.Contains(r.Failure, "session lost") {
+		t.Errorf("failure %q does not say the session was lost", r.Failure)
+	}
+	if r.Sessions != 2 {
+		t.Errorf("%d sessions, want 2 (apply + rollback)", r.Sessions)
+	}
+}
+
+func TestApplyVerifyMismatch(t *testing.T) {
+	l := newLab(t)
+	l.dev.Faults.Ignore = "power inline auto"
+	sh := l.dev.NewShell()
+	for _, c := range []string{"configure terminal", "interface Gi1/0/2", "power inline never", "end"} {
+		sh.Exec(c)
+	}
+	_, r, before := l.run(t, voiceChanges("Gi1/0/1", "Gi1/0/2"), Guard{}, Options{})
+	assertBackupState(t, l, r, before)
+	if len(r.Mismatches) != 1 || r.Mismatches[0].Object != "port Gi1/0/2" || r.Mismatches[0].Field != "poe" {
+		t.Errorf("mismatches %v, want the ignored PoE line on Gi1/0/2", r.Mismatches)
+	}
+}
+
+func TestApplySlowDevice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow device test takes ~10 s")
+	}
+	l := newLab(t)
+	sh := l.dev.NewShell()
+	for _, c := range []string{"configure terminal", "vlan 20", "exit", "interface Gi1/0/2", "power inline never", "end"} {
+		sh.Exec(c)
+	}
+	l.dev.Faults.ConfigDelay = time.Second
+	l.opts.Timeout = 300 * time.Millisecond
+	changes := []audit.Change{
+		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "Gi1/0/2", VLAN: 20},
+		{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: "Gi1/0/2"},
+	}
+	_, r, before := l.run(t, changes, Guard{}, Options{RollbackTimeout: 5 * time.Second})
+	assertBackupState(t, l, r, before)
+	if !strings.Contains(r.Failure, "timed out") {
+		t.Errorf("failure %q does not say the switch timed out", r.Failure)
+	}
+}
+
+func TestPlanRefusesUplinkAndProtected(t *testing.T) {
+	l := newLab(t)
+	sh := l.dev.NewShell()
+	sh.Exec("configure terminal")
+	sh.Exec("lldp run")
+	cs := voiceChanges("Gi1/0/1", "Te1/1/1", "Gi1/0/48")
+	p, r, _ := l.run(t, cs, Guard{Protect: []string{"GigabitEthernet1/0/48"}}, Options{})
+	if r.Outcome != OutcomeApplied {
+		t.Fatalf("outcome %q: %s", r.Outcome, r.Failure)
+	}
+	if len(p.Refused) != 2 || p.Refused[0].Port != "Gi1/0/48" || p.Refused[1].Port != "Te1/1/1" ||
+		!strings.Contains(p.Refused[1].Reason, "core1 is a bridge/router") || !strings.Contains(p.Refused[0].Reason, "management") {
+		t.Fatalf("refused %+v", p.Refused)
+	}
+	if !slices.Equal(p.Ports, []string{"Gi1/0/1"}) {
+		t.Errorf("plan touches %v, want only the phone port Gi1/0/1 (its neighbour is bridge+telephone)", p.Ports)
+	}
+	for _, line := range p.Lines {
+		if strings.Contains(line, "TenGigabitEthernet") || strings.Contains(line, "1/0/48") {
+			t.Errorf("plan line %q touches a refused port", line)
+		}
+	}
+	if up, _ := l.dev.Port("Te1/1/1"); up.VoiceVLAN != 0 || up.Mode != "trunk" {
+		t.Errorf("uplink changed: %+v", up)
+	}
+}
+
+func TestBackupNameHasNoSecret(t *testing.T) {
+	n := backupName("admin:hunter2@sw1.example:22", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	if strings.Contains(n, "hunter2") || strings.Contains(n, "admin") || n != "sw1.example_22-20260102T030405.000Z.cfg" {
+		t.Errorf("got %q", n)
+	}
+}
+
+func TestGuardTrunkRule(t *testing.T) {
+	g := Guard{}
+	trunkAll := &drivers.Port{Mode: drivers.ModeTrunk}
+	trunkTwo := &drivers.Port{Mode: drivers.ModeTrunk, TaggedVLANs: []int{10, 20}}
+	trunkMany := &drivers.Port{Mode: drivers.ModeTrunk, TaggedVLANs: []int{10, 20, 30}}
+	if g.uplinkReason(trunkAll, nil) == "" || g.uplinkReason(trunkMany, nil) == "" {
+		t.Error("a trunk of every VLAN or of three VLANs is not treated as an uplink")
+	}
+	if r := g.uplinkReason(trunkTwo, nil); r != "" {
+		t.Errorf("a data+voice trunk refused: %s", r)
+	}
+}

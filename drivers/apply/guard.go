@@ -1,0 +1,92 @@
+package apply
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// Refusal is a port the plan asked to change and voxlan will not touch.
+type Refusal struct {
+	Port   string `json:"port"`
+	Reason string `json:"reason"`
+	// Changes is how many of the plan's changes were dropped for it.
+	Changes int `json:"changes"`
+}
+
+// Guard holds what makes a port untouchable.
+type Guard struct {
+	// Protect names ports never to touch: the one the management traffic
+	// comes through (inventory or --protect-port).
+	Protect []string
+	// MaxTrunkVLANs: a trunk carrying more VLANs than this (or all) is an
+	// uplink. 0 means 2 (data + voice is the most a phone port carries).
+	MaxTrunkVLANs int
+}
+
+// uplinkReason says why a port looks like an uplink, "" when it does not.
+func (g Guard) uplinkReason(p *drivers.Port, neighbors []snapshot.Neighbor) string {
+	for _, n := range neighbors {
+		caps := n.Capabilities
+		if slices.Contains(caps, "telephone") {
+			continue // phones advertise bridge+telephone: still a phone port
+		}
+		if slices.Contains(caps, "bridge") || slices.Contains(caps, "router") {
+			name := n.SysName
+			if name == "" {
+				name = n.ChassisID
+			}
+			return fmt.Sprintf("uplink: LLDP neighbour %s is a bridge/router", name)
+		}
+	}
+	if p != nil && p.Mode == drivers.ModeTrunk {
+		limit := g.MaxTrunkVLANs
+		if limit == 0 {
+			limit = 2
+		}
+		if len(p.TaggedVLANs) == 0 {
+			return "uplink: trunk carrying every VLAN"
+		}
+		if len(p.TaggedVLANs) > limit {
+			return fmt.Sprintf("uplink: trunk carrying %d VLANs", len(p.TaggedVLANs))
+		}
+	}
+	return ""
+}
+
+// filter drops the changes on refused ports and returns the refusals.
+func (g Guard) filter(cur *drivers.Config, neighbors map[string][]snapshot.Neighbor, changes []audit.Change) ([]audit.Change, []Refusal) {
+	reasons := map[string]string{}
+	for _, c := range changes {
+		if c.Port == "" {
+			continue
+		}
+		if _, done := reasons[c.Port]; done {
+			continue
+		}
+		switch {
+		case slices.Contains(g.Protect, c.Port):
+			reasons[c.Port] = "management port (protected)"
+		default:
+			reasons[c.Port] = g.uplinkReason(cur.Ports[c.Port], neighbors[c.Port])
+		}
+	}
+	var keep []audit.Change
+	var refused []Refusal
+	count := map[string]int{}
+	for _, c := range changes {
+		if c.Port != "" && reasons[c.Port] != "" {
+			count[c.Port]++
+			continue
+		}
+		keep = append(keep, c)
+	}
+	for port, n := range count {
+		refused = append(refused, Refusal{Port: port, Reason: reasons[port], Changes: n})
+	}
+	slices.SortFunc(refused, func(a, b Refusal) int { return audit.ComparePorts(a.Port, b.Port) })
+	return keep, refused
+}

@@ -1,0 +1,147 @@
+// Package apply pushes a switch's change plan safely: plan (read only),
+// backup, send in one session, verify by reading back, save only after
+// verification, and on any failure roll the touched sections back to the
+// backup and say what state each port is in.
+package apply
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// SectionDiff is one configuration section before and after the plan.
+type SectionDiff struct {
+	Title string `json:"title"`
+	// Lines are " kept", "-removed", "+added".
+	Lines []string `json:"lines"`
+}
+
+// SwitchPlan is what would be sent to one switch and why.
+type SwitchPlan struct {
+	Switch   string        `json:"switch"`
+	Platform string        `json:"platform"`
+	Lines    []string      `json:"lines"`
+	Diff     []SectionDiff `json:"diff"`
+	Refused  []Refusal     `json:"refused"`
+	// Ports are the ports the plan touches.
+	Ports []string `json:"ports"`
+
+	driver  drivers.Driver
+	changes []audit.Change
+	cur     *drivers.Config
+	want    *drivers.Config
+	scope   drivers.Scope
+}
+
+// Empty reports whether nothing needs sending.
+func (p *SwitchPlan) Empty() bool { return len(p.Lines) == 0 }
+
+// Plan reads the switch's running configuration and LLDP neighbours over
+// sess (show commands only) and works out the lines, the diff and the
+// refusals for changes.
+func Plan(ctx context.Context, sess drivers.Session, d drivers.Driver, target string, changes []audit.Change, g Guard) (*SwitchPlan, error) {
+	a := d.Attrs()
+	text, err := sess.Command(ctx, a.ConfigCommand)
+	if err != nil {
+		return nil, err
+	}
+	var nbText string
+	if a.NeighborCommand != "" {
+		// LLDP may be off; then there is nothing to learn from it, and
+		// the trunk rule still guards uplinks.
+		nbText, _ = sess.Command(ctx, a.NeighborCommand)
+	}
+	return PlanFromText(d, target, text, nbText, changes, g)
+}
+
+// PlanFromText is Plan on saved outputs.
+func PlanFromText(d drivers.Driver, target, config, neighbors string, changes []audit.Change, g Guard) (*SwitchPlan, error) {
+	cur, err := d.ParseConfig(config)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", target, err)
+	}
+	nb := map[string][]snapshot.Neighbor{}
+	if neighbors != "" && d.Attrs().NeighborCommand != "" {
+		var sw snapshot.Switch
+		if err := d.Fill(&sw, map[string]string{d.Attrs().NeighborCommand: neighbors}); err == nil {
+			for _, p := range sw.Ports {
+				nb[p.Name] = p.Neighbors
+			}
+		}
+	}
+	// Port names as the driver spells them, so guard lists and neighbour
+	// tables match ("GigabitEthernet1/0/1" and "Gi1/0/1").
+	g.Protect = canonicalPorts(d, g.Protect)
+	canon := slices.Clone(changes)
+	for i := range canon {
+		if canon[i].Port != "" {
+			canon[i].Port = canonicalPorts(d, []string{canon[i].Port})[0]
+		}
+	}
+	keep, refused := g.filter(cur, nb, canon)
+	want, scope, err := d.Want(cur, keep)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", target, err)
+	}
+	lines, err := d.Render(cur, want, scope)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", target, err)
+	}
+	p := &SwitchPlan{Switch: target, Platform: d.Name(), Lines: lines, Refused: refused, Ports: scope.Ports,
+		driver: d, changes: keep, cur: cur, want: want, scope: scope}
+	if p.Lines == nil {
+		p.Lines = []string{}
+	}
+	if p.Refused == nil {
+		p.Refused = []Refusal{}
+	}
+	p.Diff = sectionDiffs(d.Sections(cur, scope), d.Sections(want, scope))
+	if p.Diff == nil {
+		p.Diff = []SectionDiff{}
+	}
+	return p, nil
+}
+
+// canonicalPorts spells names the way the driver's ParseConfig does, when
+// the driver offers it.
+func canonicalPorts(d drivers.Driver, names []string) []string {
+	c, ok := d.(interface{ CanonicalPort(string) string })
+	if !ok {
+		return names
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = c.CanonicalPort(n)
+	}
+	return out
+}
+
+// sectionDiffs pairs sections by title and keeps those that change. A nil
+// Lines means the section does not exist (a VLAN not yet created).
+func sectionDiffs(before, after []drivers.Section) []SectionDiff {
+	byTitle := map[string]drivers.Section{}
+	for _, s := range before {
+		byTitle[s.Title] = s
+	}
+	var out []SectionDiff
+	seen := map[string]bool{}
+	for _, a := range after {
+		seen[a.Title] = true
+		b, existed := byTitle[a.Title]
+		if existed && (b.Lines == nil) == (a.Lines == nil) && slices.Equal(b.Lines, a.Lines) {
+			continue
+		}
+		out = append(out, SectionDiff{Title: a.Title, Lines: diffLines(b.Lines, a.Lines)})
+	}
+	for _, b := range before {
+		if !seen[b.Title] {
+			out = append(out, SectionDiff{Title: b.Title, Lines: diffLines(b.Lines, nil)})
+		}
+	}
+	return out
+}
