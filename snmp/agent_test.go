@@ -184,17 +184,38 @@ func TestBrokenAgent(t *testing.T) {
 	}
 }
 
-// bulkDropper relays SNMP between a client and snmpsimd but drops every
-// GetBulk request, as the Juniper MX of gosnmp issue 498 behaves.
-type bulkDropper struct {
+// udpRelay relays SNMP between clients and snmpsimd on loopback. With
+// dropBulk it drops every GetBulk request, as the Juniper MX of gosnmp
+// issue 498 behaves; with delay it holds each packet that long in each
+// direction (this kernel has no netem).
+type udpRelay struct {
 	conn      *net.UDPConn
 	upstream  *net.UDPAddr
+	dropBulk  bool
+	delay     time.Duration
 	dropped   atomic.Int64
 	forwarded atomic.Int64
 	wg        sync.WaitGroup
 }
 
-func startBulkDropper(t *testing.T, upstream string) *bulkDropper {
+// later runs f after the relay's delay, or now.
+func (r *udpRelay) later(f func()) {
+	if r.delay == 0 {
+		f()
+		return
+	}
+	r.wg.Add(1)
+	time.AfterFunc(r.delay, func() {
+		defer r.wg.Done()
+		f()
+	})
+}
+
+func startBulkDropper(t testing.TB, upstream string) *udpRelay {
+	return startRelay(t, upstream, true, 0)
+}
+
+func startRelay(t testing.TB, upstream string, dropBulk bool, delay time.Duration) *udpRelay {
 	t.Helper()
 	up, err := net.ResolveUDPAddr("udp4", upstream)
 	if err != nil {
@@ -204,7 +225,7 @@ func startBulkDropper(t *testing.T, upstream string) *bulkDropper {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &bulkDropper{conn: c, upstream: up}
+	r := &udpRelay{conn: c, upstream: up, dropBulk: dropBulk, delay: delay}
 	links := map[string]*net.UDPConn{}
 	var mu sync.Mutex
 	decoder := &gosnmp.GoSNMP{Version: gosnmp.Version2c}
@@ -217,10 +238,13 @@ func startBulkDropper(t *testing.T, upstream string) *bulkDropper {
 			if err != nil {
 				return
 			}
-			pkt, err := decoder.SnmpDecodePacket(append([]byte(nil), buf[:n]...))
-			if err == nil && pkt.PDUType == gosnmp.GetBulkRequest {
-				r.dropped.Add(1)
-				continue
+			packet := append([]byte(nil), buf[:n]...)
+			if r.dropBulk {
+				pkt, err := decoder.SnmpDecodePacket(append([]byte(nil), packet...))
+				if err == nil && pkt.PDUType == gosnmp.GetBulkRequest {
+					r.dropped.Add(1)
+					continue
+				}
 			}
 			mu.Lock()
 			link := links[from.String()]
@@ -240,16 +264,18 @@ func startBulkDropper(t *testing.T, upstream string) *bulkDropper {
 						if err != nil {
 							return
 						}
-						c.WriteToUDP(b[:n], client)
+						answer := append([]byte(nil), b[:n]...)
+						r.later(func() { c.WriteToUDP(answer, client) })
 					}
 				}(link, from)
 			}
 			mu.Unlock()
 			r.forwarded.Add(1)
-			link.Write(buf[:n])
+			r.later(func() { link.Write(packet) })
 		}
 	}()
 	t.Cleanup(func() {
+		time.Sleep(2 * delay) // let packets in flight go out
 		c.Close()
 		mu.Lock()
 		for _, l := range links {

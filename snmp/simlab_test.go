@@ -39,7 +39,7 @@ func TestMain(m *testing.M) {
 
 // sim returns the shared snmpsimd serving the shared recordings plus
 // testdata/snmprec.
-func sim(t *testing.T) *snmpsim.Server {
+func sim(t testing.TB) *snmpsim.Server {
 	t.Helper()
 	labtest.RequireTools(t, snmpsim.Binary)
 	simOnce.Do(func() {
@@ -74,7 +74,7 @@ func sim(t *testing.T) *snmpsim.Server {
 }
 
 // discoverRecording reads one recording from the shared snmpsimd.
-func discoverRecording(t *testing.T, community string) snapshot.Switch {
+func discoverRecording(t testing.TB, community string) snapshot.Switch {
 	t.Helper()
 	s := sim(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
