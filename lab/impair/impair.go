@@ -21,6 +21,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
+	"runtime"
 	"sync"
 	"syscall"
 	"time"
@@ -121,6 +122,12 @@ func openEnd(name string) (*end, error) {
 		unix.Close(fd)
 		return nil, fmt.Errorf("impair: PACKET_AUXDATA: %w", err)
 	}
+	// The kernel's receive time: a frame's delay counts from when it
+	// arrived, not from when a busy machine got round to reading it.
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1); err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("impair: SO_TIMESTAMPNS: %w", err)
+	}
 	if err := unix.Bind(fd, &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL), Ifindex: ifi.Index}); err != nil {
 		unix.Close(fd)
 		return nil, fmt.Errorf("impair: bind %s: %w", name, err)
@@ -162,7 +169,7 @@ func (h *frameHeap) Pop() any {
 func (r *Relay) read(ctx context.Context, in, out *end, shape *Shape, stats *Stats) {
 	defer r.wg.Done()
 	buf := make([]byte, 1<<16)
-	oob := make([]byte, unix.CmsgSpace(20))
+	oob := make([]byte, unix.CmsgSpace(20)+unix.CmsgSpace(16))
 	for ctx.Err() == nil {
 		var n, oobn int
 		var from unix.Sockaddr
@@ -180,8 +187,7 @@ func (r *Relay) read(ctx context.Context, in, out *end, shape *Shape, stats *Sta
 		if sll, ok := from.(*unix.SockaddrLinklayer); ok && sll.Pkttype == unix.PACKET_OUTGOING {
 			continue // our own sends on this end
 		}
-		frame := retag(buf[:n], oob[:oobn])
-		now := time.Now()
+		frame, now := retag(buf[:n], oob[:oobn])
 		r.mu.Lock()
 		if shape.LossPercent > 0 && r.rng.Float64()*100 < shape.LossPercent {
 			stats.Dropped++
@@ -205,10 +211,16 @@ func (r *Relay) read(ctx context.Context, in, out *end, shape *Shape, stats *Sta
 }
 
 // retag copies frame, putting back an 802.1Q tag the kernel moved into
-// PACKET_AUXDATA.
-func retag(frame, oob []byte) []byte {
+// PACKET_AUXDATA, and returns the kernel's receive time (now without one).
+func retag(frame, oob []byte) ([]byte, time.Time) {
+	rx := time.Now()
 	msgs, _ := unix.ParseSocketControlMessage(oob)
+	var out []byte
 	for _, m := range msgs {
+		if m.Header.Level == unix.SOL_SOCKET && m.Header.Type == unix.SCM_TIMESTAMPNS && len(m.Data) >= 16 {
+			rx = time.Unix(int64(binary.NativeEndian.Uint64(m.Data[0:])), int64(binary.NativeEndian.Uint64(m.Data[8:])))
+			continue
+		}
 		if m.Header.Level != unix.SOL_PACKET || m.Header.Type != unix.PACKET_AUXDATA || len(m.Data) < 20 {
 			continue
 		}
@@ -220,46 +232,60 @@ func retag(frame, oob []byte) []byte {
 		if status&unix.TP_STATUS_VLAN_TPID_VALID != 0 {
 			tpid = binary.NativeEndian.Uint16(m.Data[18:])
 		}
-		out := make([]byte, 0, len(frame)+4)
+		out = make([]byte, 0, len(frame)+4)
 		out = append(out, frame[:12]...)
 		out = binary.BigEndian.AppendUint16(out, tpid)
 		out = binary.BigEndian.AppendUint16(out, binary.NativeEndian.Uint16(m.Data[16:]))
-		return append(out, frame[12:]...)
+		out = append(out, frame[12:]...)
 	}
-	return append([]byte(nil), frame...)
+	if out == nil {
+		out = append([]byte(nil), frame...)
+	}
+	return out, rx
 }
 
+// send releases frames when due. It runs on its own OS thread, raised to
+// real-time priority when allowed (root), and sleeps in the kernel between
+// frames, so a loaded machine does not stretch the delays set. Every pass
+// sleeps or blocks: the thread can never spin.
 func (r *Relay) send(ctx context.Context) {
 	defer r.wg.Done()
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
-	for {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	realtime := unix.SchedSetAttr(0, &unix.SchedAttr{Policy: unix.SCHED_FIFO, Priority: 10}, 0) == nil
+	if realtime {
+		defer unix.SchedSetAttr(0, &unix.SchedAttr{Policy: unix.SCHED_NORMAL}, 0)
+	}
+	const maxNap = 2 * time.Millisecond // how late a frame arriving mid-nap can be
+	for ctx.Err() == nil {
 		r.mu.Lock()
 		var due []pending
 		now := time.Now()
 		for r.queue.Len() > 0 && !r.queue[0].due.After(now) {
 			due = append(due, heap.Pop(&r.queue).(pending))
 		}
-		next := time.Hour
+		next := time.Duration(-1)
 		if r.queue.Len() > 0 {
 			next = r.queue[0].due.Sub(now)
 		}
 		r.mu.Unlock()
 		for _, p := range due {
-			var werr error
-			_ = p.out.conn.Write(func(fd uintptr) bool {
-				werr = unix.Send(int(fd), p.frame, 0)
-				return werr != unix.EAGAIN
-			})
 			// A send error (frame larger than the MTU) drops that frame only.
+			_ = p.out.conn.Write(func(fd uintptr) bool {
+				return unix.Send(int(fd), p.frame, unix.MSG_DONTWAIT) != unix.EAGAIN
+			})
 		}
-		timer.Reset(next)
-		select {
-		case <-ctx.Done():
-			return
-		case <-r.wake:
-		case <-timer.C:
+		if next < 0 { // nothing queued: wait for a frame
+			select {
+			case <-ctx.Done():
+				return
+			case <-r.wake:
+			}
+			continue
 		}
+		nap := min(max(next, 20*time.Microsecond), maxNap)
+		ts := unix.NsecToTimespec(nap.Nanoseconds())
+		_ = unix.Nanosleep(&ts, nil)
 	}
 }
 
