@@ -50,7 +50,7 @@ func main() {
 	delay := flag.Duration("delay", 10*time.Millisecond, "latency added to each packet each way in (a)/(b)")
 	switches := flag.Int("switches", 200, "simulated switches for (c)")
 	concurrency := flag.Int("concurrency", snmp.DefaultConcurrency, "voxlan discover --concurrency for (c)")
-	runs := flag.Int("runs", 3, "times (c) is run (the machine is shared: figures vary)")
+	runs := flag.Int("runs", 3, "times (a) and (c) are run (the machine is shared: figures vary); medians are compared")
 	flag.Parse()
 	if *voxlan == "" {
 		fmt.Fprintln(os.Stderr, "speed: -voxlan PATH is required (bench/run.sh builds it)")
@@ -58,7 +58,7 @@ func main() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	if err := oneSwitch(ctx, *voxlan, *recording, *delay); err != nil {
+	if err := oneSwitch(ctx, *voxlan, *recording, *delay, max(*runs, 1)); err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(1)
 	}
@@ -70,9 +70,9 @@ func main() {
 
 const community = "voxlan-bench"
 
-// oneSwitch measures (a) voxlan and (b) sequential snmpbulkwalk against one
-// delayed switch.
-func oneSwitch(ctx context.Context, voxlan, recording string, delay time.Duration) error {
+// oneSwitch measures (a) voxlan (median of runs) and (b) sequential
+// snmpbulkwalk against one delayed switch.
+func oneSwitch(ctx context.Context, voxlan, recording string, delay time.Duration, runs int) error {
 	rec, err := site.Recording(recording)
 	if err != nil {
 		return err
@@ -92,22 +92,29 @@ func oneSwitch(ctx context.Context, voxlan, recording string, delay time.Duratio
 	addr := g.Addrs()[0]
 
 	fmt.Printf("(a)/(b) one switch: %s (%d records) on %s, %s added each way\n", recording, len(rec.Records), addr, delay)
-	start := time.Now()
-	snap, _, err := discover(ctx, voxlan, []string{addr}, snmp.DefaultConcurrency)
-	if err != nil {
-		return err
+	var times []time.Duration
+	var snap *snapshot.Snapshot
+	for range runs {
+		start := time.Now()
+		snap, _, err = discover(ctx, voxlan, []string{addr}, snmp.DefaultConcurrency)
+		if err != nil {
+			return err
+		}
+		times = append(times, time.Since(start))
+		if len(snap.Errors) > 0 || len(snap.Switches) != 1 {
+			return fmt.Errorf("(a) discovery failed: %d switches, errors %v", len(snap.Switches), snap.Errors)
+		}
 	}
-	voxlanTime := time.Since(start)
-	if len(snap.Errors) > 0 || len(snap.Switches) != 1 {
-		return fmt.Errorf("(a) discovery failed: %d switches, errors %v", len(snap.Switches), snap.Errors)
-	}
+	slices.Sort(times)
+	voxlanTime := times[len(times)/2]
 	mu.Lock()
 	roots, gets, n := walkRoots(rec, reqs)
 	mu.Unlock()
-	fmt.Printf("  (a) voxlan discover:          %8s  (%d requests, %d subtrees, %d scalars, %d ports found)\n",
-		voxlanTime.Round(time.Millisecond), n, len(roots), len(gets), len(snap.Switches[0].Ports))
+	fmt.Printf("  (a) voxlan discover:          %8s  median of %d (%s..%s; %d requests per run, %d subtrees, %d scalars, %d ports found)\n",
+		voxlanTime.Round(time.Millisecond), runs, times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond),
+		n/runs, len(roots), len(gets), len(snap.Switches[0].Ports))
 
-	start = time.Now()
+	start := time.Now()
 	rows := 0
 	for _, root := range roots {
 		out, err := netsnmp(ctx, "snmpbulkwalk", "-v2c", "-c", community, "-Cr25", "-On", "-t", "5", "-r", "1", addr, root)
