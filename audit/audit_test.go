@@ -573,3 +573,33 @@ func TestManyMACsWithoutLLDPIsUnknownNotAHub(t *testing.T) {
 		t.Fatalf("LLDP heard: got %s, want unmanagedSwitch", got.Role)
 	}
 }
+
+func TestProbeJudgesDHCPAndTransport(t *testing.T) {
+	snap := site(newSwitch("sw1", phonePort(2, "Gi1/0/2")))
+	r := Run(snap, wte(t), Site{})
+	if f := findingAt(t, r, ReqD1, "dhcp-data", "", ""); f.Status != StatusManual {
+		t.Fatalf("no probe: got %s, want manual", f.Status)
+	}
+	snap.Probe = &snapshot.Probe{Interface: "eth0",
+		DHCP: []snapshot.DHCPVLAN{
+			{Role: "data", Offers: []snapshot.DHCPOffer{{ServerID: "198.18.10.1", Address: "198.18.10.50", Network: "198.18.10.0/24"}}},
+			{Role: "voice", VLAN: voiceVLAN, Offers: []snapshot.DHCPOffer{}},
+		},
+		Transport: []snapshot.TransportTest{{Target: "198.18.10.1", OneWayMs: 2, Pass: true}},
+		Findings:  []snapshot.ProbeFinding{{Requirement: "D2", Severity: "fail", Subject: "vlan 20", Message: "no DHCP offer in the voice VLAN"}},
+		Skipped:   []string{"dns: no names to resolve"},
+	}
+	r = Run(snap, wte(t), Site{})
+	for _, tc := range []struct {
+		req, check string
+		want       Status
+	}{{ReqD1, "dhcp-data", StatusPass}, {ReqD2, "dhcp-voice", StatusFail}, {ReqD4, "dhcp-single", StatusPass},
+		{ReqT, "transport", StatusPass}, {ReqD5, "dns", StatusManual}, {ReqF, "openings", StatusManual}} {
+		if f := findingAt(t, r, tc.req, tc.check, "", ""); f.Status != tc.want {
+			t.Errorf("%s: got %s, want %s (%s)", tc.req, f.Status, tc.want, f.Message.EN)
+		}
+	}
+	if f := findingAt(t, r, ReqD2, "dhcp-voice", "", ""); !strings.Contains(f.Message.EN, "no DHCP offer in the voice VLAN") {
+		t.Errorf("D2 message: %s", f.Message.EN)
+	}
+}

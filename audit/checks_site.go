@@ -74,8 +74,12 @@ func (a *auditor) checkProbeItems() {
 	items = append(items, item{ReqF, "openings", "Ouvertures sortantes du pare-feu demandées par le service.",
 		"Outbound firewall openings the service needs.", []Evidence{ev("openings", openings...)}})
 	for _, it := range items {
-		a.add(Finding{Requirement: it.req, Check: it.check, Status: StatusManual,
-			Message: Text{FR: it.fr, EN: it.en}, Evidence: it.evidence})
+		f := Finding{Requirement: it.req, Check: it.check, Status: StatusManual,
+			Message: Text{FR: it.fr, EN: it.en}, Evidence: it.evidence}
+		if a.snap.Probe != nil {
+			a.judgeFromProbe(&f)
+		}
+		a.add(f)
 	}
 }
 
