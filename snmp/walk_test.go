@@ -1,0 +1,141 @@
+package snmp
+
+import (
+	"context"
+	"errors"
+	"net"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gosnmp/gosnmp"
+)
+
+// misbehavingAgent answers every request on loopback with what answer
+// makes of it. It stands for agent bugs no real agent here reproduces on
+// demand (snmpsim always answers correctly).
+func misbehavingAgent(t *testing.T, answer func(req *gosnmp.SnmpPacket) []gosnmp.SnmpPDU) string {
+	t.Helper()
+	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		decoder := &gosnmp.GoSNMP{Version: gosnmp.Version2c}
+		buf := make([]byte, 65535)
+		for {
+			n, from, err := c.ReadFromUDP(buf)
+			if err != nil {
+				return
+			}
+			req, err := decoder.SnmpDecodePacket(append([]byte(nil), buf[:n]...))
+			if err != nil {
+				continue
+			}
+			vars := answer(req)
+			if vars == nil {
+				continue // no answer at all
+			}
+			resp := &gosnmp.SnmpPacket{Version: gosnmp.Version2c, Community: req.Community,
+				PDUType: gosnmp.GetResponse, RequestID: req.RequestID, Variables: vars}
+			out, err := resp.MarshalMsg()
+			if err != nil {
+				t.Errorf("marshal: %v", err)
+				continue
+			}
+			c.WriteToUDP(out, from)
+		}
+	}()
+	t.Cleanup(func() {
+		c.Close()
+		wg.Wait()
+	})
+	return c.LocalAddr().String()
+}
+
+func dialTest(t *testing.T, addr string) *gosnmp.GoSNMP {
+	t.Helper()
+	host, port, err := splitAddress(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := dial(context.Background(), host, port, sessionParams{version: gosnmp.Version2c, community: "public"}, 300*time.Millisecond, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.Conn.Close() })
+	return g
+}
+
+func TestWalkStopsOnNonIncreasingOID(t *testing.T) {
+	// The agent answers the OID it was asked about: a walk would loop.
+	addr := misbehavingAgent(t, func(req *gosnmp.SnmpPacket) []gosnmp.SnmpPDU {
+		name := req.Variables[0].Name
+		if name == ".1.3.6.1.2.1.2.2.1.2" {
+			name += ".1"
+		}
+		return []gosnmp.SnmpPDU{{Name: name, Type: gosnmp.OctetString, Value: []byte("again")}}
+	})
+	w := &walker{maxReps: 10, maxRows: 1000}
+	rows, err := w.walk(context.Background(), dialTest(t, addr), "1.3.6.1.2.1.2.2.1.2")
+	if !errors.Is(err, errNotIncreasing) || len(rows) != 1 {
+		t.Fatalf("got %d rows, %v; want the first row and errNotIncreasing", len(rows), err)
+	}
+}
+
+func TestWalkBoundsRows(t *testing.T) {
+	// An endless table: every answer is one past the OID asked.
+	addr := misbehavingAgent(t, func(req *gosnmp.SnmpPacket) []gosnmp.SnmpPDU {
+		var out []gosnmp.SnmpPDU
+		for _, v := range req.Variables {
+			out = append(out, gosnmp.SnmpPDU{Name: v.Name + ".1", Type: gosnmp.Integer, Value: 1})
+		}
+		return out
+	})
+	w := &walker{maxReps: 10, maxRows: 50}
+	rows, err := w.walk(context.Background(), dialTest(t, addr), "1.3.6.1.4.1.99999")
+	if !errors.Is(err, errTooManyRows) || len(rows) != 50 {
+		t.Fatalf("got %d rows, %v; want 50 rows and errTooManyRows", len(rows), err)
+	}
+}
+
+func TestWalkFallsBackWhenBulkAnswersNothing(t *testing.T) {
+	// GetBulk answered with no varbinds (an agent that mishandles it),
+	// GetNext answered properly: the walk completes on GetNext.
+	table := []string{".1.3.6.1.2.1.2.2.1.2.1", ".1.3.6.1.2.1.2.2.1.2.2", ".1.3.6.1.2.1.2.2.1.3.1"}
+	addr := misbehavingAgent(t, func(req *gosnmp.SnmpPacket) []gosnmp.SnmpPDU {
+		if req.PDUType == gosnmp.GetBulkRequest {
+			return []gosnmp.SnmpPDU{}
+		}
+		asked, _ := parseOID(req.Variables[0].Name)
+		for _, name := range table {
+			oid, _ := parseOID(name)
+			if compareOID(oid, asked) > 0 {
+				return []gosnmp.SnmpPDU{{Name: name, Type: gosnmp.OctetString, Value: []byte("x")}}
+			}
+		}
+		return []gosnmp.SnmpPDU{{Name: req.Variables[0].Name, Type: gosnmp.EndOfMibView}}
+	})
+	w := &walker{maxReps: 10, maxRows: 1000}
+	rows, err := w.walk(context.Background(), dialTest(t, addr), "1.3.6.1.2.1.2.2.1.2")
+	if err != nil || len(rows) != 2 || !w.noBulk.Load() {
+		t.Fatalf("got %d rows, %v, noBulk %v; want 2 rows on GetNext", len(rows), err, w.noBulk.Load())
+	}
+}
+
+func TestWalkTimeout(t *testing.T) {
+	addr := misbehavingAgent(t, func(*gosnmp.SnmpPacket) []gosnmp.SnmpPDU { return nil })
+	w := &walker{maxReps: 10, maxRows: 1000}
+	start := time.Now()
+	_, err := w.walk(context.Background(), dialTest(t, addr), "1.3.6.1.2.1.2.2.1.2")
+	if !isTimeout(err) {
+		t.Fatalf("err = %v, want a timeout", err)
+	}
+	// One GetBulk and one GetNext try, 300 ms each.
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("took %s", d)
+	}
+}
