@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -213,5 +214,44 @@ func TestShortenAndVLANList(t *testing.T) {
 	}
 	if got := vlanList(en, nil); got != "none" {
 		t.Errorf("no VLAN: %q", got)
+	}
+}
+
+// Device data (a sysName, a port alias, a message quoting them) must not
+// become HTML in Markdown nor a formula in a spreadsheet.
+func TestHostileDeviceData(t *testing.T) {
+	in := demoInput()
+	in.Snapshot.Switches[0].SysName = `<img src=x onerror=alert(1)>|sw`
+	in.Result.Findings[0].Message.FR = `=HYPERLINK("x","clic")`
+	in.Result.Findings[0].Message.EN = `@SUM(A1)`
+	d, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range Langs {
+		c, _ := LoadCatalog(l)
+		var md, csvOut, html bytes.Buffer
+		if err := RenderMarkdown(&md, c, []*Document{d}, testOpts); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(md.String(), "<img") || !strings.Contains(md.String(), "&lt;img src=x onerror=alert(1)&gt;\\|sw") {
+			t.Errorf("%s markdown: device name not escaped", l)
+		}
+		if err := RenderFindingsCSV(&csvOut, c, []*Document{d}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(csvOut.String(), `;=HYPERLINK`) || strings.Contains(csvOut.String(), `,@SUM`) ||
+			!(strings.Contains(csvOut.String(), `'=HYPERLINK`) || strings.Contains(csvOut.String(), `'@SUM`)) {
+			t.Errorf("%s csv: formula not neutralised:\n%s", l, csvOut.String())
+		}
+		if err := RenderHTML(&html, c, []*Document{d}, testOpts); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(html.String(), "<img") {
+			t.Errorf("%s html: device name not escaped", l)
+		}
+	}
+	if got := csvSafe([]string{"-12", "-Gi1", "+33 1", "ok"}); got[0] != "-12" || got[1] != "'-Gi1" || got[2] != "'+33 1" || got[3] != "ok" {
+		t.Errorf("csvSafe: %q", got)
 	}
 }

@@ -5,11 +5,26 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/voxlan/voxlan/audit"
 )
+
+// csvSafe keeps a spreadsheet from running device data as a formula
+// (a port alias "=HYPERLINK(...)"): such a cell gets a leading apostrophe,
+// which spreadsheets hide.
+func csvSafe(row []string) []string {
+	for i, s := range row {
+		if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+			if _, err := strconv.ParseFloat(s, 64); err != nil {
+				row[i] = "'" + s
+			}
+		}
+	}
+	return row
+}
 
 // csvWriter uses the language's list separator: ";" in French, where the
 // comma is the decimal mark and spreadsheets expect semicolons.
@@ -34,8 +49,8 @@ func RenderFindingsCSV(w io.Writer, c *Catalog, docs []*Document) error {
 			all = append(all, s.Findings...)
 		}
 		for _, f := range all {
-			cw.Write([]string{d.Site, f.ID, f.Requirement, f.Check, string(f.Status), c.status(f.Status),
-				f.Switch, f.Port, c.message(f.Message), c.evidence(f.Evidence), strings.Join(c.fixes(f), "\n")})
+			cw.Write(csvSafe([]string{d.Site, f.ID, f.Requirement, f.Check, string(f.Status), c.status(f.Status),
+				f.Switch, f.Port, c.message(f.Message), c.evidence(f.Evidence), strings.Join(c.fixes(f), "\n")}))
 		}
 	}
 	cw.Flush()
@@ -65,9 +80,9 @@ func RenderPortsCSV(w io.Writer, c *Catalog, docs []*Document) error {
 					if p.Status != "" {
 						statusWord = c.status(p.Status)
 					}
-					cw.Write([]string{d.Site, s.Target, s.Name, p.Name, string(p.Role), c.role(p.Role),
+					cw.Write(csvSafe([]string{d.Site, s.Target, s.Name, p.Name, string(p.Role), c.role(p.Role),
 						string(p.Status), statusWord, fmt.Sprint(p.Phones), yesNo(p.OperUp), fmt.Sprint(p.SpeedMbps), yesNo(p.Powered),
-						c.evidence(p.Evidence)})
+						c.evidence(p.Evidence)}))
 				}
 			}
 		}

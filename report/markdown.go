@@ -37,13 +37,15 @@ func (m *mdWriter) line(format string, a ...any) {
 	m.w.WriteByte('\n')
 }
 
-// cell escapes what would break a table cell.
+// mdCell escapes what would break a table cell or be read as HTML (a
+// switch's description is device data): backslashes, pipes, angle
+// brackets; line breaks become <br>.
 func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "\\", "\\\\")
-	s = strings.ReplaceAll(s, "|", "\\|")
-	s = strings.ReplaceAll(s, "\r", "")
+	s = mdEscaper.Replace(s)
 	return strings.ReplaceAll(s, "\n", "<br>")
 }
+
+var mdEscaper = strings.NewReplacer("\\", "\\\\", "|", "\\|", "\r", "", "<", "&lt;", ">", "&gt;")
 
 func (m *mdWriter) table(head []string, rows [][]string) {
 	cells := make([]string, len(head))
@@ -75,7 +77,7 @@ func (m *mdWriter) status(s audit.Status) string {
 
 func (m *mdWriter) site(d *Document, opts Options) {
 	c := m.c
-	m.line("# %s — %s", c.T("doc.title"), d.Site)
+	m.line("# %s — %s", c.T("doc.title"), mdCell(d.Site))
 	m.line("")
 	m.line("**%s: %s** — %s", c.T("cover.verdict"), c.verdict(d.Verdict), c.T("verdict."+string(d.Verdict)+".explain"))
 	m.line("")
@@ -125,7 +127,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 	m.line("## 3. %s", c.T("section.portmap"))
 	m.line("")
 	for _, s := range d.Switches {
-		m.line("### %s", switchLabel(s))
+		m.line("### %s", mdCell(switchLabel(s)))
 		m.line("")
 		m.line("%s", roleSummary(c, s.Panel))
 		m.line("")
@@ -169,10 +171,10 @@ func (m *mdWriter) site(d *Document, opts Options) {
 		m.line("%s", c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches))))
 		m.line("")
 		for _, sp := range d.Plan.Switches {
-			m.line("### %s", d.SwitchLabel(sp.Switch))
+			m.line("### %s", mdCell(d.SwitchLabel(sp.Switch)))
 			m.line("")
 			for i, ch := range sp.Changes {
-				m.line("%d. %s — `%s`", i+1, c.change(ch), ch.Reason)
+				m.line("%d. %s — `%s`", i+1, mdCell(c.change(ch)), strings.ReplaceAll(ch.Reason, "`", "'"))
 			}
 			m.line("")
 		}
@@ -193,7 +195,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 			if as.RolledBack {
 				saved += ", " + c.T("applied.rolledBack")
 			}
-			m.line("**%s** — %s — %s", d.SwitchLabel(as.Switch), c.T("applied.backup", "name", "`"+as.Backup+"`"), saved)
+			m.line("**%s** — %s — %s", mdCell(d.SwitchLabel(as.Switch)), c.T("applied.backup", "name", "`"+strings.ReplaceAll(as.Backup, "`", "'")+"`"), saved)
 			m.line("")
 			rows = nil
 			for _, ac := range as.Changes {
@@ -317,7 +319,7 @@ func (m *mdWriter) findings(title string, fs []audit.Finding) {
 		return
 	}
 	c := m.c
-	m.line("### %s", title)
+	m.line("### %s", mdCell(title))
 	m.line("")
 	var rows [][]string
 	for _, f := range fs {
