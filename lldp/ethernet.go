@@ -2,7 +2,18 @@ package lldp
 
 import (
 	"encoding/binary"
+
+	"github.com/voxlan/voxlan/capture"
 )
+
+// EtherTypeLLC marks LLC carried in an Ethernet II frame (IEEE 802.1AC
+// "LLC encapsulation", 0x8870). Cisco sends CDP in 802.3 length frames;
+// some stacks (scapy's Ether()/LLC) use this instead, and Wireshark reads both.
+const EtherTypeLLC = 0x8870
+
+// CaptureEtherTypes are the EtherTypes to capture for LLDP and CDP (see
+// capture.Open).
+var CaptureEtherTypes = []uint16{EtherType, capture.EtherType802_2, EtherTypeLLC}
 
 // Protocol names the discovery protocol of a decoded frame.
 type Protocol uint8
@@ -53,17 +64,22 @@ func (p *Packet) DecodeEthernet(data []byte) error {
 		}
 		p.Protocol = ProtocolLLDP
 		return nil
-	case t < 0x0600:
+	case t < 0x0600 || t == EtherTypeLLC:
 		if len(data) < 22 || [8]byte(data[14:22]) != cdpSNAP {
 			return ErrNotDiscovery
 		}
-		// The length field covers LLC/SNAP and the PDU; anything after it
-		// is Ethernet padding.
-		n := int(t)
-		if n < 8 || 14+n > len(data) {
-			return invalid("802.3 length %d with %d bytes of frame after the header", n, len(data)-14)
+		// An 802.3 length covers LLC/SNAP and the PDU; anything after it
+		// is Ethernet padding. With EtherType 0x8870 the PDU runs to the
+		// end of the frame.
+		end := len(data)
+		if t < 0x0600 {
+			n := int(t)
+			if n < 8 || 14+n > len(data) {
+				return invalid("802.3 length %d with %d bytes of frame after the header", n, len(data)-14)
+			}
+			end = 14 + n
 		}
-		if err := p.CDP.UnmarshalBinary(data[22 : 14+n]); err != nil {
+		if err := p.CDP.UnmarshalBinary(data[22:end]); err != nil {
 			return err
 		}
 		p.Protocol = ProtocolCDP

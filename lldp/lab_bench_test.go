@@ -1,3 +1,5 @@
+//go:build linux
+
 package lldp_test
 
 import (
@@ -31,7 +33,7 @@ func BenchmarkTimeToIdentify(b *testing.B) {
 			// no frame queued earlier can answer.
 			var port capture.Port
 			if err := lldplab.Do(j.laptop, func() (err error) {
-				port, err = capture.Open(j.laptopDev, lldp.EtherType, capture.EtherType802_2)
+				port, err = capture.Open(j.laptopDev, lldp.CaptureEtherTypes...)
 				return err
 			}); err != nil {
 				b.Fatal(err)

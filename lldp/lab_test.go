@@ -1,3 +1,5 @@
+//go:build linux
+
 package lldp_test
 
 import (
@@ -37,7 +39,7 @@ func (j jack) openLaptop(t testing.TB) capture.Port {
 	t.Helper()
 	var port capture.Port
 	if err := lldplab.Do(j.laptop, func() (err error) {
-		port, err = capture.Open(j.laptopDev, lldp.EtherType, capture.EtherType802_2)
+		port, err = capture.Open(j.laptopDev, lldp.CaptureEtherTypes...)
 		return err
 	}); err != nil {
 		t.Fatal(err)
@@ -305,5 +307,27 @@ func TestHereHub(t *testing.T) {
 	}
 	if _, _, ok := find(h, "lldp"); !ok || h.Probe.AnswerSeconds == 0 {
 		t.Errorf("no LLDP-MED answer through the bridge: %+v", h.Probe)
+	}
+}
+
+// TestHereCiscoCDP: a Cisco-like CDP sender (scapy) announces native VLAN
+// 10 and voice VLAN 20: voxlan learns the voice VLAN from CDP.
+func TestHereCiscoCDP(t *testing.T) {
+	labtest.RequireTools(t, "/usr/bin/python3", "ip")
+	j := newJack(t)
+	port := j.openLaptop(t)
+	lldplab.SendCiscoCDP(t, j.sw, j.swDev, 3, time.Second)
+	h, err := lldp.Here(t.Context(), port, j.laptopDev, lldp.HereOptions{Probe: true, Wait: 8 * time.Second, StopOnAnswer: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, d, ok := find(h, "cdp")
+	if !ok {
+		t.Fatalf("no CDP neighbour heard: %+v", h)
+	}
+	if h.Probe.AnswerProtocol != "cdp" || c.ChassisID != "SW1.lab.test" || c.PortID != "GigabitEthernet1/0/1" ||
+		c.Platform != "cisco WS-C2960X-48FPD-L" || c.NativeVLAN != 10 || c.VoiceVLAN != 20 || c.MgmtAddress != "198.18.10.1" ||
+		d.Duplex != "full" || strings.Join(c.Capabilities, ",") != "bridge,igmp" {
+		t.Errorf("CDP neighbour = %+v %+v, probe %+v", c, d, h.Probe)
 	}
 }

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package lldplab helps tests run voxlan's LLDP/CDP code against real peers
 // (lldpd, ladvd) in network namespaces made with lab/netns.
 package lldplab

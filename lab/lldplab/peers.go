@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -128,8 +129,8 @@ func StartLADVD(t testing.TB, ns *netns.NS, iface, hostname string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := ns.Command(ctx, "unshare", "--uts", "sh", "-c",
 		fmt.Sprintf("hostname %s && ladvd -f -t -L -C %s 2>&1 | cat", hostname, iface))
-	var out bytes.Buffer
-	cmd.Stdout = &out
+	out := &lockedBuffer{}
+	cmd.Stdout = out
 	cmd.WaitDelay = 2 * time.Second
 	if err := ns.Start(cmd); err != nil {
 		cancel()
@@ -142,4 +143,22 @@ func StartLADVD(t testing.TB, ns *netns.NS, iface, hostname string) {
 			t.Logf("ladvd output:\n%s", out.String())
 		}
 	})
+}
+
+// lockedBuffer collects a child's output while the test may read it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

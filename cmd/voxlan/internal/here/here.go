@@ -97,7 +97,7 @@ Exit codes: 0 a neighbour was heard, 3 none heard, 2 bad flags, 1 failure.`,
 }
 
 func hereRun(ctx context.Context, opts *HereOptions) (err error) {
-	port, err := opts.Open(opts.Interface, lldp.EtherType, capture.EtherType802_2)
+	port, err := opts.Open(opts.Interface, lldp.CaptureEtherTypes...)
 	if err != nil {
 		if errors.Is(err, capture.ErrPermission) {
 			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: fmt.Errorf("here: %w", err)}
