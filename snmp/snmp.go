@@ -6,8 +6,10 @@
 //
 // The package is split along its seams: client.go opens sessions, walk.go
 // walks subtrees (GetBulk, falling back to GetNext), plan.go lists what is
-// walked, one file per MIB family turns rows into facts, vendor.go names the
-// vendor and OS, and assemble.go builds the snapshot.Switch.
+// walked, reader.go runs the walks of one switch, one file per MIB family
+// turns rows into facts (interfaces, bridge, vendorvlan, cisco, lldp,
+// lldpports, med, cdp, poe), vendor.go names the vendor and OS, and
+// assemble.go builds the snapshot.Switch. docs/snmp.md gives the rules.
 package snmp
 
 import (

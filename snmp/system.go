@@ -22,6 +22,9 @@ func readSystem(sw *snapshot.Switch, sys map[string]gosnmp.SnmpPDU, d *data) {
 			d.errorf(stageSystem, "%s: agent answered %v, want an OCTET STRING", oid, p.Type)
 			return ""
 		}
+		if fixed, ok := RecoverHexArtefact(b); ok {
+			b = fixed
+		}
 		return displayString(b)
 	}
 	sw.SysDescr = text(oidSysDescr)
