@@ -116,6 +116,12 @@ func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
 		"panel":       func(p Panel) template.HTML { return template.HTML(portMapSVG(c, p)) },
 		"legend":      func() template.HTML { return template.HTML(legendHTML(c)) },
 		"roleSummary": func(p Panel) string { return roleSummary(c, p) },
+		"attention": func(p Panel) template.HTML {
+			if t, ok := attentionTable(c, p); ok {
+				return template.HTML(infoTableHTML(c, t))
+			}
+			return ""
+		},
 	}
 }
 

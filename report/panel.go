@@ -30,8 +30,10 @@ type PanelPort struct {
 	Row   int
 	Col   int
 	Role  audit.Role
-	// Status is the worst finding on the port, "" when none names it.
+	// Status is the worst finding on the port, "" when none names it;
+	// Worst is that finding.
 	Status audit.Status
+	Worst  *audit.Finding
 	OperUp bool
 	// Powered is true when the port delivers PoE now.
 	Powered bool
@@ -79,13 +81,14 @@ func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPo
 		}
 		slices.SortStableFunc(ports, func(a, b portInfo) int { return audit.ComparePorts(a.name, b.name) })
 	}
-	worst := map[string]audit.Status{}
-	for _, f := range findings {
+	worst := map[string]*audit.Finding{}
+	for i := range findings {
+		f := &findings[i]
 		if f.Port == "" {
 			continue
 		}
-		if cur, ok := worst[f.Port]; !ok || f.Status.Severity() > cur.Severity() {
-			worst[f.Port] = f.Status
+		if cur, ok := worst[f.Port]; !ok || f.Status.Severity() > cur.Status.Severity() {
+			worst[f.Port] = f
 		}
 	}
 	var panel Panel
@@ -98,7 +101,10 @@ func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPo
 			blockIndex[prefix] = bi
 			panel.Blocks = append(panel.Blocks, PanelBlock{Prefix: prefix})
 		}
-		pp := PanelPort{Name: p.name, Label: label, OperUp: p.operUp, Powered: p.powered, SpeedMbps: p.speed, Status: worst[p.name], Role: audit.RoleUnknown}
+		pp := PanelPort{Name: p.name, Label: label, OperUp: p.operUp, Powered: p.powered, SpeedMbps: p.speed, Role: audit.RoleUnknown}
+		if w := worst[p.name]; w != nil {
+			pp.Status, pp.Worst = w.Status, w
+		}
 		if pr, ok := byPort[[2]string{target, p.name}]; ok {
 			pp.Role, pp.Phones, pp.Evidence = pr.Role, pr.Phones, pr.Evidence
 		} else if !p.operUp {
@@ -186,4 +192,30 @@ func panelGeometry(p Panel, width float64) (blocks []placedBlock, ports []placed
 		}
 	}
 	return blocks, ports, totalW, y + lineH
+}
+
+// attention lists the ports whose worst finding is a failure, a warning or
+// unknown, worst first, for the table under the panel.
+func (p Panel) attention() []PanelPort {
+	var out []PanelPort
+	for _, b := range p.Blocks {
+		for _, pp := range b.Ports {
+			if pp.Worst != nil && pp.Status.Severity() >= audit.StatusWarn.Severity() {
+				out = append(out, pp)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b PanelPort) int { return b.Status.Severity() - a.Status.Severity() })
+	return out
+}
+
+// attentionTable is that list as a table every renderer draws.
+func attentionTable(c *Catalog, p Panel) (infoTable, bool) {
+	ports := p.attention()
+	t := infoTable{Title: c.T("portmap.attention"), Head: []string{c.T("col.port"), c.T("col.role"), c.T("col.status"), c.T("col.message")}, StatusCol: 2}
+	for _, pp := range ports {
+		t.Rows = append(t.Rows, []string{pp.Name, c.role(pp.Role), "", pp.Worst.Requirement + " — " + c.message(pp.Worst.Message)})
+		t.Statuses = append(t.Statuses, pp.Status)
+	}
+	return t, len(ports) > 0
 }

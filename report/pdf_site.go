@@ -104,6 +104,10 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 			p.panel(s.Panel)
 		}
 		p.para(roleSummary(c, s.Panel))
+		if t, ok := attentionTable(c, s.Panel); ok {
+			p.heading(3, t.Title)
+			p.infoTable(t, []float64{24, 36, 27, 99})
+		}
 	}
 
 	// 4. Findings.
@@ -173,17 +177,7 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 		p.para(c.T("probe.interface", "iface", d.Probe.Interface))
 		for _, t := range probeTables(c, d.Probe) {
 			p.heading(3, t.Title)
-			rows := make([][]cell, len(t.Rows))
-			for i, r := range t.Rows {
-				for j, text := range r {
-					if j == t.StatusCol {
-						rows[i] = append(rows[i], cell{status: t.Statuses[i]})
-					} else {
-						rows[i] = append(rows[i], txt(text))
-					}
-				}
-			}
-			p.table(t.Head, probeWidths(len(t.Head)), rows)
+			p.infoTable(t, probeWidths(len(t.Head)))
 		}
 	}
 
@@ -299,4 +293,19 @@ func probeWidths(n int) []float64 {
 		w[i] = contentW / float64(n)
 	}
 	return w
+}
+
+// infoTable draws a shared table, its status column as pills.
+func (p *pdfDoc) infoTable(t infoTable, widths []float64) {
+	rows := make([][]cell, len(t.Rows))
+	for i, r := range t.Rows {
+		for j, text := range r {
+			if j == t.StatusCol {
+				rows[i] = append(rows[i], cell{status: t.Statuses[i]})
+			} else {
+				rows[i] = append(rows[i], txt(text))
+			}
+		}
+	}
+	p.table(t.Head, widths, rows)
 }
