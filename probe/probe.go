@@ -86,9 +86,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if now == nil {
 		now = time.Now
 	}
-	open := opts.Open
-	if open == nil {
-		open = capture.Open
+	if opts.Open == nil {
+		opts.Open = capture.Open
 	}
 	if opts.Thresholds == (Thresholds{}) {
 		opts.Thresholds = WTEThresholds
@@ -130,7 +129,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 
-	dataPort, err := open(opts.Interface, etherTypeIPv4)
+	dataPort, err := opts.Open(opts.Interface, etherTypeIPv4)
 	switch {
 	case errors.Is(err, capture.ErrPermission):
 		r.skip("dhcp: not probed: raw frames need root or CAP_NET_RAW (sudo setcap cap_net_raw+ep $(command -v voxlan))")
@@ -219,11 +218,8 @@ func (r *run) dhcp(ctx context.Context, dataPort capture.Port) {
 	case opts.LearnVoiceVLAN:
 		go probeOn(0, dataPort, data)
 		if vlan, prio := r.hear(ctx); vlan != 0 {
-			voice.VLAN, voice.Priority = vlan, prio
-			if voice.Priority == 0 {
-				voice.Priority = opts.VoicePriority
-			}
-			voicePort, err := r.opts.openOr(capture.Open)(opts.Interface, etherTypeIPv4)
+			voice.VLAN, voice.Priority = vlan, prio // tag as a phone obeying the policy would
+			voicePort, err := opts.Open(opts.Interface, etherTypeIPv4)
 			if err != nil {
 				r.errorf("dhcp", "voice VLAN %d: %v", vlan, err)
 			} else {
@@ -241,17 +237,10 @@ func (r *run) dhcp(ctx context.Context, dataPort capture.Port) {
 	r.mu.Unlock()
 }
 
-func (o Options) openOr(def func(string, ...uint16) (capture.Port, error)) func(string, ...uint16) (capture.Port, error) {
-	if o.Open != nil {
-		return o.Open
-	}
-	return def
-}
-
 // hear acts as a phone on the jack until the switch tells the voice VLAN or
 // HereWait passes, and returns that VLAN (0 when none was told).
 func (r *run) hear(ctx context.Context) (uint16, uint8) {
-	port, err := r.opts.openOr(capture.Open)(r.opts.Interface, lldp.EtherType, capture.EtherType802_2)
+	port, err := r.opts.Open(r.opts.Interface, lldp.EtherType, capture.EtherType802_2)
 	if err != nil {
 		r.errorf("lldp", "%v", err)
 		return 0, 0
@@ -276,7 +265,8 @@ func (r *run) hear(ctx context.Context) (uint16, uint8) {
 
 // VoiceVLANFrom returns the voice VLAN (and its 802.1p priority) a switch
 // told on the jack: an LLDP-MED voice policy that is known and tagged, else
-// a CDP VoIP VLAN reply. 0 when neither was heard.
+// a CDP VoIP VLAN reply (priority 5, Cisco phones' default). 0 when neither
+// was heard.
 func VoiceVLANFrom(h *snapshot.Here) (uint16, uint8) {
 	if h == nil {
 		return 0, 0
