@@ -9,11 +9,15 @@
 // not allocate.
 //
 // gopacket/gopacket's layers.LinkLayerDiscovery and layers.CiscoDiscovery
-// decode much of this, but they allocate for every TLV (so a decoder on
-// them cannot run allocation-free), have no CDP encoder, do not verify the
-// CDP checksum and keep no LLDP-MED inventory or 802.3bt extension, so this
-// package has its own wire code. Its results are checked against tshark
-// and tcpdump on real captures (see the tests).
+// decode the common fields right (TestGopacketAgrees checks them on every
+// real capture), but they allocate for every TLV, so a decoder built on them
+// cannot run allocation-free; they keep only one LLDP-MED network policy per
+// LLDPDU (switches send voice and voice-signaling); they have no CDP encoder
+// (voxlan must send a VoIP VLAN query), do not verify the CDP checksum and
+// cannot read CDP in EtherType 0x8870 frames. So this package has its own
+// wire code, checked against tshark and tcpdump on real captures (see the
+// tests), and uses gopacket at the edge: pcap/pcapng reading in package
+// capture, and as a second reference decoder in the tests.
 package lldp
 
 import (
