@@ -118,7 +118,7 @@ type Config struct {
 	PortOrder []string
 	// Raw is the configuration text as read, sections by title, so a diff
 	// shows lines voxlan does not manage as they are.
-	Raw map[string][]string
+	Raw map[string][]string `json:"-"`
 }
 
 // VLAN is one configured VLAN.

@@ -3,13 +3,16 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/apply"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/clicmd"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/decode"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/demo"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/here"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/probe"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/profile"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/report"
@@ -29,4 +32,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(probe.NewCmdProbe(f, nil))
 	root.AddCommand(demo.NewCmdDemo(f, nil))
 	root.AddCommand(report.NewCmdReport(f, nil))
+	root.AddCommand(plan.NewCmdPlan(f, nil))
+	root.AddCommand(apply.NewCmdApply(f, nil))
+	root.AddCommand(clicmd.NewCmdCLI(f, nil))
 }

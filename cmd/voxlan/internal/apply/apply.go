@@ -1,0 +1,228 @@
+// Package apply is the `voxlan apply` verb: plan, confirm, back up, send,
+// verify, save if asked, and roll back on any failure.
+package apply
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
+	"github.com/voxlan/voxlan/drivers/all"
+	dapply "github.com/voxlan/voxlan/drivers/apply"
+)
+
+// Schema of the JSON output.
+const Schema = "voxlan.apply/v1"
+
+// ApplyOptions are the verb's dependencies and flag values.
+type ApplyOptions struct {
+	IO     *cmdutil.IOStreams
+	Now    func() time.Time
+	Getenv func(string) string
+	plan.Source
+	Yes       bool
+	Save      bool
+	Batch     int
+	BackupDir string
+	Output    string
+	OutFile   string
+}
+
+// NewCmdApply builds the command. runF replaces applyRun in tests.
+func NewCmdApply(f *cmdutil.Factory, runF func(*ApplyOptions) error) *cobra.Command {
+	opts := &ApplyOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv}
+	opts.Source.Getenv = f.Getenv
+	cmd := &cobra.Command{
+		Use:   "apply --audit FILE [--inventory FILE [--site NAME]] [--yes] [--save] [flags]",
+		Short: "Push the audit's fixes to the switches: backup, send, verify, roll back on failure",
+		Long: `For each switch: show the plan (as 'voxlan plan' does), ask for
+confirmation (--yes for scripts), save the running configuration to a 0600
+file under the state directory (path printed), send the lines in one session
+in configuration mode stopping at the first line the switch rejects, then
+read the configuration back and check every planned port. Only then, with
+--save, write it to startup.
+
+If a line is rejected, the session drops, the switch stops answering, or the
+read-back differs from the plan, the touched sections are rolled back to the
+backup, read back again, and the state of every port is reported.`,
+		Example: `  voxlan apply --audit audit.json --inventory sites.yaml --save
+  voxlan apply --audit audit.json --platform cisco_ios --yes --accept-new-hostkey -o json`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			switch opts.Output {
+			case "", "table", "json":
+			default:
+				return cmdutil.UsageError("unknown output format %q; use table or json", opts.Output)
+			}
+			if opts.Batch < 1 || opts.Timeout <= 0 {
+				return cmdutil.UsageError("--batch and --timeout must be positive")
+			}
+			if opts.Output == "" {
+				opts.Output = "table"
+				if !f.IO.OutTTY {
+					opts.Output = "json"
+				}
+			}
+			if opts.BackupDir == "" {
+				dir, err := dapply.DefaultBackupDir(f.Getenv)
+				if err != nil {
+					return err
+				}
+				opts.BackupDir = dir
+			}
+			opts.Resolver = invcmd.NewResolver(f)
+			reg, err := all.New()
+			if err != nil {
+				return err
+			}
+			opts.Registry = reg
+			if runF != nil {
+				return runF(opts)
+			}
+			return applyRun(c.Context(), opts)
+		},
+	}
+	plan.AddSourceFlags(cmd, &opts.Source, f.Getenv)
+	fl := cmd.Flags()
+	fl.BoolVarP(&opts.Yes, "yes", "y", false, "apply without asking for confirmation")
+	fl.BoolVar(&opts.Save, "save", false, "write the configuration to startup after it is verified")
+	fl.IntVar(&opts.Batch, "batch", 32, "lines per write; 1 waits for each line's reply before the next")
+	fl.StringVar(&opts.BackupDir, "backup-dir", "", "where backups go (default $XDG_STATE_HOME/voxlan/backups)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "output format: table or json (default table on a terminal, json otherwise)")
+	fl.StringVar(&opts.OutFile, "out", "", "write the report to `FILE` instead of stdout")
+	return cmd
+}
+
+// Result is the JSON document of the verb.
+type Result struct {
+	Schema  string             `json:"schema"`
+	Reports []*dapply.Report   `json:"reports"`
+	Errors  []plan.SwitchError `json:"errors"`
+}
+
+func applyRun(ctx context.Context, opts *ApplyOptions) error {
+	if opts.AskHostKey == nil && opts.IO.InTTY {
+		opts.AskHostKey = plan.AskHostKey(opts.IO)
+	}
+	if !opts.Yes && !opts.IO.InTTY {
+		return cmdutil.UsageError("apply changes switches: confirm on a terminal, or pass --yes in scripts")
+	}
+	targets, err := plan.Load(ctx, &opts.Source)
+	if err != nil {
+		return err
+	}
+	res := &Result{Schema: Schema, Reports: []*dapply.Report{}, Errors: []plan.SwitchError{}}
+	for _, t := range targets {
+		r, err := applyOne(ctx, opts, t)
+		if err != nil {
+			res.Errors = append(res.Errors, plan.SwitchError{Switch: t.Switch, Error: err.Error()})
+			continue
+		}
+		if r != nil {
+			res.Reports = append(res.Reports, r)
+		}
+	}
+	w := opts.IO.Out
+	if opts.OutFile != "" {
+		f, err := os.OpenFile(opts.OutFile, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	if opts.Output == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	} else {
+		for _, r := range res.Reports {
+			WriteReport(w, r)
+		}
+		for _, e := range res.Errors {
+			fmt.Fprintf(w, "%s: NOT APPLIED: %s\n", e.Switch, e.Error)
+		}
+	}
+	failed := len(res.Errors)
+	for _, r := range res.Reports {
+		if r.Failed() {
+			failed++
+		}
+	}
+	switch {
+	case failed == 0:
+		return nil
+	case failed == len(res.Reports)+len(res.Errors):
+		return cmdutil.Silent(cmdutil.ExitFailure)
+	}
+	return cmdutil.Silent(cmdutil.ExitPartial)
+}
+
+// applyOne plans and applies one switch in one session (a second one only
+// to roll back after the first died). It returns nil, nil when the user
+// declines.
+func applyOne(ctx context.Context, opts *ApplyOptions, t *plan.Target) (*dapply.Report, error) {
+	dial := opts.Dial(t)
+	fmt.Fprintf(opts.IO.ErrOut, "apply: reading %s\n", t.Describe())
+	sess, err := dial(ctx, opts.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	p, err := dapply.Plan(ctx, sess, t.Driver, t.Switch, t.Changes, t.Guard)
+	if err != nil {
+		sess.Close()
+		return nil, err
+	}
+	plan.WritePlan(opts.IO.ErrOut, p)
+	if !p.Empty() && !opts.Yes && !confirm(opts.IO, fmt.Sprintf("Apply %d line(s) to %s? [y/N] ", len(p.Lines), t.Switch)) {
+		sess.Close()
+		fmt.Fprintf(opts.IO.ErrOut, "%s: skipped, nothing sent\n", t.Switch)
+		return nil, nil
+	}
+	return dapply.Apply(ctx, sess, dial, p, dapply.Options{BackupDir: opts.BackupDir, Now: opts.Now, Batch: opts.Batch,
+		Save: opts.Save, RollbackTimeout: max(4*opts.Timeout, 30*time.Second), Progress: opts.IO.ErrOut})
+}
+
+func confirm(io *cmdutil.IOStreams, question string) bool {
+	fmt.Fprint(io.ErrOut, question)
+	var answer string
+	_, _ = fmt.Fscanln(io.In, &answer)
+	a := strings.ToLower(strings.TrimSpace(answer))
+	return a == "y" || a == "yes"
+}
+
+// WriteReport prints one switch's outcome for people: every touched port's
+// final state, and what failed.
+func WriteReport(w io.Writer, r *dapply.Report) {
+	fmt.Fprintf(w, "== %s (%s): %s\n", r.Switch, r.Platform, r.Outcome)
+	if r.Backup != "" {
+		fmt.Fprintf(w, "   backup: %s\n", r.Backup)
+	}
+	if r.Failure != "" {
+		fmt.Fprintf(w, "   failure: %s\n", r.Failure)
+	}
+	for _, m := range r.Mismatches {
+		fmt.Fprintf(w, "   verify: %s\n", m)
+	}
+	for _, m := range r.Residual {
+		fmt.Fprintf(w, "   NOT RESTORED: %s\n", m)
+	}
+	for _, p := range r.Ports {
+		fmt.Fprintf(w, "   %-12s %-22s %s\n", p.Port, p.Status, p.State)
+	}
+	for _, x := range r.Refused {
+		fmt.Fprintf(w, "   %-12s %-22s %s\n", x.Port, "refused", x.Reason)
+	}
+	fmt.Fprintf(w, "   %d line(s) sent, %d SSH session(s), %d round trip(s), %s\n", len(r.Sent), r.Sessions, r.RoundTrips, r.Elapsed.Round(time.Millisecond))
+}

@@ -1,0 +1,109 @@
+package apply
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/all"
+	dapply "github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/inventory"
+)
+
+func testIO() (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, &out, &errOut
+}
+
+func opts(t *testing.T, l *plantest.Lab, io *cmdutil.IOStreams) *ApplyOptions {
+	return &ApplyOptions{IO: io, Now: time.Now, Getenv: func(k string) string { return l.Env[k] }, Source: plan.Source{AuditFile: l.AuditFile, Platform: "cisco_ios", SSHPort: l.Port, AcceptNewKey: true,
+		KnownHosts: filepath.Join(l.Env["HOME"], ".ssh", "known_hosts"), Timeout: 5 * time.Second,
+		Getenv: func(k string) string { return l.Env[k] }, Resolver: inventory.NewResolver(func(k string) string { return l.Env[k] }, nil), Registry: reg(t)},
+		Yes: true, Batch: 32, BackupDir: filepath.Join(l.Env["XDG_STATE_HOME"], "voxlan", "backups"), Output: "json"}
+}
+
+func TestApplyNeedsConfirmation(t *testing.T) {
+	l := plantest.NewLab(t, "Gi1/0/1")
+	io, _, _ := testIO()
+	o := opts(t, l, io)
+	o.Yes = false
+	if err := applyRun(t.Context(), o); cmdutil.CodeFor(err) != cmdutil.ExitUsage {
+		t.Fatalf("got %v, want a usage error asking for --yes", err)
+	}
+	io.InTTY = true
+	io.In = strings.NewReader("n\n")
+	before := l.Dev.RunningConfig()
+	if err := applyRun(t.Context(), o); err != nil {
+		t.Fatal(err)
+	}
+	if l.Dev.RunningConfig() != before {
+		t.Error("declined, but the switch changed")
+	}
+}
+
+func TestApplyRunSaves(t *testing.T) {
+	l := plantest.NewLab(t, "Gi1/0/1", "Gi1/0/2", "Te1/1/1")
+	io, out, errOut := testIO()
+	o := opts(t, l, io)
+	o.Save = true
+	if err := applyRun(t.Context(), o); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	var res struct{ Reports []dapply.Report }
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil || len(res.Reports) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	r := res.Reports[0]
+	if r.Outcome != dapply.OutcomeSaved || len(r.Ports) != 2 || len(r.Refused) != 1 || r.Sessions != 1 {
+		t.Fatalf("report %+v", r)
+	}
+	if !strings.Contains(errOut.String(), "backup saved to "+r.Backup) || !strings.Contains(errOut.String(), "lines to send") {
+		t.Errorf("stderr lacks the plan or the backup path:\n%s", errOut)
+	}
+	if st, err := os.Stat(r.Backup); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("backup %s: %v", r.Backup, err)
+	}
+	if l.Dev.StartupConfig() != l.Dev.RunningConfig() {
+		t.Error("not saved")
+	}
+	if strings.Contains(out.String()+errOut.String(), l.Password) {
+		t.Error("password printed")
+	}
+}
+
+func TestApplyRunRollsBackAndExitsNonZero(t *testing.T) {
+	l := plantest.NewLab(t, "Gi1/0/1", "Gi1/0/2")
+	l.Dev.Faults.Reject = "network-policy 1"
+	before := l.Dev.RunningConfig()
+	io, out, _ := testIO()
+	o := opts(t, l, io)
+	o.Output = "table"
+	err := applyRun(t.Context(), o)
+	if cmdutil.CodeFor(err) != cmdutil.ExitFailure {
+		t.Fatalf("got %v, want exit 1", err)
+	}
+	if l.Dev.RunningConfig() != before {
+		t.Error("not rolled back")
+	}
+	for _, want := range []string{"rolled back", `rejected "network-policy 1"`, "Gi1/0/1", "restored to backup"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func reg(t *testing.T) *drivers.Registry {
+	r, err := all.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

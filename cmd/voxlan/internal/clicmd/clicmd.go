@@ -1,0 +1,85 @@
+// Package clicmd is the `voxlan cli` verb group: `voxlan cli parse` prints
+// what a driver's parser reads from a saved show output, as JSON.
+package clicmd
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/all"
+)
+
+// ParseOptions are `voxlan cli parse`'s dependencies and flags.
+type ParseOptions struct {
+	IO       *cmdutil.IOStreams
+	Registry *drivers.Registry
+	Platform string
+	Command  string
+	File     string
+}
+
+// NewCmdCLI builds `voxlan cli` with its `parse` subcommand.
+func NewCmdCLI(f *cmdutil.Factory, runF func(*ParseOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "cli",
+		Short: "Work with saved switch CLI outputs",
+	}
+	opts := &ParseOptions{IO: f.IO}
+	parse := &cobra.Command{
+		Use:   "parse --platform P --command \"show ...\" FILE",
+		Short: "Print what voxlan's parser reads from a saved show output, as JSON",
+		Example: `  voxlan cli parse --platform cisco_ios --command "show interfaces switchport" sw1-switchport.txt
+  voxlan cli parse --platform cisco_ios --command "show running-config" - < running.txt`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			reg, err := all.New()
+			if err != nil {
+				return err
+			}
+			opts.Registry = reg
+			opts.File = args[0]
+			if opts.Platform == "" || opts.Command == "" {
+				return cmdutil.UsageError("--platform and --command are required (platforms: %v)", reg.Names())
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return parseRun(c.Context(), opts)
+		},
+	}
+	parse.Flags().StringVar(&opts.Platform, "platform", "", "driver whose parser reads the output (cisco_ios...)")
+	parse.Flags().StringVar(&opts.Command, "command", "", "the show command the output came from")
+	cmd.AddCommand(parse)
+	return cmd
+}
+
+func parseRun(_ context.Context, opts *ParseOptions) error {
+	d, err := opts.Registry.Lookup(opts.Platform)
+	if err != nil {
+		return cmdutil.UsageError("%v", err)
+	}
+	var data []byte
+	if opts.File == "-" {
+		data, err = readAll(opts.IO)
+	} else {
+		data, err = os.ReadFile(opts.File)
+	}
+	if err != nil {
+		return cmdutil.UsageError("%v", err)
+	}
+	v, err := d.Parse(opts.Command, string(data))
+	if err != nil {
+		return cmdutil.UsageError("%s: %v", opts.File, err)
+	}
+	enc := json.NewEncoder(opts.IO.Out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func readAll(streams *cmdutil.IOStreams) ([]byte, error) { return io.ReadAll(streams.In) }

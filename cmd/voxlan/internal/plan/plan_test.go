@@ -1,0 +1,101 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/drivers/all"
+	"github.com/voxlan/voxlan/inventory"
+)
+
+func testIO() (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, &out, &errOut
+}
+
+func TestPlanSendsNothing(t *testing.T) {
+	l := plantest.NewLab(t, "Gi1/0/1", "Gi1/0/2", "Te1/1/1")
+	before := l.Dev.RunningConfig()
+	io, out, errOut := testIO()
+	opts := &PlanOptions{IO: io, Source: source(t, l), Output: "json"}
+	if err := planRun(t.Context(), opts); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if after := l.Dev.RunningConfig(); after != before {
+		t.Fatal("plan changed the switch")
+	}
+	var res struct {
+		Schema   string
+		Switches []struct {
+			Switch  string
+			Lines   []string
+			Refused []struct{ Port, Reason string }
+			Diff    []struct {
+				Title string
+				Lines []string
+			}
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Schema != Schema || len(res.Switches) != 1 {
+		t.Fatalf("got %s", out)
+	}
+	sw := res.Switches[0]
+	if !strings.Contains(strings.Join(sw.Lines, "\n"), "interface GigabitEthernet1/0/2\nswitchport voice vlan 20\nnetwork-policy 1") {
+		t.Errorf("lines: %q", sw.Lines)
+	}
+	if len(sw.Refused) != 1 || sw.Refused[0].Port != "Te1/1/1" {
+		t.Errorf("refused: %+v, want the uplink", sw.Refused)
+	}
+	if strings.Contains(out.String()+errOut.String(), l.Password) {
+		t.Error("password printed")
+	}
+	// Table form for people shows the diff.
+	io, out, _ = testIO()
+	opts = &PlanOptions{IO: io, Source: source(t, l), Output: "table"}
+	if err := planRun(t.Context(), opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"== 127.0.0.1 (cisco_ios)", "interface GigabitEthernet1/0/1", "+ switchport voice vlan 20", "refused Te1/1/1: uplink"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestPlanNeedsAudit(t *testing.T) {
+	io, _, _ := testIO()
+	err := planRun(t.Context(), &PlanOptions{IO: io, Source: Source{InventoryFile: "sites.yaml"}})
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "voxlan audit --inventory sites.yaml") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestPlanNoCredentials(t *testing.T) {
+	l := plantest.NewLab(t, "Gi1/0/1")
+	delete(l.Env, EnvPassword)
+	io, _, _ := testIO()
+	err := planRun(t.Context(), &PlanOptions{IO: io, Source: source(t, l), Output: "json"})
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), EnvPassword) {
+		t.Errorf("got %v", err)
+	}
+}
+
+func source(t *testing.T, l *plantest.Lab) Source {
+	reg, err := all.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	getenv := func(k string) string { return l.Env[k] }
+	return Source{AuditFile: l.AuditFile, Platform: "cisco_ios", SSHPort: l.Port, AcceptNewKey: true,
+		KnownHosts: filepath.Join(l.Env["HOME"], ".ssh", "known_hosts"), Timeout: 5 * time.Second,
+		Getenv: getenv, Resolver: inventory.NewResolver(getenv, nil), Registry: reg}
+}
