@@ -51,13 +51,13 @@ func writeTable(w io.Writer, results []*audit.Result, lang string, tty bool) err
 		for _, g := range groups(r) {
 			fmt.Fprintf(w, "\n%s\n", g.title)
 			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "  STATUS\tREQ\tPORT\tMESSAGE\tFIX")
+			fmt.Fprintln(tw, "  STATUS\tREQ\tPORT\tFIX\tMESSAGE")
 			for _, f := range g.findings {
 				fix := ""
 				if n := len(f.Fix); n > 0 {
-					fix = fmt.Sprintf("%d change(s)", n)
+					fix = fmt.Sprintf("%d chg", n)
 				}
-				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", f.Status, f.Requirement, f.Port, msg(f), fix)
+				fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", f.Status, f.Requirement, f.Port, fix, msg(f))
 			}
 			if err := tw.Flush(); err != nil {
 				return err
