@@ -370,7 +370,8 @@ func closest(name string, valid []string) string {
 		if len(name) >= 4 && strings.HasPrefix(strings.ToLower(v), strings.ToLower(name)) {
 			return v
 		}
-		if d := distance(strings.ToLower(name), strings.ToLower(v)); d < bestD {
+		// A suggestion must share most of the key: "zz" suggests nothing.
+		if d := distance(strings.ToLower(name), strings.ToLower(v)); d < bestD && d < len(name)/2 {
 			best, bestD = v, d
 		}
 	}
