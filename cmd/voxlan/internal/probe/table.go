@@ -21,10 +21,7 @@ func writeTable(w io.Writer, res *fieldprobe.Result, profileName string) error {
 	if len(p.DHCP) > 0 {
 		fmt.Fprintf(tw, "\nDHCP\nVLAN\tSERVER\tSERVER MAC\tOFFER\tPLAN\tROUTER\tDNS\tLEASE\tPHONE OPTIONS\tAFTER\n")
 		for _, v := range p.DHCP {
-			vlan := "untagged (" + v.Role + ")"
-			if v.VLAN != 0 {
-				vlan = fmt.Sprintf("%d (%s)", v.VLAN, v.Role)
-			}
+			vlan := vlanLabel(v)
 			if len(v.Offers) == 0 {
 				fmt.Fprintf(tw, "%s\tno OFFER in %.1f s\t\t\t\t\t\t\t\t\n", vlan, v.WaitSeconds)
 			}
@@ -33,15 +30,24 @@ func writeTable(w io.Writer, res *fieldprobe.Result, profileName string) error {
 					dash(o.Network), dash(strings.Join(o.Routers, ",")), dash(strings.Join(o.DNS, ",")),
 					leaseText(o.LeaseSeconds), dash(phoneOptions(o)), o.AfterMs)
 			}
-			if l := v.Lease; l != nil {
-				state := "granted " + l.Address
-				if !l.Granted {
-					state = "NOT granted: " + l.Message
-				} else if l.Released {
-					state += ", released"
-				}
-				fmt.Fprintf(tw, "%s\tlease from %s: %s\t\t\t\t\t\t\t\t\n", vlan, l.ServerID, state)
+		}
+		leases := false
+		for _, v := range p.DHCP {
+			l := v.Lease
+			if l == nil {
+				continue
 			}
+			if !leases {
+				fmt.Fprintf(tw, "\nDHCP LEASE (--full)\nVLAN\tSERVER\tRESULT\tACK\n")
+				leases = true
+			}
+			state := "granted " + l.Address
+			if !l.Granted {
+				state = "NOT granted: " + l.Message
+			} else if l.Released {
+				state += ", released"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f ms\n", vlanLabel(v), l.ServerID, state, l.AckMs)
 		}
 	}
 	if len(p.DNS) > 0 {
@@ -129,4 +135,11 @@ func firstOf(a, b string) string {
 		return a
 	}
 	return b
+}
+
+func vlanLabel(v snapshot.DHCPVLAN) string {
+	if v.VLAN == 0 {
+		return "untagged (" + v.Role + ")"
+	}
+	return fmt.Sprintf("%d (%s)", v.VLAN, v.Role)
 }
