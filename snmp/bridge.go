@@ -178,7 +178,7 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 		d.errorf(stageVLANs, "%d VLAN port-list bits name bridge ports with no interface; left out", unmapped)
 	}
 
-	badPVID := 0
+	badPVID, unmappedPVID := 0, 0
 	for idx, pvid := range d.ints(stageVLANs, oidDot1qPvid) {
 		port, ok := intIndex(idx)
 		if !ok || !validVLAN(pvid) {
@@ -188,10 +188,15 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 		ifIndex, ok := bp.ifIndex(port, ports)
 		if p := ports.get(ifIndex); ok && p != nil {
 			p.PVID = int(pvid)
+		} else {
+			unmappedPVID++
 		}
 	}
 	if badPVID > 0 {
 		d.errorf(stageVLANs, "%d dot1qPvid rows with an invalid port or VLAN were left out", badPVID)
+	}
+	if unmappedPVID > 0 {
+		d.errorf(stageVLANs, "%d dot1qPvid rows name bridge ports with no interface; left out", unmappedPVID)
 	}
 	return fdbToVLAN
 }

@@ -103,6 +103,9 @@ func TestPortShape(t *testing.T) {
 			t.Errorf("portShape(%q) = %q, want gi1/0/3", s, got)
 		}
 	}
+	if got := portNumbering("\u201cFiberEthernet1/0/18\u201d"); got != "1/0/18" {
+		t.Errorf("portNumbering = %q, want 1/0/18", got)
+	}
 	for _, s := range []string{"Te1/0/3", "GigabitEthernet1/0/31", "3", "Vlan1"} {
 		if got := portShape(s); got == "gi1/0/3" {
 			t.Errorf("portShape(%q) matched gi1/0/3", s)

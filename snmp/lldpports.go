@@ -17,7 +17,9 @@ type lldpPorts map[int]int
 //  3. lldpLocPortDesc equal to ifDescr, then ifName, then ifAlias;
 //     3b. the same interface kind and numbering in the port id and in an
 //     ifName/ifDescr ("GigabitEthernet1/0/3" = "gigabitEthernet 1/0/3 :
-//     copper" = "Gi1/0/3"), quotes and spaces ignored;
+//     copper" = "Gi1/0/3"), quotes and spaces ignored; then the same
+//     numbering alone (JetStream names its SFP port "FiberEthernet1/0/18"
+//     in LLDP and "gigabitEthernet 1/0/18 : fiber" in IF-MIB);
 //  4. the port number as a dot1dBasePort (LLDP-MIB's advice to agents);
 //  5. the port number as an ifIndex, when such an interface exists.
 //
@@ -47,12 +49,17 @@ func mapLLDPPorts(d *data, ports *portSet, bp bridgePorts) lldpPorts {
 		}
 	}
 	byShape := map[string][]int{}
+	byNumbering := map[string][]int{}
 	for _, p := range ports.sorted() {
-		seenShape := map[string]bool{}
+		seen := map[string]bool{}
 		for _, s := range []string{p.Name, p.Descr} {
-			if k := portShape(s); k != "" && !seenShape[k] {
-				seenShape[k] = true
+			if k := portShape(s); k != "" && !seen[k] {
+				seen[k] = true
 				byShape[k] = append(byShape[k], p.IfIndex)
+			}
+			if k := portNumbering(s); k != "" && !seen["#"+k] {
+				seen["#"+k] = true
+				byNumbering[k] = append(byNumbering[k], p.IfIndex)
 			}
 		}
 	}
@@ -82,7 +89,8 @@ func mapLLDPPorts(d *data, ports *portSet, bp bridgePorts) lldpPorts {
 			m   map[string][]int
 			key string
 		}{{byName, id}, {byDescr, id}, {byAlias, id}, {byDescr, descs[idx]}, {byName, descs[idx]}, {byAlias, descs[idx]},
-			{byShape, portShape(id)}, {byShape, portShape(descs[idx])}} {
+			{byShape, portShape(id)}, {byShape, portShape(descs[idx])},
+			{byNumbering, portNumbering(id)}, {byNumbering, portNumbering(descs[idx])}} {
 			if i, ok := unique(try.m, try.key); ok {
 				out[num], found = i, true
 				break
@@ -126,4 +134,13 @@ func portShape(s string) string {
 		return ""
 	}
 	return strings.ToLower(m[1]) + m[2]
+}
+
+// portNumbering is portShape without the kind: "1/0/3".
+func portNumbering(s string) string {
+	m := rePortShape.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return m[2]
 }

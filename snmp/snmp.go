@@ -56,6 +56,8 @@ type Options struct {
 	Concurrency int
 	// Progress, when set, receives events; calls are serialised.
 	Progress func(Event)
+	// Now is the clock for Snapshot.TakenAt (time.Now when nil).
+	Now func() time.Time
 }
 
 // Event reports progress on one switch.
@@ -112,7 +114,11 @@ func (o Options) withDefaults() Options {
 func Discover(ctx context.Context, site string, targets []Target, opts Options) *snapshot.Snapshot {
 	opts = opts.withDefaults()
 	snap := snapshot.New(site)
-	snap.TakenAt = time.Now().UTC()
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	snap.TakenAt = now().UTC()
 
 	var progressMu sync.Mutex
 	progress := func(ev Event) {

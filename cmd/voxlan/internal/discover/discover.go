@@ -32,6 +32,7 @@ const (
 type DiscoverOptions struct {
 	IO     *cmdutil.IOStreams
 	Getenv func(string) string
+	Now    func() time.Time
 	// ReadSecret reads a secret without echo; nil when stdin is no terminal.
 	ReadSecret func(prompt string) (string, error)
 	// Discover runs the discovery; snmp.Discover unless a test injects one.
@@ -224,6 +225,7 @@ func discoverRun(ctx context.Context, opts *DiscoverOptions) error {
 		Timeout:     opts.Timeout,
 		Retries:     opts.Retries,
 		Concurrency: opts.Concurrency,
+		Now:         opts.Now,
 	}
 	if opts.IO.ErrTTY {
 		sopts.Progress = newProgress(opts.IO.ErrOut).event

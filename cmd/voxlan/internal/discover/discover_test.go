@@ -137,8 +137,10 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 
 	t.Run("all read, json when piped", func(t *testing.T) {
 		io, out, errOut := testStreams(false)
+		taken := time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 		o := &DiscoverOptions{IO: io, Getenv: env(map[string]string{EnvCommunity: "procurve"}), Discover: snmp.Discover,
-			Targets: []string{s.Addr}, SNMPVersion: "2c", Site: "lab", Timeout: 5 * time.Second, Retries: 1, Concurrency: 4}
+			Now: func() time.Time { return taken }, Targets: []string{s.Addr}, SNMPVersion: "2c", Site: "lab",
+			Timeout: 5 * time.Second, Retries: 1, Concurrency: 4}
 		if err := discoverRun(context.Background(), o); err != nil {
 			t.Fatalf("err = %v; stderr %s", err, errOut)
 		}
@@ -146,8 +148,8 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if snap.Site != "lab" || len(snap.Switches) != 1 || snap.Switches[0].Model != "JL074A" {
-			t.Fatalf("snapshot = site %q, %d switches", snap.Site, len(snap.Switches))
+		if snap.Site != "lab" || !snap.TakenAt.Equal(taken) || len(snap.Switches) != 1 || snap.Switches[0].Model != "JL074A" {
+			t.Fatalf("snapshot = site %q taken %s, %d switches", snap.Site, snap.TakenAt, len(snap.Switches))
 		}
 		if errOut.Len() != 0 {
 			t.Fatalf("stderr not empty when not a terminal: %q", errOut)
