@@ -22,6 +22,13 @@ type Site struct {
 	Users int
 	// WAN is the declared access; nil = not declared.
 	WAN *sizing.WAN
+	// InternetVia is the site whose access carries this one's traffic
+	// (multi-site VPN): W is judged there, not here.
+	InternetVia string
+	// CarriedUsers are the users of the sites whose traffic goes through
+	// this site's access (CarriedSites): sized on top of Users.
+	CarriedUsers int
+	CarriedSites []string
 	// DataVLAN and VoiceVLAN are the expected VLAN ids; 0 = not declared.
 	DataVLAN  int
 	VoiceVLAN int

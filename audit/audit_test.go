@@ -603,3 +603,20 @@ func TestProbeJudgesDHCPAndTransport(t *testing.T) {
 		t.Errorf("D2 message: %s", f.Message.EN)
 	}
 }
+
+func TestCentralGatewayCarriesAllSites(t *testing.T) {
+	snap := site(newSwitch("sw1", phonePort(2, "Gi1/0/2")))
+	// 30 users here + 70 through the VPN = 100 users = 27 channels; a
+	// 2 Mbit/s SDSL carries 10.
+	gw := Site{Users: 30, CarriedUsers: 70, CarriedSites: []string{"lyon", "nice"},
+		WAN: &sizing.WAN{Access: sizing.AccessSDSL, UpKbps: 2048, DownKbps: 2048}}
+	r := Run(snap, wte(t), gw)
+	f := findingAt(t, r, ReqW, "sizing", "", "")
+	if f.Status != StatusFail || r.Sizing.Users != 100 || r.Sizing.Channels != 27 {
+		t.Fatalf("gateway: got %s, sizing %+v", f.Status, r.Sizing)
+	}
+	r = Run(snap, wte(t), Site{Users: 30, InternetVia: "paris"})
+	if f := findingAt(t, r, ReqW, "sizing", "", ""); f.Status != StatusPass || r.Sizing != nil || !strings.Contains(f.Message.EN, "site paris") {
+		t.Errorf("branch: got %s %s", f.Status, f.Message.EN)
+	}
+}

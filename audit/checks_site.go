@@ -85,7 +85,17 @@ func (a *auditor) checkProbeItems() {
 
 // checkWAN sizes the site and judges the declared access (W).
 func (a *auditor) checkWAN() {
-	if a.site.Users <= 0 {
+	if via := a.site.InternetVia; via != "" {
+		a.add(Finding{Requirement: ReqW, Check: "sizing", Status: StatusPass,
+			Message: Text{
+				FR: fmt.Sprintf("Le trafic de ce site passe par l'accès Internet du site %s : ses %d utilisateurs sont comptés dans le dimensionnement de %s.", via, a.site.Users, via),
+				EN: fmt.Sprintf("This site's traffic goes through the Internet access of site %s: its %d users are counted in the sizing of %s.", via, a.site.Users, via),
+			},
+			Evidence: []Evidence{ev("internetVia", via), ev("users", itoa(a.site.Users))}})
+		return
+	}
+	users := a.site.Users + a.site.CarriedUsers
+	if users <= 0 {
 		a.add(Finding{Requirement: ReqW, Check: "sizing", Status: StatusManual,
 			Message: Text{
 				FR: "Nombre d'utilisateurs non déclaré : déclarer users et wan pour le site dans l'inventaire pour dimensionner l'accès.",
@@ -93,7 +103,7 @@ func (a *auditor) checkWAN() {
 			}})
 		return
 	}
-	s, err := sizing.Compute(sizing.Input{Users: a.site.Users, ErlangPerUser: a.prof.WAN.ErlangPerUser, Blocking: a.prof.WAN.Blocking, WAN: a.site.WAN})
+	s, err := sizing.Compute(sizing.Input{Users: users, ErlangPerUser: a.prof.WAN.ErlangPerUser, Blocking: a.prof.WAN.Blocking, WAN: a.site.WAN})
 	if err != nil {
 		a.add(Finding{Requirement: ReqW, Check: "sizing", Status: StatusUnknown,
 			Message: Text{FR: "Dimensionnement impossible : " + err.Error(), EN: "Sizing failed: " + err.Error()}})
@@ -101,6 +111,10 @@ func (a *auditor) checkWAN() {
 	}
 	a.res.Sizing = s
 	evs := []Evidence{ev("users", itoa(s.Users)), ev("channels", itoa(s.Channels)), ev("voiceKbps", itoa(s.VoiceKbps)), ev("assumption", s.Assumption.EN)}
+	if a.site.CarriedUsers > 0 {
+		// STAS 2.3.6: a central gateway carries the voice of every site.
+		evs = append(evs, ev("siteUsers", itoa(a.site.Users)), ev("carriedUsers", itoa(a.site.CarriedUsers)), ev("carriedSites", a.site.CarriedSites...))
+	}
 	f := Finding{Requirement: ReqW, Check: "sizing", Evidence: evs}
 	switch {
 	case s.WAN == nil:

@@ -39,6 +39,14 @@ type Site struct {
 	DataVLAN    int    `yaml:"dataVlan"`
 	VoiceVLAN   int    `yaml:"voiceVlan"`
 	WAN         *WAN   `yaml:"wan"`
+	// InternetVia names the site whose Internet access this site's traffic
+	// goes through (a multi-site VPN with a central gateway, STAS 2.3.6);
+	// that site's WAN is then sized for the users of both.
+	InternetVia string `yaml:"internetVia"`
+	// CarriedUsers and CarriedSites are the users and names of the sites
+	// whose InternetVia is this site. Filled by Parse, not read from YAML.
+	CarriedUsers int      `yaml:"-"`
+	CarriedSites []string `yaml:"-"`
 	// SNMP and SSH are the defaults for the site's switches.
 	SNMP     *SNMP    `yaml:"snmp"`
 	SSH      *SSH     `yaml:"ssh"`
@@ -161,6 +169,13 @@ func Parse(file string, data []byte) (*Inventory, error) {
 	if err := inv.validate(doc).Err(); err != nil {
 		return nil, err
 	}
+	for i := range inv.Sites {
+		if via := inv.Sites[i].InternetVia; via != "" {
+			gw, _ := inv.Site(via)
+			gw.CarriedUsers += inv.Sites[i].Users
+			gw.CarriedSites = append(gw.CarriedSites, inv.Sites[i].Name)
+		}
+	}
 	return inv, nil
 }
 
@@ -212,6 +227,24 @@ func (inv *Inventory) validate(doc *strictyaml.Doc) strictyaml.ErrorList {
 			}
 			if w.DownKbps <= 0 || w.UpKbps <= 0 {
 				add(sp+".wan", "downKbps and upKbps must be positive, in kbit/s (8 Mbit/s is 8000)")
+			}
+		}
+		if s.InternetVia != "" {
+			gw := -1
+			for k := range inv.Sites {
+				if inv.Sites[k].Name == s.InternetVia {
+					gw = k
+				}
+			}
+			switch {
+			case s.InternetVia == s.Name:
+				add(sp+".internetVia", "site %q cannot reach the Internet through itself; remove internetVia", s.Name)
+			case gw < 0:
+				add(sp+".internetVia", "internetVia %q is not a site of this inventory", s.InternetVia)
+			case inv.Sites[gw].InternetVia != "":
+				add(sp+".internetVia", "site %q itself goes through %q; point internetVia at the site that holds the Internet access", s.InternetVia, inv.Sites[gw].InternetVia)
+			case s.WAN != nil:
+				add(sp+".internetVia", "a site that reaches the Internet through %q has no WAN of its own to size; remove wan or internetVia", s.InternetVia)
 			}
 		}
 		if s.SNMP != nil {

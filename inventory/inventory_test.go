@@ -52,7 +52,7 @@ func TestBrokenFiles(t *testing.T) {
 		{"no sites key", "site:\n  - name: hq\n",
 			"s.yaml:1:1: unknown key \"site\"; did you mean \"sites\"? (valid keys: sites)"},
 		{"unknown site key", head + "    userz: 4\n",
-			"s.yaml:5:5: unknown key \"userz\"; did you mean \"users\"? (valid keys: dataVlan, engineering, name, profile, snmp, ssh, switches, users, voiceVlan, wan)"},
+			"s.yaml:5:5: unknown key \"userz\"; did you mean \"users\"? (valid keys: dataVlan, engineering, internetVia, name, profile, snmp, ssh, switches, users, voiceVlan, wan)"},
 		{"community in clear", head + "    snmp:\n      community: s3cr3t-comm\n",
 			"s.yaml:6:18: \"community\" holds a secret, which is never written in the inventory in clear; write a reference instead: community: {env: VOXLAN_COMMUNITY} (or {keyring: NAME}, {file: PATH} readable only by you, {prompt: true})"},
 		{"ssh password in clear", head + "    ssh:\n      password: hunter2\n",
@@ -101,6 +101,12 @@ func TestBrokenFiles(t *testing.T) {
 			"s.yaml:5:11: port 70000 must be 1-65535"},
 		{"switches not a list", "sites:\n  - name: hq\n    switches: 198.18.0.2\n",
 			"s.yaml:3:15: \"switches\" must be a list (lines starting with \"- \"), not \"198.18.0.2\""},
+		{"internetVia unknown site", head + "    internetVia: paris\n",
+			"s.yaml:5:5: internetVia \"paris\" is not a site of this inventory"},
+		{"internetVia itself", head + "    internetVia: hq\n",
+			"s.yaml:5:5: site \"hq\" cannot reach the Internet through itself; remove internetVia"},
+		{"internetVia with a wan", head + "    internetVia: gw\n    wan: {access: fibre, downKbps: 1, upKbps: 1}\n  - name: gw\n    switches:\n      - host: 198.18.0.9\n",
+			"s.yaml:5:5: a site that reaches the Internet through \"gw\" has no WAN of its own to size; remove wan or internetVia"},
 		{"duplicate key", head + "    users: 3\n    users: 4\n",
 			"s.yaml:6:5: \"users\" is written twice; keep one"},
 	} {
@@ -272,4 +278,28 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("accepted an inventory without sites")
 		}
 	})
+}
+
+func TestInternetViaCarriesUsers(t *testing.T) {
+	inv, err := Parse("s.yaml", []byte(`sites:
+  - name: paris
+    users: 50
+    wan: {access: fibre, downKbps: 100000, upKbps: 100000}
+    switches: [{host: 198.18.0.2}]
+  - name: lyon
+    users: 30
+    internetVia: paris
+    switches: [{host: 198.18.1.2}]
+  - name: nice
+    users: 20
+    internetVia: paris
+    switches: [{host: 198.18.2.2}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paris, _ := inv.Site("paris")
+	if paris.CarriedUsers != 50 || strings.Join(paris.CarriedSites, ",") != "lyon,nice" {
+		t.Errorf("got %d users from %v", paris.CarriedUsers, paris.CarriedSites)
+	}
 }

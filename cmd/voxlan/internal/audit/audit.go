@@ -256,7 +256,8 @@ func (o *AuditOptions) fromInventory(j *job, inv *inventory.Inventory, s *invent
 
 // SiteOf maps an inventory site to what the audit needs to know of it.
 func SiteOf(s *inventory.Site) audit.Site {
-	as := audit.Site{Name: s.Name, Engineering: audit.Engineering(s.Engineering), Users: s.Users, DataVLAN: s.DataVLAN, VoiceVLAN: s.VoiceVLAN}
+	as := audit.Site{Name: s.Name, Engineering: audit.Engineering(s.Engineering), Users: s.Users, DataVLAN: s.DataVLAN, VoiceVLAN: s.VoiceVLAN,
+		InternetVia: s.InternetVia, CarriedUsers: s.CarriedUsers, CarriedSites: s.CarriedSites}
 	if s.WAN != nil {
 		as.WAN = &sizing.WAN{Access: s.WAN.Access, UpKbps: s.WAN.UpKbps, DownKbps: s.WAN.DownKbps}
 	}
