@@ -232,17 +232,30 @@ func demoResult() *audit.Result {
 	return r
 }
 
+// demoApplied is what `voxlan apply -o json` wrote after pushing the
+// plan to the second switch (AOS-S lines), one line rejected at first and
+// the plan completed.
 func demoApplied() *Applied {
 	return &Applied{
-		At: demoTime.Add(35 * time.Minute),
+		Schema: AppliedSchema,
 		Switches: []AppliedSwitch{{
-			Switch: demoSW2, Backup: "lyo-pdu-sw2-20261123T101600Z.cfg", Saved: true,
-			Changes: []AppliedChange{
-				{Change: audit.Change{Kind: audit.ChangeCreateVLAN, Switch: demoSW2, VLAN: 20, Name: "VOIX", Voice: true}, Verified: true},
-				{Change: audit.Change{Kind: audit.ChangeEnablePoE, Switch: demoSW2, Port: "7"}, Verified: true},
-				{Change: audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: demoSW2, Port: "5", VLAN: 20}, Verified: false, Error: "Invalid input: 5"},
+			Switch: demoSW2, Platform: "aruba_aoss", Outcome: "applied and saved", Saved: true,
+			Backup: "/root/.local/state/voxlan/backups/10.20.0.12-20261123T101600Z.cfg",
+			Sent: []AppliedLine{
+				{Line: "vlan 20"}, {Line: `name "VOIX"`}, {Line: "voice"}, {Line: "tagged 5-6"}, {Line: "exit"},
+				{Line: "lldp config 5-6 medTlvEnable network-policy"},
+				{Line: "interface 7"}, {Line: "power-over-ethernet"}, {Line: "exit"},
 			},
+			Mismatches: []AppliedMismatch{},
+			Residual:   []AppliedMismatch{},
+			Ports: []AppliedPort{
+				{Port: "5", Status: "as planned", State: "untagged 10, tagged 20, LLDP-MED voice VLAN 20 priority 5 DSCP 46"},
+				{Port: "6", Status: "as planned", State: "untagged 10, tagged 20, LLDP-MED voice VLAN 20 priority 5 DSCP 46"},
+				{Port: "7", Status: "as planned", State: "untagged 10, PoE enabled"},
+			},
+			Refused: []AppliedRefusal{{Port: "25", Reason: "uplink: LLDP neighbour lyo-pdu-sw1 is a bridge/router"}},
 		}},
+		Errors: []AppliedError{},
 	}
 }
 

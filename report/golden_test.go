@@ -70,15 +70,15 @@ func demoFromFiles(t testing.TB) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var applied Applied
-	if err := json.Unmarshal(read("testdata/demo-applied.json"), &applied); err != nil {
+	applied, err := DecodeApplied(read("testdata/demo-applied.json"))
+	if err != nil {
 		t.Fatal(err)
 	}
 	var fw []FirewallRule
 	if err := json.Unmarshal(read("testdata/demo-firewall.json"), &fw); err != nil {
 		t.Fatal(err)
 	}
-	return Input{Result: res, Snapshot: snap, Applied: &applied, Firewall: fw, Meta: in.Meta}
+	return Input{Result: res, Snapshot: snap, Applied: applied, Firewall: fw, Meta: in.Meta}
 }
 
 func demoDoc(t testing.TB) *Document {

@@ -184,32 +184,16 @@ func (m *mdWriter) site(d *Document, opts Options) {
 	if d.Applied == nil {
 		m.line("%s", c.T("applied.none"))
 		m.line("")
-	} else {
-		m.line("%s", c.T("applied.at", "date", dateOrNone(c, d.Applied.At)))
+	}
+	for _, b := range appliedBlocks(c, d) {
+		m.line("#### %s — %s", mdCell(b.Title), m.status(b.Status))
 		m.line("")
-		for _, as := range d.Applied.Switches {
-			saved := c.T("applied.notSaved")
-			if as.Saved {
-				saved = c.T("applied.saved")
-			}
-			if as.RolledBack {
-				saved += ", " + c.T("applied.rolledBack")
-			}
-			m.line("**%s** — %s — %s", mdCell(d.SwitchLabel(as.Switch)), c.T("applied.backup", "name", "`"+strings.ReplaceAll(as.Backup, "`", "'")+"`"), saved)
+		for _, l := range b.Lines {
+			m.line("%s", mdCell(l))
 			m.line("")
-			rows = nil
-			for _, ac := range as.Changes {
-				desc := c.change(ac.Change)
-				if ac.Error != "" {
-					desc += " — " + c.T("applied.error", "msg", ac.Error)
-				}
-				st := audit.StatusFail
-				if ac.Verified {
-					st = audit.StatusPass
-				}
-				rows = append(rows, []string{desc, m.status(st)})
-			}
-			m.table([]string{c.T("col.change"), c.T("col.verified")}, rows)
+		}
+		for _, t := range b.Tables {
+			m.infoTable(t)
 		}
 	}
 
@@ -222,16 +206,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 		m.line("%s", c.T("probe.interface", "iface", d.Probe.Interface))
 		m.line("")
 		for _, t := range probeTables(c, d.Probe) {
-			m.line("### %s", t.Title)
-			m.line("")
-			rows := make([][]string, len(t.Rows))
-			for i, r := range t.Rows {
-				rows[i] = append([]string{}, r...)
-				if t.StatusCol >= 0 {
-					rows[i][t.StatusCol] = m.status(t.Statuses[i])
-				}
-			}
-			m.table(t.Head, rows)
+			m.infoTable(t)
 		}
 	}
 
@@ -334,4 +309,17 @@ func (m *mdWriter) findings(title string, fs []audit.Finding) {
 		rows = append(rows, []string{f.Requirement, f.Port, m.status(f.Status), msg, fix})
 	}
 	m.table([]string{c.T("col.id"), c.T("col.port"), c.T("col.status"), c.T("col.message"), c.T("col.fix")}, rows)
+}
+
+func (m *mdWriter) infoTable(t infoTable) {
+	m.line("### %s", mdCell(t.Title))
+	m.line("")
+	rows := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = append([]string{}, r...)
+		if t.StatusCol >= 0 {
+			rows[i][t.StatusCol] = m.status(t.Statuses[i])
+		}
+	}
+	m.table(t.Head, rows)
 }

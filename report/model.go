@@ -53,33 +53,6 @@ type FirewallRule struct {
 	Ports    string `json:"ports"`
 }
 
-// Applied is what an apply run did on a site.
-type Applied struct {
-	At       time.Time       `json:"at"`
-	Switches []AppliedSwitch `json:"switches"`
-}
-
-// AppliedSwitch is the outcome of the apply on one switch.
-type AppliedSwitch struct {
-	Switch string `json:"switch"`
-	// Backup is the name of the running-config backup taken before any
-	// change (a file name, never its contents).
-	Backup string `json:"backup"`
-	// Saved is true when the configuration was saved after verification.
-	Saved bool `json:"saved"`
-	// RolledBack is true when the switch was put back to the backup state.
-	RolledBack bool            `json:"rolledBack"`
-	Changes    []AppliedChange `json:"changes"`
-}
-
-// AppliedChange is one change sent and whether reading it back matched.
-type AppliedChange struct {
-	Change   audit.Change `json:"change"`
-	Verified bool         `json:"verified"`
-	// Error is the device's reply when the change failed, empty otherwise.
-	Error string `json:"error,omitempty"`
-}
-
 // Status values of the requirements table: the audit's statuses plus
 // "na" for a requirement the site's engineering does not ask for.
 const StatusNotApplicable audit.Status = "na"

@@ -140,32 +140,22 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 	p.heading(3, c.T("section.applied"))
 	if d.Applied == nil {
 		p.para(c.T("applied.none"))
-	} else {
-		p.para(c.T("applied.at", "date", dateOrNone(c, d.Applied.At)))
-		for _, as := range d.Applied.Switches {
-			state := c.T("applied.notSaved")
-			if as.Saved {
-				state = c.T("applied.saved")
+	}
+	for _, b := range appliedBlocks(c, d) {
+		p.font("B", 10)
+		f.CellFormat(f.GetStringWidth(p.s(b.Title))+3, 7, p.s(b.Title), "", 0, "L", false, 0, "")
+		p.pill(b.Status, c.status(b.Status), statusColor(b.Status))
+		f.Ln(8)
+		for _, l := range b.Lines {
+			p.para(l)
+		}
+		for _, t := range b.Tables {
+			p.heading(3, t.Title)
+			if len(t.Head) == 2 {
+				p.infoTable(t, []float64{159, 27})
+			} else {
+				p.infoTable(t, []float64{30, 27, 129})
 			}
-			if as.RolledBack {
-				state += ", " + c.T("applied.rolledBack")
-			}
-			p.font("B", 9)
-			f.MultiCell(contentW, lineH, p.s(d.SwitchLabel(as.Switch)), "", "L", false)
-			p.para(c.T("applied.backup", "name", as.Backup) + " — " + state)
-			rows = nil
-			for _, ac := range as.Changes {
-				desc := c.change(ac.Change)
-				if ac.Error != "" {
-					desc += "\n" + c.T("applied.error", "msg", ac.Error)
-				}
-				st := audit.StatusFail
-				if ac.Verified {
-					st = audit.StatusPass
-				}
-				rows = append(rows, []cell{txt(desc), {status: st}})
-			}
-			p.table([]string{c.T("col.change"), c.T("col.verified")}, []float64{150, 36}, rows)
 		}
 	}
 

@@ -4,9 +4,7 @@
 package report
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -100,7 +98,7 @@ Exit codes: 0 written, 2 bad flags or input files, 1 could not write.`,
 	fl.StringVar(&opts.InventoryFile, "inventory", "", "sites `FILE` (sites.yaml): discover and audit each site, then report")
 	fl.StringArrayVar(&opts.AuditFiles, "audit", nil, "audit result `FILE` (voxlan audit -o json); repeat for several sites")
 	fl.StringArrayVar(&opts.SnapshotFiles, "snapshot", nil, "snapshot `FILE` the audit judged, or to audit when no --audit is given; repeatable")
-	fl.StringVar(&opts.AppliedFile, "applied", "", "record of an apply run (JSON) to show what was changed and verified")
+	fl.StringVar(&opts.AppliedFile, "applied", "", "`FILE` written by voxlan apply -o json: what was changed and verified, and the backup's name")
 	fl.StringVar(&opts.Profile, "profile", "", "profile `NAME` or file for --snapshot audits and the firewall list (default: the audit's own, else wte)")
 	fl.StringVar(&opts.Site, "site", "", "report only this site")
 	fl.StringVarP(&opts.Output, "output", "o", "html", "format: html, pdf, md, csv or json")
@@ -331,13 +329,11 @@ func (o *ReportOptions) applied() (*report.Applied, error) {
 	if err != nil {
 		return nil, cmdutil.UsageError("--applied: %v", err)
 	}
-	var a report.Applied
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a); err != nil {
-		return nil, cmdutil.UsageError("--applied %s: not an apply record: %v", o.AppliedFile, err)
+	a, err := report.DecodeApplied(data)
+	if err != nil {
+		return nil, cmdutil.UsageError("--applied %s: %v", o.AppliedFile, err)
 	}
-	return &a, nil
+	return a, nil
 }
 
 func hasSite(results []*audit.Result, site string) bool {

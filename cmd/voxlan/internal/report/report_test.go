@@ -11,9 +11,14 @@ import (
 	"testing"
 	"time"
 
+	applycmd "github.com/voxlan/voxlan/cmd/voxlan/internal/apply"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
+	"github.com/voxlan/voxlan/drivers"
+	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/inventory"
 	labsite "github.com/voxlan/voxlan/lab/site"
+	"github.com/voxlan/voxlan/report"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
@@ -233,7 +238,7 @@ func TestReportBadInput(t *testing.T) {
 			o.AuditFiles, o.SnapshotFiles = []string{demoAudit}, []string{demoSnapshot, notAuditSnapshot(t, dir)}
 		}, "has no audit"},
 		{"unknown site", func(o *ReportOptions) { o.AuditFiles, o.Site = []string{demoAudit}, "Paris" }, `no site "Paris"`},
-		{"bad applied", func(o *ReportOptions) { o.AuditFiles, o.AppliedFile = []string{demoAudit}, garbage }, "not an apply record"},
+		{"bad applied", func(o *ReportOptions) { o.AuditFiles, o.AppliedFile = []string{demoAudit}, garbage }, "not a voxlan apply record"},
 		{"unknown profile", func(o *ReportOptions) { o.SnapshotFiles, o.Profile = []string{demoSnapshot}, "nosuch" }, "--profile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -354,5 +359,58 @@ func TestReportSnapshotWithInventoryFacts(t *testing.T) {
 	}
 	if res.Site != "lyon" || res.Sizing.Channels != 27 || res.Sizing.WANMaxChannels != 10 {
 		t.Errorf("got %+v, want site lyon, 27 channels needed, 10 carried by SDSL 2M", res)
+	}
+}
+
+// The report reads what `voxlan apply -o json` writes: a record built
+// from the apply command's own types decodes into what the report shows.
+func TestAppliedRecordFromApplyCommand(t *testing.T) {
+	rec := applycmd.Result{Schema: applycmd.Schema, Errors: []plan.SwitchError{{Switch: "10.0.0.9", Error: "ssh: authentication failed"}},
+		Reports: []*dapply.Report{{
+			Switch: "10.20.0.12", Platform: "cisco_ios", Outcome: dapply.OutcomeRolledBack, Backup: "/state/backups/sw2.cfg",
+			Failure: "line rejected", Saved: false,
+			Sent:       []drivers.LineResult{{Line: "interface Gi1/0/5"}, {Line: "switchport voice vlan 20", Error: "% Invalid input detected"}},
+			Mismatches: []drivers.Mismatch{{Object: "port Gi1/0/5", Field: "voiceVlan", Want: "20", Got: "0"}},
+			Residual:   []drivers.Mismatch{},
+			Ports:      []dapply.PortReport{{Port: "Gi1/0/5", Status: dapply.PortRestored, State: "access 10"}},
+			Refused:    []dapply.Refusal{{Port: "Gi1/0/48", Reason: "uplink", Changes: 2}},
+		}}}
+	data, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := report.DecodeApplied(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Switches) != 1 || len(a.Errors) != 1 {
+		t.Fatalf("decoded %d switches, %d errors", len(a.Switches), len(a.Errors))
+	}
+	sw := a.Switches[0]
+	if sw.Outcome != dapply.OutcomeRolledBack || sw.Backup != "/state/backups/sw2.cfg" || sw.Failure != "line rejected" ||
+		len(sw.Sent) != 2 || sw.Sent[1].Error == "" || len(sw.Mismatches) != 1 || sw.Mismatches[0].Want != "20" ||
+		len(sw.Ports) != 1 || sw.Ports[0].Status != dapply.PortRestored || len(sw.Refused) != 1 || sw.Refused[0].Reason != "uplink" {
+		t.Errorf("decoded %+v", sw)
+	}
+	// And the report says it, in words, with the backup's name only.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "applied.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, out, _ := testFactory()
+	o := newOpts(f)
+	o.AuditFiles, o.AppliedFile, o.Output, o.Lang = []string{demoAudit}, path, "md", "en"
+	if err := run(t, o); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"put back to the backup state", "sw2.cfg", "rejected: % Invalid input detected", "restored to the backup",
+		"Read-back difference — port Gi1/0/5 voiceVlan: wanted 20, read 0", "Port Gi1/0/48 not touched: uplink", "Not done: ssh: authentication failed"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(out.String(), "/state/backups") {
+		t.Error("the backup's directory is shown; only its name should be")
 	}
 }
