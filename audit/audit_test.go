@@ -620,3 +620,26 @@ func TestCentralGatewayCarriesAllSites(t *testing.T) {
 		t.Errorf("branch: got %s %s", f.Status, f.Message.EN)
 	}
 }
+
+func TestJackWithTwoSwitchesHeard(t *testing.T) {
+	snap := site(newSwitch("sw1", phonePort(2, "Gi1/0/2")))
+	snap.Here = &snapshot.Here{Interface: "eth0", Neighbors: []snapshot.Neighbor{lldpSwitch("sw1"), lldpPhone(yealinkMAC, "SIP-T46S")}}
+	r := Run(snap, wte(t), Site{})
+	if f := findingAt(t, r, ReqL7, "jack", "", ""); f.Status != StatusPass {
+		t.Errorf("one switch and a phone: got %s", f.Status)
+	}
+	other := lldpSwitch("cheap-desk-switch")
+	other.ChassisID = "00:aa:bb:cc:dd:ee"
+	snap.Here.Neighbors = append(snap.Here.Neighbors, other)
+	r = Run(snap, wte(t), Site{})
+	if f := findingAt(t, r, ReqL7, "jack", "", ""); f.Status != StatusFail {
+		t.Errorf("two switches: got %s", f.Status)
+	}
+}
+
+func TestDeclaredStandardButVoiceVLANSeen(t *testing.T) {
+	r := Run(site(newSwitch("sw1", phonePort(2, "Gi1/0/2"))), wte(t), Site{Engineering: EngineeringStandard})
+	if f := findingAt(t, r, ReqL9, "engineering", "", ""); f.Status != StatusWarn || f.Evidence[0].Values[0] != "20" {
+		t.Errorf("got %s %v", f.Status, f.Evidence)
+	}
+}

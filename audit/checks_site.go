@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/voxlan/voxlan/sizing"
@@ -28,6 +29,25 @@ func (a *auditor) checkSite() {
 			},
 			Evidence: []Evidence{ev("ports", itoa(len(a.ports)))}})
 	}
+	if a.res.Engineering == EngineeringStandard && a.res.EngineeringSource == "inventory" {
+		var seen []int
+		for i := range a.snap.Switches {
+			for _, id := range switchVoiceVLANs(&a.snap.Switches[i]) {
+				if !slices.Contains(seen, id) {
+					seen = append(seen, id)
+				}
+			}
+		}
+		if len(seen) > 0 {
+			a.add(Finding{Requirement: ReqL9, Check: "engineering", Status: StatusWarn,
+				Message: Text{
+					FR: fmt.Sprintf("Site déclaré sans VLAN voix, mais les commutateurs donnent le VLAN voix %s : les téléphones iront dedans. Déclarer engineering: voiceVlan ou retirer ce VLAN voix.", strings.Join(ints(seen), ",")),
+					EN: fmt.Sprintf("Site declared without a voice VLAN, but the switches hand out voice VLAN %s: phones will move to it. Declare engineering: voiceVlan or remove that voice VLAN.", strings.Join(ints(seen), ",")),
+				},
+				Evidence: []Evidence{ev("voiceVlans", ints(seen)...)}})
+		}
+	}
+	a.checkJack()
 	a.add(Finding{Requirement: ReqL10, Check: "labels", Status: StatusManual,
 		Message: Text{
 			FR: "À vérifier sur place : câblage catégorie 5e recommandé, cordons homogènes, chaque prise étiquetée.",
@@ -153,6 +173,43 @@ func (a *auditor) checkWAN() {
 		f.Message = Text{
 			FR: fmt.Sprintf("L'accès WAN porte %d appels simultanés pour %d nécessaires (voix seule ; ajouter vidéo et usages existants).", s.WANMaxChannels, s.Channels),
 			EN: fmt.Sprintf("The WAN access carries %d simultaneous calls for %d needed (voice only; add video and existing use).", s.WANMaxChannels, s.Channels),
+		}
+	}
+	a.add(f)
+}
+
+// checkJack looks at what was heard on the technician's own jack: several
+// LLDP/CDP devices there (other than phones) mean a hub or unmanaged switch
+// sits between the wall socket and the switch (L7).
+func (a *auditor) checkJack() {
+	h := a.snap.Here
+	if h == nil || len(h.Neighbors) == 0 {
+		return
+	}
+	var names []string
+	chassis := map[string]bool{}
+	for i := range h.Neighbors {
+		n := &h.Neighbors[i]
+		if kind, _ := a.classifyNeighbor(n); kind == kindPhone {
+			continue
+		}
+		id := n.ChassisID
+		if m, ok := neighborMAC(n); ok {
+			id = m
+		}
+		if !chassis[id] {
+			chassis[id] = true
+			names = append(names, n.Protocol+" "+neighborName(n))
+		}
+	}
+	f := Finding{Requirement: ReqL7, Check: "jack", Status: StatusPass,
+		Message:  Text{FR: "Un seul équipement réseau entendu sur la prise du technicien.", EN: "One network device heard on the technician's jack."},
+		Evidence: []Evidence{ev("interface", h.Interface), ev("heard", names...)}}
+	if len(names) > 1 {
+		f.Status = StatusFail
+		f.Message = Text{
+			FR: fmt.Sprintf("%d équipements réseau entendus sur la prise %s : un concentrateur ou commutateur non administré est entre la prise et le commutateur.", len(names), h.Interface),
+			EN: fmt.Sprintf("%d network devices heard on jack %s: a hub or unmanaged switch sits between the socket and the switch.", len(names), h.Interface),
 		}
 	}
 	a.add(f)
