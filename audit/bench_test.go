@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -71,6 +72,27 @@ func BenchmarkAudit200Switches(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(len(r.Findings)), "findings")
 	b.ReportMetric(float64(len(r.Ports)), "ports")
+}
+
+// BenchmarkDecodeSnapshot200Switches is the baseline from the same run:
+// reading the same snapshot from its JSON (snapshot.Decode), which every
+// offline audit pays first.
+//
+//	go test ./audit -run XXX -bench 200Switches -benchmem
+func BenchmarkDecodeSnapshot200Switches(b *testing.B) {
+	var buf bytes.Buffer
+	if err := snapshot.Encode(&buf, bigSite(b)); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := snapshot.Decode(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(data))/1e6, "MB-json")
 }
 
 // BenchmarkBuildPlan200Switches is the plan of the same site.
