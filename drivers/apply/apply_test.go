@@ -28,7 +28,9 @@ type lab struct {
 	backups  string
 }
 
-func newLab(t *testing.T) *lab {
+func newLab(t *testing.T) *lab { return newLabB(t) }
+
+func newLabB(t testing.TB) *lab {
 	t.Helper()
 	dev := clisim.NewIOS("SW1", 10, "198.18.1.2")
 	dev.AddPhone("Gi1/0/1")
@@ -42,7 +44,7 @@ func newLab(t *testing.T) *lab {
 	t.Cleanup(func() { srv.Close() })
 	dir := t.TempDir()
 	kh := filepath.Join(dir, "known_hosts")
-	if err := vssh.CheckHostKey(t.Context(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
+	if err := vssh.CheckHostKey(context.Background(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	return &lab{dev: dev, srv: srv, password: pw, backups: filepath.Join(dir, "state", "backups"),

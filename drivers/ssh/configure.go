@@ -19,7 +19,10 @@ func (s *Session) Configure(ctx context.Context, lines []string, batch int) ([]d
 	if batch < 1 {
 		batch = 1
 	}
-	s.roundTrips++
+	if s.d.CurrentPriv != "configuration" {
+		// configure terminal: echo, then the new prompt.
+		s.roundTrips += 2
+	}
 	if err := s.d.AcquirePriv("configuration"); err != nil {
 		return nil, classify(s.addr, "configure", err)
 	}

@@ -120,7 +120,9 @@ func Open(ctx context.Context, o Options) (*Session, error) {
 	if err != nil {
 		return nil, classify(o.Addr, "connect as "+o.User, err)
 	}
-	return &Session{d: d, attrs: o.Attrs, addr: o.Addr, timeout: o.Timeout, roundTrips: 3}, nil
+	// Opening waits for the first prompt, then for the echo and the reply
+	// of terminal width and terminal length.
+	return &Session{d: d, attrs: o.Attrs, addr: o.Addr, timeout: o.Timeout, roundTrips: 5}, nil
 }
 
 // classify maps scrapligo's sentinels to drivers' and drops anything but
@@ -147,7 +149,8 @@ func (s *Session) Command(ctx context.Context, command string) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	s.roundTrips++
+	// scrapligo waits for the echo of the command, then for its output.
+	s.roundTrips += 2
 	r, err := s.d.SendCommand(command)
 	if err != nil {
 		return "", classify(s.addr, strconv.Quote(command), err)
@@ -175,8 +178,8 @@ func (s *Session) Save(ctx context.Context) error {
 	return nil
 }
 
-// RoundTrips implements drivers.Session. Opening counts 3 (prompt,
-// terminal width, terminal length).
+// RoundTrips implements drivers.Session: every time the client waited for
+// the switch (SSH's own handshake not counted).
 func (s *Session) RoundTrips() int { return s.roundTrips }
 
 // Close implements drivers.Session.

@@ -68,8 +68,8 @@ func TestSessionConfigureBatched(t *testing.T) {
 	if err != nil || len(res) != 5 {
 		t.Fatalf("configure: %+v %v", res, err)
 	}
-	if got := s.RoundTrips() - before; got != 2 {
-		t.Errorf("5 lines in one batch took %d round trips, want 2 (enter config mode + the batch)", got)
+	if got := s.RoundTrips() - before; got != 3 {
+		t.Errorf("5 lines in one batch took %d round trips, want 3 (configure terminal's echo and prompt, the batch)", got)
 	}
 	for _, r := range res {
 		if r.Error != "" {

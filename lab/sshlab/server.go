@@ -14,6 +14,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/crypto/ssh"
 
@@ -37,6 +38,15 @@ type Server struct {
 	wg       sync.WaitGroup
 	mu       sync.Mutex
 	conns    map[net.Conn]bool
+	latency  time.Duration
+}
+
+// SetLatency delays every later connection by rtt per round trip (half
+// each way), like a switch across a WAN link.
+func (s *Server) SetLatency(rtt time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = rtt
 }
 
 // Listen starts a server on addr (use "127.0.0.1:0") accepting user with
@@ -108,6 +118,7 @@ func (s *Server) accept() {
 		}
 		s.mu.Lock()
 		s.conns[c] = true
+		rtt := s.latency
 		s.mu.Unlock()
 		s.wg.Add(1)
 		go func() {
@@ -118,7 +129,7 @@ func (s *Server) accept() {
 				s.mu.Unlock()
 				c.Close()
 			}()
-			s.handle(c)
+			s.handle(withLatency(c, rtt))
 		}()
 	}
 }
