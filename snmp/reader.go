@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -123,6 +124,7 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	d := &data{cols: make(map[string][]varbind, len(fullPlan)), target: r.target.Address}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	skipped := map[string][]string{} // stage -> columns not walked
 	for _, group := range walkGroups(fullPlan) {
 		g := <-sessions
 		wg.Add(1)
@@ -138,6 +140,10 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 			defer mu.Unlock()
 			for i, c := range group {
 				d.cols[c.oid] = rows[i]
+				if errors.Is(errs[i], errSilent) {
+					skipped[c.stage] = append(skipped[c.stage], c.name)
+					continue
+				}
 				if err := errs[i]; err != nil {
 					msg := cleanError(err, creds)
 					if isTimeout(err) {
@@ -149,6 +155,12 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		}()
 	}
 	wg.Wait()
+	for _, c := range fullPlan { // one error per stage, in plan order
+		if names := skipped[c.stage]; len(names) > 0 {
+			d.errorf(c.stage, "%s not read: %v", strings.Join(names, ", "), errSilent)
+			delete(skipped, c.stage)
+		}
+	}
 	assemble(&sw, sys, d)
 	r.event("done", w.rows.Load(), true, firstError(sw.Errors))
 	return sw

@@ -26,7 +26,11 @@ type walker struct {
 	maxReps int
 	maxRows int
 	noBulk  atomic.Bool
-	rows    atomic.Int64
+	// silent is set once a request got no answer at all, by GetBulk nor
+	// GetNext: the agent stopped answering (ACL, overload, reboot), so the
+	// walks not yet started are skipped instead of each timing out.
+	silent atomic.Bool
+	rows   atomic.Int64
 	// onRows is told of every batch (progress).
 	onRows func(total int64)
 }
@@ -168,12 +172,22 @@ func (w *walker) step(c *cursor, v gosnmp.SnmpPDU) {
 
 var errTooBig = errors.New("response too big")
 
+// errSilent is returned for walks skipped after the agent stopped answering.
+var errSilent = errors.New("skipped: the agent stopped answering during the walk")
+
 // next asks for what follows oid, by GetBulk unless the switch went over to
 // GetNext. A GetBulk that fails in a way GetNext may not is retried once by
 // GetNext; if that works, the whole switch stays on GetNext.
 func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpPDU, error) {
+	if w.silent.Load() {
+		return nil, errSilent
+	}
 	if w.noBulk.Load() {
-		return getNext(g, oids)
+		vars, err := getNext(g, oids)
+		if isTimeout(err) {
+			w.silent.Store(true)
+		}
+		return vars, err
 	}
 	resp, err := g.GetBulk(oids, 0, uint32(reps))
 	if err == nil && resp.Error == gosnmp.TooBig {
@@ -193,6 +207,9 @@ func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpP
 	}
 	vars, nerr := getNext(g, oids)
 	if nerr != nil {
+		if isTimeout(nerr) {
+			w.silent.Store(true)
+		}
 		if err != nil {
 			return nil, err
 		}

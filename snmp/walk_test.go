@@ -139,3 +139,54 @@ func TestWalkTimeout(t *testing.T) {
 		t.Fatalf("took %s", d)
 	}
 }
+
+func TestWalkSkipsAfterSilence(t *testing.T) {
+	addr := misbehavingAgent(t, func(*gosnmp.SnmpPacket) []gosnmp.SnmpPDU { return nil })
+	w := &walker{maxReps: 10, maxRows: 1000}
+	g := dialTest(t, addr)
+	if _, err := w.walk(context.Background(), g, "1.3.6.1.2.1.2.2.1.2"); !isTimeout(err) {
+		t.Fatalf("first walk: %v, want a timeout", err)
+	}
+	start := time.Now()
+	_, err := w.walk(context.Background(), g, "1.3.6.1.2.1.2.2.1.3")
+	if !errors.Is(err, errSilent) || time.Since(start) > 100*time.Millisecond {
+		t.Fatalf("second walk: %v after %s, want errSilent at once", err, time.Since(start))
+	}
+}
+
+// TestSwitchThatStopsAnswering: an agent answers the system group, then
+// nothing. The switch keeps its system data, the walks end quickly, and
+// the errors say which parts are missing, one per stage at most.
+func TestSwitchThatStopsAnswering(t *testing.T) {
+	addr := misbehavingAgent(t, func(req *gosnmp.SnmpPacket) []gosnmp.SnmpPDU {
+		if req.PDUType != gosnmp.GetRequest {
+			return nil
+		}
+		var out []gosnmp.SnmpPDU
+		for _, v := range req.Variables {
+			switch trimDot(v.Name) {
+			case oidSysName:
+				out = append(out, gosnmp.SnmpPDU{Name: v.Name, Type: gosnmp.OctetString, Value: []byte("half-dead")})
+			default:
+				out = append(out, gosnmp.SnmpPDU{Name: v.Name, Type: gosnmp.NoSuchObject})
+			}
+		}
+		return out
+	})
+	start := time.Now()
+	sw := DiscoverSwitch(context.Background(), Target{Address: addr}, Options{Timeout: 200 * time.Millisecond})
+	took := time.Since(start)
+	if sw.SysName != "half-dead" || NotRead(sw) {
+		t.Fatalf("got %+v, want the system group kept", sw)
+	}
+	if took > 3*time.Second {
+		t.Fatalf("took %s", took)
+	}
+	stages := map[string]int{}
+	for _, e := range sw.Errors {
+		stages[e.Stage]++
+	}
+	if len(stages) < 8 || len(sw.Errors) > 60 {
+		t.Fatalf("%d errors over stages %v", len(sw.Errors), stages)
+	}
+}
