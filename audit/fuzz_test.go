@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 // FuzzDecode: Decode returns a result or an error, never panics, and what it
@@ -39,6 +41,51 @@ func FuzzDecode(f *testing.F) {
 		}
 		if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
 			t.Fatal("encode(decode(encode(x))) differs from encode(x)")
+		}
+	})
+}
+
+// FuzzRun: any snapshot that decodes is audited without panic, every
+// finding has an id and a status, and the plan only holds valid changes
+// off the uplinks.
+func FuzzRun(f *testing.F) {
+	p := phonePort(2, "Gi1/0/2")
+	p.Neighbors = append(p.Neighbors, lldpPhone("0c:38:3e:00:00:01", "Fanvil X4"))
+	for _, s := range []*snapshot.Snapshot{
+		site(newSwitch("sw1", uplinkPort(1, "Te1/1/1"), p, pcPort(3, "Gi1/0/3"))),
+		site(snapshot.Switch{Target: "dead", Errors: []snapshot.Error{{Stage: "connect", Message: "timeout"}}}),
+	} {
+		var buf bytes.Buffer
+		if err := snapshot.Encode(&buf, s); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	f.Add([]byte(`{"schema":"voxlan.snapshot/v1","switches":[{"target":"x","vlans":[{"id":-5,"voice":true}],"ports":[{"name":"","type":"","voiceVlan":99999,"taggedVlans":[0,0,0],"macs":[{"mac":"zz"}],"poe":{"class":-9},"neighbors":[{"chassisId":"SEP","capabilities":["telephone"]}]}]}]}`))
+	prof := wte(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		snap, err := snapshot.Decode(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		r := Run(snap, prof, Site{})
+		for _, fd := range r.Findings {
+			if fd.ID == "" || fd.Status == "" || fd.Requirement == "" {
+				t.Fatalf("incomplete finding %+v", fd)
+			}
+		}
+		uplinks := map[[2]string]bool{}
+		for _, pr := range r.Ports {
+			if pr.Role == RoleUplink {
+				uplinks[[2]string{pr.Switch, pr.Port}] = true
+			}
+		}
+		for _, sp := range BuildPlan(r).Switches {
+			for _, c := range sp.Changes {
+				if c.Port != "" && uplinks[[2]string{c.Switch, c.Port}] {
+					t.Fatalf("plan touches uplink %s %s", c.Switch, c.Port)
+				}
+			}
 		}
 	})
 }
