@@ -146,7 +146,9 @@ type iosShell struct {
 	mode   string // exec, config, config-if, config-vlan, config-network-policy
 	priv   bool
 	length int
-	iface  *IOSPort
+	// iface is the port being configured, by name: the device's port
+	// objects are replaced when a persistent shell reloads its state.
+	iface string
 	vlan   int
 	prof   int
 }
@@ -328,7 +330,7 @@ func (s *iosShell) patterns() []pattern {
 			if p == nil {
 				return caret(s.d.Hostname+"(config)#", "interface "+a[0], len("interface ")) + iosInvalid
 			}
-			s.mode, s.iface = "config-if", p
+			s.mode, s.iface = "config-if", p.Short
 			return ""
 		})),
 	}
@@ -362,7 +364,7 @@ func (s *iosShell) patterns() []pattern {
 
 func (s *iosShell) interfacePatterns(lock func(func([]string) string) func([]string) string) []pattern {
 	d := s.d
-	p := func() *IOSPort { return s.iface }
+	p := func() *IOSPort { return d.port(s.iface) }
 	vlanArg := func(a string) int { n, _ := strconv.Atoi(a); return n }
 	return []pattern{
 		pat("description <rest>", lock(func(a []string) string { p().Description = a[0]; return "" })),
