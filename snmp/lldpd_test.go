@@ -120,6 +120,9 @@ configure med policy application voice tagged vlan 20 priority voice dscp 46
 		swp1.MEDPolicies[1].VLAN != 20 || swp1.MEDPolicies[1].DSCP != 24 {
 		t.Errorf("swp1 advertises %+v, want voice %+v and voiceSignaling VLAN 20 DSCP 24", swp1.MEDPolicies, voice)
 	}
+	if swp1.VoiceVLAN != 20 {
+		t.Errorf("swp1 voice VLAN %d, want 20 (its LLDP-MED voice policy)", swp1.VoiceVLAN)
+	}
 	// lldpd leaves lldpPortConfigTable out: no admin status to read.
 	if swp1.LLDPAdmin != "" {
 		t.Errorf("swp1 LLDP admin %q from an agent without lldpPortConfigTable", swp1.LLDPAdmin)

@@ -167,7 +167,19 @@ func readLocMED(d *data, ports *portSet, lp lldpPorts, bp bridgePorts) {
 			unmapped++
 			continue
 		}
-		ports.get(i).MEDPolicies = ps
+		p := ports.get(i)
+		p.MEDPolicies = ps
+		// The voice VLAN a port tells phones to use is its voice VLAN when
+		// no vendor table said otherwise (AOS-S, Comware, Junos advertise
+		// their voice VLAN configuration this way).
+		if p.VoiceVLAN == 0 {
+			for _, pol := range ps {
+				if pol.Application == "voice" && !pol.Unknown && pol.Tagged && validVLAN(int64(pol.VLAN)) {
+					p.VoiceVLAN = pol.VLAN
+					break
+				}
+			}
+		}
 	}
 	if unmapped > 0 {
 		d.errorf(stageMED, "%d LLDP-MED local policy ports match no interface; left out", unmapped)
