@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -95,6 +96,90 @@ func vmRSSMB() float64 {
 			var kb float64
 			fmt.Sscanf(strings.TrimSpace(rest), "%f", &kb)
 			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkDiscoverAudit200SwitchesProcess is the same audit run by the
+// voxlan binary in its own process, so its wall time and peak RSS are
+// voxlan's alone (the 200 agents stay in the benchmark process).
+//
+//	go test ./cmd/voxlan/internal/audit -run XXX -bench DiscoverAudit200SwitchesProcess -benchtime 1x
+func BenchmarkDiscoverAudit200SwitchesProcess(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "voxlan")
+	build := exec.Command("go", "build", "-o", bin, "github.com/voxlan/voxlan/cmd/voxlan")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := site.Start(ctx, site.Options{Copies: 50})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var yaml strings.Builder
+	yaml.WriteString("sites:\n  - name: bench\n    snmp: {community: {env: BENCH_COMMUNITY}}\n    switches:\n")
+	for _, sw := range s.Switches() {
+		fmt.Fprintf(&yaml, "      - host: %s\n", sw.Address)
+	}
+	inv := filepath.Join(b.TempDir(), "sites.yaml")
+	if err := os.WriteFile(inv, []byte(yaml.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	var maxRSS int64
+	var wall time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		cmd := exec.CommandContext(ctx, bin, "audit", "--inventory", inv, "-o", "json", "--out", os.DevNull)
+		cmd.Env = append(os.Environ(), "BENCH_COMMUNITY="+s.Community())
+		var output bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &output, &output
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			b.Fatal(err)
+		}
+		// The child's rusage ru_maxrss is useless here: Go starts it with
+		// CLONE_VM, so until exec it shares this process's memory and
+		// Linux keeps that high-water mark. VmHWM of its own mm is not.
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		hwm := int64(0)
+		tick := time.NewTicker(5 * time.Millisecond)
+	wait:
+		for {
+			select {
+			case err := <-done:
+				wall = time.Since(start)
+				if code := cmd.ProcessState.ExitCode(); code != 0 && code != 1 && code != 3 {
+					b.Fatalf("voxlan audit: %v\n%s", err, output.String())
+				}
+				break wait
+			case <-tick.C:
+				hwm = max(hwm, vmHWMKB(cmd.Process.Pid))
+			}
+		}
+		tick.Stop()
+		maxRSS = max(maxRSS, hwm)
+	}
+	b.StopTimer()
+	b.ReportMetric(wall.Seconds(), "s-wall")
+	b.ReportMetric(float64(maxRSS)/1024, "voxlan-peak-RSS-MB")
+}
+
+// vmHWMKB is the peak resident set of process pid (its own address space)
+// in kB, 0 once it is gone.
+func vmHWMKB(pid int) int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb int64
+			fmt.Sscanf(strings.TrimSpace(rest), "%d", &kb)
+			return kb
 		}
 	}
 	return 0
