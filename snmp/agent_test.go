@@ -290,7 +290,7 @@ func startRelay(t testing.TB, upstream string, dropBulk bool, delay time.Duratio
 func TestGetNextFallback(t *testing.T) {
 	s := sim(t)
 	relay := startBulkDropper(t, s.Addr)
-	opts := snmp.Options{Credentials: snmp.Credentials{Community: "cnmatrix"}, Timeout: 400 * time.Millisecond, Retries: 0}
+	opts := snmp.Options{Credentials: snmp.Credentials{Community: "cnmatrix"}, Timeout: time.Second, Retries: 0}
 	direct := snmp.DiscoverSwitch(context.Background(), snmp.Target{Address: s.Addr}, opts)
 	viaRelay := snmp.DiscoverSwitch(context.Background(), snmp.Target{Address: relay.conn.LocalAddr().String()}, opts)
 	if relay.dropped.Load() == 0 {

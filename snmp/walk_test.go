@@ -62,7 +62,7 @@ func dialTest(t *testing.T, addr string) *gosnmp.GoSNMP {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := dial(context.Background(), host, port, sessionParams{version: gosnmp.Version2c, community: "public"}, 300*time.Millisecond, 0)
+	g, err := dial(context.Background(), host, port, sessionParams{version: gosnmp.Version2c, community: "public"}, time.Second, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,8 +134,8 @@ func TestWalkTimeout(t *testing.T) {
 	if !isTimeout(err) {
 		t.Fatalf("err = %v, want a timeout", err)
 	}
-	// One GetBulk and one GetNext try, 300 ms each.
-	if d := time.Since(start); d > 3*time.Second {
+	// One GetBulk and one GetNext try, 1 s each.
+	if d := time.Since(start); d > 6*time.Second {
 		t.Fatalf("took %s", d)
 	}
 }
@@ -174,12 +174,12 @@ func TestSwitchThatStopsAnswering(t *testing.T) {
 		return out
 	})
 	start := time.Now()
-	sw := DiscoverSwitch(context.Background(), Target{Address: addr}, Options{Timeout: 200 * time.Millisecond})
+	sw := DiscoverSwitch(context.Background(), Target{Address: addr}, Options{Timeout: time.Second})
 	took := time.Since(start)
 	if sw.SysName != "half-dead" || NotRead(sw) {
 		t.Fatalf("got %+v, want the system group kept", sw)
 	}
-	if took > 3*time.Second {
+	if took > 8*time.Second {
 		t.Fatalf("took %s", took)
 	}
 	stages := map[string]int{}

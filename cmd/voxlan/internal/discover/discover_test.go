@@ -175,7 +175,7 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 		io, out, errOut := testStreams(false)
 		file := filepath.Join(t.TempDir(), "site.json")
 		o := &DiscoverOptions{IO: io, Getenv: env(nil), Discover: snmp.Discover, Community: "cnmatrix", OutFile: file,
-			Targets: []string{s.Addr, "127.0.0.1:9"}, SNMPVersion: "2c", Timeout: 300 * time.Millisecond, Retries: 0, Concurrency: 4}
+			Targets: []string{s.Addr, "127.0.0.1:9"}, SNMPVersion: "2c", Timeout: 3 * time.Second, Retries: 0, Concurrency: 4}
 		err := discoverRun(context.Background(), o)
 		if cmdutil.CodeFor(err) != cmdutil.ExitPartial {
 			t.Fatalf("err = %v, want exit %d", err, cmdutil.ExitPartial)
