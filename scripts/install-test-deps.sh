@@ -25,6 +25,7 @@ PACKAGES=(
   chromium         # headless render of the HTML report (network-request check, PNG for review)
   fonts-dejavu-core
   python3-scapy    # Cisco-like CDP frames with a voice VLAN (lldpd/ladvd cannot send those)
+  gnome-keyring libsecret-tools dbus-daemon  # real Secret Service for the inventory's keyring references
 )
 
 missing=()
