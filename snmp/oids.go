@@ -123,6 +123,7 @@ const (
 	oidPethMainConsumption = "1.3.6.1.2.1.105.1.3.1.1.4"
 
 	// CISCO-POWER-ETHERNET-EXT-MIB cpeExtPsePortTable, index as pethPsePortTable.
+	oidCpeExtPortEnable         = "1.3.6.1.4.1.9.9.402.1.2.1.1" // auto(1) static(2) limit(3) disable(4)
 	oidCpeExtPortPwrMax         = "1.3.6.1.4.1.9.9.402.1.2.1.6"
 	oidCpeExtPortPwrConsumption = "1.3.6.1.4.1.9.9.402.1.2.1.9"
 	oidCpeExtPortEntPhyIndex    = "1.3.6.1.4.1.9.9.402.1.2.1.11"

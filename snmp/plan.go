@@ -88,6 +88,7 @@ var plan = []column{
 	{stagePoE, "pethMainPsePower", oidPethMainPower},
 	{stagePoE, "pethMainPseOperStatus", oidPethMainOperStatus},
 	{stagePoE, "pethMainPseConsumptionPower", oidPethMainConsumption},
+	{stagePoE, "cpeExtPsePortEnable", oidCpeExtPortEnable},
 	{stagePoE, "cpeExtPsePortPwrMax", oidCpeExtPortPwrMax},
 	{stagePoE, "cpeExtPsePortPwrConsumption", oidCpeExtPortPwrConsumption},
 	{stagePoE, "cpeExtPsePortEntPhyIndex", oidCpeExtPortEntPhyIndex},

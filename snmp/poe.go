@@ -134,6 +134,7 @@ func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
 	prio := d.ints(stagePoE, oidPethPortPowerPriority)
 	class := d.ints(stagePoE, oidPethPortPowerClass)
 	draw := d.ints(stagePoE, oidCpeExtPortPwrConsumption)
+	ciscoEnable := d.ints(stagePoE, oidCpeExtPortEnable)
 	maxPwr := d.ints(stagePoE, oidCpeExtPortPwrMax)
 	mapper := newPoEPortMapper(d, ports, bp)
 
@@ -164,10 +165,15 @@ func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
 		pp := &snapshot.PortPoE{Class: snapshot.ClassUnknown}
 		if v, ok := admin[idx]; ok {
 			pp.AdminEnabled = v == 1
-		} else if _, ok := draw[idx]; ok {
-			pp.AdminEnabled = true // Cisco-only row: the PSE port exists
+		} else if v, ok := ciscoEnable[idx]; ok {
+			pp.AdminEnabled = v != 4 // disable(4)
 		}
 		pp.Detection = pethDetection[detection[idx]]
+		if _, ok := detection[idx]; !ok && draw[idx] > 0 {
+			// Cisco-only row (no pethPsePortTable): power drawn means a
+			// powered device is there; otherwise detection stays unknown.
+			pp.Detection = "deliveringPower"
+		}
 		pp.Priority = pethPriority[prio[idx]]
 		// pethPsePortPowerClassifications: class0(1) .. class4(5).
 		if c, ok := class[idx]; ok && c >= 1 && c <= 9 {
