@@ -72,8 +72,14 @@ type ApplyFunc func(ctx context.Context, sw snapshot.Switch, changes []audit.Cha
 // Jack names the switch port the technician's laptop sits on, when it is
 // known without listening (the demo site declares one).
 type Jack struct {
+	// Switch is the switch's target or its sysName.
 	Switch string
 	Port   string
+}
+
+// Is reports whether sw is the jack's switch.
+func (j *Jack) Is(sw snapshot.Switch) bool {
+	return j != nil && (sw.Target == j.Switch || (sw.SysName != "" && sw.SysName == j.Switch))
 }
 
 // Deps is everything the screens need from outside: the site to read and the
@@ -86,7 +92,11 @@ type Deps struct {
 	Context context.Context
 	Site    string
 	// Targets are the switches to discover (host[:port]).
-	Targets  []string
+	Targets []string
+	// Prepare, when set, runs first (in a tea.Cmd, with the UI already
+	// drawn) and returns the targets to discover instead of Targets: the
+	// demo starts its simulated site there.
+	Prepare  func(ctx context.Context) ([]string, error)
 	Discover DiscoverFunc
 	// Stages are the discovery steps in order, to draw progress bars; when
 	// empty the bar only fills at the end.

@@ -112,7 +112,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		m.all = nil
 		if msg.Result != nil {
 			m.all = slices.Clone(msg.Result.Findings)
-			slices.SortStableFunc(m.all, compare)
+			Sort(m.all, m.name)
 		}
 		m.filter()
 	case common.ShowMsg:
@@ -125,12 +125,17 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	return m, nil
 }
 
-// compare puts the worst first, then groups by switch and port.
-func compare(a, b audit.Finding) int {
+// Sort orders findings as the screen lists them: the worst first, then by
+// switch name (name maps a target to it), port and id.
+func Sort(fs []audit.Finding, name func(target string) string) {
+	slices.SortStableFunc(fs, func(a, b audit.Finding) int { return compare(a, b, name) })
+}
+
+func compare(a, b audit.Finding, name func(string) string) int {
 	if d := b.Status.Severity() - a.Status.Severity(); d != 0 {
 		return d
 	}
-	if c := strings.Compare(a.Switch, b.Switch); c != 0 {
+	if c := strings.Compare(name(a.Switch), name(b.Switch)); c != 0 {
 		return c
 	}
 	if c := audit.ComparePorts(a.Port, b.Port); c != 0 {

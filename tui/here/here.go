@@ -150,7 +150,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 // the one the LLDP/CDP neighbour names, once that switch has been read.
 func (m *Model) jackPort() (snapshot.Switch, snapshot.Port, bool) {
 	if j := m.deps.Jack; j != nil {
-		if sw, ok := m.switches[j.Switch]; ok {
+		if sw, ok := m.jackSwitch(); ok {
 			for _, p := range sw.Ports {
 				if p.Name == j.Port {
 					return sw, p, true
@@ -250,8 +250,18 @@ func (m *Model) pendingState() common.State {
 }
 
 func (m *Model) jackSwitchRead() bool {
-	_, ok := m.switches[m.deps.Jack.Switch]
+	_, ok := m.jackSwitch()
 	return ok
+}
+
+// jackSwitch is the declared jack's switch, once read.
+func (m *Model) jackSwitch() (snapshot.Switch, bool) {
+	for _, sw := range m.switches {
+		if m.deps.Jack.Is(sw) {
+			return sw, true
+		}
+	}
+	return snapshot.Switch{}, false
 }
 
 func (m *Model) pendingWhy() string {
@@ -415,7 +425,7 @@ func (m *Model) header() string {
 	switch {
 	case m.deps.Jack != nil:
 		name := m.deps.Jack.Switch
-		if sw, ok := m.switches[name]; ok {
+		if sw, ok := m.jackSwitch(); ok {
 			name = common.SwitchName(sw)
 		}
 		return common.Bold.Render("Here") + " · jack on " + name + " port " + m.deps.Jack.Port +

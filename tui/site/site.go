@@ -22,7 +22,7 @@ import (
 
 // StallAfter is how long a switch may stay silent before the screen says it
 // stopped answering (discovery goes on; the switch's own timeout ends it).
-const StallAfter = 3 * time.Second
+const StallAfter = 2 * time.Second
 
 const tickEvery = 500 * time.Millisecond
 
@@ -66,8 +66,11 @@ type Model struct {
 	auditErr error
 	auditing bool
 	ticking  bool
-	bar      progress.Model
-	keys     keyMap
+	// preparing is set while Deps.Prepare runs; prepareErr is its failure.
+	preparing  bool
+	prepareErr error
+	bar        progress.Model
+	keys       keyMap
 }
 
 type keyMap struct {
@@ -131,6 +134,20 @@ func (m *Model) Init() tea.Cmd {
 	if m.deps.Snapshot != nil {
 		return m.finish(m.deps.Snapshot)
 	}
+	if m.deps.Prepare != nil {
+		m.preparing = true
+		m.started = m.deps.Clock()
+		ctx, prepare := m.deps.Ctx(), m.deps.Prepare
+		return func() tea.Msg {
+			targets, err := prepare(ctx)
+			return preparedMsg{targets: targets, err: err}
+		}
+	}
+	return m.discover()
+}
+
+// discover starts reading the rows' switches.
+func (m *Model) discover() tea.Cmd {
 	if len(m.rows) == 0 {
 		return nil
 	}
@@ -171,6 +188,18 @@ func (m *Model) startQueued() tea.Cmd {
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
+	case preparedMsg:
+		m.preparing = false
+		if msg.err != nil {
+			m.prepareErr = msg.err
+			err := msg.err
+			return m, func() tea.Msg { return common.ErrorMsg{Err: err} }
+		}
+		m.rows = nil
+		for _, t := range msg.targets {
+			m.rows = append(m.rows, &row{target: t})
+		}
+		return m, m.discover()
 	case progressMsg:
 		r := m.find(msg.target)
 		if r == nil {
@@ -360,8 +389,15 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.header())
 	b.WriteString("\n\n")
-	if len(m.rows) == 0 {
-		b.WriteString(common.Faint.Render("No switches to read. Give targets (voxlan tui HOST[:PORT]...) or --snapshot FILE."))
+	switch {
+	case m.preparing:
+		b.WriteString(common.StatePending.Render() + " starting the site…")
+		return common.Fit(b.String(), m.width, m.height)
+	case m.prepareErr != nil:
+		b.WriteString(common.StateFail.Render() + " the site could not be started: " + m.prepareErr.Error())
+		return common.Fit(b.String(), m.width, m.height)
+	case len(m.rows) == 0:
+		b.WriteString(common.Faint.Render("No switches to read. Try voxlan demo, or voxlan tui --inventory FILE, HOST[:PORT]... or --snapshot FILE."))
 		return common.Fit(b.String(), m.width, m.height)
 	}
 	const linesPerRow = 2
@@ -549,8 +585,14 @@ type (
 		target string
 		sw     snapshot.Switch
 	}
-	tickMsg struct{}
+	tickMsg     struct{}
+	preparedMsg struct {
+		targets []string
+		err     error
+	}
 )
+
+func (preparedMsg) Destination() common.ScreenID { return common.ScreenSite }
 
 func (progressMsg) Destination() common.ScreenID { return common.ScreenSite }
 func (doneMsg) Destination() common.ScreenID     { return common.ScreenSite }

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
@@ -14,47 +15,68 @@ import (
 // DemoSite is the site name the demo shows.
 const DemoSite = "demo"
 
-// DemoJackPort is the port of the demo's first switch where the demo puts
-// the technician's laptop, so the Here screen has a jack to show. Nothing is
-// heard on a wire: the Here screen says the jack is declared.
-const DemoJackPort = "Fa3/0/3"
+// DemoJackSwitch and DemoJackPort are where the demo puts the technician's
+// laptop, so the Here screen has a jack to show. Nothing is heard on a
+// wire: the Here screen says the jack is declared.
+const (
+	DemoJackSwitch = "sw-core-3750"
+	DemoJackPort   = "Fa3/0/3"
+)
 
-// DemoDeps starts the built-in demo site (lab/site: real recordings served
-// by the in-process SNMP agent on loopback) and returns the UI's
-// dependencies to discover it; stop ends the site.
-func DemoDeps(ctx context.Context, profileName string, siteOpts site.Options) (deps *common.Deps, stop func(), err error) {
+// DemoDeps returns the UI's dependencies for the built-in demo site
+// (lab/site: real recordings served by the in-process SNMP agent on
+// loopback). The site starts from the UI's first command, after the first
+// frame is drawn, since unpacking the recordings takes a while; stop ends
+// it.
+func DemoDeps(profileName string, siteOpts site.Options) (deps *common.Deps, stop func(), err error) {
 	auditFn, err := Auditor(profileName)
 	if err != nil {
 		return nil, nil, cmdutil.UsageError("%v", err)
 	}
-	s, err := site.Start(ctx, siteOpts)
-	if err != nil {
-		return nil, nil, fmt.Errorf("demo: %w", err)
+	var mu sync.Mutex
+	var running *site.Site
+	prepare := func(ctx context.Context) ([]string, error) {
+		s, err := site.Start(ctx, siteOpts)
+		if err != nil {
+			return nil, fmt.Errorf("demo: starting the simulated site: %w", err)
+		}
+		mu.Lock()
+		running = s
+		mu.Unlock()
+		var targets []string
+		for _, sw := range s.Switches() {
+			targets = append(targets, sw.Address)
+		}
+		return targets, nil
 	}
-	var targets []string
-	for _, sw := range s.Switches() {
-		targets = append(targets, sw.Address)
+	stop = func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if running != nil {
+			_ = running.Close()
+		}
 	}
 	deps = &common.Deps{
 		Site:    DemoSite,
-		Targets: targets,
+		Prepare: prepare,
 		Discover: Discoverer(snmp.Options{
-			Credentials: snmp.Credentials{Version: "2c", Community: s.Community()},
+			Credentials: snmp.Credentials{Version: "2c", Community: site.DefaultCommunity},
 		}),
 		Stages: DiscoveryStages,
 		Audit:  auditFn,
+		Jack:   &common.Jack{Switch: DemoJackSwitch, Port: DemoJackPort},
 		Now:    time.Now,
 	}
-	if len(targets) > 0 {
-		deps.Jack = &common.Jack{Switch: targets[0], Port: DemoJackPort}
-	}
-	return deps, func() { _ = s.Close() }, nil
+	return deps, stop, nil
 }
 
 // RunDemo opens the UI on the demo site until the user leaves; `voxlan demo`
 // calls it when its output is a terminal.
 func RunDemo(ctx context.Context, io *cmdutil.IOStreams, profileName string, siteOpts site.Options) error {
-	deps, stop, err := DemoDeps(ctx, profileName, siteOpts)
+	if siteOpts.Community == "" {
+		siteOpts.Community = site.DefaultCommunity
+	}
+	deps, stop, err := DemoDeps(profileName, siteOpts)
 	if err != nil {
 		return err
 	}

@@ -1,27 +1,33 @@
 package tui
 
 import (
+	"context"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/lab/labtest"
 	"github.com/voxlan/voxlan/lab/netns"
 	"github.com/voxlan/voxlan/lab/site"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
+	"github.com/voxlan/voxlan/tui/common"
+	"github.com/voxlan/voxlan/tui/findings"
 )
 
 // tmux drives the built voxlan in a real terminal: a private tmux server,
 // one session of the asked size.
 type tmux struct {
-	t      *testing.T
+	t      testing.TB
 	socket string
 }
 
-func newTmux(t *testing.T, width, height int, env []string, argv ...string) *tmux {
+func newTmux(t testing.TB, width, height int, env []string, argv ...string) *tmux {
 	t.Helper()
 	labtest.RequireTools(t, "tmux")
 	tm := &tmux{t: t, socket: netns.UniqueName("vxtui")}
@@ -33,6 +39,7 @@ func newTmux(t *testing.T, width, height int, env []string, argv ...string) *tmu
 	tm.run(args...)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	tm.run("set-option", "-t", "ui", "remain-on-exit", "on")
+	tm.run("set-option", "-t", "ui", "history-limit", "20000")
 	return tm
 }
 
@@ -89,12 +96,16 @@ func (tm *tmux) exited(d time.Duration) string {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	tm.t.Fatalf("voxlan did not exit within %s; screen:\n%s", d, tm.screen())
+	// Ask Go for every goroutine's stack, to see where it hangs.
+	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", "ui", "#{pane_pid}"))
+	_ = exec.Command("kill", "-QUIT", pid).Run()
+	time.Sleep(time.Second)
+	tm.t.Fatalf("voxlan did not exit within %s; screen and stacks:\n%s", d, tm.run("capture-pane", "-p", "-S", "-3000", "-t", "ui"))
 	return ""
 }
 
 // buildVoxlan builds the command once per test binary run.
-func buildVoxlan(t *testing.T) string {
+func buildVoxlan(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "voxlan")
 	cmd := exec.Command("go", "build", "-o", bin, "github.com/voxlan/voxlan/cmd/voxlan")
@@ -104,13 +115,38 @@ func buildVoxlan(t *testing.T) string {
 	return bin
 }
 
+// expectedDemo is what the UI must show for the demo site: the same
+// discovery and audit run here, in process.
+func expectedDemo(t testing.TB) (*snapshot.Snapshot, *audit.Result) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s, err := site.Start(ctx, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	snap := snmp.Discover(ctx, DemoSite, s.Targets(), snmp.Options{})
+	run, err := Auditor(DefaultProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run(ctx, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap, res
+}
+
 // TestEndToEndInTmux walks the whole UI of `voxlan demo` in a real
 // terminal: Here (the demo's jack), Site (every switch read and audited),
-// Switch, a port, Findings, Plan, then q gives the terminal back with exit
-// status 0.
+// Switch, a port and its role, Findings, Plan, then q gives the terminal
+// back with exit status 0. What the screens must say comes from the same
+// discovery and audit run in the test.
 func TestEndToEndInTmux(t *testing.T) {
 	labtest.RequireTools(t, "tmux", "go")
 	bin := buildVoxlan(t)
+	snap, want := expectedDemo(t)
 	tm := newTmux(t, 80, 24, []string{"NO_COLOR=1"}, bin, "demo")
 
 	screen := tm.waitFor(15*time.Second, "1 Here", "jack on", "sw-core-3750 port "+DemoJackPort, "Link", "Voice VLAN", "q quit")
@@ -120,27 +156,53 @@ func TestEndToEndInTmux(t *testing.T) {
 	for _, d := range site.Devices {
 		names = append(names, d.Name)
 	}
-	screen = tm.waitFor(30*time.Second, append([]string{"fail,", "read in"}, names...)...)
+	counts := want.Counts()
+	verdict := fmt.Sprintf("%s (%d fail, %d warn)", want.Verdict, counts[audit.StatusFail], counts[audit.StatusWarn])
+	screen = tm.waitFor(30*time.Second, append([]string{"read in", verdict}, names...)...)
 	t.Logf("Site screen:\n%s", screen)
 
 	tm.keys("Enter")
 	screen = tm.waitFor(5*time.Second, "sw-core-3750", "switch 1/4", "U uplink", "P phone", "Fa3/0/")
 	tm.keys("Right", "Right", "Down")
-	screen = tm.waitFor(5*time.Second, "Fa3/0/6", "role ")
+	role := roleOf(want, snap.Switches[0].Target, "Fa3/0/6")
+	screen = tm.waitFor(5*time.Second, "Fa3/0/6", "role "+role)
 	t.Logf("Switch screen, port Fa3/0/6:\n%s", screen)
 
 	tm.keys("4")
-	screen = tm.waitFor(5*time.Second, "Findings", "L2", "No PoE")
+	worst := worstFinding(snap, want)
+	screen = tm.waitFor(5*time.Second, fmt.Sprintf("Findings %d/%d", len(want.Findings), len(want.Findings)),
+		worst.Requirement+" "+worst.Check, worst.Message.EN[:min(len(worst.Message.EN), 40)])
 	t.Logf("Findings screen:\n%s", screen)
 
 	tm.keys("5")
-	tm.waitFor(5*time.Second, "Plan for site demo")
+	plan := audit.BuildPlan(want)
+	tm.waitFor(5*time.Second, "Plan for site demo", fmt.Sprintf("%d switches, %d changes", len(plan.Switches), plan.Len()))
 
 	tm.keys("q")
-	if status := tm.exited(5 * time.Second); status != "0" {
+	quit := time.Now()
+	if status := tm.exited(20 * time.Second); status != "0" {
 		t.Fatalf("voxlan exited with status %s, want 0", status)
 	}
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatal(err)
+	t.Logf("voxlan exited %s after q", time.Since(quit).Round(time.Millisecond))
+}
+
+func roleOf(r *audit.Result, target, port string) string {
+	for _, p := range r.Ports {
+		if p.Switch == target && p.Port == port {
+			return common.RoleWord(p.Role)
+		}
 	}
+	return common.RoleWord("")
+}
+
+// worstFinding is the first row of the Findings screen, sorted as the
+// screen sorts them.
+func worstFinding(snap *snapshot.Snapshot, r *audit.Result) audit.Finding {
+	names := map[string]string{"": "site"}
+	for _, sw := range snap.Switches {
+		names[sw.Target] = common.SwitchName(sw)
+	}
+	fs := slices.Clone(r.Findings)
+	findings.Sort(fs, func(target string) string { return names[target] })
+	return fs[0]
 }

@@ -10,6 +10,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	ui "github.com/voxlan/voxlan/tui"
+	"github.com/voxlan/voxlan/tui/common"
+	sitescreen "github.com/voxlan/voxlan/tui/site"
 )
 
 // recorder wraps the UI in a real Bubble Tea program and keeps, under a
@@ -17,27 +21,37 @@ import (
 // reads them from its own goroutine without racing the program.
 type recorder struct {
 	tea.Model
-	mu     sync.Mutex
-	frame  string
-	keyAt  map[string]time.Time
+	mu    sync.Mutex
+	frame string
+	// keys are the arrival times of key presses in Update, in order.
+	keys   []time.Time
 	slow   time.Duration // longest Update
 	frames int
+	// siteDone is set once the Site screen has read and audited the site.
+	siteDone bool
 }
 
-func newRecorder(m tea.Model) *recorder { return &recorder{Model: m, keyAt: map[string]time.Time{}} }
+func newRecorder(m tea.Model) *recorder { return &recorder{Model: m} }
 
 func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	start := time.Now()
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
 		r.mu.Lock()
-		r.keyAt[k.String()] = start
+		r.keys = append(r.keys, start)
 		r.mu.Unlock()
 	}
 	m, cmd := r.Model.Update(msg)
 	r.Model = m
 	d := time.Since(start)
+	done := false
+	if root, ok := m.(*ui.Model); ok {
+		if s, ok := root.Screen(common.ScreenSite).(*sitescreen.Model); ok {
+			done = s.Done()
+		}
+	}
 	r.mu.Lock()
 	r.slow = max(r.slow, d)
+	r.siteDone = done
 	r.mu.Unlock()
 	return r, cmd
 }
@@ -130,3 +144,18 @@ func startSilencingRelay(t testing.TB, agent string, n int64) *silencingRelay {
 }
 
 func (r *silencingRelay) addr() string { return r.conn.LocalAddr().String() }
+
+// keyArrivals returns when each key press reached Update, and the longest
+// Update so far.
+func (r *recorder) keyArrivals() ([]time.Time, time.Duration) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]time.Time(nil), r.keys...), r.slow
+}
+
+// working reports whether the site is still being read or audited.
+func (r *recorder) working() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return !r.siteDone
+}

@@ -21,17 +21,25 @@ import (
 func TestSwitchStopsAnswering(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	deps, stop, err := DemoDeps(ctx, DefaultProfile, site.Options{})
+	deps, stop, err := DemoDeps(DefaultProfile, site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stop()
-	relay := startSilencingRelay(t, deps.Targets[1], 6)
-	deps.Targets[1] = relay.addr()
+	var relay *silencingRelay
+	prepare := deps.Prepare
+	deps.Prepare = func(ctx context.Context) ([]string, error) {
+		targets, err := prepare(ctx)
+		if err == nil {
+			relay = startSilencingRelay(t, targets[1], 6)
+			targets[1] = relay.addr()
+		}
+		return targets, err
+	}
 	deps.Context = ctx
 	deps.Discover = Discoverer(snmp.Options{
 		Credentials: snmp.Credentials{Version: "2c", Community: site.DefaultCommunity},
-		Timeout:     200 * time.Millisecond, Retries: 0,
+		Timeout:     time.Second, Retries: 2,
 	})
 	rec := newRecorder(ui.New(deps))
 	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(100, 30))
