@@ -228,7 +228,7 @@ func discoverRun(ctx context.Context, opts *DiscoverOptions) error {
 		Now:         opts.Now,
 	}
 	if opts.IO.ErrTTY {
-		sopts.Progress = newProgress(opts.IO.ErrOut).event
+		sopts.Progress = newProgressClock(opts.IO.ErrOut, opts.Now).event
 	}
 	snap := opts.Discover(ctx, opts.Site, targets, sopts)
 	if err := opts.write(snap); err != nil {

@@ -215,3 +215,20 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 		}
 	})
 }
+
+func TestProgress(t *testing.T) {
+	var out bytes.Buffer
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := newProgressClock(&out, func() time.Time { return clock })
+	p.event(snmp.Event{Target: "a", N: 1, Total: 2, Stage: "walk", Rows: 100})
+	p.event(snmp.Event{Target: "b", N: 2, Total: 2, Stage: "walk", Rows: 50}) // within 200 ms: not drawn
+	clock = clock.Add(time.Second)
+	p.event(snmp.Event{Target: "b", N: 2, Total: 2, Stage: "walk", Rows: 60})
+	p.event(snmp.Event{Target: "a", N: 1, Total: 2, Stage: "done", Rows: 120, Done: true})
+	want := "\r\033[Kswitch 0/2 done, 100 rows read" +
+		"\r\033[Kswitch 0/2 done, 160 rows read" +
+		"\r\033[Kswitch 1/2 a: 120 rows, ok\n"
+	if got := out.String(); got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
