@@ -311,3 +311,32 @@ func TestGetNextFallback(t *testing.T) {
 	}
 	t.Logf("relay dropped %d GetBulk, forwarded %d requests", relay.dropped.Load(), relay.forwarded.Load())
 }
+
+// TestProgressEvents: events come one at a time, each switch ends with one
+// Done event carrying its row count.
+func TestProgressEvents(t *testing.T) {
+	s := sim(t)
+	var inCall atomic.Int32
+	var mu sync.Mutex
+	done := map[string]snmp.Event{}
+	opts := snmp.Options{Credentials: snmp.Credentials{Community: "procurve"}, Timeout: 5 * time.Second, Retries: 1,
+		Progress: func(ev snmp.Event) {
+			if inCall.Add(1) != 1 {
+				t.Error("Progress called concurrently")
+			}
+			defer inCall.Add(-1)
+			if ev.Done {
+				mu.Lock()
+				done[ev.Target] = ev
+				mu.Unlock()
+			}
+		}}
+	snmp.DiscoverSwitch(context.Background(), snmp.Target{Address: s.Addr}, opts)
+	snap := snmp.Discover(context.Background(), "site", []snmp.Target{{Address: s.Addr}, {Address: "127.0.0.1:9"}}, opts)
+	if len(done) != 2 || done[s.Addr].Rows < 1000 || done[s.Addr].Err != nil || done["127.0.0.1:9"].Err == nil {
+		t.Fatalf("done events %+v", done)
+	}
+	if len(snap.Switches) != 2 || done[s.Addr].Total != 2 {
+		t.Fatalf("switches %d, total %d", len(snap.Switches), done[s.Addr].Total)
+	}
+}

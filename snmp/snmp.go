@@ -158,8 +158,11 @@ func Discover(ctx context.Context, site string, targets []Target, opts Options) 
 // all, the result holds only Target and the "connect" error.
 func DiscoverSwitch(ctx context.Context, t Target, opts Options) snapshot.Switch {
 	opts = opts.withDefaults()
+	var mu sync.Mutex // the walks of one switch report from several goroutines
 	r := &reader{target: t, opts: opts, n: 1, total: 1, progress: func(ev Event) {
 		if opts.Progress != nil {
+			mu.Lock()
+			defer mu.Unlock()
 			opts.Progress(ev)
 		}
 	}}
