@@ -50,6 +50,9 @@ type auditor struct {
 	// unreadable switches are skipped by per-switch checks (one unknown
 	// finding says why).
 	unreadable map[*snapshot.Switch]bool
+	// duplicate marks the second and later switches with a target already
+	// seen in the snapshot.
+	duplicate map[*snapshot.Switch]bool
 	// lldpHeard caches whether any port of a switch has a neighbour.
 	lldpHeard map[*snapshot.Switch]bool
 
@@ -68,6 +71,7 @@ func Run(snap *snapshot.Snapshot, prof *profile.Profile, site Site) *Result {
 		bySwitch:   map[*snapshot.Switch][]*portView{},
 		unreadable: map[*snapshot.Switch]bool{},
 		lldpHeard:  map[*snapshot.Switch]bool{},
+		duplicate:  map[*snapshot.Switch]bool{},
 	}
 	name := site.Name
 	if name == "" {
@@ -114,8 +118,17 @@ func (a *auditor) classifyAll() {
 	a.ports = make([]*portView, 0, n)
 	a.res.Ports = make([]PortRole, 0, n)
 	views := make([]portView, 0, n)
+	targets := map[string]bool{}
 	for i := range a.snap.Switches {
 		sw := &a.snap.Switches[i]
+		if targets[sw.Target] {
+			// Findings and changes are keyed by target: a second switch
+			// with the same one cannot be told apart, so it is set aside.
+			a.unreadable[sw] = true
+			a.duplicate[sw] = true
+			continue
+		}
+		targets[sw.Target] = true
 		if switchUnreadable(sw) {
 			a.unreadable[sw] = true
 			continue

@@ -643,3 +643,20 @@ func TestDeclaredStandardButVoiceVLANSeen(t *testing.T) {
 		t.Errorf("got %s %v", f.Status, f.Evidence)
 	}
 }
+
+func TestDuplicateTargetIsSetAside(t *testing.T) {
+	r := Run(site(newSwitch("sw1", phonePort(2, "Gi1/0/2")), newSwitch("sw1", pcPort(2, "Gi1/0/2"))), wte(t), Site{})
+	if f := findingAt(t, r, ReqL1, "duplicate", "sw1", ""); f.Status != StatusUnknown {
+		t.Errorf("got %s", f.Status)
+	}
+	ids := map[string]bool{}
+	for _, f := range r.Findings {
+		if ids[f.ID] {
+			t.Errorf("finding id %s twice", f.ID)
+		}
+		ids[f.ID] = true
+	}
+	if got := roleOf(t, r, "sw1", "Gi1/0/2"); got.Role != RolePhone {
+		t.Errorf("the first switch is audited: got %s", got.Role)
+	}
+}

@@ -12,7 +12,14 @@ import (
 // checkDiscovery turns what could not be read into unknown findings: a
 // target that did not answer is a switch the audit cannot vouch for.
 func (a *auditor) checkDiscovery() {
+	seen := map[string]bool{}
 	for _, e := range a.snap.Errors {
+		if seen[e.Target] {
+			// One finding per target: its id must be unique.
+			a.appendEvidence("L1/discovery/"+e.Target, ev("error", e.Stage+": "+e.Message))
+			continue
+		}
+		seen[e.Target] = true
 		a.add(Finding{Requirement: ReqL1, Check: "discovery", Status: StatusUnknown, Switch: e.Target,
 			Message: Text{
 				FR: "Cible non lue (" + e.Stage + ") : ses ports ne sont pas audités. " + e.Message,
@@ -23,6 +30,17 @@ func (a *auditor) checkDiscovery() {
 	}
 	for i := range a.snap.Switches {
 		sw := &a.snap.Switches[i]
+		if a.duplicate[sw] {
+			if !seen["duplicate "+sw.Target] {
+				seen["duplicate "+sw.Target] = true
+				a.add(Finding{Requirement: ReqL1, Check: "duplicate", Status: StatusUnknown, Switch: sw.Target,
+					Message: Text{
+						FR: "Cette cible figure plusieurs fois dans l'instantané : seule la première est auditée. Corriger l'inventaire.",
+						EN: "This target appears more than once in the snapshot: only the first is audited. Fix the inventory.",
+					}})
+			}
+			continue
+		}
 		if a.unreadable[sw] {
 			msgs := make([]string, 0, len(sw.Errors))
 			for _, e := range sw.Errors {
@@ -46,14 +64,24 @@ func (a *auditor) checkDiscovery() {
 				Evidence: []Evidence{ev("source", sourceOf(sw)), ev("sysObjectID", sw.SysObjectID), ev("model", sw.Model), ev("os", sw.OS)},
 			})
 		}
-		// Partial reads: what a stage could not read is said once per switch.
+		// Partial reads: one finding per stage (its id must be unique), with
+		// every message of that stage.
+		var stages []string
+		msgs := map[string][]string{}
 		for _, e := range sw.Errors {
-			a.add(Finding{Requirement: ReqL1, Check: "partial-" + e.Stage, Status: StatusUnknown, Switch: sw.Target,
+			if _, ok := msgs[e.Stage]; !ok {
+				stages = append(stages, e.Stage)
+			}
+			msgs[e.Stage] = append(msgs[e.Stage], e.Message)
+		}
+		for _, stage := range stages {
+			m := msgs[stage]
+			a.add(Finding{Requirement: ReqL1, Check: "partial-" + stage, Status: StatusUnknown, Switch: sw.Target,
 				Message: Text{
-					FR: "Lecture incomplète (" + e.Stage + ") : les vérifications qui en dépendent sont inconnues. " + e.Message,
-					EN: "Incomplete read (" + e.Stage + "): the checks that need it are unknown. " + e.Message,
+					FR: "Lecture incomplète (" + stage + ") : les vérifications qui en dépendent sont inconnues. " + strings.Join(m, " ; "),
+					EN: "Incomplete read (" + stage + "): the checks that need it are unknown. " + strings.Join(m, "; "),
 				},
-				Evidence: []Evidence{ev("stage", e.Stage), ev("error", e.Message)},
+				Evidence: []Evidence{ev("stage", stage), ev("error", m...)},
 			})
 		}
 	}
@@ -296,4 +324,14 @@ func slicesWithout(s []int, x int) []int {
 		}
 	}
 	return out
+}
+
+// appendEvidence adds evidence to the finding with id.
+func (a *auditor) appendEvidence(id string, e Evidence) {
+	for i := range a.res.Findings {
+		if a.res.Findings[i].ID == id {
+			a.res.Findings[i].Evidence = append(a.res.Findings[i].Evidence, e)
+			return
+		}
+	}
 }

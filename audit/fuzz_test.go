@@ -69,10 +69,15 @@ func FuzzRun(f *testing.F) {
 			return
 		}
 		r := Run(snap, prof, Site{})
+		ids := map[string]bool{}
 		for _, fd := range r.Findings {
 			if fd.ID == "" || fd.Status == "" || fd.Requirement == "" {
 				t.Fatalf("incomplete finding %+v", fd)
 			}
+			if ids[fd.ID] {
+				t.Fatalf("finding id %s twice", fd.ID)
+			}
+			ids[fd.ID] = true
 		}
 		uplinks := map[[2]string]bool{}
 		for _, pr := range r.Ports {

@@ -62,6 +62,13 @@ func TestGoldenRecordings(t *testing.T) {
 				}
 			}
 			r := audit.Run(snap, prof, audit.Site{})
+			ids := map[string]bool{}
+			for _, f := range r.Findings {
+				if ids[f.ID] {
+					t.Errorf("finding id %s twice", f.ID)
+				}
+				ids[f.ID] = true
+			}
 			var got bytes.Buffer
 			if err := audit.Encode(&got, r); err != nil {
 				t.Fatal(err)

@@ -252,7 +252,7 @@ func (a *auditor) classify(v *portView, lag bool) {
 	case p.PoE != nil && p.PoE.Detection == "deliveringPower":
 		// Something drawing power, silent and unlearnt: likely a phone that
 		// has not booted, a camera or an AP. Not enough to decide.
-		ev("poe", "deliveringPower", "class "+strconv.Itoa(p.PoE.Class))
+		ev("poe", "deliveringPower", "class "+poeClass(p.PoE.Class))
 		v.role = RoleUnknown
 	default:
 		ev("operUp", "true")
@@ -260,7 +260,7 @@ func (a *auditor) classify(v *portView, lag bool) {
 		v.role = RoleUnknown
 	}
 	if p.PoE != nil && p.PoE.Detection == "deliveringPower" && v.role != RoleUnknown {
-		ev("poeClass", strconv.Itoa(p.PoE.Class))
+		ev("poeClass", poeClass(p.PoE.Class))
 	}
 }
 
@@ -356,4 +356,11 @@ func (a *auditor) lldpSeen(sw *snapshot.Switch, p *snapshot.Port) bool {
 		a.lldpHeard[sw] = seen
 	}
 	return seen
+}
+
+func poeClass(c int) string {
+	if c < 0 {
+		return "unknown"
+	}
+	return strconv.Itoa(c)
 }
