@@ -117,7 +117,8 @@ func TestSNMPv3(t *testing.T) {
 				PrivProto: u.PrivProto, PrivPass: wrong, Context: "cnmatrix"},
 			Timeout: 500 * time.Millisecond, Retries: 0,
 		})
-		if len(sw.Errors) == 0 || sw.SysDescr != "" {
+		if len(sw.Errors) != 1 || sw.SysDescr != "" || !snmp.NotRead(sw) ||
+			!strings.HasPrefix(sw.Errors[0].Message, "SNMPv3 authentication failed: check the auth protocol and passphrase") {
 			t.Fatalf("read with a wrong passphrase: %+v", sw)
 		}
 		for _, e := range sw.Errors {

@@ -176,14 +176,36 @@ func isTimeout(err error) bool {
 }
 
 // unreachableMessage is what the user reads when a switch never answered.
-// A wrong community looks the same on the wire (agents stay silent), so the
-// hint names it too.
-func unreachableMessage(tries int) string {
+// A wrong community (or an unknown v3 user, on many agents) looks the same
+// on the wire: agents stay silent, so the hint names it too.
+func unreachableMessage(tries int, v3 bool) string {
 	plural := "tries"
 	if tries == 1 {
 		plural = "try"
 	}
+	if v3 {
+		return fmt.Sprintf("timeout after %d %s; check address, ACL, SNMPv3 user and context", tries, plural)
+	}
 	return fmt.Sprintf("timeout after %d %s; check address, ACL, community, or try --snmp-version 3", tries, plural)
+}
+
+// v3Message turns gosnmp's SNMPv3 failures into what to check; "" when err
+// is none of them.
+func v3Message(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, gosnmp.ErrWrongDigest) || strings.Contains(msg, "not authentic"):
+		return "SNMPv3 authentication failed: check the auth protocol and passphrase (VOXLAN_SNMP_AUTH_PASS)"
+	case errors.Is(err, gosnmp.ErrUnknownUsername):
+		return "SNMPv3 user unknown to the agent: check --user"
+	case errors.Is(err, gosnmp.ErrDecryption) || strings.Contains(msg, "decrypting"):
+		return "SNMPv3 decryption failed: check the priv protocol and passphrase (VOXLAN_SNMP_PRIV_PASS)"
+	case errors.Is(err, gosnmp.ErrUnknownSecurityLevel):
+		return "SNMPv3 security level refused by the agent: check --auth-proto and --priv-proto"
+	case errors.Is(err, gosnmp.ErrNotInTimeWindow):
+		return "SNMPv3 message outside the agent's time window: retry; check the agent's clock"
+	}
+	return ""
 }
 
 // cleanError strips what gosnmp may echo back from the request so that no

@@ -86,8 +86,11 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	if err != nil {
 		msg := cleanError(err, creds)
 		switch {
+		case v3Message(err) != "":
+			msg = v3Message(err)
+			err = fmt.Errorf("%w: %s", ErrUnreachable, msg)
 		case isTimeout(err):
-			msg = unreachableMessage(r.opts.Retries + 1)
+			msg = unreachableMessage(r.opts.Retries+1, params.v3 != nil)
 			err = fmt.Errorf("%w: %s", ErrUnreachable, msg)
 		case errors.Is(err, syscall.ECONNREFUSED):
 			msg = "port unreachable: no SNMP agent listens there; check address and port"
@@ -147,7 +150,7 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 				if err := errs[i]; err != nil {
 					msg := cleanError(err, creds)
 					if isTimeout(err) {
-						msg = fmt.Sprintf("walk stopped after %d rows: %s", len(rows[i]), unreachableMessage(r.opts.Retries+1))
+						msg = fmt.Sprintf("walk stopped after %d rows: %s", len(rows[i]), unreachableMessage(r.opts.Retries+1, params.v3 != nil))
 					}
 					d.errorf(c.stage, "%s: %s", c.name, msg)
 				}
