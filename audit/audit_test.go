@@ -660,3 +660,19 @@ func TestDuplicateTargetIsSetAside(t *testing.T) {
 		t.Errorf("the first switch is audited: got %s", got.Role)
 	}
 }
+
+func TestJackPolicy(t *testing.T) {
+	snap := site(newSwitch("sw1", phonePort(2, "Gi1/0/2")))
+	sw := lldpSwitch("sw1")
+	sw.MED = &snapshot.MED{DeviceClass: "networkConnectivity", Policies: []snapshot.Policy{{Application: "voice", VLAN: 30, Tagged: true, Priority: 5, DSCP: 46}}}
+	snap.Here = &snapshot.Here{Interface: "eth0", Neighbors: []snapshot.Neighbor{sw}}
+	r := Run(snap, wte(t), Site{})
+	if f := findingAt(t, r, ReqL5, "jack-policy", "", ""); f.Status != StatusFail {
+		t.Errorf("VLAN 30 advertised, 20 expected: got %s", f.Status)
+	}
+	snap.Here.Neighbors[0].MED.Policies[0].VLAN = voiceVLAN
+	r = Run(snap, wte(t), Site{})
+	if f := findingAt(t, r, ReqL5, "jack-policy", "", ""); f.Status != StatusPass {
+		t.Errorf("right VLAN: got %s", f.Status)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/voxlan/voxlan/sizing"
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 func (a *auditor) checkSite() {
@@ -205,6 +206,7 @@ func (a *auditor) checkJack() {
 	f := Finding{Requirement: ReqL7, Check: "jack", Status: StatusPass,
 		Message:  Text{FR: "Un seul équipement réseau entendu sur la prise du technicien.", EN: "One network device heard on the technician's jack."},
 		Evidence: []Evidence{ev("interface", h.Interface), ev("heard", names...)}}
+	a.checkJackPolicy(h)
 	if len(names) > 1 {
 		f.Status = StatusFail
 		f.Message = Text{
@@ -213,4 +215,45 @@ func (a *auditor) checkJack() {
 		}
 	}
 	a.add(f)
+}
+
+// checkJackPolicy is L5 seen from the wall: the LLDP-MED voice policy the
+// switch advertised on the technician's jack, when the site uses a voice
+// VLAN.
+func (a *auditor) checkJackPolicy(h *snapshot.Here) {
+	if !a.voiceOption() || a.voiceVLAN == 0 {
+		return
+	}
+	for i := range h.Neighbors {
+		n := &h.Neighbors[i]
+		if kind, _ := a.classifyNeighbor(n); kind != kindInfra || n.MED == nil {
+			continue
+		}
+		f := Finding{Requirement: ReqL5, Check: "jack-policy", Evidence: []Evidence{ev("interface", h.Interface), ev("switch", neighborName(n)), ev("policies", policyStrings(n.MED.Policies)...)}}
+		var voice *snapshot.Policy
+		for j := range n.MED.Policies {
+			if n.MED.Policies[j].Application == "voice" {
+				voice = &n.MED.Policies[j]
+			}
+		}
+		switch {
+		case voice == nil:
+			f.Status = StatusFail
+			f.Message = Text{FR: "Le commutateur n'annonce aucune politique LLDP-MED voix sur la prise du technicien.", EN: "The switch advertises no LLDP-MED voice policy on the technician's jack."}
+		case voice.VLAN != a.voiceVLAN || !voice.Tagged:
+			f.Status = StatusFail
+			f.Message = Text{
+				FR: fmt.Sprintf("Sur la prise du technicien, le commutateur annonce le VLAN voix %d (marqué : %t) au lieu de %d marqué.", voice.VLAN, voice.Tagged, a.voiceVLAN),
+				EN: fmt.Sprintf("On the technician's jack the switch advertises voice VLAN %d (tagged: %t) instead of tagged %d.", voice.VLAN, voice.Tagged, a.voiceVLAN),
+			}
+		default:
+			f.Status = StatusPass
+			f.Message = Text{
+				FR: fmt.Sprintf("Sur la prise du technicien, le commutateur annonce le VLAN voix %d marqué (priorité %d, DSCP %d).", voice.VLAN, voice.Priority, voice.DSCP),
+				EN: fmt.Sprintf("On the technician's jack the switch advertises tagged voice VLAN %d (priority %d, DSCP %d).", voice.VLAN, voice.Priority, voice.DSCP),
+			}
+		}
+		a.add(f)
+		return
+	}
 }
