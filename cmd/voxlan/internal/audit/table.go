@@ -64,7 +64,7 @@ func writeTable(w io.Writer, results []*audit.Result, lang string, tty bool) err
 			}
 		}
 		if p := audit.BuildPlan(r); p.Len() > 0 {
-			fmt.Fprintf(w, "\nplan: %d change(s) on %d switch(es); see -o json for the details\n", p.Len(), len(p.Switches))
+			fmt.Fprintf(w, "\nplan: %d change(s) on %d switch(es); voxlan plan shows the CLI per switch\n", p.Len(), len(p.Switches))
 		}
 	}
 	return nil
