@@ -26,6 +26,10 @@ type walker struct {
 	maxReps int
 	maxRows int
 	noBulk  atomic.Bool
+	// bulkFailures counts GetBulk requests that failed where GetNext then
+	// worked; noBulk is set at the second, so one lost packet on a lossy
+	// link does not slow a whole switch down to GetNext.
+	bulkFailures atomic.Int32
 	// silent is set once a request got no answer at all, by GetBulk nor
 	// GetNext: the agent stopped answering (ACL, overload, reboot), so the
 	// walks not yet started are skipped instead of each timing out.
@@ -177,7 +181,7 @@ var errSilent = errors.New("skipped: the agent stopped answering during the walk
 
 // next asks for what follows oid, by GetBulk unless the switch went over to
 // GetNext. A GetBulk that fails in a way GetNext may not is retried once by
-// GetNext; if that works, the whole switch stays on GetNext.
+// GetNext; when that happens twice, the whole switch stays on GetNext.
 func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpPDU, error) {
 	if w.silent.Load() {
 		return nil, errSilent
@@ -215,7 +219,9 @@ func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpP
 		}
 		return nil, nerr
 	}
-	w.noBulk.Store(true)
+	if w.bulkFailures.Add(1) >= 2 {
+		w.noBulk.Store(true)
+	}
 	return vars, nil
 }
 
