@@ -145,3 +145,37 @@ func FuzzLLDPCapabilities(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCDPCapabilities: any value gives known words only, never a panic.
+func FuzzCDPCapabilities(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0x29})
+	f.Add([]byte("8"))
+	f.Add([]byte("9"))
+	f.Add([]byte("0029"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, w := range CDPCapabilities(b) {
+			known := false
+			for _, c := range cdpCapabilityNames {
+				known = known || c.name == w
+			}
+			if !known {
+				t.Fatalf("unknown word %q", w)
+			}
+		}
+	})
+}
+
+// FuzzPortNumbering: the interface-name reduction never panics and, when
+// it finds a numbering, the numbering is digits and slashes.
+func FuzzPortNumbering(f *testing.F) {
+	for _, s := range []string{"GigabitEthernet1/0/3", "gigabitEthernet 1/0/18 : fiber", "\u201cFiberEthernet1/0/18\u201d", "ge-0/0/1", "1/1/1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := portNumbering(s)
+		if strings.Trim(n, "0123456789/") != "" {
+			t.Fatalf("portNumbering(%q) = %q", s, n)
+		}
+		_ = portShape(s)
+	})
+}
