@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -25,17 +26,22 @@ import (
 type tmux struct {
 	t      testing.TB
 	socket string
+	// stderr is where the program's standard error goes (the stacks of a
+	// hang, a panic), so the screen stays the UI's; status gets its exit
+	// status when it ends (tmux may mark a pane dead late).
+	stderr, status string
 }
 
 func newTmux(t testing.TB, width, height int, env []string, argv ...string) *tmux {
 	t.Helper()
 	labtest.RequireTools(t, "tmux")
-	tm := &tmux{t: t, socket: netns.UniqueName("vxtui")}
+	dir := t.TempDir()
+	tm := &tmux{t: t, socket: netns.UniqueName("vxtui"), stderr: filepath.Join(dir, "stderr"), status: filepath.Join(dir, "status")}
 	args := []string{"new-session", "-d", "-s", "ui", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height)}
 	for _, e := range env {
 		args = append(args, "-e", e)
 	}
-	args = append(args, strings.Join(argv, " "))
+	args = append(args, strings.Join(argv, " ")+" 2>"+tm.stderr+"; echo $? >"+tm.status)
 	tm.run(args...)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	tm.run("set-option", "-t", "ui", "remain-on-exit", "on")
@@ -90,17 +96,34 @@ func (tm *tmux) exited(d time.Duration) string {
 	tm.t.Helper()
 	deadline := time.Now().Add(d)
 	for time.Now().Before(deadline) {
-		out := strings.Fields(tm.run("display-message", "-p", "-t", "ui", "#{pane_dead} #{pane_dead_status}"))
-		if len(out) == 2 && out[0] == "1" {
-			return out[1]
+		if b, err := os.ReadFile(tm.status); err == nil && len(b) > 0 {
+			return strings.TrimSpace(string(b))
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
+	screen := tm.screen()
 	// Ask Go for every goroutine's stack, to see where it hangs.
-	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", "ui", "#{pane_pid}"))
-	_ = exec.Command("kill", "-QUIT", pid).Run()
-	time.Sleep(time.Second)
-	tm.t.Fatalf("voxlan did not exit within %s; screen and stacks:\n%s", d, tm.run("capture-pane", "-p", "-S", "-3000", "-t", "ui"))
+	if pid := tm.programPID(); pid != "" {
+		state, _ := os.ReadFile("/proc/" + pid + "/status")
+		tm.t.Logf("process %s: %s", pid, firstLines(string(state), 3))
+		_ = exec.Command("kill", "-QUIT", pid).Run()
+		time.Sleep(time.Second)
+	}
+	stacks, _ := os.ReadFile(tm.stderr)
+	tm.t.Fatalf("voxlan did not exit within %s; screen:\n%s\nstderr after SIGQUIT:\n%s", d, screen, stacks)
+	return ""
+}
+
+// programPID is the pid of the program the pane's shell runs.
+func (tm *tmux) programPID() string {
+	shell := strings.TrimSpace(tm.run("display-message", "-p", "-t", "ui", "#{pane_pid}"))
+	kids, err := os.ReadFile("/proc/" + shell + "/task/" + shell + "/children")
+	if err != nil {
+		return ""
+	}
+	if f := strings.Fields(string(kids)); len(f) > 0 {
+		return f[0]
+	}
 	return ""
 }
 
@@ -205,4 +228,9 @@ func worstFinding(snap *snapshot.Snapshot, r *audit.Result) audit.Finding {
 	fs := slices.Clone(r.Findings)
 	findings.Sort(fs, func(target string) string { return names[target] })
 	return fs[0]
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "; ")
 }

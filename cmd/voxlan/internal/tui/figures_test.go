@@ -67,28 +67,18 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // peakRSS reads VmHWM (kB) of the voxlan process in the tmux pane.
 func peakRSS(b *testing.B, tm *tmux) int {
 	b.Helper()
-	pid := strings.TrimSpace(tm.run("display-message", "-p", "-t", "ui", "#{pane_pid}"))
-	pids := []string{pid}
-	if kids, err := os.ReadFile("/proc/" + pid + "/task/" + pid + "/children"); err == nil {
-		pids = append(pids, strings.Fields(string(kids))...)
+	pid := tm.programPID()
+	status, err := os.ReadFile("/proc/" + pid + "/status")
+	if err != nil {
+		b.Fatalf("voxlan process %q: %v", pid, err)
 	}
-	for _, p := range pids {
-		comm, _ := os.ReadFile("/proc/" + p + "/comm")
-		if strings.TrimSpace(string(comm)) != "voxlan" {
-			continue
-		}
-		status, err := os.ReadFile("/proc/" + p + "/status")
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, line := range strings.Split(string(status), "\n") {
-			if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
-				kb, _ := strconv.Atoi(f[1])
-				return kb
-			}
+	for _, line := range strings.Split(string(status), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.Atoi(f[1])
+			return kb
 		}
 	}
-	b.Fatalf("no voxlan process under pane pid %s", pid)
+	b.Fatalf("no VmHWM for voxlan process %s", pid)
 	return 0
 }
 
