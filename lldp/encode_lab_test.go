@@ -67,14 +67,17 @@ func TestEncodeDecodedByLLDPD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range [][]byte{lf, cf} {
-		if err := port.WriteFrame(f); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// lldpd may still be setting up its interfaces after its socket
+	// answers: send again until it lists both (bounded).
 	var kv string
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for {
+		for _, f := range [][]byte{lf, cf} {
+			if err := port.WriteFrame(f); err != nil {
+				t.Fatal(err)
+			}
+		}
+		time.Sleep(300 * time.Millisecond)
 		out, err := sw.CLI(context.Background(), "-f", "keyvalue", "show", "neighbors", "details", "hidden")
 		if err != nil {
 			t.Fatal(err)
@@ -83,7 +86,6 @@ func TestEncodeDecodedByLLDPD(t *testing.T) {
 		if strings.Contains(kv, "ENC-SW") && strings.Contains(kv, "ENC-CDP") || time.Now().After(deadline) {
 			break
 		}
-		time.Sleep(100 * time.Millisecond)
 	}
 	t.Logf("lldpcli:\n%s", kv)
 	// keyvalue output lists the LLDP neighbour, then the CDP one.
