@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"sync"
 	"syscall"
@@ -40,8 +41,6 @@ type reader struct {
 	opts     Options
 	n, total int
 	progress func(Event)
-	// reached is set once the agent answered the first request.
-	reached bool
 }
 
 func (r *reader) credentials() Credentials {
@@ -65,7 +64,7 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	host, port, err := splitAddress(r.target.Address)
 	if err != nil {
 		r.fail(&sw, stageConnect, err.Error())
-		r.event("done", 0, true, errors.New(err.Error()))
+		r.event("done", 0, true, err)
 		return sw
 	}
 	params, err := creds.params()
@@ -100,7 +99,6 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		r.event("done", 0, true, err)
 		return sw
 	}
-	r.reached = true
 	if oids := vendorScalarOIDs(sys); len(oids) > 0 {
 		// Vendor scalars (version, serial) by a second Get; an agent that
 		// refuses them loses only those.
@@ -127,7 +125,10 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	d := &data{cols: make(map[string][]varbind, len(fullPlan)), target: r.target.Address}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	skipped := map[string][]string{} // stage -> columns not walked
+	// Columns not walked because the agent went silent or the discovery
+	// was cancelled: one error per stage and cause instead of one per column.
+	type skipKey struct{ stage, cause string }
+	skipped := map[skipKey][]string{}
 	for _, group := range walkGroups(fullPlan) {
 		g := <-sessions
 		wg.Add(1)
@@ -143,8 +144,14 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 			defer mu.Unlock()
 			for i, c := range group {
 				d.cols[c.oid] = rows[i]
-				if errors.Is(errs[i], errSilent) {
-					skipped[c.stage] = append(skipped[c.stage], c.name)
+				switch {
+				case errors.Is(errs[i], errSilent):
+					k := skipKey{c.stage, errSilent.Error()}
+					skipped[k] = append(skipped[k], c.name)
+					continue
+				case errs[i] != nil && ctx.Err() != nil:
+					k := skipKey{c.stage, "discovery " + ctxReason(ctx)}
+					skipped[k] = append(skipped[k], c.name)
 					continue
 				}
 				if err := errs[i]; err != nil {
@@ -158,15 +165,25 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		}()
 	}
 	wg.Wait()
-	for _, c := range fullPlan { // one error per stage, in plan order
-		if names := skipped[c.stage]; len(names) > 0 {
-			d.errorf(c.stage, "%s not read: %v", strings.Join(names, ", "), errSilent)
-			delete(skipped, c.stage)
+	for _, c := range fullPlan { // in plan order
+		for k, names := range skipped {
+			if k.stage == c.stage {
+				d.errorf(k.stage, "%s not read: %s", strings.Join(names, ", "), k.cause)
+				delete(skipped, k)
+			}
 		}
 	}
 	assemble(&sw, sys, d)
 	r.event("done", w.rows.Load(), true, firstError(sw.Errors))
 	return sw
+}
+
+// ctxReason says why a context ended.
+func ctxReason(ctx context.Context) string {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return "deadline passed"
+	}
+	return "cancelled"
 }
 
 func firstError(errs []snapshot.Error) error {
@@ -176,6 +193,8 @@ func firstError(errs []snapshot.Error) error {
 	return errs[0]
 }
 
+var errNoSuchScalar = errors.New("scalar refused")
+
 // getScalars reads scalars with one Get; missing ones come back as
 // noSuchObject and are left out.
 func getScalars(g *gosnmp.GoSNMP, oids []string) (map[string]gosnmp.SnmpPDU, error) {
@@ -183,8 +202,27 @@ func getScalars(g *gosnmp.GoSNMP, oids []string) (map[string]gosnmp.SnmpPDU, err
 	if err != nil {
 		return nil, err
 	}
+	if resp.Error != gosnmp.NoError && len(oids) > 1 {
+		// Some old agents answer noSuchName for the whole Get when one
+		// object is missing: ask one by one, keeping what exists.
+		out := map[string]gosnmp.SnmpPDU{}
+		for _, oid := range oids {
+			one, err := getScalars(g, []string{oid})
+			if err != nil {
+				if errors.Is(err, errNoSuchScalar) {
+					continue
+				}
+				return nil, err
+			}
+			maps.Copy(out, one)
+		}
+		if len(out) == 0 {
+			return nil, fmt.Errorf("agent refused every object of the Get (%v)", resp.Error)
+		}
+		return out, nil
+	}
 	if resp.Error != gosnmp.NoError {
-		return nil, fmt.Errorf("agent answered %v to Get of the system group", resp.Error)
+		return nil, fmt.Errorf("%w: agent answered %v to Get %s", errNoSuchScalar, resp.Error, oids[0])
 	}
 	out := make(map[string]gosnmp.SnmpPDU, len(resp.Variables))
 	for _, v := range resp.Variables {

@@ -16,6 +16,15 @@ import (
 // demand (snmpsim always answers correctly).
 func misbehavingAgent(t *testing.T, answer func(req *gosnmp.SnmpPacket) []gosnmp.SnmpPDU) string {
 	t.Helper()
+	return misbehavingAgentStatus(t, func(req *gosnmp.SnmpPacket) ([]gosnmp.SnmpPDU, gosnmp.SNMPError) {
+		return answer(req), gosnmp.NoError
+	})
+}
+
+// misbehavingAgentStatus is misbehavingAgent whose answers also carry an
+// error status; a nil varbind list with NoError means no answer at all.
+func misbehavingAgentStatus(t *testing.T, answer func(req *gosnmp.SnmpPacket) ([]gosnmp.SnmpPDU, gosnmp.SNMPError)) string {
+	t.Helper()
 	c, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
 		t.Fatal(err)
@@ -35,12 +44,15 @@ func misbehavingAgent(t *testing.T, answer func(req *gosnmp.SnmpPacket) []gosnmp
 			if err != nil {
 				continue
 			}
-			vars := answer(req)
-			if vars == nil {
+			vars, status := answer(req)
+			if vars == nil && status == gosnmp.NoError {
 				continue // no answer at all
 			}
+			if vars == nil {
+				vars = req.Variables // error answers echo the request
+			}
 			resp := &gosnmp.SnmpPacket{Version: gosnmp.Version2c, Community: req.Community,
-				PDUType: gosnmp.GetResponse, RequestID: req.RequestID, Variables: vars}
+				PDUType: gosnmp.GetResponse, RequestID: req.RequestID, Variables: vars, Error: status, ErrorIndex: 1}
 			out, err := resp.MarshalMsg()
 			if err != nil {
 				t.Errorf("marshal: %v", err)
@@ -188,5 +200,24 @@ func TestSwitchThatStopsAnswering(t *testing.T) {
 	}
 	if len(stages) < 8 || len(sw.Errors) > 60 {
 		t.Fatalf("%d errors over stages %v", len(sw.Errors), stages)
+	}
+}
+
+// TestOldAgentRefusingWholeGet: an agent that answers noSuchName to a Get
+// naming one missing object (SNMPv1 habits) still gets its system group
+// read, object by object.
+func TestOldAgentRefusingWholeGet(t *testing.T) {
+	addr := misbehavingAgentStatus(t, func(req *gosnmp.SnmpPacket) ([]gosnmp.SnmpPDU, gosnmp.SNMPError) {
+		if req.PDUType != gosnmp.GetRequest {
+			return []gosnmp.SnmpPDU{{Name: req.Variables[0].Name, Type: gosnmp.EndOfMibView}}, gosnmp.NoError
+		}
+		if len(req.Variables) > 1 || trimDot(req.Variables[0].Name) != oidSysName {
+			return nil, gosnmp.NoSuchName
+		}
+		return []gosnmp.SnmpPDU{{Name: req.Variables[0].Name, Type: gosnmp.OctetString, Value: []byte("old-agent")}}, gosnmp.NoError
+	})
+	sw := DiscoverSwitch(context.Background(), Target{Address: addr}, Options{Timeout: time.Second})
+	if sw.SysName != "old-agent" || NotRead(sw) {
+		t.Fatalf("got %+v", sw)
 	}
 }
