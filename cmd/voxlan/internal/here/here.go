@@ -120,7 +120,9 @@ func hereRun(ctx context.Context, opts *HereOptions) (err error) {
 				return
 			}
 			if ev.VoiceKnown {
-				fmt.Fprintf(errOut, "%10s  voice VLAN known from %s (%s)\n", seconds(ev.Elapsed.Seconds()), ev.Neighbor.Protocol, nameOf(ev.Neighbor))
+				// The answer the technician waits for, at once; the full
+				// table follows when --wait is over.
+				fmt.Fprintf(errOut, "%10s  %s\n", seconds(ev.Elapsed.Seconds()), answerLine(ev))
 			} else {
 				fmt.Fprintf(errOut, "%10s  heard %s from %s port %s\n", seconds(ev.Elapsed.Seconds()), ev.Neighbor.Protocol, nameOf(ev.Neighbor), ev.Neighbor.PortID)
 			}
@@ -167,6 +169,39 @@ func hereRun(ctx context.Context, opts *HereOptions) (err error) {
 		return cmdutil.Silent(cmdutil.ExitPartial)
 	}
 	return nil
+}
+
+// answerLine sums up the neighbour that told the voice VLAN: switch, port,
+// voice and data VLANs, PoE, and which protocol said so.
+func answerLine(ev lldp.HereEvent) string {
+	n, d := ev.Neighbor, ev.Detail
+	parts := []string{nameOf(n)}
+	if n.Platform != "" {
+		parts[0] += " (" + n.Platform + ")"
+	}
+	parts = append(parts, "port "+n.PortID)
+	if n.MED != nil {
+		for _, p := range n.MED.Policies {
+			if p.Application == "voice" && !p.Unknown {
+				tag := "untagged"
+				if p.Tagged {
+					tag = "tagged"
+				}
+				parts = append(parts, fmt.Sprintf("voice VLAN %d %s priority %d DSCP %d (LLDP-MED)", p.VLAN, tag, p.Priority, p.DSCP))
+				break
+			}
+		}
+	}
+	if d.VoiceVLAN != 0 {
+		parts = append(parts, fmt.Sprintf("voice VLAN %d (CDP)", d.VoiceVLAN))
+	}
+	if d.PortVLAN != 0 {
+		parts = append(parts, fmt.Sprintf("data VLAN %d", d.PortVLAN))
+	}
+	if d.PoE != nil {
+		parts = append(parts, "PoE "+poeText(d.PoE))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func nameOf(n snapshot.Neighbor) string {

@@ -144,7 +144,7 @@ func TestHereRunReplay(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(errOut, "voice VLAN known from lldp") {
+	if !strings.Contains(errOut, "ProCurve Switch 2600-8-PWR, port 1, voice VLAN 50 tagged priority 6 DSCP 46 (LLDP-MED), PoE offered LLDP-MED 6.5 W, priority low") {
 		t.Errorf("progress on stderr = %q", errOut)
 	}
 	if len(port.sent) != 3 {

@@ -53,6 +53,9 @@ func TestHereRunLLDPD(t *testing.T) {
 			t.Errorf("table lacks %q:\n%s", want, out.String())
 		}
 	}
+	if !strings.Contains(errOut.String(), "SW1, port ") || !strings.Contains(errOut.String(), "voice VLAN 20 tagged priority 5 DSCP 46 (LLDP-MED)") {
+		t.Errorf("no answer line on stderr:\n%s", errOut.String())
+	}
 	if strings.Contains(out.String(), "WARNING") {
 		t.Errorf("one switch reported as several:\n%s", out.String())
 	}
