@@ -63,6 +63,13 @@ func TestCisco3750PoEAndVoice(t *testing.T) {
 		if want := raw["1.3.6.1.2.1.105.1.1.1.3."+idx].Int == 1; p.PoE.AdminEnabled != want {
 			t.Errorf("%s: PoE admin %v, want %v", p.Name, p.PoE.AdminEnabled, want)
 		}
+		// pethPsePortPowerClassifications class0(1)..class4(5);
+		// pethPsePortPowerPriority critical(1) high(2) low(3).
+		wantClass := int(raw["1.3.6.1.2.1.105.1.1.1.10."+idx].Int) - 1
+		wantPrio := map[int64]string{1: "critical", 2: "high", 3: "low"}[raw["1.3.6.1.2.1.105.1.1.1.7."+idx].Int]
+		if p.PoE.Class != wantClass || p.PoE.Priority != wantPrio {
+			t.Errorf("%s: PoE class %d priority %q, want %d %q", p.Name, p.PoE.Class, p.PoE.Priority, wantClass, wantPrio)
+		}
 		if wantMw > 0 {
 			powered++
 		}
