@@ -1,0 +1,111 @@
+package here
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/tui/common"
+	"github.com/voxlan/voxlan/tui/internal/tuitest"
+)
+
+func card(t *testing.T, m *Model, label string) Card {
+	t.Helper()
+	for _, c := range m.Cards() {
+		if c.Label == label {
+			return c
+		}
+	}
+	t.Fatalf("no card %q", label)
+	return Card{}
+}
+
+// TestDeclaredJack: the demo declares the jack; its cards come from what
+// the switch says about that port once it is read.
+func TestDeclaredJack(t *testing.T) {
+	snap := tuitest.DemoSnapshot(t)
+	m := New(&common.Deps{Jack: &common.Jack{Switch: "sw-core-3750", Port: "Fa3/0/3"}})
+	m.SetSize(100, 20)
+	if c := card(t, m, "Link"); c.State != common.StatePending {
+		t.Fatalf("before the switch is read: got %s, want pending", c.State.Word())
+	}
+	m.Update(common.SnapshotMsg{Snapshot: snap})
+	var port snapshot.Port
+	for _, p := range snap.Switches[0].Ports {
+		if p.Name == "Fa3/0/3" {
+			port = p
+		}
+	}
+	link := card(t, m, "Link")
+	if !port.OperUp || link.State != common.StatePass || !strings.Contains(link.Value, "up 100 Mb/s") {
+		t.Errorf("link: got %+v for port %+v", link, port)
+	}
+	if c := card(t, m, "Switch, port"); c.State != common.StatePass || c.Value != "sw-core-3750 port Fa3/0/3" {
+		t.Errorf("switch card: %+v", c)
+	}
+	if c := card(t, m, "DHCP voice"); c.State != common.StateNA {
+		t.Errorf("no probe in the demo: got %+v, want n/a", c)
+	}
+	_, cmd := m.Update(tuitest.Key("p"))
+	if msg, ok := cmd().(common.ShowMsg); !ok || msg.Port != "Fa3/0/3" {
+		t.Errorf("p: got %#v", cmd())
+	}
+
+	missing := New(&common.Deps{Jack: &common.Jack{Switch: "sw-core-3750", Port: "Fa9/9/9"}})
+	missing.Update(common.SnapshotMsg{Snapshot: snap})
+	if c := card(t, missing, "Link"); c.State != common.StateFail || !strings.Contains(c.Value, "no port Fa9/9/9") {
+		t.Errorf("a jack on a port the switch lacks: %+v", c)
+	}
+}
+
+// TestHeardOnTheWire: cards fill in from the LLDP-MED answer heard at the
+// jack; two neighbours on one jack are a warning.
+func TestHeardOnTheWire(t *testing.T) {
+	heard := &snapshot.Here{Interface: "eth0", ListenedSeconds: 1.2, Neighbors: []snapshot.Neighbor{{
+		Protocol: "lldp", ChassisID: "00:11:22:33:44:55", PortID: "Gi1/0/7", SysName: "sw-lab",
+		Capabilities: []string{"bridge"}, NativeVLAN: 10,
+		MED: &snapshot.MED{DeviceClass: "networkConnectivity", Policies: []snapshot.Policy{
+			{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}}},
+	}}}
+	m := New(&common.Deps{Here: func(context.Context) (*snapshot.Here, error) { return heard, nil }})
+	m.SetSize(100, 20)
+	init := m.Init()
+	if c := card(t, m, "Switch, port"); c.State != common.StatePending || !strings.Contains(c.Value, "listening") {
+		t.Fatalf("while listening: %+v", c)
+	}
+	tuitest.Run(tuitest.Updater(m), init)
+	for label, want := range map[string]string{
+		"Switch, port": "sw-lab port Gi1/0/7",
+		"Data VLAN":    "VLAN 10 untagged",
+		"Voice VLAN":   "VLAN 20 tagged, priority 5, DSCP 46",
+	} {
+		if c := card(t, m, label); c.State != common.StatePass || c.Value != want {
+			t.Errorf("%s: got %+v, want pass %q", label, c, want)
+		}
+	}
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "eth0, listened 1.2s, 1 neighbours") {
+		t.Errorf("view:\n%s", view)
+	}
+
+	heard.Neighbors = append(heard.Neighbors, snapshot.Neighbor{Protocol: "lldp", ChassisID: "aa:bb:cc:dd:ee:ff", PortID: "1", SysName: "phone"})
+	m.Update(hereDoneMsg{here: heard})
+	if c := card(t, m, "Switch, port"); c.State != common.StateWarn || !strings.Contains(c.Value, "2 neighbours on one jack") {
+		t.Errorf("two neighbours: %+v", c)
+	}
+}
+
+func TestNothingHeard(t *testing.T) {
+	m := New(&common.Deps{Here: func(context.Context) (*snapshot.Here, error) {
+		return nil, errors.New("lldp: eth0: needs root or CAP_NET_RAW")
+	}})
+	tuitest.Run(tuitest.Updater(m), m.Init())
+	if c := card(t, m, "Switch, port"); c.State != common.StateNA || !strings.Contains(c.Value, "needs root or CAP_NET_RAW") {
+		t.Errorf("got %+v", c)
+	}
+	none := New(&common.Deps{})
+	if c := card(t, none, "Link"); c.State != common.StateNA || !strings.Contains(c.Value, "no jack") {
+		t.Errorf("no jack at all: %+v", c)
+	}
+}

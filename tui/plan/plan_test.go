@@ -1,0 +1,131 @@
+package plan
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/tui/common"
+	"github.com/voxlan/voxlan/tui/internal/tuitest"
+)
+
+func fixes() *audit.Result {
+	return &audit.Result{Site: "s", Findings: []audit.Finding{
+		{ID: "L4/a", Requirement: "L4", Status: audit.StatusFail, Switch: "10.0.0.1", Port: "Gi1/0/5", Fix: []audit.Change{
+			{Kind: audit.ChangeSetVoiceVLAN, Switch: "10.0.0.1", Port: "Gi1/0/5", VLAN: 20},
+			{Kind: audit.ChangeCreateVLAN, Switch: "10.0.0.1", VLAN: 20, Name: "voice", Voice: true}}},
+		{ID: "L2/b", Requirement: "L2", Status: audit.StatusFail, Switch: "10.0.0.2", Port: "Fa0/3", Fix: []audit.Change{
+			{Kind: audit.ChangeEnablePoE, Switch: "10.0.0.2", Port: "Fa0/3"}}},
+	}}
+}
+
+func screen(deps *common.Deps) *Model {
+	m := New(deps)
+	m.SetSize(80, 20)
+	m.Update(common.SnapshotMsg{Snapshot: &snapshot.Snapshot{Switches: []snapshot.Switch{
+		{Target: "10.0.0.1", SysName: "core"}, {Target: "10.0.0.2", SysName: "floor"}}}})
+	tuitest.Run(tuitest.Updater(m), func() tea.Msg { return common.AuditMsg{Result: fixes()} })
+	return m
+}
+
+func TestPlanPerSwitch(t *testing.T) {
+	m := screen(&common.Deps{})
+	view := tuitest.Plain(m.View())
+	for _, w := range []string{"2 switches, 3 changes", "core (2)", "floor (1)", "create VLAN 20 \"voice\" as the voice VLAN",
+		"set voice VLAN 20 on Gi1/0/5", "no driver renders", "Apply is not available"} {
+		if !strings.Contains(view, w) {
+			t.Errorf("view lacks %q:\n%s", w, view)
+		}
+	}
+	m.Update(tuitest.Key("a"))
+	if m.Capturing() {
+		t.Error("without a driver, a must not ask to confirm")
+	}
+	m.Update(tuitest.Key("right"))
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "enable PoE on Fa0/3") {
+		t.Errorf("the second switch's plan:\n%s", view)
+	}
+}
+
+func TestRenderedDiff(t *testing.T) {
+	m := screen(&common.Deps{Render: func(sw snapshot.Switch, changes []audit.Change) (string, error) {
+		return "interface " + sw.SysName + "\n+ switchport voice vlan 20\n", nil
+	}})
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "+ switchport voice vlan 20") || !strings.Contains(view, "interface core") {
+		t.Errorf("view:\n%s", view)
+	}
+}
+
+// TestApplyAfterTypedName: nothing is sent until the switch's name (or yes)
+// is typed; the outcome per port and a rollback show plainly.
+func TestApplyAfterTypedName(t *testing.T) {
+	var applied []string
+	m := screen(&common.Deps{Apply: func(_ context.Context, sw snapshot.Switch, changes []audit.Change, progress func(common.ApplyEvent)) common.ApplyResult {
+		applied = append(applied, sw.SysName)
+		progress(common.ApplyEvent{Step: "backup", Message: "running-config saved"})
+		progress(common.ApplyEvent{Step: "send", Port: "Gi1/0/5"})
+		return common.ApplyResult{RolledBack: true, Backup: "/state/core.cfg",
+			Err:   errString("verify: Gi1/0/5 voice vlan is 1, want 20"),
+			Ports: []common.PortOutcome{{Port: "Gi1/0/5", State: "rolledBack", Message: "back to the backup"}}}
+	}})
+	m.Update(tuitest.Key("a"))
+	if !m.Capturing() {
+		t.Fatal("a must ask for the switch's name")
+	}
+	for _, k := range "flor" {
+		m.Update(tuitest.Key(string(k)))
+	}
+	seen := tuitest.Run(tuitest.Updater(m), updateCmd(m, tuitest.Key("enter")))
+	if len(applied) != 0 {
+		t.Fatal("a wrong name sent the plan")
+	}
+	if len(seen) == 0 {
+		t.Fatal("a wrong name must be told")
+	}
+	if _, ok := seen[0].(common.ErrorMsg); !ok {
+		t.Fatalf("got %T, want common.ErrorMsg", seen[0])
+	}
+	for _, k := range "core" {
+		m.Update(tuitest.Key(string(k)))
+	}
+	tuitest.Run(tuitest.Updater(m), updateCmd(m, tuitest.Key("enter")))
+	if len(applied) != 1 || applied[0] != "core" {
+		t.Fatalf("applied %v, want core once", applied)
+	}
+	view := tuitest.Plain(m.View())
+	for _, w := range []string{"ROLLED BACK on core", "verify: Gi1/0/5 voice vlan is 1", "backup: /state/core.cfg", "Gi1/0/5", "rolledBack"} {
+		if !strings.Contains(view, w) {
+			t.Errorf("view lacks %q:\n%s", w, view)
+		}
+	}
+	if m.Capturing() {
+		t.Error("still capturing after the apply")
+	}
+}
+
+func TestEscCancels(t *testing.T) {
+	m := screen(&common.Deps{Apply: func(context.Context, snapshot.Switch, []audit.Change, func(common.ApplyEvent)) common.ApplyResult {
+		t.Fatal("nothing may be sent")
+		return common.ApplyResult{}
+	}})
+	m.Update(tuitest.Key("a"))
+	m.Update(tuitest.Key("y"))
+	m.Update(tuitest.Key("esc"))
+	if m.Capturing() {
+		t.Fatal("esc must cancel")
+	}
+	tuitest.Run(tuitest.Updater(m), updateCmd(m, tuitest.Key("enter")))
+}
+
+func updateCmd(m *Model, msg tea.Msg) tea.Cmd {
+	_, cmd := m.Update(msg)
+	return cmd
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }

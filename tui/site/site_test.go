@@ -1,0 +1,176 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/tui/common"
+	"github.com/voxlan/voxlan/tui/internal/tuitest"
+)
+
+// clock is a settable clock for the stall display.
+type clock struct{ now time.Time }
+
+func (c *clock) Now() time.Time { return c.now }
+
+// recorded serves switches of the demo snapshot by target, as a discovery
+// that already read them would, with two progress events each.
+func recorded(t *testing.T) (common.DiscoverFunc, []string) {
+	snap := tuitest.DemoSnapshot(t)
+	byTarget := map[string]snapshot.Switch{}
+	var targets []string
+	for _, sw := range snap.Switches {
+		byTarget[sw.Target] = sw
+		targets = append(targets, sw.Target)
+	}
+	return func(_ context.Context, target string, progress func(common.Progress)) snapshot.Switch {
+		progress(common.Progress{Stage: "system", Rows: 7})
+		progress(common.Progress{Stage: "interfaces", Rows: 300})
+		return byTarget[target]
+	}, targets
+}
+
+func TestDiscoveryFillsTheSite(t *testing.T) {
+	discover, targets := recorded(t)
+	m := New(&common.Deps{Site: "demo", Targets: targets, Discover: discover})
+	m.SetSize(100, 30)
+	seen := tuitest.Run(tuitest.Updater(m), m.Init())
+
+	var switches, snaps, audits int
+	for _, msg := range seen {
+		switch msg := msg.(type) {
+		case common.SwitchMsg:
+			switches++
+		case common.SnapshotMsg:
+			snaps++
+			if got := len(msg.Snapshot.Switches); got != len(targets) {
+				t.Errorf("snapshot has %d switches, want %d", got, len(targets))
+			}
+			for i, sw := range msg.Snapshot.Switches {
+				if sw.Target != targets[i] {
+					t.Errorf("switch %d: got %s, want %s (the order asked)", i, sw.Target, targets[i])
+				}
+			}
+		case common.AuditMsg:
+			audits++
+			if msg.Err == nil {
+				t.Error("no audit engine given: the audit message must say so")
+			}
+		}
+	}
+	if switches != len(targets) || snaps != 1 || audits != 1 {
+		t.Fatalf("got %d switch, %d snapshot, %d audit messages; want %d, 1, 1", switches, snaps, audits, len(targets))
+	}
+	view := tuitest.Plain(m.View())
+	for _, want := range []string{"sw-core-3750", "sw-floor3-procurve", "read in", "not audited"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if !m.Done() {
+		t.Error("Done() is false after every switch was read")
+	}
+}
+
+func TestSilentThenUnreachableSwitch(t *testing.T) {
+	clk := &clock{now: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)}
+	m := New(&common.Deps{Site: "s", Targets: []string{"198.18.0.9"}, Now: clk.Now,
+		Discover: func(ctx context.Context, target string, _ func(common.Progress)) snapshot.Switch {
+			<-ctx.Done()
+			return snapshot.Switch{Target: target}
+		}})
+	m.SetSize(100, 20)
+	_ = m.Init() // the job is not run: the switch stays silent
+	clk.now = clk.now.Add(StallAfter + 500*time.Millisecond)
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "no answer for 2.5s") || !strings.Contains(view, "1 reading") {
+		t.Fatalf("a silent switch must be shown as such:\n%s", view)
+	}
+	fail := snapshot.Error{Target: "198.18.0.9", Stage: "connect", Message: "timeout after 3 tries; check address, ACL, community"}
+	_, cmd := m.Update(doneMsg{target: "198.18.0.9", sw: snapshot.Switch{Target: "198.18.0.9", Errors: []snapshot.Error{fail}}})
+	seen := tuitest.Run(tuitest.Updater(m), cmd)
+	view := tuitest.Plain(m.View())
+	if !strings.Contains(view, "unreachable: 198.18.0.9: connect: timeout after 3 tries") {
+		t.Errorf("an unreachable switch must say why:\n%s", view)
+	}
+	snap := m.Snapshot()
+	if snap == nil || len(snap.Switches) != 0 || len(snap.Errors) != 1 || snap.Errors[0] != fail {
+		t.Fatalf("snapshot: got %+v, want no switch and the error", snap)
+	}
+	for _, msg := range seen {
+		if _, ok := msg.(common.SwitchMsg); ok {
+			t.Error("an unreachable switch must not be published as read")
+		}
+	}
+}
+
+func TestConcurrencyAndRetry(t *testing.T) {
+	calls := map[string]int{}
+	m := New(&common.Deps{Site: "s", Targets: []string{"a", "b", "c"}, Concurrency: 1,
+		Discover: func(_ context.Context, target string, _ func(common.Progress)) snapshot.Switch {
+			calls[target]++
+			if target == "b" && calls[target] == 1 {
+				return snapshot.Switch{Target: target, Errors: []snapshot.Error{{Target: target, Stage: "connect", Message: "timeout"}}}
+			}
+			return snapshot.Switch{Target: target, SysName: "sw-" + target}
+		}})
+	m.SetSize(100, 20)
+	init := m.Init()
+	if view := tuitest.Plain(m.View()); strings.Count(view, "queued") != 2 {
+		t.Fatalf("with concurrency 1, two switches must wait:\n%s", view)
+	}
+	tuitest.Run(tuitest.Updater(m), init)
+	if m.Snapshot() == nil || len(m.Snapshot().Switches) != 2 {
+		t.Fatalf("got %+v, want a and c read, b unreachable", m.Snapshot())
+	}
+	// r on b reads it again and the site is assembled once more.
+	m.Update(tuitest.Key("j"))
+	_, cmd := m.Update(tuitest.Key("r"))
+	if cmd == nil {
+		t.Fatal("r on a failed switch must read it again")
+	}
+	tuitest.Run(tuitest.Updater(m), cmd)
+	if calls["b"] != 2 || len(m.Snapshot().Switches) != 3 {
+		t.Fatalf("after retry: %d calls for b, %d switches; want 2 and 3", calls["b"], len(m.Snapshot().Switches))
+	}
+	// enter opens the selected switch on the Switch screen.
+	_, cmd = m.Update(tuitest.Key("enter"))
+	if msg, ok := cmd().(common.ShowMsg); !ok || msg.Screen != common.ScreenSwitch || msg.Switch != "b" {
+		t.Errorf("enter: got %#v, want ShowMsg for switch b", cmd())
+	}
+}
+
+func TestPrepareThenDiscover(t *testing.T) {
+	discover, targets := recorded(t)
+	m := New(&common.Deps{Site: "demo", Discover: discover,
+		Prepare: func(context.Context) ([]string, error) { return targets[:2], nil }})
+	m.SetSize(100, 20)
+	init := m.Init()
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "starting the site") {
+		t.Fatalf("while preparing:\n%s", view)
+	}
+	tuitest.Run(tuitest.Updater(m), init)
+	if m.Snapshot() == nil || len(m.Snapshot().Switches) != 2 {
+		t.Fatalf("got %+v, want the two prepared targets read", m.Snapshot())
+	}
+
+	failing := New(&common.Deps{Discover: discover, Prepare: func(context.Context) ([]string, error) {
+		return nil, errors.New("demo: no free port")
+	}})
+	failing.SetSize(100, 20)
+	seen := tuitest.Run(tuitest.Updater(failing), failing.Init())
+	reported := false
+	for _, msg := range seen {
+		_, ok := msg.(common.ErrorMsg)
+		reported = reported || ok
+	}
+	if !reported {
+		t.Errorf("got %#v, want a common.ErrorMsg among them", seen)
+	}
+	if view := tuitest.Plain(failing.View()); !strings.Contains(view, "could not be started: demo: no free port") {
+		t.Errorf("view:\n%s", view)
+	}
+}
