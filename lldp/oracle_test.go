@@ -293,6 +293,22 @@ func compareLLDP(l *LLDPDU, pairs [][2]string) []string {
 	d.ints(pairs, "lldp.media.power.source", opt(ep.Present, int(ep.TypeSourcePriority>>4&3))...)
 	d.ints(pairs, "lldp.media.power.prio", opt(ep.Present, int(ep.TypeSourcePriority&0xf))...)
 	d.ints(pairs, "lldp.media.power.value", opt(ep.Present, int(ep.Value))...)
+	var fmts, caTypes []int
+	var countries, caValues []string
+	for _, loc := range med.Locations {
+		fmts = append(fmts, int(loc.Format))
+		info := loc.Info()
+		if info.Country != "" {
+			countries = append(countries, info.Country)
+		}
+		for _, c := range info.Civic {
+			caTypes, caValues = append(caTypes, c.Type), append(caValues, c.Value)
+		}
+	}
+	d.ints(pairs, "lldp.media.loc.data_format", fmts...)
+	d.strs(pairs, "lldp.media.civic.country", countries...)
+	d.ints(pairs, "lldp.media.civic.type", caTypes...)
+	d.strs(pairs, "lldp.media.civic.value", caValues...)
 	var mud []string
 	for _, o := range l.Unknown {
 		if o.OUI == [3]byte{0, 0, 0x5e} && o.Subtype == 1 {

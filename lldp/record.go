@@ -35,6 +35,8 @@ type Record struct {
 	// MaxFrameSize is the 802.3 maximum frame size or the CDP MTU.
 	MaxFrameSize int    `json:"maxFrameSize,omitempty"`
 	Power        *Power `json:"power,omitempty"`
+	// Locations are the LLDP-MED Location Identification TLVs.
+	Locations []LocationInfo `json:"locations,omitempty"`
 	// CDP extras.
 	CDPVersion   int    `json:"cdpVersion,omitempty"`
 	ChecksumOK   *bool  `json:"checksumOk,omitempty"`
@@ -150,6 +152,9 @@ func (d *LLDPDU) record() Record {
 			r.Power.MEDPriority = priorityWords[tsp&0x0f]
 		}
 		r.Power.MEDValueW = float64(ep.Value) / 10
+	}
+	for _, l := range d.MED.Locations {
+		r.Locations = append(r.Locations, l.Info())
 	}
 	for _, o := range d.Unknown {
 		r.Unknown = append(r.Unknown, hex.EncodeToString(o.OUI[:])+"/"+strconv.Itoa(int(o.Subtype))+":"+hex.EncodeToString(o.Info))
