@@ -109,7 +109,7 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		}
 	}
 
-	w := &walker{maxReps: r.opts.MaxRepetitions, maxRows: maxRowsPerWalk}
+	w := &walker{maxReps: r.opts.MaxRepetitions, maxRows: maxRowsPerWalk, maxTotal: maxRowsPerSwitch}
 	w.onRows = func(total int64) { r.event("walk", total, false, nil) }
 	sessions := make(chan *gosnmp.GoSNMP, walksPerSwitch)
 	sessions <- first

@@ -88,6 +88,9 @@ const (
 	walksPerSwitch = 4
 	// maxRowsPerWalk bounds every walk, whatever the agent answers.
 	maxRowsPerWalk = 200000
+	// maxRowsPerSwitch bounds all walks of one switch together (the
+	// largest recording here sends about 60,000).
+	maxRowsPerSwitch = 500000
 )
 
 func (o Options) withDefaults() Options {

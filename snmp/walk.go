@@ -25,7 +25,10 @@ type varbind struct {
 type walker struct {
 	maxReps int
 	maxRows int
-	noBulk  atomic.Bool
+	// maxTotal bounds the rows of all walks of the switch together (0 =
+	// no bound), so a runaway agent cannot fill memory.
+	maxTotal int64
+	noBulk   atomic.Bool
 	// bulkFailures counts GetBulk requests that failed where GetNext then
 	// worked; noBulk is set at the second, so one lost packet on a lossy
 	// link does not slow a whole switch down to GetNext.
@@ -95,6 +98,12 @@ func (w *walker) walkColumns(ctx context.Context, g *gosnmp.GoSNMP, roots []stri
 		if err := ctx.Err(); err != nil {
 			for _, c := range active {
 				c.done, c.err = true, err
+			}
+			break
+		}
+		if w.maxTotal > 0 && w.rows.Load() >= w.maxTotal {
+			for _, c := range active {
+				c.done, c.err = true, fmt.Errorf("%w: the switch sent more than %d rows in all", errTooManyRows, w.maxTotal)
 			}
 			break
 		}

@@ -114,6 +114,22 @@ func TestWalkBoundsRows(t *testing.T) {
 	}
 }
 
+func TestWalkBoundsRowsPerSwitch(t *testing.T) {
+	addr := misbehavingAgent(t, func(req *gosnmp.SnmpPacket) []gosnmp.SnmpPDU {
+		var out []gosnmp.SnmpPDU
+		for _, v := range req.Variables {
+			out = append(out, gosnmp.SnmpPDU{Name: v.Name + ".1", Type: gosnmp.Integer, Value: 1})
+		}
+		return out
+	})
+	w := &walker{maxReps: 10, maxRows: 1000, maxTotal: 60}
+	g := dialTest(t, addr)
+	rows, errs := w.walkColumns(context.Background(), g, []string{"1.3.6.1.4.1.99999.1", "1.3.6.1.4.1.99999.2"})
+	if len(rows[0])+len(rows[1]) > 60+2 || !errors.Is(errs[0], errTooManyRows) || !errors.Is(errs[1], errTooManyRows) {
+		t.Fatalf("got %d+%d rows, %v", len(rows[0]), len(rows[1]), errs)
+	}
+}
+
 func TestWalkFallsBackWhenBulkAnswersNothing(t *testing.T) {
 	// GetBulk answered with no varbinds (an agent that mishandles it),
 	// GetNext answered properly: the walk completes on GetNext.
