@@ -198,6 +198,11 @@ func (c *CDP) Neighbor() snapshot.Neighbor {
 		Capabilities: CDPCapabilityWords(c.Capabilities),
 		NativeVLAN:   int(c.NativeVLAN),
 	}
+	if n.SysName == "" {
+		// The snapshot takes CDP's Device ID as the system name when the
+		// System Name TLV is absent (most IOS releases do not send it).
+		n.SysName = n.ChassisID
+	}
 	if c.VoIPVLANReply.Present {
 		n.VoiceVLAN = int(c.VoIPVLANReply.VLAN)
 	}
