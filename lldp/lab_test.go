@@ -293,9 +293,10 @@ func TestHereHub(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Listen before the peers start: ladvd sends at start, then every 30 s.
+	port := j.openLaptop(t)
 	lldplab.StartLLDPD(t, j.sw, a1, lldplab.SwitchConfig("SW1", 5), "-M", "4")
 	lldplab.StartLADVD(t, j.sw, b1, "ladvd-sw")
-	port := j.openLaptop(t)
 	h, err := lldp.Here(t.Context(), port, j.laptopDev, lldp.HereOptions{Probe: true, Wait: 4 * time.Second})
 	if err != nil {
 		t.Fatal(err)
