@@ -203,10 +203,14 @@ func (m *Model) Cards() []Card {
 	}
 	var cards []Card
 
-	// Link and PoE: the switch's side of the port.
+	// Link and PoE: the switch's side of the port, as SNMP reads it or as
+	// the switch advertises it on the wire (802.3 TLVs).
+	detail, hasDetail := m.detail(n)
 	switch {
 	case onSwitch:
 		cards = append(cards, linkCard(port, src), poeCard(port, src))
+	case heard && hasDetail:
+		cards = append(cards, wireLinkCard(detail, wire), wirePoECard(detail, wire))
 	default:
 		why := m.pendingWhy()
 		cards = append(cards, Card{"Link", m.pendingState(), why, ""}, Card{"PoE", m.pendingState(), why, ""})
@@ -275,9 +279,61 @@ func (m *Model) pendingWhy() string {
 	case m.hereErr != nil:
 		return "not heard: " + m.hereErr.Error()
 	case m.deps.Here == nil:
-		return "no jack: not listening on a port (voxlan here --iface IF)"
+		return "no jack: not listening on a port (voxlan tui --iface IF)"
+	case m.here != nil && len(m.here.Neighbors) > 0:
+		return "not advertised on the wire; read the switch over SNMP to see it"
 	}
 	return "nothing heard on the jack"
+}
+
+// detail is what the lldp package kept about neighbour n beyond the
+// snapshot's neighbour fields (802.3 MAU, PoE, VLANs).
+func (m *Model) detail(n snapshot.Neighbor) (snapshot.HereNeighbor, bool) {
+	if m.here == nil {
+		return snapshot.HereNeighbor{}, false
+	}
+	for _, d := range m.here.Details {
+		if d.Protocol == n.Protocol && d.ChassisID == n.ChassisID && d.PortID == n.PortID {
+			return d, true
+		}
+	}
+	return snapshot.HereNeighbor{}, false
+}
+
+func (m *Model) portVLAN(n snapshot.Neighbor) int {
+	d, _ := m.detail(n)
+	return d.PortVLAN
+}
+
+func wireLinkCard(d snapshot.HereNeighbor, src string) Card {
+	if d.SpeedMbps == 0 {
+		return Card{"Link", common.StateUnknown, "the switch did not advertise its MAU", src}
+	}
+	c := Card{"Link", common.StatePass, fmt.Sprintf("%d Mb/s %s advertised by the switch", d.SpeedMbps, d.Duplex), src}
+	if d.Duplex == snapshot.DuplexHalf || d.SpeedMbps < 100 {
+		c.State = common.StateWarn
+	}
+	return c
+}
+
+func wirePoECard(d snapshot.HereNeighbor, src string) Card {
+	switch {
+	case d.PoE == nil:
+		return Card{"PoE", common.StateUnknown, "no power TLV heard", src}
+	case !d.PoE.Offered:
+		return Card{"PoE", common.StateFail, "the switch says it offers no power here", src}
+	}
+	v := "offered"
+	if d.PoE.Class != nil {
+		v += fmt.Sprintf(", class %d", *d.PoE.Class)
+	}
+	switch {
+	case d.PoE.AllocatedW > 0:
+		v += fmt.Sprintf(", %.1f W allocated", d.PoE.AllocatedW)
+	case d.PoE.MEDW > 0:
+		v += fmt.Sprintf(", %.1f W (LLDP-MED)", d.PoE.MEDW)
+	}
+	return Card{"PoE", common.StatePass, v, src}
 }
 
 func linkCard(p snapshot.Port, src string) Card {
@@ -327,6 +383,8 @@ func (m *Model) vlanCards(n snapshot.Neighbor, heard bool, p snapshot.Port, onSw
 	switch {
 	case heard && n.NativeVLAN != 0:
 		data = Card{"Data VLAN", common.StatePass, fmt.Sprintf("VLAN %d untagged", n.NativeVLAN), wire}
+	case heard && m.portVLAN(n) != 0:
+		data = Card{"Data VLAN", common.StatePass, fmt.Sprintf("VLAN %d untagged", m.portVLAN(n)), wire}
 	case onSwitch && p.PVID != 0:
 		data = Card{"Data VLAN", common.StatePass, fmt.Sprintf("VLAN %d untagged (PVID)", p.PVID), src}
 	case heard:
@@ -377,14 +435,17 @@ func policyWords(p snapshot.Policy) string {
 // probeCards are the checks only the probe at the jack can make.
 func (m *Model) probeCards() []Card {
 	labels := []string{"DHCP data", "DHCP voice", "DNS", "Gateway", "Transport"}
-	state, why := common.StateNA, "probe not available in this build"
+	state, why := common.StateNA, "no probe: not on a jack (voxlan tui --iface IF)"
+	if m.deps.Here != nil {
+		why = "not probed"
+	}
 	switch {
 	case m.probing:
 		state, why = common.StatePending, "probing…"
 	case m.probeErr != nil:
 		state, why = common.StateFail, "probe failed: "+m.probeErr.Error()
 	case m.probe != nil:
-		state, why = common.StateUnknown, "probe ran on "+m.probe.Interface+"; this build does not read its results"
+		return resultCards(m.probe)
 	case m.deps.Probe != nil && m.listening:
 		state, why = common.StatePending, "after the switch is heard"
 	case m.deps.Probe != nil:
@@ -432,6 +493,9 @@ func (m *Model) header() string {
 			common.Faint.Render(" (declared: nothing is heard on a wire here)")
 	case m.listening:
 		return common.Bold.Render("Here") + " · " + common.StatePending.Render() + " listening for LLDP/CDP, probe sent…"
+	case m.here != nil && m.here.Probe.AnswerSeconds > 0:
+		return common.Bold.Render("Here") + fmt.Sprintf(" · %s, acted as a phone: %s answered in %.3fs, %d neighbours",
+			m.here.Interface, m.here.Probe.AnswerProtocol, m.here.Probe.AnswerSeconds, len(m.here.Neighbors))
 	case m.here != nil:
 		return common.Bold.Render("Here") + fmt.Sprintf(" · %s, listened %.1fs, %d neighbours", m.here.Interface, m.here.ListenedSeconds, len(m.here.Neighbors))
 	}

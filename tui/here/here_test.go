@@ -109,3 +109,33 @@ func TestNothingHeard(t *testing.T) {
 		t.Errorf("no jack at all: %+v", c)
 	}
 }
+
+func TestProbeCards(t *testing.T) {
+	p := &snapshot.Probe{Interface: "eth0",
+		DHCP: []snapshot.DHCPVLAN{
+			{Role: snapshot.RoleData, WaitSeconds: 2, Offers: []snapshot.DHCPOffer{
+				{ServerID: "198.18.10.1", Address: "198.18.10.50", Network: "198.18.10.0/24", Routers: []string{"198.18.10.1"}, DNS: []string{"198.18.10.1"}},
+				{ServerID: "198.18.10.2", Address: "198.18.10.99"}}},
+			{Role: snapshot.RoleVoice, VLAN: 20, WaitSeconds: 2},
+		},
+		DNS:       []snapshot.DNSLookup{{Server: "198.18.10.1", Name: "sip.example", OK: true, Ms: 12}},
+		Transport: []snapshot.TransportTest{{Target: "198.18.10.1", Role: "gateway", OneWayMs: 0.4, JitterMs: 0.1, Pass: true}},
+	}
+	m := New(&common.Deps{Here: func(context.Context) (*snapshot.Here, error) { return &snapshot.Here{Interface: "eth0"}, nil },
+		Probe: func(context.Context, *snapshot.Here) (*snapshot.Probe, error) { return p, nil }})
+	tuitest.Run(tuitest.Updater(m), m.Init())
+	for label, want := range map[string]struct {
+		state common.State
+		value string
+	}{
+		"DHCP data":  {common.StateFail, "2 servers answer in untagged: 198.18.10.1, 198.18.10.2"},
+		"DHCP voice": {common.StateFail, "no offer in VLAN 20 after 2.0s"},
+		"DNS":        {common.StatePass, "1 lookups answered, slowest 12 ms"},
+		"Gateway":    {common.StatePass, "198.18.10.1 0.4 ms one way, jitter 0.1 ms, loss 0%"},
+		"Transport":  {common.StateNA, "no target named (--target)"},
+	} {
+		if c := card(t, m, label); c.State != want.state || c.Value != want.value {
+			t.Errorf("%s: got %s %q, want %s %q", label, c.State.Word(), c.Value, want.state.Word(), want.value)
+		}
+	}
+}

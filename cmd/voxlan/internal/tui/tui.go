@@ -37,9 +37,11 @@ type TUIOptions struct {
 	Inventory    string
 	Site         string
 	Profile      string
-	Timeout      time.Duration
-	Retries      int
-	Concurrency  int
+	// Jack: the laptop's interface to listen and probe on (--iface).
+	Jack        JackOptions
+	Timeout     time.Duration
+	Retries     int
+	Concurrency int
 }
 
 // NewCmdTUI builds the command. runF replaces tuiRun in tests of flag
@@ -59,6 +61,11 @@ declarations), or the switches given as TARGET (host or host:port) over
 SNMP v2c with the community from VOXLAN_SNMP_COMMUNITY (default "public"),
 or replay a saved snapshot with --snapshot FILE. Running voxlan with no arguments on a
 terminal opens the same UI.
+
+With --iface IF the Here screen examines the jack the laptop is plugged
+into: it acts as a phone (LLDP-MED and CDP) to learn the switch, port and
+voice VLAN, then probes DHCP in the data and voice VLANs, DNS and the
+gateway (needs root or CAP_NET_RAW).
 
 Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -88,6 +95,10 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 	cmd.Flags().StringVar(&opts.Inventory, "inventory", "", "read the switches of a site of inventory `FILE` (sites.yaml)")
 	cmd.Flags().StringVar(&opts.Site, "site", "", "the inventory's site to open, or the name shown for TARGETs")
 	cmd.Flags().StringVar(&opts.Profile, "profile", DefaultProfile, "audit profile: a built-in `NAME` (wte, mitel, generic) or a YAML file")
+	cmd.Flags().StringVar(&opts.Jack.Interface, "iface", "", "examine the jack on `IF`: act as a phone (LLDP-MED, CDP), then probe DHCP, DNS, gateway (root or CAP_NET_RAW)")
+	cmd.Flags().DurationVar(&opts.Jack.Wait, "wait", 5*time.Second, "with --iface, listen for LLDP/CDP at most this long")
+	cmd.Flags().StringArrayVar(&opts.Jack.Targets, "target", nil, "with --iface, a host to measure and try the profile's openings towards (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.Jack.Resolve, "resolve", nil, "with --iface, a name to resolve through the offered DNS (repeatable)")
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "SNMP timeout per request")
 	cmd.Flags().IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "SNMP retries after the first try")
 	cmd.Flags().IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "switches read at once")
@@ -104,6 +115,17 @@ func tuiRun(ctx context.Context, opts *TUIOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if opts.Jack.Interface != "" {
+		if opts.Jack.Profile == "" {
+			opts.Jack.Profile = opts.Profile
+		}
+		if opts.Jack.Profile == "" {
+			opts.Jack.Profile = DefaultProfile
+		}
+		if deps.Here, deps.Probe, err = JackDeps(opts.Jack); err != nil {
+			return cmdutil.UsageError("%v", err)
+		}
 	}
 	return opts.Open(ctx, opts.IO, deps)
 }

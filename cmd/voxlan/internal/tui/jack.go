@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/voxlan/voxlan/capture"
+	probecmd "github.com/voxlan/voxlan/cmd/voxlan/internal/probe"
+	"github.com/voxlan/voxlan/lldp"
+	"github.com/voxlan/voxlan/probe"
+	"github.com/voxlan/voxlan/profile"
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/tui/common"
+)
+
+// JackOptions say how the Here screen examines the technician's jack.
+type JackOptions struct {
+	// Interface is the laptop's wired interface; "" = no jack.
+	Interface string
+	// Wait bounds the LLDP/CDP listening (it stops at the answer).
+	Wait time.Duration
+	// Targets are hosts to measure and try the profile's openings
+	// towards; Resolve are names to look up through the offered DNS.
+	Targets []string
+	Resolve []string
+	Profile string
+	// Open opens the raw port (capture.Open when nil).
+	Open func(ifname string, etherTypes ...uint16) (capture.Port, error)
+}
+
+// JackDeps returns the Here screen's listening (acting as a phone, as
+// `voxlan here --probe`) and probing (as `voxlan probe`) on the interface.
+func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
+	prof, err := profile.Load(o.Profile)
+	if err != nil {
+		return nil, nil, err
+	}
+	open := o.Open
+	if open == nil {
+		open = capture.Open
+	}
+	wait := o.Wait
+	if wait <= 0 {
+		wait = 5 * time.Second
+	}
+	here := func(ctx context.Context) (*snapshot.Here, error) {
+		port, err := open(o.Interface, lldp.CaptureEtherTypes...)
+		if err != nil {
+			if errors.Is(err, capture.ErrPermission) {
+				return nil, fmt.Errorf("%s: %w (run as root or give voxlan CAP_NET_RAW)", o.Interface, err)
+			}
+			return nil, err
+		}
+		defer port.Close()
+		return lldp.Here(ctx, port, o.Interface, lldp.HereOptions{Probe: true, Wait: wait, StopOnAnswer: true})
+	}
+	run := func(ctx context.Context, h *snapshot.Here) (*snapshot.Probe, error) {
+		vlan, _ := probe.VoiceVLANFrom(h)
+		res, err := probe.Run(ctx, probe.Options{
+			Interface: o.Interface, VoiceVLAN: vlan,
+			DNSNames: o.Resolve, Targets: o.Targets, Ports: probecmd.TCPOpenings(prof),
+			Thresholds: probe.Thresholds{MaxOneWayMs: prof.Transport.MaxLatencyMs,
+				MaxJitterMs: prof.Transport.MaxJitterMs, MaxLossPercent: prof.Transport.MaxLossPercent},
+			Open: open,
+		})
+		if err != nil {
+			return nil, err
+		}
+		return res.Probe, nil
+	}
+	return here, run, nil
+}

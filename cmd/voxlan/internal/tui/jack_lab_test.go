@@ -1,0 +1,49 @@
+//go:build linux
+
+package tui
+
+import (
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/voxlan/voxlan/capture"
+	"github.com/voxlan/voxlan/lab/labtest"
+	"github.com/voxlan/voxlan/lab/lldplab"
+	"github.com/voxlan/voxlan/lab/netns"
+	ui "github.com/voxlan/voxlan/tui"
+	"github.com/voxlan/voxlan/tui/common"
+)
+
+// TestHereScreenOnLLDPD: the laptop's end of a veth whose other end is
+// lldpd configured as an access switch with an LLDP-MED voice policy. The
+// Here screen, listening as `voxlan tui --iface` does, acts as a phone and
+// shows the switch, its port and the voice VLAN lldpd hands out.
+func TestHereScreenOnLLDPD(t *testing.T) {
+	labtest.RequireRoot(t)
+	labtest.RequireTools(t, "lldpd", "lldpcli", "ip")
+	sw, laptop := netns.ForTest(t, "sw"), netns.ForTest(t, "lap")
+	swDev, laptopDev := netns.UniqueName("swp"), netns.UniqueName("eth")
+	if err := netns.Veth(sw, swDev, laptop, laptopDev); err != nil {
+		t.Fatal(err)
+	}
+	lldplab.StartLLDPD(t, sw, swDev, lldplab.SwitchConfig("sw-lab", 30), "-l", "-ccc", "-M", "4")
+
+	here, _, err := JackDeps(JackOptions{Interface: laptopDev, Wait: 5 * time.Second, Profile: DefaultProfile,
+		Open: func(ifname string, etherTypes ...uint16) (port capture.Port, err error) {
+			err = lldplab.Do(laptop, func() error {
+				port, err = capture.Open(ifname, etherTypes...)
+				return err
+			})
+			return port, err
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := newRecorder(ui.New(&common.Deps{Here: here}))
+	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(120, 30))
+	defer func() { _ = tm.Quit() }()
+	screen := rec.waitFor(t, 15*time.Second, "sw-lab port ", "("+swDev+")", "VLAN 20 tagged, priority 5, DSCP 46", "lldp heard on the wire", "acted as a phone: lldp answered")
+	t.Logf("Here screen:\n%s", screen)
+}

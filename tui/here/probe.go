@@ -1,0 +1,134 @@
+package here
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/tui/common"
+)
+
+// resultCards turns a probe's results into the DHCP, DNS, gateway and
+// transport cards.
+func resultCards(p *snapshot.Probe) []Card {
+	src := "probe on " + p.Interface
+	return []Card{
+		dhcpCard("DHCP data", p, snapshot.RoleData, src),
+		dhcpCard("DHCP voice", p, snapshot.RoleVoice, src),
+		dnsCard(p, src),
+		transportCard("Gateway", p, "gateway", src),
+		transportCard("Transport", p, "target", src),
+	}
+}
+
+func skippedWhy(p *snapshot.Probe, word string) string {
+	for _, s := range p.Skipped {
+		if strings.Contains(strings.ToLower(s), word) {
+			return s
+		}
+	}
+	return ""
+}
+
+func dhcpCard(label string, p *snapshot.Probe, role, src string) Card {
+	for _, v := range p.DHCP {
+		if v.Role != role {
+			continue
+		}
+		where := "untagged"
+		if v.VLAN != 0 {
+			where = fmt.Sprintf("VLAN %d", v.VLAN)
+		}
+		switch len(v.Offers) {
+		case 0:
+			return Card{label, common.StateFail, fmt.Sprintf("no offer in %s after %.1fs", where, v.WaitSeconds), src}
+		case 1:
+			o := v.Offers[0]
+			val := fmt.Sprintf("%s from %s", o.Address, o.ServerID)
+			if o.Network != "" {
+				val = fmt.Sprintf("%s in %s from %s", o.Address, o.Network, o.ServerID)
+			}
+			if len(o.Routers) > 0 {
+				val += ", router " + o.Routers[0]
+			}
+			if len(o.DNS) > 0 {
+				val += ", DNS " + strings.Join(o.DNS, " ")
+			}
+			st := common.StatePass
+			if len(o.Routers) == 0 || len(o.DNS) == 0 {
+				st = common.StateWarn
+				val += " (no router or DNS offered)"
+			}
+			return Card{label, st, val, src + ", " + where}
+		}
+		var servers []string
+		for _, o := range v.Offers {
+			servers = append(servers, o.ServerID)
+		}
+		return Card{label, common.StateFail, fmt.Sprintf("%d servers answer in %s: %s", len(v.Offers), where, strings.Join(servers, ", ")), src}
+	}
+	if why := skippedWhy(p, role); why != "" {
+		return Card{label, common.StateNA, why, src}
+	}
+	if role == snapshot.RoleVoice {
+		return Card{label, common.StateNA, "not probed: no voice VLAN known", src}
+	}
+	return Card{label, common.StateNA, "not probed", src}
+}
+
+func dnsCard(p *snapshot.Probe, src string) Card {
+	if len(p.DNS) == 0 {
+		if why := skippedWhy(p, "dns"); why != "" {
+			return Card{"DNS", common.StateNA, why, src}
+		}
+		return Card{"DNS", common.StateNA, "no name to resolve", src}
+	}
+	var failed []string
+	slowest := 0.0
+	for _, d := range p.DNS {
+		slowest = max(slowest, d.Ms)
+		if !d.OK {
+			msg := d.Name + " via " + d.Server
+			if d.Error != "" {
+				msg += ": " + d.Error
+			} else if d.Rcode != "" {
+				msg += ": " + d.Rcode
+			}
+			failed = append(failed, msg)
+		}
+	}
+	if len(failed) > 0 {
+		return Card{"DNS", common.StateFail, fmt.Sprintf("%d of %d lookups failed: %s", len(failed), len(p.DNS), failed[0]), src}
+	}
+	return Card{"DNS", common.StatePass, fmt.Sprintf("%d lookups answered, slowest %.0f ms", len(p.DNS), slowest), src}
+}
+
+func transportCard(label string, p *snapshot.Probe, role, src string) Card {
+	var tests []snapshot.TransportTest
+	for _, t := range p.Transport {
+		if t.Role == role {
+			tests = append(tests, t)
+		}
+	}
+	if len(tests) == 0 {
+		why := "no target named (--target)"
+		if role == "gateway" {
+			why = "no gateway offered by DHCP"
+		}
+		return Card{label, common.StateNA, why, src}
+	}
+	st := common.StatePass
+	var parts []string
+	for _, t := range tests {
+		if t.Error != "" {
+			st = common.StateFail
+			parts = append(parts, t.Target+": "+t.Error)
+			continue
+		}
+		if !t.Pass {
+			st = common.StateFail
+		}
+		parts = append(parts, fmt.Sprintf("%s %.1f ms one way, jitter %.1f ms, loss %.0f%%", t.Target, t.OneWayMs, t.JitterMs, t.LossPercent))
+	}
+	return Card{label, st, strings.Join(parts, "; "), src}
+}
