@@ -142,10 +142,10 @@ func TestWrongCommunityTimesOut(t *testing.T) {
 	snap := snmp.Discover(context.Background(), "site", []snmp.Target{{Address: s.Addr}}, snmp.Options{
 		Credentials: snmp.Credentials{Community: community}, Timeout: 300 * time.Millisecond, Retries: 1,
 	})
-	if len(snap.Switches) != 1 || len(snap.Errors) != 0 || !snmp.NotRead(snap.Switches[0]) || len(snap.Switches[0].Errors) != 1 {
-		t.Fatalf("got switches %+v, errors %v; want one switch not read, with one error", snap.Switches, snap.Errors)
+	if len(snap.Switches) != 0 || len(snap.Errors) != 1 {
+		t.Fatalf("got switches %+v, errors %v; want none and one error", snap.Switches, snap.Errors)
 	}
-	e := snap.Switches[0].Errors[0]
+	e := snap.Errors[0]
 	want := "timeout after 2 tries; check address, ACL, community, or try --snmp-version 3"
 	if e.Target != s.Addr || e.Stage != "connect" || e.Message != want {
 		t.Fatalf("error = %+v, want %s connect %q", e, s.Addr, want)
@@ -344,7 +344,7 @@ func TestProgressEvents(t *testing.T) {
 	if len(done) != 2 || done[s.Addr].Rows < 1000 || done[s.Addr].Err != nil || done["127.0.0.1:9"].Err == nil {
 		t.Fatalf("done events %+v", done)
 	}
-	if len(snap.Switches) != 2 || done[s.Addr].Total != 2 {
-		t.Fatalf("switches %d, total %d", len(snap.Switches), done[s.Addr].Total)
+	if len(snap.Switches) != 1 || len(snap.Errors) != 1 || done[s.Addr].Total != 2 {
+		t.Fatalf("switches %d, errors %v, total %d", len(snap.Switches), snap.Errors, done[s.Addr].Total)
 	}
 }

@@ -110,10 +110,11 @@ func (o Options) withDefaults() Options {
 }
 
 // Discover reads every target, in parallel, into one snapshot of site.
-// Every target gets a Switch, in the order given (docs/snapshot.md); what
-// could not be read goes to that Switch's Errors (stage "connect" when the
-// agent never answered, so the switch holds nothing else), what was read
-// stays. Use NotRead to tell unreachable switches apart.
+// Switches that answered appear in the order given, with what could not be
+// read in their Errors (what was read stays). A target that could not be
+// read at all (NotRead) is not a switch of the snapshot: its "connect"
+// error goes to Snapshot.Errors, which the audit reports as a target not
+// read.
 func Discover(ctx context.Context, site string, targets []Target, opts Options) *snapshot.Snapshot {
 	opts = opts.withDefaults()
 	snap := snapshot.New(site)
@@ -133,7 +134,7 @@ func Discover(ctx context.Context, site string, targets []Target, opts Options) 
 		opts.Progress(ev)
 	}
 
-	snap.Switches = make([]snapshot.Switch, len(targets))
+	results := make([]snapshot.Switch, len(targets))
 	sem := make(chan struct{}, opts.Concurrency)
 	var wg sync.WaitGroup
 	for i, t := range targets {
@@ -143,16 +144,23 @@ func Discover(ctx context.Context, site string, targets []Target, opts Options) 
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
-				snap.Switches[i] = snapshot.Switch{Target: t.Address, Source: snapshot.SourceSNMP, Errors: []snapshot.Error{{
+				results[i] = snapshot.Switch{Target: t.Address, Source: snapshot.SourceSNMP, Errors: []snapshot.Error{{
 					Target: t.Address, Stage: stageConnect, Message: "cancelled before it was read"}}}
 				return
 			}
 			defer func() { <-sem }()
 			r := &reader{target: t, opts: opts, n: i + 1, total: len(targets), progress: progress}
-			snap.Switches[i] = r.read(ctx)
+			results[i] = r.read(ctx)
 		}()
 	}
 	wg.Wait()
+	for _, sw := range results {
+		if NotRead(sw) {
+			snap.Errors = append(snap.Errors, sw.Errors...)
+			continue
+		}
+		snap.Switches = append(snap.Switches, sw)
+	}
 	snap.Normalize()
 	return snap
 }

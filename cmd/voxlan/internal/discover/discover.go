@@ -268,13 +268,20 @@ func (o *DiscoverOptions) write(snap *snapshot.Snapshot) (err error) {
 	return snapshot.Encode(w, snap)
 }
 
-// outcome tells the user what failed and picks the exit code.
+// outcome tells the user what failed and picks the exit code: targets not
+// read are in the snapshot's errors (snmp.Discover) or are switches holding
+// only their connect error (a snapshot from elsewhere).
 func outcome(errOut io.Writer, snap *snapshot.Snapshot, asked int) error {
-	failedSwitches, partial := 0, 0
+	failed := map[string]bool{}
+	for _, e := range snap.Errors {
+		fmt.Fprintf(errOut, "voxlan: %s\n", e.Error())
+		failed[e.Target] = true
+	}
+	partial := 0
 	for _, sw := range snap.Switches {
 		switch {
 		case snmp.NotRead(sw):
-			failedSwitches++
+			failed[sw.Target] = true
 			for _, e := range sw.Errors {
 				fmt.Fprintf(errOut, "voxlan: %s\n", e.Error())
 			}
@@ -282,15 +289,12 @@ func outcome(errOut io.Writer, snap *snapshot.Snapshot, asked int) error {
 			partial++
 		}
 	}
-	for _, e := range snap.Errors {
-		fmt.Fprintf(errOut, "voxlan: %s\n", e.Error())
-	}
-	if failedSwitches == 0 && partial == 0 && len(snap.Errors) == 0 {
+	if len(failed) == 0 && partial == 0 {
 		return nil
 	}
 	var parts []string
-	if failedSwitches > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %d targets not read", failedSwitches, asked))
+	if len(failed) > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d targets not read", len(failed), asked))
 	}
 	if partial > 0 {
 		parts = append(parts, fmt.Sprintf("%d switches read in part (see errors in the snapshot)", partial))
