@@ -139,6 +139,7 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 			for i, c := range group {
 				oids[i] = c.oid
 			}
+			r.event(group[0].stage, w.rows.Load(), false, nil)
 			rows, errs := w.walkColumns(ctx, g, oids)
 			mu.Lock()
 			defer mu.Unlock()

@@ -66,8 +66,9 @@ type Event struct {
 	Target string
 	// N is the switch's position (1-based) among Total.
 	N, Total int
-	// Stage is the step being read ("system", "interfaces", "vlans",
-	// "lldp"...), "done" at the end.
+	// Stage is "system" (the first Get), a stage name ("interfaces",
+	// "vlans", "lldp"...) when its walks start, "walk" for row counts
+	// while walking, and "done" on the last event.
 	Stage string
 	// Rows is the number of varbinds read so far from this switch.
 	Rows int
