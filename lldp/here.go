@@ -42,8 +42,9 @@ type HereEvent struct {
 
 // Here listens on port for LLDP and CDP neighbours (optionally acting as a
 // phone first) until opts.Wait has passed or ctx ends, and returns what was
-// heard. iface names the interface in the result. Frames are decoded with
-// DecodeEthernet; broken ones are skipped.
+// heard. opts.Wait must be positive. iface names the interface in the
+// result. Frames are decoded with DecodeEthernet; broken ones are skipped. A
+// neighbour's TTL=0 LLDPDU (it is leaving) only updates its TTL to 0.
 func Here(ctx context.Context, port capture.Port, iface string, opts HereOptions) (*snapshot.Here, error) {
 	now := opts.Now
 	if now == nil {
@@ -117,6 +118,9 @@ func Here(ctx context.Context, port capture.Port, iface string, opts HereOptions
 		rec := pkt.Record(0, tag)
 		k := key{pkt.Protocol, rec.ChassisID, rec.PortID}
 		i, seen := index[k]
+		if !seen && pkt.Protocol == ProtocolLLDP && pkt.LLDP.TTL == 0 {
+			continue // a neighbour saying goodbye that was never heard
+		}
 		if !seen {
 			i = len(h.Neighbors)
 			index[k] = i
