@@ -35,8 +35,9 @@ type HereFunc func(ctx context.Context) (*snapshot.Here, error)
 type ProbeFunc func(ctx context.Context, here *snapshot.Here) (*snapshot.Probe, error)
 
 // RenderFunc turns one switch's vendor-neutral changes into the lines its OS
-// takes, shown as a diff before anything is sent.
-type RenderFunc func(sw snapshot.Switch, changes []audit.Change) (diff string, err error)
+// takes, shown as a diff before anything is sent. It may read the switch
+// (show commands only).
+type RenderFunc func(ctx context.Context, sw snapshot.Switch, changes []audit.Change) (diff string, err error)
 
 // ApplyEvent is one step of applying a plan to a switch.
 type ApplyEvent struct {

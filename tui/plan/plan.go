@@ -183,7 +183,7 @@ func (m *Model) setResult(r *audit.Result, err error) tea.Cmd {
 		p := &switchPlan{target: sp.Switch, changes: sp.Changes}
 		m.plans = append(m.plans, p)
 		if m.deps.Render != nil {
-			cmds = append(cmds, render(m.deps.Render, m.switches[p.target], p))
+			cmds = append(cmds, render(m.deps.Ctx(), m.deps.Render, m.switches[p.target], p))
 		}
 	}
 	return tea.Batch(cmds...)
@@ -422,10 +422,10 @@ func (renderedMsg) Destination() common.ScreenID   { return common.ScreenPlan }
 func (applyEventMsg) Destination() common.ScreenID { return common.ScreenPlan }
 func (applyDoneMsg) Destination() common.ScreenID  { return common.ScreenPlan }
 
-func render(fn common.RenderFunc, sw snapshot.Switch, p *switchPlan) tea.Cmd {
+func render(ctx context.Context, fn common.RenderFunc, sw snapshot.Switch, p *switchPlan) tea.Cmd {
 	target, changes := p.target, p.changes
 	return func() tea.Msg {
-		diff, err := fn(sw, changes)
+		diff, err := fn(ctx, sw, changes)
 		return renderedMsg{target: target, diff: diff, err: err}
 	}
 }

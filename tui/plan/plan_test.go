@@ -52,7 +52,7 @@ func TestPlanPerSwitch(t *testing.T) {
 }
 
 func TestRenderedDiff(t *testing.T) {
-	m := screen(&common.Deps{Render: func(sw snapshot.Switch, changes []audit.Change) (string, error) {
+	m := screen(&common.Deps{Render: func(_ context.Context, sw snapshot.Switch, changes []audit.Change) (string, error) {
 		return "interface " + sw.SysName + "\n+ switchport voice vlan 20\n", nil
 	}})
 	if view := tuitest.Plain(m.View()); !strings.Contains(view, "+ switchport voice vlan 20") || !strings.Contains(view, "interface core") {

@@ -37,6 +37,8 @@ type TUIOptions struct {
 	Inventory    string
 	Site         string
 	Profile      string
+	// Drivers: how the Plan screen reaches switches over SSH.
+	Drivers DriverOptions
 	// Jack: the laptop's interface to listen and probe on (--iface).
 	Jack        JackOptions
 	Timeout     time.Duration
@@ -95,6 +97,10 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 	cmd.Flags().StringVar(&opts.Inventory, "inventory", "", "read the switches of a site of inventory `FILE` (sites.yaml)")
 	cmd.Flags().StringVar(&opts.Site, "site", "", "the inventory's site to open, or the name shown for TARGETs")
 	cmd.Flags().StringVar(&opts.Profile, "profile", DefaultProfile, "audit profile: a built-in `NAME` (wte, mitel, generic) or a YAML file")
+	cmd.Flags().StringVar(&opts.Drivers.Platform, "platform", "", "driver for switches the inventory does not describe (cisco_ios...), for the Plan screen")
+	cmd.Flags().IntVar(&opts.Drivers.SSHPort, "ssh-port", 22, "SSH port for switches the inventory does not describe")
+	cmd.Flags().BoolVar(&opts.Drivers.AcceptNewKey, "accept-new-hostkey", false, "trust a switch's SSH host key on first contact (a changed key is always refused)")
+	cmd.Flags().StringVar(&opts.Drivers.BackupDir, "backup-dir", "", "where apply keeps backups (default $XDG_STATE_HOME/voxlan/backups)")
 	cmd.Flags().StringVar(&opts.Jack.Interface, "iface", "", "examine the jack on `IF`: act as a phone (LLDP-MED, CDP), then probe DHCP, DNS, gateway (root or CAP_NET_RAW)")
 	cmd.Flags().DurationVar(&opts.Jack.Wait, "wait", 5*time.Second, "with --iface, listen for LLDP/CDP at most this long")
 	cmd.Flags().StringArrayVar(&opts.Jack.Targets, "target", nil, "with --iface, a host to measure and try the profile's openings towards (repeatable)")
@@ -115,6 +121,13 @@ func tuiRun(ctx context.Context, opts *TUIOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if deps.Audit != nil {
+		o := opts.Drivers
+		o.InventoryFile, o.Site = opts.Inventory, opts.Site
+		if deps.Audit, deps.Render, deps.Apply, err = Drivers(opts.Getenv, o, deps.Audit); err != nil {
+			return err
+		}
 	}
 	if opts.Jack.Interface != "" {
 		if opts.Jack.Profile == "" {
