@@ -257,7 +257,7 @@ func (m *Model) bodyLines(p *switchPlan) []string {
 			lines = append(lines, diffLine(l))
 		}
 	default:
-		why := "no driver renders this switch's CLI in this build"
+		why := "this UI has no SSH access to the switches (voxlan tui --inventory FILE gives it)"
 		if m.deps.Render != nil && p.diffErr == nil {
 			why = "rendering…"
 		}
@@ -299,7 +299,7 @@ func (m *Model) applyLines(p *switchPlan) []string {
 		return resultLines(name, p)
 	}
 	if m.deps.Apply == nil {
-		return []string{common.StateNA.Render() + " Apply is not available in this build: no driver pushes configuration yet. Nothing will be sent."}
+		return []string{common.StateNA.Render() + " Apply is not available without SSH access to the switches. Nothing will be sent."}
 	}
 	return []string{common.Faint.Render("Nothing sent yet. a applies this switch after you type its name.")}
 }

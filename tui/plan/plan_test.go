@@ -36,7 +36,7 @@ func TestPlanPerSwitch(t *testing.T) {
 	m := screen(&common.Deps{})
 	view := tuitest.Plain(m.View())
 	for _, w := range []string{"2 switches, 3 changes", "core (2)", "floor (1)", "create VLAN 20 \"voice\" as the voice VLAN",
-		"set voice VLAN 20 on Gi1/0/5", "no driver renders", "Apply is not available"} {
+		"set voice VLAN 20 on Gi1/0/5", "no SSH access", "Apply is not available"} {
 		if !strings.Contains(view, w) {
 			t.Errorf("view lacks %q:\n%s", w, view)
 		}

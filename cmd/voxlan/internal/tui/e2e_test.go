@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -174,6 +176,10 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	screen := tm.waitFor(15*time.Second, "1 Here", "jack on", "sw-core-3750 port "+DemoJackPort, "Link", "Voice VLAN", "q quit")
 	t.Logf("Here screen:\n%s", screen)
+	// NO_COLOR: styles such as bold and reverse stay, colours go.
+	if c := colour(tm.run("capture-pane", "-e", "-p", "-t", "ui")); c != "" {
+		t.Errorf("NO_COLOR is set but the screen has colour: %q", c)
+	}
 	tm.keys("2")
 	names := make([]string, 0, len(site.Devices))
 	for _, d := range site.Devices {
@@ -197,6 +203,10 @@ func TestEndToEndInTmux(t *testing.T) {
 		worst.Requirement+" "+worst.Check, worst.Message.EN[:min(len(worst.Message.EN), 40)])
 	t.Logf("Findings screen:\n%s", screen)
 
+	// Resizing redraws at the new size: the help bar now fits whole.
+	tm.run("resize-window", "-t", "ui", "-x", "120", "-y", "40")
+	tm.waitFor(5*time.Second, "r requirement • s status • w switch • enter details • tab next screen • ? help • q quit")
+
 	tm.keys("5")
 	plan := audit.BuildPlan(want)
 	tm.waitFor(5*time.Second, "Plan for site demo", fmt.Sprintf("%d switches, %d changes", len(plan.Switches), plan.Len()))
@@ -207,6 +217,45 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Fatalf("voxlan exited with status %s, want 0", status)
 	}
 	t.Logf("voxlan exited %s after q", time.Since(quit).Round(time.Millisecond))
+}
+
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+// colour returns the first SGR sequence in s that sets a foreground or
+// background colour (16, 256 or true colours); resets to the default
+// colours (39, 49) are not colours.
+func colour(s string) string {
+	for _, m := range sgr.FindAllStringSubmatch(s, -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			n, err := strconv.Atoi(p)
+			if err == nil && (n >= 30 && n <= 38 || n >= 40 && n <= 48 || n >= 90 && n <= 97 || n >= 100 && n <= 107) {
+				return m[0]
+			}
+			// 38;5;N and 38;2;R;G;B carry numbers that are not SGR codes.
+			if n == 38 || n == 48 {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// TestColorsWithoutNoColor is the counterpart of the NO_COLOR check: the
+// same screen in the same terminal does carry colours.
+func TestColorsWithoutNoColor(t *testing.T) {
+	labtest.RequireTools(t, "tmux", "go")
+	bin := buildVoxlan(t)
+	tm := newTmux(t, 80, 24, []string{"TERM=xterm-256color", "COLORTERM=truecolor"}, bin, "tui", "--snapshot", "../../../../tui/testdata/demo-site.json")
+	tm.waitFor(15*time.Second, "1 Here", "q quit")
+	tm.keys("2")
+	tm.waitFor(5*time.Second, "sw-core-3750")
+	if styled := tm.run("capture-pane", "-e", "-p", "-t", "ui"); colour(styled) == "" {
+		t.Errorf("no colour on the Site screen without NO_COLOR:\n%q", styled)
+	}
+	tm.keys("q")
+	if status := tm.exited(20 * time.Second); status != "0" {
+		t.Fatalf("exit status %s", status)
+	}
 }
 
 func roleOf(r *audit.Result, target, port string) string {
