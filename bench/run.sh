@@ -10,6 +10,22 @@
 #       and the ratio (target: voxlan >= 5x faster);
 #   (c) 200 simulated switches discovered into one snapshot: wall time and
 #       peak RSS of the voxlan process (targets: < 15 s, < 150 MB).
+#
+# How peak RSS is measured: the 200 agents run in their own process
+# (`speed -serve`), and voxlan is started by a small fresh process
+# (`speed -measure`) that reads voxlan's ru_maxrss from wait4 and polls its
+# VmHWM in /proc as a cross-check. Not from the big parent directly: Go
+# starts children with CLONE_VM|CLONE_VFORK, and at exec the kernel copies
+# the high-water RSS of the parent's address space into the child's
+# ru_maxrss, so a child of a 150 MB parent "peaks" at 150 MB whatever it
+# does. The floor printed is the measuring process's own peak: the figure
+# cannot go below it.
+#
+# BASELINE_REV=<git rev> also builds voxlan at that commit (from git
+# archive, the working tree is not touched) and measures it alternately
+# with the current one in (c), printing the ratios:
+#
+#   BASELINE_REV=HEAD~3 ./bench/run.sh -only c
 # Flags after the script name go to bench/speed (see `go doc ./bench/speed`),
 # e.g. ./bench/run.sh -delay 20ms -switches 400.
 # Needs: go, and snmpbulkwalk/snmpget (Debian package snmp, installed by
@@ -23,5 +39,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/voxlan" ./cmd/voxlan
 go build -o "$tmp/speed" ./bench/speed
-echo "voxlan $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $(go version | cut -d' ' -f3)"
-"$tmp/speed" -voxlan "$tmp/voxlan" "$@"
+baseline=()
+if [[ -n "${BASELINE_REV:-}" ]]; then
+  mkdir "$tmp/base"
+  git archive "$BASELINE_REV" | tar -x -C "$tmp/base"
+  (cd "$tmp/base" && go build -o "$tmp/voxlan-base" ./cmd/voxlan)
+  baseline=(-baseline "$tmp/voxlan-base")
+  echo "baseline: voxlan $(git rev-parse --short "$BASELINE_REV")"
+fi
+echo "voxlan $(git rev-parse --short HEAD 2>/dev/null || echo '?') (working tree), $(nproc) cores, $(go version | cut -d' ' -f3)"
+"$tmp/speed" -voxlan "$tmp/voxlan" "${baseline[@]}" "$@"

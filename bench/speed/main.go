@@ -14,8 +14,12 @@
 // ratio.
 //
 // (c): SWITCHES simulated switches (the demo site's four recordings served
-// again and again on more ports, parsed once) discovered by one `voxlan
-// discover` into one snapshot: wall time and the child's peak RSS.
+// again and again on more ports, parsed once, by a `speed -serve` child)
+// discovered by one `voxlan discover` into one snapshot: wall time and the
+// peak RSS of the voxlan process, read through `speed -measure` (see
+// measure.go for why). With -baseline OLD_VOXLAN, the old binary is run
+// alternately with the new one against the same agents, and the ratios are
+// printed (bench/run.sh builds it from BASELINE_REV).
 //
 // Everything stays on 127.0.0.1; every step has a deadline.
 package main
@@ -32,7 +36,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/gosnmp/gosnmp"
@@ -51,18 +54,37 @@ func main() {
 	switches := flag.Int("switches", 200, "simulated switches for (c)")
 	concurrency := flag.Int("concurrency", snmp.DefaultConcurrency, "voxlan discover --concurrency for (c)")
 	runs := flag.Int("runs", 3, "times (a) and (c) are run (the machine is shared: figures vary); medians are compared")
+	baseline := flag.String("baseline", "", "another voxlan binary (e.g. an older commit) measured alternately with -voxlan in (c)")
+	only := flag.String("only", "", `run only "a" ((a)/(b)) or "c"`)
+	serve := flag.Bool("serve", false, "internal: serve -switches simulated switches, print their addresses, run until stdin closes")
+	measure := flag.Bool("measure", false, "internal: run the command after -- and print its peak RSS as JSON")
 	flag.Parse()
+	switch {
+	case *serve:
+		exitOn(serveMain(*switches, community))
+		return
+	case *measure:
+		exitOn(measureMain(flag.Args()))
+		return
+	}
 	if *voxlan == "" {
 		fmt.Fprintln(os.Stderr, "speed: -voxlan PATH is required (bench/run.sh builds it)")
 		os.Exit(2)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	if err := oneSwitch(ctx, *voxlan, *recording, *delay, max(*runs, 1)); err != nil {
-		fmt.Fprintln(os.Stderr, "speed:", err)
-		os.Exit(1)
+	if *only != "c" {
+		exitOn(oneSwitch(ctx, *voxlan, *recording, *delay, max(*runs, 1)))
 	}
-	if err := manySwitches(ctx, *voxlan, *switches, *concurrency, max(*runs, 1)); err != nil {
+	if *only != "a" {
+		self, err := os.Executable()
+		exitOn(err)
+		exitOn(manySwitches(ctx, self, *voxlan, *baseline, *switches, *concurrency, max(*runs, 1)))
+	}
+}
+
+func exitOn(err error) {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(1)
 	}
@@ -96,7 +118,7 @@ func oneSwitch(ctx context.Context, voxlan, recording string, delay time.Duratio
 	var snap *snapshot.Snapshot
 	for range runs {
 		start := time.Now()
-		snap, _, err = discover(ctx, voxlan, []string{addr}, snmp.DefaultConcurrency)
+		snap, _, err = discover(ctx, "", voxlan, []string{addr}, snmp.DefaultConcurrency)
 		if err != nil {
 			return err
 		}
@@ -163,80 +185,103 @@ func walkRoots(rec *snmprec.Recording, reqs []snmpagent.Request) (roots, gets []
 	return roots, gets, len(reqs)
 }
 
-// manySwitches measures (c), runs times against the same site.
-func manySwitches(ctx context.Context, voxlan string, n, concurrency, runs int) error {
-	copies := (n + len(site.Devices) - 1) / len(site.Devices)
-	s, err := site.Start(ctx, site.Options{Copies: copies, Community: community})
+// manySwitches measures (c), runs times against the same agents; with a
+// baseline binary, each run measures both, one after the other.
+func manySwitches(ctx context.Context, self, voxlan, baseline string, n, concurrency, runs int) error {
+	a, err := startAgents(ctx, self, n)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	var addrs []string
-	for _, sw := range s.Switches()[:n] {
-		addrs = append(addrs, sw.Address)
+	defer a.stop()
+	if len(a.addrs) != n {
+		return fmt.Errorf("speed -serve started %d switches, want %d", len(a.addrs), n)
 	}
-	fmt.Printf("(c) %d simulated switches (%d recordings x %d copies, parsed once) on loopback, no added delay,\n"+
-		"    voxlan discover --concurrency %d, %d runs (targets: < 15 s, < 150 MB)\n", n, len(site.Devices), copies, concurrency, runs)
-	var walls []time.Duration
-	var worstRSS int64
+	fmt.Printf("(c) %d simulated switches (%d recordings, copied; served by a separate `speed -serve`) on loopback, no added delay,\n"+
+		"    voxlan discover --concurrency %d, %d runs; peak RSS = ru_maxrss of voxlan started by `speed -measure` (targets: < 15 s, < 150 MB)\n",
+		n, len(site.Devices), concurrency, runs)
+	bins := []struct{ label, path string }{{"voxlan", voxlan}}
+	if baseline != "" {
+		bins = append(bins, struct{ label, path string }{"baseline", baseline})
+	}
+	walls := map[string][]time.Duration{}
+	rss := map[string][]int64{}
 	for i := range runs {
-		start := time.Now()
-		snap, rssKB, err := discover(ctx, voxlan, addrs, concurrency)
-		if err != nil {
-			return err
+		for _, bin := range bins {
+			start := time.Now()
+			snap, m, err := discover(ctx, self, bin.path, a.addrs, concurrency)
+			if err != nil {
+				return fmt.Errorf("%s: %w", bin.label, err)
+			}
+			wall := time.Since(start)
+			ports := 0
+			for _, sw := range snap.Switches {
+				ports += len(sw.Ports)
+			}
+			fmt.Printf("  run %d %-8s %7s wall, peak RSS %6.1f MB (polled VmHWM %5.1f MB, floor %4.1f MB)  snapshot: %d switches, %d ports, %d errors\n",
+				i+1, bin.label+":", wall.Round(time.Millisecond), mb(m.MaxRSSKB), mb(m.PolledHWMKB), mb(m.FloorKB),
+				len(snap.Switches), ports, len(snap.Errors))
+			if len(snap.Switches) != n {
+				return fmt.Errorf("(c) %s: got %d switches, want %d", bin.label, len(snap.Switches), n)
+			}
+			walls[bin.label] = append(walls[bin.label], wall)
+			rss[bin.label] = append(rss[bin.label], m.MaxRSSKB)
 		}
-		wall := time.Since(start)
-		ports := 0
-		for _, sw := range snap.Switches {
-			ports += len(sw.Ports)
-		}
-		fmt.Printf("  run %d: %7s wall, peak RSS %6.1f MB  (snapshot: %d switches, %d ports, %d errors)\n",
-			i+1, wall.Round(time.Millisecond), float64(rssKB)/1024, len(snap.Switches), ports, len(snap.Errors))
-		if len(snap.Switches) != n {
-			return fmt.Errorf("(c) got %d switches, want %d", len(snap.Switches), n)
-		}
-		walls = append(walls, wall)
-		worstRSS = max(worstRSS, rssKB)
 	}
-	slices.Sort(walls)
-	fmt.Printf("  median wall %s, worst peak RSS %.1f MB\n", walls[len(walls)/2].Round(time.Millisecond), float64(worstRSS)/1024)
+	for _, bin := range bins {
+		w, r := walls[bin.label], rss[bin.label]
+		slices.Sort(w)
+		slices.Sort(r)
+		fmt.Printf("  %-9s median wall %7s, median peak RSS %6.1f MB, worst %6.1f MB\n", bin.label+":",
+			w[len(w)/2].Round(time.Millisecond), mb(r[len(r)/2]), mb(r[len(r)-1]))
+	}
+	if baseline != "" {
+		w, bw := walls["voxlan"], walls["baseline"]
+		r, br := rss["voxlan"], rss["baseline"]
+		fmt.Printf("  baseline/voxlan: wall %.2fx, peak RSS %.2fx (medians)\n",
+			float64(bw[len(bw)/2])/float64(w[len(w)/2]), float64(br[len(br)/2])/float64(r[len(r)/2]))
+	}
 	return nil
 }
 
-// discover runs voxlan discover on addrs and returns the snapshot and the
-// child's peak resident set (kB).
-func discover(ctx context.Context, voxlan string, addrs []string, concurrency int) (*snapshot.Snapshot, int64, error) {
+func mb(kb int64) float64 { return float64(kb) / 1024 }
+
+// discover runs voxlan discover on addrs and returns the snapshot. With
+// self set, voxlan runs under `self -measure` and its measurement is
+// returned too.
+func discover(ctx context.Context, self, voxlan string, addrs []string, concurrency int) (*snapshot.Snapshot, measurement, error) {
+	var m measurement
 	dir, err := os.MkdirTemp("", "voxlan-bench-")
 	if err != nil {
-		return nil, 0, err
+		return nil, m, err
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "snap.json")
 	args := append([]string{"discover", "-o", "json", "--out", out, "--site", "bench", "--timeout", "3s",
 		"--concurrency", fmt.Sprint(concurrency)}, addrs...)
-	cmd := exec.CommandContext(ctx, voxlan, args...)
-	cmd.Env = append(os.Environ(), "VOXLAN_SNMP_COMMUNITY="+community)
+	env := append(os.Environ(), "VOXLAN_SNMP_COMMUNITY="+community)
 	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	err = cmd.Run()
-	var ee *exec.ExitError
-	if err != nil && !errors.As(err, &ee) {
-		return nil, 0, err
+	if self != "" {
+		m, err = measured(ctx, self, voxlan, args, env, &stderr)
+	} else {
+		cmd := exec.CommandContext(ctx, voxlan, args...)
+		cmd.Env = env
+		cmd.Stderr = &stderr
+		err = cmd.Run()
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			err = nil // the snapshot tells what failed
+		}
+	}
+	if err != nil {
+		return nil, m, err
 	}
 	f, ferr := os.Open(out)
 	if ferr != nil {
-		return nil, 0, fmt.Errorf("voxlan discover wrote no snapshot (%v): %s", err, tail(stderr.String()))
+		return nil, m, fmt.Errorf("voxlan discover wrote no snapshot: %s", tail(stderr.String()))
 	}
 	defer f.Close()
-	snap, derr := snapshot.Decode(f)
-	if derr != nil {
-		return nil, 0, derr
-	}
-	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss // kilobytes on Linux
-	}
-	return snap, rss, nil
+	snap, err := snapshot.Decode(f)
+	return snap, m, err
 }
 
 func netsnmp(ctx context.Context, name string, args ...string) ([]byte, error) {
