@@ -356,33 +356,15 @@ func writeSnapshot(dir string, snap *snapshot.Snapshot) error {
 
 // write sends the results to stdout or --out.
 func (o *AuditOptions) write(results []*audit.Result) (err error) {
-	var w io.Writer = o.IO.Out
-	format := o.Output
-	tty := o.IO.OutTTY
-	if o.OutFile != "" {
-		f, err := os.Create(o.OutFile)
-		if err != nil {
-			return fmt.Errorf("audit: %w", err)
-		}
-		defer func() {
-			if cerr := f.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("audit: %w", cerr)
-			}
-		}()
-		w, tty = f, false
-		if format == "" {
-			format = "json"
-		}
+	w, closeOut, err := cmdutil.OpenOutput(o.OutFile, o.IO)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
 	}
-	if format == "" {
-		format = "json"
-		if tty {
-			format = "table"
-		}
-	}
-	switch format {
+	defer cmdutil.CloseOutput(&err, closeOut, "audit")
+	switch cmdutil.DefaultFormat(o.Output, o.IO, o.OutFile) {
 	case "table":
-		return writeTable(w, results, o.Lang, tty)
+		// Aligned for a person at a terminal; tab-separated in a pipe or a --out file.
+		return writeTable(w, results, o.Lang, o.IO.OutTTY && o.OutFile == "")
 	case "jsonl":
 		for _, r := range results {
 			r.Normalize()

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -77,19 +76,11 @@ type brokenRecord struct {
 }
 
 func decodeRun(ctx context.Context, opts *DecodeOptions) (err error) {
-	out := opts.IO.Out
-	if opts.OutFile != "" {
-		f, err := os.Create(opts.OutFile)
-		if err != nil {
-			return fmt.Errorf("decode: %w", err)
-		}
-		defer func() {
-			if cerr := f.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("decode: %w", cerr)
-			}
-		}()
-		out = f
+	out, closeOut, err := cmdutil.OpenOutput(opts.OutFile, opts.IO)
+	if err != nil {
+		return fmt.Errorf("decode: %w", err)
 	}
+	defer cmdutil.CloseOutput(&err, closeOut, "decode")
 	w := bufio.NewWriterSize(out, 1<<16)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -7,8 +7,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -113,19 +111,11 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 }
 
 func write(opts *DemoOptions, snap *snapshot.Snapshot) (err error) {
-	var w io.Writer = opts.IO.Out
-	if opts.OutFile != "" {
-		f, err := os.Create(opts.OutFile)
-		if err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
-		defer func() {
-			if cerr := f.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("demo: %w", cerr)
-			}
-		}()
-		w = f
+	w, closeOut, err := cmdutil.OpenOutput(opts.OutFile, opts.IO)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
 	}
+	defer cmdutil.CloseOutput(&err, closeOut, "demo")
 	if opts.Output == "json" {
 		return snapshot.Encode(w, snap)
 	}

@@ -239,30 +239,12 @@ func discoverRun(ctx context.Context, opts *DiscoverOptions) error {
 
 // write sends the snapshot to stdout or --out in the chosen format.
 func (o *DiscoverOptions) write(snap *snapshot.Snapshot) (err error) {
-	format := o.Output
-	var w io.Writer = o.IO.Out
-	if o.OutFile != "" {
-		f, err := os.Create(o.OutFile)
-		if err != nil {
-			return fmt.Errorf("discover: %w", err)
-		}
-		defer func() {
-			if cerr := f.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("discover: %w", cerr)
-			}
-		}()
-		w = f
-		if format == "" {
-			format = "json"
-		}
+	w, closeOut, err := cmdutil.OpenOutput(o.OutFile, o.IO)
+	if err != nil {
+		return fmt.Errorf("discover: %w", err)
 	}
-	if format == "" {
-		format = "json"
-		if o.IO.OutTTY {
-			format = "table"
-		}
-	}
-	if format == "table" {
+	defer cmdutil.CloseOutput(&err, closeOut, "discover")
+	if cmdutil.DefaultFormat(o.Output, o.IO, o.OutFile) == "table" {
 		return WriteTable(w, snap)
 	}
 	return snapshot.Encode(w, snap)

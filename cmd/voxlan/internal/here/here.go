@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -134,27 +133,12 @@ func hereRun(ctx context.Context, opts *HereOptions) (err error) {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	out := opts.IO.Out
-	if opts.OutFile != "" {
-		f, err := os.Create(opts.OutFile)
-		if err != nil {
-			return fmt.Errorf("here: %w", err)
-		}
-		defer func() {
-			if cerr := f.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("here: %w", cerr)
-			}
-		}()
-		out = f
+	out, closeOut, err := cmdutil.OpenOutput(opts.OutFile, opts.IO)
+	if err != nil {
+		return fmt.Errorf("here: %w", err)
 	}
-	format := opts.Output
-	if format == "" {
-		format = "json"
-		if opts.IO.OutTTY && opts.OutFile == "" {
-			format = "table"
-		}
-	}
-	if format == "json" {
+	defer cmdutil.CloseOutput(&err, closeOut, "here")
+	if cmdutil.DefaultFormat(opts.Output, opts.IO, opts.OutFile) == "json" {
 		s := snapshot.New(opts.Site)
 		s.TakenAt = opts.Now().UTC()
 		s.Here = h

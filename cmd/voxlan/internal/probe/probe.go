@@ -6,7 +6,6 @@ package probe
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -167,27 +166,12 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	out := opts.IO.Out
-	if opts.OutFile != "" {
-		f, err := os.Create(opts.OutFile)
-		if err != nil {
-			return fmt.Errorf("probe: %w", err)
-		}
-		defer func() {
-			if cerr := f.Close(); err == nil && cerr != nil {
-				err = fmt.Errorf("probe: %w", cerr)
-			}
-		}()
-		out = f
+	out, closeOut, err := cmdutil.OpenOutput(opts.OutFile, opts.IO)
+	if err != nil {
+		return fmt.Errorf("probe: %w", err)
 	}
-	format := opts.Output
-	if format == "" {
-		format = "json"
-		if opts.IO.OutTTY && opts.OutFile == "" {
-			format = "table"
-		}
-	}
-	if format == "json" {
+	defer cmdutil.CloseOutput(&err, closeOut, "probe")
+	if cmdutil.DefaultFormat(opts.Output, opts.IO, opts.OutFile) == "json" {
 		s := snapshot.New(opts.Site)
 		s.TakenAt = now().UTC()
 		s.Here = res.Here
