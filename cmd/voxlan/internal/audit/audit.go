@@ -189,8 +189,8 @@ func (o *AuditOptions) plan(ctx context.Context) ([]*job, error) {
 	var inv *inventory.Inventory
 	if o.InventoryFile != "" {
 		var err error
-		if inv, err = inventory.Load(o.InventoryFile); err != nil {
-			return nil, cmdutil.UsageError("%v\nRun 'voxlan inventory check %s' after fixing.", err, o.InventoryFile)
+		if inv, err = invcmd.Load(o.InventoryFile); err != nil {
+			return nil, err
 		}
 	}
 	if o.SnapshotFile != "" {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
-	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snmp"
 )
 
@@ -18,9 +17,9 @@ import (
 // to --out DIR/SITE.json for several. Credentials come from the inventory's
 // references; switches without SNMP settings use the flags and environment.
 func discoverInventory(ctx context.Context, opts *DiscoverOptions) error {
-	inv, err := inventory.Load(opts.InventoryFile)
+	inv, err := invcmd.Load(opts.InventoryFile)
 	if err != nil {
-		return cmdutil.UsageError("%v\nRun 'voxlan inventory check %s' after fixing.", err, opts.InventoryFile)
+		return err
 	}
 	name := ""
 	if opts.siteGiven {

@@ -117,6 +117,17 @@ func NewResolver(f *cmdutil.Factory) *inventory.Resolver {
 	return inventory.NewResolver(f.Getenv, prompt)
 }
 
+// Load reads the inventory a verb is given with --inventory. Its mistakes
+// are usage errors (exit 2) that send the user to 'voxlan inventory check',
+// which lists every mistake with its line, not just the first.
+func Load(path string) (*inventory.Inventory, error) {
+	inv, err := inventory.Load(path)
+	if err != nil {
+		return nil, cmdutil.UsageError("%v\nRun 'voxlan inventory check %s' after fixing.", err, path)
+	}
+	return inv, nil
+}
+
 // Sites returns the inventory's sites, or the one named (error naming the
 // valid ones otherwise).
 func Sites(inv *inventory.Inventory, name string) ([]*inventory.Site, error) {

@@ -62,3 +62,54 @@ func TestTargets(t *testing.T) {
 		t.Errorf("unknown site: %v", err)
 	}
 }
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	good := write("sites.yaml", "sites:\n  - name: hq\n    switches:\n      - host: 198.18.0.2\n")
+	secret := write("secret.yaml", "sites:\n  - name: hq\n    snmp: {community: public}\n    switches:\n      - host: 198.18.0.2\n")
+	tests := []struct {
+		name      string
+		path      string
+		wantSites int
+		wantErr   []string // each must be in the message; nil for success
+		notInErr  string
+	}{
+		{name: "valid", path: good, wantSites: 1},
+		{name: "missing file", path: filepath.Join(dir, "nope.yaml"),
+			wantErr: []string{"nope.yaml", "Run 'voxlan inventory check " + filepath.Join(dir, "nope.yaml") + "' after fixing."}},
+		{name: "secret in clear", path: secret,
+			wantErr: []string{secret + ":3:23:", "Run 'voxlan inventory check " + secret + "' after fixing."}, notInErr: "public"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inv, err := Load(tt.path)
+			if tt.wantErr == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(inv.Sites) != tt.wantSites {
+					t.Errorf("%d sites, want %d", len(inv.Sites), tt.wantSites)
+				}
+				return
+			}
+			if inv != nil || cmdutil.CodeFor(err) != cmdutil.ExitUsage {
+				t.Fatalf("inv = %v, err = %v; want a usage error", inv, err)
+			}
+			for _, want := range tt.wantErr {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("err = %q, want %q in it", err, want)
+				}
+			}
+			if tt.notInErr != "" && strings.Contains(err.Error(), tt.notInErr) {
+				t.Errorf("err = %q shows %q", err, tt.notInErr)
+			}
+		})
+	}
+}
