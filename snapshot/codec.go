@@ -1,6 +1,8 @@
 package snapshot
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,12 +67,55 @@ func normalizeNeighbors(ns []Neighbor) {
 	}
 }
 
-// Encode writes s as indented JSON. It normalises s first.
+// Encode writes s as indented JSON (two spaces, one trailing newline: what
+// json.MarshalIndent(s, "", "  ") gives). It normalises s first.
+//
+// The document is written one switch at a time, so encoding never holds
+// more than one switch's JSON besides the rest of the document: a 200-switch
+// snapshot is some 25 MB of JSON, which json.Encoder would build whole,
+// compact and then indented, before writing a byte. On an error, what was
+// written is incomplete.
 func Encode(w io.Writer, s *Snapshot) error {
 	s.Normalize()
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s); err != nil {
+	// Everything but the switches, with an empty list in their place.
+	head := *s
+	head.Switches = []Switch{}
+	doc, err := json.MarshalIndent(&head, "", "  ")
+	if err != nil {
+		return fmt.Errorf("snapshot: encode: %w", err)
+	}
+	// A top-level key is the only thing at the start of a line indented
+	// by two spaces (string values cannot hold a raw newline).
+	at := bytes.Index(doc, []byte("\n  \"switches\": []"))
+	if at < 0 {
+		return errors.New("snapshot: encode: no switches list in the document")
+	}
+	open := at + len("\n  \"switches\": [")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(doc[:open])
+	// Each switch is an element at depth 2 of the document. One Encoder
+	// and one buffer serve them all: Encoder reuses its indentation buffer
+	// (MarshalIndent would allocate two per switch).
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetIndent("    ", "  ")
+	for i := range s.Switches {
+		one.Reset()
+		if err := enc.Encode(&s.Switches[i]); err != nil {
+			return fmt.Errorf("snapshot: encode switch %q: %w", s.Switches[i].Target, err)
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n"))) // Encode ends each value with a newline
+	}
+	if len(s.Switches) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.Write(doc[open:])
+	bw.WriteByte('\n')
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("snapshot: encode: %w", err)
 	}
 	return nil
