@@ -14,6 +14,7 @@ import (
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/lab/snmpsim"
 	"github.com/voxlan/voxlan/snapshot"
@@ -80,22 +81,17 @@ func TestNewCmdAuditFlags(t *testing.T) {
 		{[]string{"--snapshot", "s.json", "--snapshots", "d"}, "--snapshots is for discovery"},
 		{[]string{"--inventory", "i.yaml", "--site", "hq", "-o", "jsonl"}, ""},
 	} {
-		f := &cmdutil.Factory{IO: &cmdutil.IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, Getenv: func(string) string { return "" }}
-		var got *AuditOptions
-		cmd := NewCmdAudit(f, func(o *AuditOptions) error { got = o; return nil })
-		cmd.SetArgs(tc.args)
-		cmd.SetOut(&bytes.Buffer{})
-		cmd.SetErr(&bytes.Buffer{})
-		err := cmd.Execute()
-		if tc.want == "" {
-			if err != nil || got == nil || got.Site != "hq" || got.Output != "jsonl" {
-				t.Errorf("%v: got %v %+v", tc.args, err, got)
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			streams, _, _ := cmdtest.Streams()
+			var got *AuditOptions
+			cmd := NewCmdAudit(&cmdutil.Factory{IO: streams, Getenv: func(string) string { return "" }}, func(o *AuditOptions) error { got = o; return nil })
+			if cmdtest.WantUsageErr(t, cmdtest.Run(cmd, tc.args...), tc.want) {
+				return
 			}
-			continue
-		}
-		if err == nil || !strings.Contains(err.Error(), tc.want) || cmdutil.CodeFor(err) != cmdutil.ExitUsage {
-			t.Errorf("%v: got %v, want usage error %q", tc.args, err, tc.want)
-		}
+			if got.Site != "hq" || got.Output != "jsonl" {
+				t.Errorf("got %+v", got)
+			}
+		})
 	}
 }
 

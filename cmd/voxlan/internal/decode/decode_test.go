@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -10,14 +9,10 @@ import (
 	"testing"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
-
-func testIO() (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
-	var out, errOut bytes.Buffer
-	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, &out, &errOut
-}
 
 func TestNewCmdDecode(t *testing.T) {
 	tests := []struct {
@@ -34,21 +29,11 @@ func TestNewCmdDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, _ := testIO()
+			io, _, _ := cmdtest.Streams()
 			var got *DecodeOptions
 			cmd := NewCmdDecode(&cmdutil.Factory{IO: io}, func(o *DecodeOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			if cmdtest.WantErr(t, cmdtest.Run(cmd, tt.args...), tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if strings.Join(got.Files, ",") != strings.Join(tt.want.Files, ",") || got.Output != tt.want.Output || got.OutFile != tt.want.OutFile {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)
@@ -61,7 +46,7 @@ func TestNewCmdDecode(t *testing.T) {
 // frame: every good frame is printed, the broken one is reported with its
 // number and reason, and the exit code says "partial".
 func TestDecodeRunGolden(t *testing.T) {
-	io, out, errOut := testIO()
+	io, out, errOut := cmdtest.Streams()
 	err := decodeRun(context.Background(), &DecodeOptions{IO: io, Output: "jsonl", Files: []string{
 		"testdata/assimilation_lldpmed_civicloc.pcap", "testdata/assimilation_cdp_v2_voice.pcap",
 		"testdata/ladvd_lldp_lldp.minimal.pcap", "testdata/ladvd_lldp_45.good.vlan.pcap",
@@ -89,7 +74,7 @@ func TestDecodeRunGolden(t *testing.T) {
 }
 
 func TestDecodeRunJSONArrayAndMissingFile(t *testing.T) {
-	io, out, errOut := testIO()
+	io, out, errOut := cmdtest.Streams()
 	err := decodeRun(context.Background(), &DecodeOptions{IO: io, Output: "json", Files: []string{"testdata/nope.pcap", "testdata/assimilation_cdp_v2_voice.pcap"}})
 	var ee *cmdutil.ExitError
 	if !errors.As(err, &ee) || ee.Code != cmdutil.ExitPartial {

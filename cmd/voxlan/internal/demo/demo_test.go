@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"slices"
@@ -10,17 +9,13 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
-func testIO() (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
-	var out, errOut bytes.Buffer
-	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}, &out, &errOut
-}
-
 func TestDemoRunTable(t *testing.T) {
-	io, out, errOut := testIO()
+	io, out, errOut := cmdtest.Streams()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if err := demoRun(ctx, &DemoOptions{IO: io, Output: "table"}); err != nil {
@@ -37,7 +32,7 @@ func TestDemoRunTable(t *testing.T) {
 }
 
 func TestDemoRunJSON(t *testing.T) {
-	io, out, _ := testIO()
+	io, out, _ := cmdtest.Streams()
 	fixed := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -90,13 +85,10 @@ func TestNewCmdDemoFlags(t *testing.T) {
 		{[]string{"extra"}, true, "", 0},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			io, _, _ := testIO()
+			io, _, _ := cmdtest.Streams()
 			var got *DemoOptions
 			cmd := NewCmdDemo(&cmdutil.Factory{IO: io, Now: time.Now}, func(o *DemoOptions) error { got = o; return nil })
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(io.Out)
-			cmd.SetErr(io.ErrOut)
-			err := cmd.Execute()
+			err := cmdtest.Run(cmd, tc.args...)
 			if tc.wantErr {
 				var ee *cmdutil.ExitError
 				if err == nil || (errors.As(err, &ee) && ee.Code != cmdutil.ExitUsage) {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 )
 
 // TestDemoOpensUIOnlyOnATerminal: the UI replaces the table on a terminal,
@@ -23,14 +24,11 @@ func TestDemoOpensUIOnlyOnATerminal(t *testing.T) {
 		{"piped", false, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			io, _, _ := testIO()
+			io, _, _ := cmdtest.Streams()
 			io.InTTY, io.OutTTY = tc.tty, tc.tty
 			var got *DemoOptions
 			cmd := NewCmdDemo(&cmdutil.Factory{IO: io}, func(o *DemoOptions) error { got = o; return nil })
-			cmd.SetArgs(tc.args)
-			cmd.SetOut(io.Out)
-			cmd.SetErr(io.ErrOut)
-			if err := cmd.Execute(); err != nil {
+			if err := cmdtest.Run(cmd, tc.args...); err != nil {
 				t.Fatal(err)
 			}
 			if got.UI != tc.want {

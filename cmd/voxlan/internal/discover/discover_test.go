@@ -10,15 +10,11 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/lab/snmpsim"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
-
-func testStreams(outTTY bool) (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
-	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
-	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: out, ErrOut: errOut, OutTTY: outTTY}, out, errOut
-}
 
 func env(m map[string]string) func(string) string {
 	return func(k string) string { return m[k] }
@@ -52,24 +48,14 @@ func TestNewCmdDiscoverFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io, _, _ := testStreams(false)
+			io, _, _ := cmdtest.Streams()
 			var got *DiscoverOptions
 			cmd := NewCmdDiscover(&cmdutil.Factory{IO: io, Getenv: env(tt.env)}, func(o *DiscoverOptions) error {
 				got = o
 				return nil
 			})
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(io.Out)
-			cmd.SetErr(io.ErrOut)
-			err := cmd.Execute()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || cmdutil.CodeFor(err) != cmdutil.ExitUsage {
-					t.Fatalf("err = %v (code %d), want usage error containing %q", err, cmdutil.CodeFor(err), tt.wantErr)
-				}
+			if cmdtest.WantUsageErr(t, cmdtest.Run(cmd, tt.args...), tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.check(t, got)
 		})
@@ -87,7 +73,7 @@ func fakeDiscover(snap *snapshot.Snapshot, gotOpts *snmp.Options) func(context.C
 }
 
 func TestCredentialsFromEnvironment(t *testing.T) {
-	io, _, _ := testStreams(false)
+	io, _, _ := cmdtest.Streams()
 	var got snmp.Options
 	o := &DiscoverOptions{IO: io, Targets: []string{"h"}, SNMPVersion: "3", User: "audit", AuthProto: "SHA", PrivProto: "AES",
 		Timeout: time.Second, Concurrency: 1,
@@ -119,7 +105,7 @@ func TestCredentialsFromEnvironment(t *testing.T) {
 }
 
 func TestBadTargetIsUsageError(t *testing.T) {
-	io, out, _ := testStreams(false)
+	io, out, _ := cmdtest.Streams()
 	var got snmp.Options
 	o := &DiscoverOptions{IO: io, Getenv: env(nil), Targets: []string{"host:99999"}, SNMPVersion: "2c",
 		Timeout: time.Second, Concurrency: 1, Discover: fakeDiscover(snapshot.New(""), &got)}
@@ -136,7 +122,7 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 		snmpsim.Options{Files: []string{"procurve.snmprec", "cnmatrix.snmprec"}})
 
 	t.Run("all read, json when piped", func(t *testing.T) {
-		io, out, errOut := testStreams(false)
+		io, out, errOut := cmdtest.Streams()
 		taken := time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 		o := &DiscoverOptions{IO: io, Getenv: env(map[string]string{EnvCommunity: "procurve"}), Discover: snmp.Discover,
 			Now: func() time.Time { return taken }, Targets: []string{s.Addr}, SNMPVersion: "2c", Site: "lab",
@@ -157,7 +143,8 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 	})
 
 	t.Run("table on a terminal", func(t *testing.T) {
-		io, out, _ := testStreams(true)
+		io, out, _ := cmdtest.Streams()
+		io.OutTTY = true
 		o := &DiscoverOptions{IO: io, Getenv: env(nil), Discover: snmp.Discover, Community: "procurve",
 			Targets: []string{s.Addr}, SNMPVersion: "2c", Timeout: 5 * time.Second, Retries: 1, Concurrency: 4}
 		if err := discoverRun(context.Background(), o); err != nil {
@@ -172,7 +159,7 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 	})
 
 	t.Run("one unreachable: exit 3, snapshot still written", func(t *testing.T) {
-		io, out, errOut := testStreams(false)
+		io, out, errOut := cmdtest.Streams()
 		file := filepath.Join(t.TempDir(), "site.json")
 		o := &DiscoverOptions{IO: io, Getenv: env(nil), Discover: snmp.Discover, Community: "cnmatrix", OutFile: file,
 			Targets: []string{s.Addr, "127.0.0.1:9"}, SNMPVersion: "2c", Timeout: 3 * time.Second, Retries: 0, Concurrency: 4}
@@ -201,7 +188,7 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 	})
 
 	t.Run("wrong community: exit 3", func(t *testing.T) {
-		io, out, errOut := testStreams(false)
+		io, out, errOut := cmdtest.Streams()
 		o := &DiscoverOptions{IO: io, Getenv: env(nil), Discover: snmp.Discover, Community: "wrong-community",
 			Targets: []string{s.Addr}, SNMPVersion: "2c", Timeout: 300 * time.Millisecond, Retries: 1, Concurrency: 1}
 		err := discoverRun(context.Background(), o)

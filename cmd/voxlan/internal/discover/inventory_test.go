@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/lab/snmpsim"
 	"github.com/voxlan/voxlan/snapshot"
@@ -35,7 +36,7 @@ func TestDiscoverInventoryAgainstSnmpsim(t *testing.T) {
 `), 0o644)
 	getenv := env(map[string]string{"HQ_COMMUNITY": "procurve", "LYON_COMMUNITY": "cnmatrix"})
 	newOpts := func() *DiscoverOptions {
-		io, _, _ := testStreams(false)
+		io, _, _ := cmdtest.Streams()
 		return &DiscoverOptions{IO: io, Getenv: getenv, Discover: snmp.Discover, Resolver: &inventory.Resolver{Getenv: getenv},
 			InventoryFile: inv, SNMPVersion: "2c", Timeout: 5 * time.Second, Retries: 1, Concurrency: 4}
 	}
@@ -68,7 +69,7 @@ func TestDiscoverInventoryAgainstSnmpsim(t *testing.T) {
 		}
 	}
 	// One site, to stdout.
-	io, out, _ := testStreams(false)
+	io, out, _ := cmdtest.Streams()
 	o = newOpts()
 	o.IO, o.Site, o.siteGiven = io, "lyon", true
 	if err := discoverRun(context.Background(), o); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/voxlan/voxlan/capture"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/lldp"
 	"github.com/voxlan/voxlan/snapshot"
 )
@@ -38,20 +39,10 @@ func TestNewCmdHere(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got *HereOptions
-			f := &cmdutil.Factory{IO: &cmdutil.IOStreams{Out: io.Discard, ErrOut: io.Discard}, Now: time.Now}
-			cmd := NewCmdHere(f, func(o *HereOptions) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(io.Discard)
-			cmd.SetErr(io.Discard)
-			err := cmd.Execute()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			streams, _, _ := cmdtest.Streams()
+			cmd := NewCmdHere(&cmdutil.Factory{IO: streams, Now: time.Now}, func(o *HereOptions) error { got = o; return nil })
+			if cmdtest.WantErr(t, cmdtest.Run(cmd, tt.args...), tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got.Probe != tt.wantProbe || got.Wait != tt.wantWait || got.Output != tt.wantOut {
 				t.Errorf("probe %v wait %v output %q, want %v %v %q", got.Probe, got.Wait, got.Output, tt.wantProbe, tt.wantWait, tt.wantOut)

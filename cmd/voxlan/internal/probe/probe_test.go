@@ -1,13 +1,13 @@
 package probe
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	fieldprobe "github.com/voxlan/voxlan/probe"
 	"github.com/voxlan/voxlan/profile"
 )
@@ -43,23 +43,10 @@ func TestNewCmdProbeFlags(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var got *ProbeOptions
-			f := &cmdutil.Factory{IO: &cmdutil.IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, Now: time.Now}
-			cmd := NewCmdProbe(f, func(o *ProbeOptions) error { got = o; return nil })
-			cmd.SetArgs(strings.Fields(c.args))
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
-			if c.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), c.wantErr) {
-					t.Fatalf("got error %v, want one containing %q", err, c.wantErr)
-				}
-				if cmdutil.CodeFor(err) != cmdutil.ExitUsage {
-					t.Errorf("exit code %d, want %d", cmdutil.CodeFor(err), cmdutil.ExitUsage)
-				}
+			streams, _, _ := cmdtest.Streams()
+			cmd := NewCmdProbe(&cmdutil.Factory{IO: streams, Now: time.Now}, func(o *ProbeOptions) error { got = o; return nil })
+			if cmdtest.WantUsageErr(t, cmdtest.Run(cmd, strings.Fields(c.args)...), c.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			c.check(t, got)
 		})

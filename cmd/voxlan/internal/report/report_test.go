@@ -13,6 +13,7 @@ import (
 
 	applycmd "github.com/voxlan/voxlan/cmd/voxlan/internal/apply"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
 	"github.com/voxlan/voxlan/drivers"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
@@ -63,19 +64,8 @@ func TestNewCmdReportFlags(t *testing.T) {
 			f, _, _ := testFactory()
 			var got *ReportOptions
 			cmd := NewCmdReport(f, func(o *ReportOptions) error { got = o; return nil })
-			argv := strings.Fields(tc.args)
-			cmd.SetArgs(argv)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || cmdutil.CodeFor(err) != cmdutil.ExitUsage {
-					t.Fatalf("got error %v (code %d), want one containing %q with exit 2", err, cmdutil.CodeFor(err), tc.wantErr)
-				}
+			if cmdtest.WantUsageErr(t, cmdtest.Run(cmd, strings.Fields(tc.args)...), tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if !tc.check(got) {
 				t.Fatalf("options not as expected: %+v", got)

@@ -1,0 +1,73 @@
+// Package cmdtest holds what the verbs' tests share: streams on buffers, a
+// command run as the command line would run it, and the check of a table
+// row's expected error.
+package cmdtest
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+)
+
+// Streams returns streams on buffers, stdin empty and no terminal, with the
+// buffers holding stdout and stderr.
+func Streams() (streams *cmdutil.IOStreams, stdout, stderr *bytes.Buffer) {
+	stdout, stderr = &bytes.Buffer{}, &bytes.Buffer{}
+	return &cmdutil.IOStreams{In: strings.NewReader(""), Out: stdout, ErrOut: stderr}, stdout, stderr
+}
+
+// Run executes cmd with args as its command line and returns its error.
+// Cobra's own usage and error printing go nowhere: the tests judge the
+// error, not cobra's text.
+func Run(cmd *cobra.Command, args ...string) error {
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	return cmd.Execute()
+}
+
+// TB is the part of testing.TB the checks use.
+type TB interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
+// WantErr checks a command's error against a table row: none when want is
+// "", else one whose message holds want. It fails the test otherwise, and
+// reports whether an error was expected, so that the row ends there:
+//
+//	if cmdtest.WantErr(t, err, tt.wantErr) {
+//		return
+//	}
+func WantErr(t TB, err error, want string) bool {
+	t.Helper()
+	return wantErr(t, err, want, false)
+}
+
+// WantUsageErr is WantErr for rows whose error must also be a usage error
+// (exit code 2): bad flags or input, nothing done.
+func WantUsageErr(t TB, err error, want string) bool {
+	t.Helper()
+	return wantErr(t, err, want, true)
+}
+
+func wantErr(t TB, err error, want string, usage bool) bool {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("unexpected error: %v", err)
+	case want == "":
+		return false
+	case err == nil:
+		t.Fatalf("no error, want one containing %q", want)
+	case !strings.Contains(err.Error(), want):
+		t.Fatalf("error %q, want one containing %q", err, want)
+	case usage && cmdutil.CodeFor(err) != cmdutil.ExitUsage:
+		t.Fatalf("error %q exits %d, want a usage error (exit %d)", err, cmdutil.CodeFor(err), cmdutil.ExitUsage)
+	}
+	return true
+}
