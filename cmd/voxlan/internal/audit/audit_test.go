@@ -48,14 +48,11 @@ func cascadeSnapshot(site string) *snapshot.Snapshot {
 
 func writeSnap(t *testing.T, s *snapshot.Snapshot) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "snap.json")
 	var buf bytes.Buffer
 	if err := snapshot.Encode(&buf, s); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := cmdtest.WriteFile(t, t.TempDir(), "snap.json", buf.String())
 	return path
 }
 
@@ -125,8 +122,7 @@ func TestAuditSnapshotJSONAndExitCode(t *testing.T) {
 func TestAuditBadInputIsUsage(t *testing.T) {
 	var out, errOut bytes.Buffer
 	opts := testOpts(&out, &errOut)
-	bad := filepath.Join(t.TempDir(), "bad.json")
-	os.WriteFile(bad, []byte(`{"schema":"voxlan.snapshot/v0"}`), 0o644)
+	bad := cmdtest.WriteFile(t, t.TempDir(), "bad.json", `{"schema":"voxlan.snapshot/v0"}`)
 	opts.SnapshotFile = bad
 	err := auditRun(context.Background(), opts)
 	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "voxlan.snapshot/v1") {
@@ -173,8 +169,7 @@ func TestAuditTableTTYAndPiped(t *testing.T) {
 
 func TestAuditInventoryDiscoversEachSite(t *testing.T) {
 	dir := t.TempDir()
-	inv := filepath.Join(dir, "sites.yaml")
-	os.WriteFile(inv, []byte(`sites:
+	inv := cmdtest.WriteFile(t, dir, "sites.yaml", `sites:
   - name: hq
     users: 100
     wan: {access: adsl, downKbps: 8000, upKbps: 800}
@@ -184,7 +179,7 @@ func TestAuditInventoryDiscoversEachSite(t *testing.T) {
   - name: lyon
     switches:
       - host: 198.18.1.2
-`), 0o644)
+`)
 	var out, errOut bytes.Buffer
 	opts := testOpts(&out, &errOut)
 	opts.Resolver = &inventory.Resolver{Getenv: func(k string) string { return map[string]string{"HQ_COMM": "c0mm"}[k] }}
@@ -249,9 +244,7 @@ func TestAuditInventoryDiscoversEachSite(t *testing.T) {
 }
 
 func TestAuditSnapshotWithInventoryFacts(t *testing.T) {
-	dir := t.TempDir()
-	inv := filepath.Join(dir, "sites.yaml")
-	os.WriteFile(inv, []byte("sites:\n  - name: hq\n    profile: mitel\n    engineering: voiceVlan\n    voiceVlan: 20\n    switches:\n      - host: 198.18.0.2\n"), 0o644)
+	inv := cmdtest.WriteFile(t, t.TempDir(), "sites.yaml", "sites:\n  - name: hq\n    profile: mitel\n    engineering: voiceVlan\n    voiceVlan: 20\n    switches:\n      - host: 198.18.0.2\n")
 	var out, errOut bytes.Buffer
 	opts := testOpts(&out, &errOut)
 	opts.SnapshotFile = writeSnap(t, cascadeSnapshot("hq"))
@@ -273,9 +266,7 @@ func TestAuditSnapshotWithInventoryFacts(t *testing.T) {
 func TestAuditInventoryAgainstSnmpsim(t *testing.T) {
 	s := snmpsim.StartForTest(t, "../../../../../shared/testdata/snmprec",
 		snmpsim.Options{Files: []string{"procurve.snmprec", "snmpsim-data_cisco_16_switch.snmprec"}})
-	dir := t.TempDir()
-	inv := filepath.Join(dir, "sites.yaml")
-	os.WriteFile(inv, []byte(`sites:
+	inv := cmdtest.WriteFile(t, t.TempDir(), "sites.yaml", `sites:
   - name: hq
     users: 20
     wan: {access: sdsl, downKbps: 2048, upKbps: 2048}
@@ -285,7 +276,7 @@ func TestAuditInventoryAgainstSnmpsim(t *testing.T) {
       - host: localhost:`+strconv.Itoa(s.Port)+`
         name: second
         snmp: {community: {env: C2}}
-`), 0o644)
+`)
 	var out, errOut bytes.Buffer
 	opts := testOpts(&out, &errOut)
 	getenv := func(k string) string {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/snmp"
@@ -42,10 +43,7 @@ func BenchmarkDiscoverAudit200Switches(b *testing.B) {
 	for _, sw := range s.Switches() {
 		fmt.Fprintf(&yaml, "      - host: %s\n        name: %s\n", sw.Address, sw.Name)
 	}
-	inv := filepath.Join(b.TempDir(), "sites.yaml")
-	if err := os.WriteFile(inv, []byte(yaml.String()), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	inv := cmdtest.WriteFile(b, b.TempDir(), "sites.yaml", yaml.String())
 	getenv := func(k string) string {
 		if k == "BENCH_COMMUNITY" {
 			return s.Community()
@@ -124,10 +122,7 @@ func BenchmarkDiscoverAudit200SwitchesProcess(b *testing.B) {
 	for _, sw := range s.Switches() {
 		fmt.Fprintf(&yaml, "      - host: %s\n", sw.Address)
 	}
-	inv := filepath.Join(b.TempDir(), "sites.yaml")
-	if err := os.WriteFile(inv, []byte(yaml.String()), 0o644); err != nil {
-		b.Fatal(err)
-	}
+	inv := cmdtest.WriteFile(b, b.TempDir(), "sites.yaml", yaml.String())
 	var maxRSS int64
 	var wall time.Duration
 	b.ResetTimer()

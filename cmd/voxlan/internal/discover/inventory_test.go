@@ -23,8 +23,7 @@ func TestDiscoverInventoryAgainstSnmpsim(t *testing.T) {
 	s := snmpsim.StartForTest(t, "../../../../../shared/testdata/snmprec",
 		snmpsim.Options{Files: []string{"procurve.snmprec", "cnmatrix.snmprec"}})
 	dir := t.TempDir()
-	inv := filepath.Join(dir, "sites.yaml")
-	os.WriteFile(inv, []byte(`sites:
+	inv := cmdtest.WriteFile(t, dir, "sites.yaml", `sites:
   - name: hq
     snmp: {community: {env: HQ_COMMUNITY}}
     switches:
@@ -33,7 +32,7 @@ func TestDiscoverInventoryAgainstSnmpsim(t *testing.T) {
     snmp: {community: {env: LYON_COMMUNITY}}
     switches:
       - host: `+s.Addr+`
-`), 0o644)
+`)
 	getenv := env(map[string]string{"HQ_COMMUNITY": "procurve", "LYON_COMMUNITY": "cnmatrix"})
 	newOpts := func() *DiscoverOptions {
 		io, _, _ := cmdtest.Streams()

@@ -3,21 +3,19 @@ package inventory
 import (
 	"bytes"
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/inventory"
 )
 
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
-	good := filepath.Join(dir, "sites.yaml")
-	os.WriteFile(good, []byte("sites:\n  - name: hq\n    snmp: {community: {env: HQ_COMM}}\n    switches:\n      - host: 198.18.0.2\n      - host: 198.18.0.3\n"), 0o644)
-	bad := filepath.Join(dir, "bad.yaml")
-	os.WriteFile(bad, []byte("sites:\n  - name: hq\n    snmp: {community: public}\n    switches:\n      - host: 198.18.0.2\n"), 0o644)
+	good := cmdtest.WriteFile(t, dir, "sites.yaml", "sites:\n  - name: hq\n    snmp: {community: {env: HQ_COMM}}\n    switches:\n      - host: 198.18.0.2\n      - host: 198.18.0.3\n")
+	bad := cmdtest.WriteFile(t, dir, "bad.yaml", "sites:\n  - name: hq\n    snmp: {community: public}\n    switches:\n      - host: 198.18.0.2\n")
 	env := map[string]string{}
 	run := func(file string, secrets bool) (string, string, error) {
 		var out, errOut bytes.Buffer
@@ -65,15 +63,8 @@ func TestTargets(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	good := write("sites.yaml", "sites:\n  - name: hq\n    switches:\n      - host: 198.18.0.2\n")
-	secret := write("secret.yaml", "sites:\n  - name: hq\n    snmp: {community: public}\n    switches:\n      - host: 198.18.0.2\n")
+	good := cmdtest.WriteFile(t, dir, "sites.yaml", "sites:\n  - name: hq\n    switches:\n      - host: 198.18.0.2\n")
+	secret := cmdtest.WriteFile(t, dir, "secret.yaml", "sites:\n  - name: hq\n    snmp: {community: public}\n    switches:\n      - host: 198.18.0.2\n")
 	tests := []struct {
 		name      string
 		path      string

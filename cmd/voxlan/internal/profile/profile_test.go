@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	"github.com/voxlan/voxlan/profile"
 )
 
@@ -47,13 +46,11 @@ func TestShowThenCheckEditedCopy(t *testing.T) {
 		t.Error("show does not print the built-in text")
 	}
 	dir := t.TempDir()
-	good := filepath.Join(dir, "my.yaml")
-	os.WriteFile(good, []byte(strings.Replace(out, "name: wte", "name: my-wte", 1)), 0o644)
+	good := cmdtest.WriteFile(t, dir, "my.yaml", strings.Replace(out, "name: wte", "name: my-wte", 1))
 	if out, _, err := run(t, &ProfileOptions{Action: "check", Name: good}); err != nil || !strings.Contains(out, `valid profile "my-wte"`) {
 		t.Errorf("good copy: %q %v", out, err)
 	}
-	bad := filepath.Join(dir, "bad.yaml")
-	os.WriteFile(bad, []byte(strings.Replace(out, "maxLossPercent: 1", "maxLoss: 1", 1)), 0o644)
+	bad := cmdtest.WriteFile(t, dir, "bad.yaml", strings.Replace(out, "maxLossPercent: 1", "maxLoss: 1", 1))
 	_, errOut, err := run(t, &ProfileOptions{Action: "check", Name: bad})
 	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(errOut, bad+`:48:3: unknown key "maxLoss"; did you mean "maxLossPercent"?`) {
 		t.Errorf("bad copy: %q %v", errOut, err)

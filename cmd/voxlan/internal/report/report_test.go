@@ -165,15 +165,11 @@ func TestReportAuditsSnapshots(t *testing.T) {
 // Several sites into a directory give one file per site.
 func TestReportOneFilePerSite(t *testing.T) {
 	dir := t.TempDir()
-	other := filepath.Join(dir, "other.json")
 	b, err := os.ReadFile(demoAudit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b = bytes.ReplaceAll(b, []byte(`"site": "Agence Lyon Part-Dieu"`), []byte(`"site": "Agence Lyon/Confluence"`))
-	if err := os.WriteFile(other, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	other := cmdtest.WriteFile(t, dir, "other.json", strings.ReplaceAll(string(b), `"site": "Agence Lyon Part-Dieu"`, `"site": "Agence Lyon/Confluence"`))
 	outDir := filepath.Join(dir, "out")
 	if err := os.Mkdir(outDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -211,11 +207,12 @@ func TestReportOneFilePerSite(t *testing.T) {
 
 func TestReportBadInput(t *testing.T) {
 	dir := t.TempDir()
-	notAudit := filepath.Join(dir, "snap-as-audit.json")
-	b, _ := os.ReadFile(demoSnapshot)
-	_ = os.WriteFile(notAudit, b, 0o644)
-	garbage := filepath.Join(dir, "garbage.json")
-	_ = os.WriteFile(garbage, []byte("{not json"), 0o644)
+	b, err := os.ReadFile(demoSnapshot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notAudit := cmdtest.WriteFile(t, dir, "snap-as-audit.json", string(b))
+	garbage := cmdtest.WriteFile(t, dir, "garbage.json", "{not json")
 	for _, tc := range []struct {
 		name    string
 		set     func(*ReportOptions)
@@ -256,12 +253,7 @@ func notAuditSnapshot(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b = bytes.ReplaceAll(b, []byte(`"site": "Agence Lyon Part-Dieu"`), []byte(`"site": "Ailleurs"`))
-	p := filepath.Join(dir, "elsewhere.json")
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return cmdtest.WriteFile(t, dir, "elsewhere.json", strings.ReplaceAll(string(b), `"site": "Agence Lyon Part-Dieu"`, `"site": "Ailleurs"`))
 }
 
 // --inventory discovers the site over SNMP from the in-process agent of
@@ -282,11 +274,7 @@ func TestReportInventoryDiscoversSite(t *testing.T) {
 	for _, sw := range demo.Switches() {
 		yaml.WriteString("      - host: \"" + sw.Address + "\"\n")
 	}
-	dir := t.TempDir()
-	inv := filepath.Join(dir, "sites.yaml")
-	if err := os.WriteFile(inv, []byte(yaml.String()), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	inv := cmdtest.WriteFile(t, t.TempDir(), "sites.yaml", yaml.String())
 	f, out, errOut := testFactory()
 	o := newOpts(f)
 	getenv := func(k string) string { return map[string]string{"TEST_REPORT_COMMUNITY": community}[k] }
@@ -323,10 +311,8 @@ func TestReportSnapshotWithInventoryFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap := filepath.Join(dir, "snap.json")
-	_ = os.WriteFile(snap, bytes.ReplaceAll(b, []byte(`"site": "Agence Lyon Part-Dieu"`), []byte(`"site": "lyon"`)), 0o644)
-	inv := filepath.Join(dir, "sites.yaml")
-	_ = os.WriteFile(inv, []byte("sites:\n  - name: lyon\n    users: 100\n    wan: {access: sdsl, downKbps: 2048, upKbps: 2048}\n    switches:\n      - host: 10.20.0.11\n"), 0o600)
+	snap := cmdtest.WriteFile(t, dir, "snap.json", strings.ReplaceAll(string(b), `"site": "Agence Lyon Part-Dieu"`, `"site": "lyon"`))
+	inv := cmdtest.WriteFile(t, dir, "sites.yaml", "sites:\n  - name: lyon\n    users: 100\n    wan: {access: sdsl, downKbps: 2048, upKbps: 2048}\n    switches:\n      - host: 10.20.0.11\n")
 	f, out, _ := testFactory()
 	o := newOpts(f)
 	o.Discover = func(context.Context, string, []snmp.Target, snmp.Options) *snapshot.Snapshot {
@@ -383,11 +369,7 @@ func TestAppliedRecordFromApplyCommand(t *testing.T) {
 		t.Errorf("decoded %+v", sw)
 	}
 	// And the report says it, in words, with the backup's name only.
-	dir := t.TempDir()
-	path := filepath.Join(dir, "applied.json")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := cmdtest.WriteFile(t, t.TempDir(), "applied.json", string(data))
 	f, out, _ := testFactory()
 	o := newOpts(f)
 	o.AuditFiles, o.AppliedFile, o.Output, o.Lang = []string{demoAudit}, path, "md", "en"

@@ -1,11 +1,13 @@
 // Package cmdtest holds what the verbs' tests share: streams on buffers, a
-// command run as the command line would run it, and the check of a table
-// row's expected error.
+// command run as the command line would run it, the check of a table row's
+// expected error, and input files written for a test.
 package cmdtest
 
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -30,7 +32,18 @@ func Run(cmd *cobra.Command, args ...string) error {
 	return cmd.Execute()
 }
 
-// TB is the part of testing.TB the checks use.
+// WriteFile writes an input file of a test (an inventory, a snapshot, a
+// profile) as dir/name, failing the test if it cannot, and returns its path.
+func WriteFile(t TB, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatalf("writing the test's input: %v", err)
+	}
+	return path
+}
+
+// TB is the part of testing.TB the helpers use.
 type TB interface {
 	Helper()
 	Fatalf(format string, args ...any)

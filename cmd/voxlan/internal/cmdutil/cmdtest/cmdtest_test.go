@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -25,16 +27,17 @@ func (r *recorder) Fatalf(format string, args ...any) {
 	runtime.Goexit()
 }
 
-// check runs one check in its own goroutine so that Fatalf can end it.
-func check(f func(TB, error, string) bool, err error, want string) (expected bool, failure string) {
+// failureOf runs f in its own goroutine, so that Fatalf can end it, and
+// returns the failure it recorded ("" for none).
+func failureOf(f func(TB)) string {
 	r := &recorder{}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		expected = f(r, err, want)
+		f(r)
 	}()
 	<-done
-	return expected, r.failure
+	return r.failure
 }
 
 func TestWantErr(t *testing.T) {
@@ -60,7 +63,8 @@ func TestWantErr(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			expected, failure := check(tt.check, tt.err, tt.want)
+			var expected bool
+			failure := failureOf(func(t TB) { expected = tt.check(t, tt.err, tt.want) })
 			if tt.wantFailure == "" && failure != "" {
 				t.Errorf("failed with %q, want a pass", failure)
 			}
@@ -118,5 +122,41 @@ func TestStreams(t *testing.T) {
 	}
 	if n, _ := streams.In.Read(make([]byte, 1)); n != 0 || streams.OutTTY || streams.ErrTTY || streams.InTTY {
 		t.Errorf("want empty stdin and no terminal: %+v", streams)
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name        string
+		dir, file   string
+		text        string
+		wantFailure string
+	}{
+		{name: "new file", dir: dir, file: "sites.yaml", text: "sites: []\n"},
+		{name: "empty file", dir: dir, file: "empty.json", text: ""},
+		{name: "replaces", dir: dir, file: "sites.yaml", text: "sites:\n  - name: hq\n"},
+		{name: "missing directory", dir: filepath.Join(dir, "nope"), file: "x.yaml", wantFailure: "no such file or directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var path string
+			failure := failureOf(func(t TB) { path = WriteFile(t, tt.dir, tt.file, tt.text) })
+			if tt.wantFailure != "" {
+				if !strings.Contains(failure, tt.wantFailure) {
+					t.Errorf("failure %q, want one containing %q", failure, tt.wantFailure)
+				}
+				return
+			}
+			if failure != "" {
+				t.Fatal(failure)
+			}
+			if path != filepath.Join(tt.dir, tt.file) {
+				t.Errorf("path %q, want %q", path, filepath.Join(tt.dir, tt.file))
+			}
+			if got, err := os.ReadFile(path); err != nil || string(got) != tt.text {
+				t.Errorf("file holds %q (%v), want %q", got, err, tt.text)
+			}
+		})
 	}
 }
