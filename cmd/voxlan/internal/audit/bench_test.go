@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -32,18 +33,8 @@ import (
 func BenchmarkDiscoverAudit200Switches(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, err := site.Start(ctx, site.Options{Copies: 50})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, inv := startBenchSite(ctx, b)
 	agentsMB := vmRSSMB()
-	var yaml strings.Builder
-	yaml.WriteString("sites:\n  - name: bench\n    users: 800\n    wan: {access: fibre, downKbps: 100000, upKbps: 100000}\n    snmp: {community: {env: BENCH_COMMUNITY}}\n    switches:\n")
-	for _, sw := range s.Switches() {
-		fmt.Fprintf(&yaml, "      - host: %s\n        name: %s\n", sw.Address, sw.Name)
-	}
-	inv := cmdtest.WriteFile(b, b.TempDir(), "sites.yaml", yaml.String())
 	getenv := func(k string) string {
 		if k == "BENCH_COMMUNITY" {
 			return s.Community()
@@ -83,21 +74,25 @@ func BenchmarkDiscoverAudit200Switches(b *testing.B) {
 	b.ReportMetric(float64(len(r.Findings)), "findings")
 }
 
-// vmRSSMB reads the process's resident set now (Linux), 0 when unknown.
-func vmRSSMB() float64 {
-	data, err := os.ReadFile("/proc/self/status")
+// startBenchSite starts the 200 simulated switches (lab/site: 4 real
+// recordings served 50 times on loopback), closed when the benchmark ends,
+// and writes the inventory of their site, community from $BENCH_COMMUNITY.
+func startBenchSite(ctx context.Context, b *testing.B) (*site.Site, string) {
+	s, err := site.Start(ctx, site.Options{Copies: 50})
 	if err != nil {
-		return 0
+		b.Fatal(err)
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			var kb float64
-			fmt.Sscanf(strings.TrimSpace(rest), "%f", &kb)
-			return kb / 1024
-		}
+	b.Cleanup(func() { s.Close() })
+	var yaml strings.Builder
+	yaml.WriteString("sites:\n  - name: bench\n    users: 800\n    wan: {access: fibre, downKbps: 100000, upKbps: 100000}\n    snmp: {community: {env: BENCH_COMMUNITY}}\n    switches:\n")
+	for _, sw := range s.Switches() {
+		fmt.Fprintf(&yaml, "      - host: %s\n        name: %s\n", sw.Address, sw.Name)
 	}
-	return 0
+	return s, cmdtest.WriteFile(b, b.TempDir(), "sites.yaml", yaml.String())
 }
+
+// vmRSSMB reads this process's resident set now (Linux), 0 when unknown.
+func vmRSSMB() float64 { return float64(procStatusKB("self", "VmRSS:")) / 1024 }
 
 // BenchmarkDiscoverAudit200SwitchesProcess is the same audit run by the
 // voxlan binary in its own process, so its wall time and peak RSS are
@@ -112,17 +107,7 @@ func BenchmarkDiscoverAudit200SwitchesProcess(b *testing.B) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, err := site.Start(ctx, site.Options{Copies: 50})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	var yaml strings.Builder
-	yaml.WriteString("sites:\n  - name: bench\n    snmp: {community: {env: BENCH_COMMUNITY}}\n    switches:\n")
-	for _, sw := range s.Switches() {
-		fmt.Fprintf(&yaml, "      - host: %s\n", sw.Address)
-	}
-	inv := cmdtest.WriteFile(b, b.TempDir(), "sites.yaml", yaml.String())
+	s, inv := startBenchSite(ctx, b)
 	var maxRSS int64
 	var wall time.Duration
 	b.ResetTimer()
@@ -165,13 +150,17 @@ func BenchmarkDiscoverAudit200SwitchesProcess(b *testing.B) {
 
 // vmHWMKB is the peak resident set of process pid (its own address space)
 // in kB, 0 once it is gone.
-func vmHWMKB(pid int) int64 {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+func vmHWMKB(pid int) int64 { return procStatusKB(strconv.Itoa(pid), "VmHWM:") }
+
+// procStatusKB reads a field in kB ("VmRSS:", "VmHWM:") of /proc/PID/status
+// (PID a number or "self"), 0 when the process or the field is not there.
+func procStatusKB(pid, field string) int64 {
+	data, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, field); ok {
 			var kb int64
 			fmt.Sscanf(strings.TrimSpace(rest), "%d", &kb)
 			return kb
