@@ -22,6 +22,36 @@ import (
 // nothing until the switch's name is typed, then applies and verifies.
 func TestPlanScreenAppliesOverSSH(t *testing.T) {
 	lab := plantest.NewLab(t, "Gi1/0/3")
+	rec, tm := planScreen(t, lab)
+	typeName(t, rec, tm, "SW1")
+	screen := rec.waitFor(t, 30*time.Second, "applied and verified on SW1", "Gi1/0/3", "applied: as planned", "backup: ")
+	t.Logf("after apply:\n%s", screen)
+}
+
+// TestPlanScreenShowsRollback: the switch rejects a line; the screen says
+// plainly that the backup state was restored and what each port is in.
+func TestPlanScreenShowsRollback(t *testing.T) {
+	lab := plantest.NewLab(t, "Gi1/0/3")
+	lab.Dev.Faults.Reject = "switchport voice vlan 20"
+	rec, tm := planScreen(t, lab)
+	typeName(t, rec, tm, "yes")
+	screen := rec.waitFor(t, 60*time.Second, "ROLLED BACK on SW1", "the backup state was restored", "Gi1/0/3", "restored to backup")
+	t.Logf("after the rejected line:\n%s", screen)
+}
+
+func typeName(t *testing.T, rec *recorder, tm *teatest.TestModel, name string) {
+	tm.Send(tea.KeyPressMsg{Code: 'a', Text: "a"})
+	rec.waitFor(t, 5*time.Second, "Type SW1 or yes")
+	for _, r := range name {
+		tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+}
+
+// planScreen opens the UI on the lab's switch with the drivers wired and
+// waits for its diff on the Plan screen.
+func planScreen(t *testing.T, lab *plantest.Lab) (*recorder, *teatest.TestModel) {
+	t.Helper()
 	f, err := os.Open(lab.AuditFile)
 	if err != nil {
 		t.Fatal(err)
@@ -41,18 +71,10 @@ func TestPlanScreenAppliesOverSSH(t *testing.T) {
 	snap := &snapshot.Snapshot{Site: "lab", Switches: []snapshot.Switch{{Target: "127.0.0.1", SysName: "SW1"}}}
 	rec := newRecorder(ui.New(&common.Deps{Site: "lab", Snapshot: snap, Audit: auditFn, Render: render, Apply: apply}))
 	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(100, 40))
-	defer func() { _ = tm.Quit() }()
+	t.Cleanup(func() { _ = tm.Quit() })
 
 	tm.Send(tea.KeyPressMsg{Code: '5', Text: "5"})
-	screen := rec.waitFor(t, 20*time.Second, "Plan for site lab", "SW1 (", "line(s) to send (cisco_ios)", "voice vlan 20")
+	screen := rec.waitFor(t, 20*time.Second, "Plan for site lab", "SW1 (", "line(s) to send (cisco_ios)", "+ switchport voice vlan 20")
 	t.Logf("Plan screen:\n%s", screen)
-
-	tm.Send(tea.KeyPressMsg{Code: 'a', Text: "a"})
-	rec.waitFor(t, 5*time.Second, "Type SW1 or yes")
-	for _, r := range "SW1" {
-		tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
-	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
-	screen = rec.waitFor(t, 30*time.Second, "applied and verified on SW1", "Gi1/0/3", "backup: ")
-	t.Logf("after apply:\n%s", screen)
+	return rec, tm
 }
