@@ -3,16 +3,12 @@ package decode
 import (
 	"context"
 	"errors"
-	"flag"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestNewCmdDecode(t *testing.T) {
 	tests := []struct {
@@ -58,19 +54,7 @@ func TestDecodeRunGolden(t *testing.T) {
 	if !strings.Contains(errOut.String(), "ladvd_lldp_lldp.minimal.pcap: 1 LLDP/CDP frames, 1 broken") {
 		t.Errorf("stderr = %q, want the broken-frame summary", errOut.String())
 	}
-	golden := "testdata/decode.golden.jsonl"
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := out.String(); got != string(want) {
-		t.Errorf("output differs from %s (run with -update and review the diff):\n got %s\nwant %s", golden, got, want)
-	}
+	cmdtest.Golden(t, "testdata/decode.golden.jsonl", out.Bytes())
 }
 
 func TestDecodeRunJSONArrayAndMissingFile(t *testing.T) {

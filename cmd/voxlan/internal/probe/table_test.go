@@ -2,15 +2,13 @@ package probe
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"testing"
 
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	fieldprobe "github.com/voxlan/voxlan/probe"
 	"github.com/voxlan/voxlan/snapshot"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // testdata/rogue-pbx.json is `voxlan probe --full -o json` from the lab:
 // lldpd announcing voice VLAN 20, dnsmasq serving both plans and DNS, a
@@ -37,17 +35,5 @@ func TestTableGolden(t *testing.T) {
 	if err := writeTable(&got, &fieldprobe.Result{Here: snap.Here, Probe: snap.Probe}, "wte"); err != nil {
 		t.Fatal(err)
 	}
-	const golden = "testdata/rogue-pbx.table"
-	if *update {
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("table differs from %s (go test -update to rewrite, then review):\ngot\n%s", golden, got.String())
-	}
+	cmdtest.Golden(t, "testdata/rogue-pbx.table", got.Bytes())
 }

@@ -1,10 +1,11 @@
 // Package cmdtest holds what the verbs' tests share: streams on buffers, a
 // command run as the command line would run it, the check of a table row's
-// expected error, and input files written for a test.
+// expected error, input files written for a test, and golden files.
 package cmdtest
 
 import (
 	"bytes"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,6 +27,11 @@ func Streams() (streams *cmdutil.IOStreams, stdout, stderr *bytes.Buffer) {
 // Cobra's own usage and error printing go nowhere: the tests judge the
 // error, not cobra's text.
 func Run(cmd *cobra.Command, args ...string) error {
+	if args == nil {
+		// Cobra takes nil for "no arguments given" and parses the test
+		// binary's own command line instead (go test -update, -run...).
+		args = []string{}
+	}
 	cmd.SetArgs(args)
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)
@@ -43,9 +49,31 @@ func WriteFile(t TB, dir, name, text string) string {
 	return path
 }
 
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// Golden compares a command's output with the golden file at path. Run
+// with -update, it first rewrites the file with got (review the diff
+// before committing it).
+func Golden(t TB, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatalf("rewriting %s: %v", path, err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test -update to rewrite it, then review the diff):\ngot\n%s\nwant\n%s", path, got, want)
+	}
+}
+
 // TB is the part of testing.TB the helpers use.
 type TB interface {
 	Helper()
+	Errorf(format string, args ...any)
 	Fatalf(format string, args ...any)
 }
 

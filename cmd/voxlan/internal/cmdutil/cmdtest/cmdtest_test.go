@@ -16,11 +16,13 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 )
 
-// recorder stands for the test: Fatalf records the failure and ends the
-// goroutine, as testing.T does.
+// recorder stands for the test: Errorf records the failure, Fatalf also
+// ends the goroutine, as testing.T does.
 type recorder struct{ failure string }
 
 func (r *recorder) Helper() {}
+
+func (r *recorder) Errorf(format string, args ...any) { r.failure = fmt.Sprintf(format, args...) }
 
 func (r *recorder) Fatalf(format string, args ...any) {
 	r.failure = fmt.Sprintf(format, args...)
@@ -86,9 +88,15 @@ func TestRun(t *testing.T) {
 		wantArgs []string
 		wantErr  string
 	}{
+		{name: "no arguments", args: nil, wantArgs: []string{}},
 		{name: "flags and arguments", args: []string{"-o", "json", "a.pcap"}, wantArgs: []string{"a.pcap"}},
 		{name: "unknown flag", args: []string{"--nope"}, wantErr: "unknown flag: --nope"},
 	}
+	// As after `go test -update`: a flag of the test binary that none of
+	// the commands knows.
+	testArgs := os.Args
+	os.Args = []string{testArgs[0], "-update"}
+	defer func() { os.Args = testArgs }()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
@@ -156,6 +164,45 @@ func TestWriteFile(t *testing.T) {
 			}
 			if got, err := os.ReadFile(path); err != nil || string(got) != tt.text {
 				t.Errorf("file holds %q (%v), want %q", got, err, tt.text)
+			}
+		})
+	}
+}
+
+func TestGolden(t *testing.T) {
+	dir := t.TempDir()
+	golden := WriteFile(t, dir, "out.golden", "site hq\nport 1/0/1\n")
+	tests := []struct {
+		name        string
+		path        string
+		got         string
+		update      bool
+		wantFailure string
+		wantFile    string // the golden file's text afterwards
+	}{
+		{name: "same", path: golden, got: "site hq\nport 1/0/1\n", wantFile: "site hq\nport 1/0/1\n"},
+		{name: "differs", path: golden, got: "site hq\nport 1/0/2\n", wantFailure: "output differs from " + golden, wantFile: "site hq\nport 1/0/1\n"},
+		{name: "missing golden", path: filepath.Join(dir, "none.golden"), got: "x", wantFailure: "no such file"},
+		{name: "update rewrites", path: golden, got: "site lyon\n", update: true, wantFile: "site lyon\n"},
+		{name: "update creates", path: filepath.Join(dir, "new.golden"), got: "new\n", update: true, wantFile: "new\n"},
+		{name: "update into a missing directory", path: filepath.Join(dir, "nope", "x.golden"), got: "x", update: true, wantFailure: "rewriting"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			old := *update
+			*update = tt.update
+			defer func() { *update = old }()
+			failure := failureOf(func(t TB) { Golden(t, tt.path, []byte(tt.got)) })
+			if tt.wantFailure == "" && failure != "" {
+				t.Errorf("failed with %q, want a pass", failure)
+			}
+			if tt.wantFailure != "" && !strings.Contains(failure, tt.wantFailure) {
+				t.Errorf("failure %q, want one containing %q", failure, tt.wantFailure)
+			}
+			if tt.wantFile != "" {
+				if b, err := os.ReadFile(tt.path); err != nil || string(b) != tt.wantFile {
+					t.Errorf("golden file holds %q (%v), want %q", b, err, tt.wantFile)
+				}
 			}
 		})
 	}
