@@ -128,6 +128,15 @@ func Truncate(s string, width int) string {
 	return ansi.Truncate(s, width, "…")
 }
 
+// Wrap breaks every line of s that is wider than width at spaces (or
+// anywhere when a word is too long), keeping styles.
+func Wrap(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	return ansi.Wrap(s, width, "")
+}
+
 // Fit pads or cuts every line of s to exactly width cells and the text to
 // exactly height lines, so a screen never spills over the help bar.
 func Fit(s string, width, height int) string {

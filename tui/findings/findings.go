@@ -262,7 +262,7 @@ func (m *Model) View() string {
 		return common.Fit(common.Faint.Render(msg), m.width, m.height)
 	}
 	if m.full {
-		return common.Fit(m.detail(true), m.width, m.height)
+		return common.Fit(common.Wrap(m.detail(true), m.width), m.width, m.height)
 	}
 	var b strings.Builder
 	b.WriteString(m.header())

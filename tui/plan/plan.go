@@ -216,7 +216,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Up):
 		m.scroll = max(m.scroll-1, 0)
 	case key.Matches(msg, m.keys.Down):
-		m.scroll = min(m.scroll+1, max(len(m.bodyLines(p))-m.bodyHeight(), 0))
+		m.scroll = min(m.scroll+1, max(strings.Count(common.Wrap(strings.Join(m.bodyLines(p), "\n"), m.width), "\n")+1-m.bodyHeight(), 0))
 	case key.Matches(msg, m.keys.Apply):
 		if m.deps.Apply == nil || p.state == applyRunning || p.state == applyDone {
 			return nil
@@ -388,7 +388,7 @@ func (m *Model) View() string {
 	b.WriteString(strings.Join(tabs, "  "))
 	b.WriteString("\n\n")
 	p := m.current()
-	lines := m.bodyLines(p)
+	lines := strings.Split(common.Wrap(strings.Join(m.bodyLines(p), "\n"), m.width), "\n")
 	h := m.bodyHeight()
 	scroll := min(m.scroll, max(len(lines)-h, 0))
 	if p.state != applyIdle {

@@ -206,9 +206,14 @@ func (m *Model) findingsLine(sw snapshot.Switch, p snapshot.Port) string {
 
 // fullView is every detail of the selected port, scrolled with up/down.
 func (m *Model) fullView(sw snapshot.Switch) string {
-	lines := m.fullLines(sw)
+	lines := m.wrappedFull(sw)
 	scroll := min(m.scroll, max(len(lines)-m.height, 0))
 	return common.Fit(strings.Join(lines[scroll:], "\n"), m.width, m.height)
+}
+
+// wrappedFull is fullLines wrapped to the screen's width.
+func (m *Model) wrappedFull(sw snapshot.Switch) []string {
+	return strings.Split(common.Wrap(strings.Join(m.fullLines(sw), "\n"), m.width), "\n")
 }
 
 func (m *Model) fullLines(sw snapshot.Switch) []string {

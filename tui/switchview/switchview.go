@@ -188,7 +188,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.scroll = max(m.scroll-1, 0)
 		case key.Matches(msg, m.keys.Down):
 			if sw, ok := m.current(); ok {
-				m.scroll = min(m.scroll+1, max(len(m.fullLines(sw))-m.height, 0))
+				m.scroll = min(m.scroll+1, max(len(m.wrappedFull(sw))-m.height, 0))
 			}
 		case key.Matches(msg, m.keys.Findings):
 			return m.showFindings()
