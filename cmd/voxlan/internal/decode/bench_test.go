@@ -14,8 +14,8 @@ import (
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
 
-	"github.com/voxlan/voxlan/capture"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 )
 
 // bigCapture writes a pcap of n frames by repeating every frame of the real
@@ -23,22 +23,8 @@ import (
 func bigCapture(b *testing.B, n int) string {
 	files, _ := filepath.Glob("../../../../lldp/testdata/pcap/*.pcap")
 	var frames [][]byte
-	for _, name := range files {
-		r, err := capture.OpenFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for {
-			f, err := r.ReadFrame(context.Background())
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			frames = append(frames, f.Data)
-		}
-		r.Close()
+	for _, f := range cmdtest.ReadFrames(b, files...) {
+		frames = append(frames, f.Data)
 	}
 	path := filepath.Join(b.TempDir(), "big.pcap")
 	out, err := os.Create(path)

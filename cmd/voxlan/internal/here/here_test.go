@@ -60,24 +60,9 @@ type replayPort struct {
 }
 
 func newReplayPort(t *testing.T, files ...string) *replayPort {
-	p := &replayPort{}
-	for _, name := range files {
-		r, err := capture.OpenFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			f, err := r.ReadFrame(context.Background())
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			f.Time = time.Time{} // "now", when read
-			p.frames = append(p.frames, f)
-		}
-		r.Close()
+	p := &replayPort{frames: cmdtest.ReadFrames(t, files...)}
+	for i := range p.frames {
+		p.frames[i].Time = time.Time{} // "now", when read
 	}
 	return p
 }

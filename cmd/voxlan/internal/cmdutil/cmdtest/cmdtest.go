@@ -1,10 +1,13 @@
 // Package cmdtest holds what the verbs' tests share: streams on buffers, a
 // command run as the command line would run it, the check of a table row's
-// expected error, input files written for a test, and golden files.
+// expected error, input files written for a test, golden files and frames
+// read from captures.
 package cmdtest
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -13,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voxlan/voxlan/capture"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 )
 
@@ -47,6 +51,32 @@ func WriteFile(t TB, dir, name, text string) string {
 		t.Fatalf("writing the test's input: %v", err)
 	}
 	return path
+}
+
+// ReadFrames reads every frame of the captures (pcap or pcapng), in order,
+// failing the test on a file it cannot read.
+func ReadFrames(t TB, files ...string) []capture.Frame {
+	t.Helper()
+	var frames []capture.Frame
+	for _, name := range files {
+		r, err := capture.OpenFile(name)
+		if err != nil {
+			t.Fatalf("%v", err)
+		}
+		for {
+			f, err := r.ReadFrame(context.Background())
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				r.Close()
+				t.Fatalf("%s: %v", name, err)
+			}
+			frames = append(frames, f)
+		}
+		r.Close()
+	}
+	return frames
 }
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

@@ -10,9 +10,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
 	"github.com/spf13/cobra"
 
+	"github.com/voxlan/voxlan/capture"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 )
 
@@ -202,6 +207,77 @@ func TestGolden(t *testing.T) {
 			if tt.wantFile != "" {
 				if b, err := os.ReadFile(tt.path); err != nil || string(b) != tt.wantFile {
 					t.Errorf("golden file holds %q (%v), want %q", b, err, tt.wantFile)
+				}
+			}
+		})
+	}
+}
+
+// writePcap writes frames as an Ethernet pcap file.
+func writePcap(t *testing.T, path string, frames ...[]byte) string {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pcapgo.NewWriter(f)
+	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
+		t.Fatal(err)
+	}
+	for i, fr := range frames {
+		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(fr), Length: len(fr)}
+		if err := w.WritePacket(ci, fr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestReadFrames(t *testing.T) {
+	dir := t.TempDir()
+	// Two LLDP frames (EtherType 0x88cc) and a CDP one, enough bytes each
+	// for an Ethernet header.
+	lldp1 := append([]byte{0x01, 0x80, 0xc2, 0, 0, 0x0e, 2, 0, 0, 0, 0, 1, 0x88, 0xcc}, bytes.Repeat([]byte{1}, 46)...)
+	lldp2 := append([]byte{0x01, 0x80, 0xc2, 0, 0, 0x0e, 2, 0, 0, 0, 0, 2, 0x88, 0xcc}, bytes.Repeat([]byte{2}, 46)...)
+	cdp := append([]byte{0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcc, 2, 0, 0, 0, 0, 3, 0, 46, 0xaa, 0xaa, 3, 0, 0, 0x0c, 0x20, 0}, bytes.Repeat([]byte{3}, 38)...)
+	two := writePcap(t, filepath.Join(dir, "two.pcap"), lldp1, lldp2)
+	one := writePcap(t, filepath.Join(dir, "one.pcap"), cdp)
+	empty := writePcap(t, filepath.Join(dir, "empty.pcap"))
+	garbage := WriteFile(t, dir, "garbage.pcap", "not a capture at all")
+	tests := []struct {
+		name        string
+		files       []string
+		want        [][]byte
+		wantFailure string
+	}{
+		{name: "one file", files: []string{two}, want: [][]byte{lldp1, lldp2}},
+		{name: "files in order", files: []string{one, two}, want: [][]byte{cdp, lldp1, lldp2}},
+		{name: "no frames", files: []string{empty}},
+		{name: "missing file", files: []string{two, filepath.Join(dir, "none.pcap")}, wantFailure: "none.pcap"},
+		{name: "not a capture", files: []string{garbage}, wantFailure: "garbage.pcap"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var frames []capture.Frame
+			failure := failureOf(func(t TB) { frames = ReadFrames(t, tt.files...) })
+			if tt.wantFailure != "" {
+				if !strings.Contains(failure, tt.wantFailure) {
+					t.Errorf("failure %q, want one naming %q", failure, tt.wantFailure)
+				}
+				return
+			}
+			if failure != "" {
+				t.Fatal(failure)
+			}
+			if len(frames) != len(tt.want) {
+				t.Fatalf("%d frames, want %d", len(frames), len(tt.want))
+			}
+			for i, f := range frames {
+				if !bytes.Equal(f.Data, tt.want[i]) {
+					t.Errorf("frame %d = % x, want % x", i, f.Data, tt.want[i])
 				}
 			}
 		})
