@@ -32,7 +32,7 @@ func (d *data) badType(stage, oid string, vb varbind, want string) {
 		return
 	}
 	d.badCols[oid] = true
-	d.errorf(stage, "%s.%s: agent answered %v, want %s; rows of this type were left out", columnName(oid), vb.index, vb.pdu.Type, want)
+	d.errorf(stage, "%s.%s: agent answered %v, want %s; rows of this type were left out", columnName(oid), vb.index, vb.typ, want)
 }
 
 // columnName names a column OID for messages.
@@ -53,7 +53,7 @@ func (d *data) rows(oid string) []varbind { return d.cols[oid] }
 func (d *data) ints(stage, oid string) map[string]int64 {
 	out := make(map[string]int64, len(d.cols[oid]))
 	for _, vb := range d.cols[oid] {
-		n, ok := pduInt(vb.pdu)
+		n, ok := pduInt(gosnmp.SnmpPDU{Type: vb.typ, Value: vb.value})
 		if !ok {
 			d.badType(stage, oid, vb, "an integer")
 			continue
@@ -67,8 +67,8 @@ func (d *data) ints(stage, oid string) map[string]int64 {
 func (d *data) bytes(stage, oid string) map[string][]byte {
 	out := make(map[string][]byte, len(d.cols[oid]))
 	for _, vb := range d.cols[oid] {
-		b, ok := vb.pdu.Value.([]byte)
-		if !ok || vb.pdu.Type != gosnmp.OctetString {
+		b, ok := vb.value.([]byte)
+		if !ok || vb.typ != gosnmp.OctetString {
 			d.badType(stage, oid, vb, "an OCTET STRING")
 			continue
 		}

@@ -53,7 +53,7 @@ func newPoEPortMapper(d *data, ports *portSet, bp bridgePorts) *poePortMapper {
 	}
 	for _, vb := range d.rows(oidEntAliasMappingIdentifier) {
 		a, ok := arcs(vb.index)
-		oid, isOID := vb.pdu.Value.(string)
+		oid, isOID := vb.value.(string)
 		if !ok || len(a) != 2 || !isOID {
 			continue
 		}

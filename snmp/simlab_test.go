@@ -27,6 +27,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if serveSiteIfAsked() {
+		return
+	}
 	code := m.Run()
 	if simSrv != nil {
 		simSrv.Stop()

@@ -1,6 +1,7 @@
 package snmp
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -13,9 +14,13 @@ import (
 
 // varbind is one walked value, with the OID suffix below the walked root as
 // its table index.
+//
+// It keeps the PDU's type and value but not its Name: index is a substring
+// of Name, and a walk of 200 switches holds about a million varbinds.
 type varbind struct {
 	index string
-	pdu   gosnmp.SnmpPDU
+	typ   gosnmp.Asn1BER
+	value any
 }
 
 // walker walks subtrees of one agent. It starts with GetBulk and switches
@@ -57,8 +62,8 @@ func (w *walker) walk(ctx context.Context, g *gosnmp.GoSNMP, root string) ([]var
 // cursor is the walk of one column.
 type cursor struct {
 	prefix string
+	// cur is the last OID read (the root at first), as the agent wrote it.
 	cur    string
-	last   []uint32
 	out    []varbind
 	done   bool
 	err    error
@@ -77,8 +82,7 @@ func (w *walker) walkColumns(ctx context.Context, g *gosnmp.GoSNMP, roots []stri
 	for i, root := range roots {
 		root = strings.TrimPrefix(root, ".")
 		c := &cursor{prefix: "." + root + ".", cur: "." + root}
-		var err error
-		if c.last, err = parseOID(root); err != nil {
+		if _, err := parseOID(root); err != nil {
 			c.done, c.err = true, err
 		}
 		cs[i] = c
@@ -167,17 +171,18 @@ func (w *walker) step(c *cursor, v gosnmp.SnmpPDU) {
 		c.done = true
 		return
 	}
-	oid, err := parseOID(v.Name)
-	if err != nil {
+	order, ok := compareOIDText(v.Name, c.cur)
+	if !ok {
+		_, err := parseOID(v.Name) // says what is wrong with it
 		c.done, c.err = true, err
 		return
 	}
-	if compareOID(oid, c.last) <= 0 {
+	if order <= 0 {
 		c.done, c.err = true, fmt.Errorf("%w: %s after %s", errNotIncreasing, v.Name, c.cur)
 		return
 	}
-	c.last, c.cur = oid, v.Name
-	c.out = append(c.out, varbind{index: v.Name[len(c.prefix):], pdu: v})
+	c.cur = v.Name
+	c.out = append(c.out, varbind{index: v.Name[len(c.prefix):], typ: v.Type, value: v.Value})
 	if len(c.out) >= w.maxRows {
 		c.done, c.err = true, fmt.Errorf("%w (%d rows under %s)", errTooManyRows, w.maxRows, strings.TrimSuffix(c.prefix[1:], "."))
 	}
@@ -258,19 +263,53 @@ func parseOID(s string) ([]uint32, error) {
 	if s == "" {
 		return nil, nil
 	}
-	parts := strings.Split(s, ".")
-	if len(parts) > maxOIDArcs {
-		return nil, fmt.Errorf("OID with %d sub-identifiers (more than %d)", len(parts), maxOIDArcs)
+	n := strings.Count(s, ".") + 1
+	if n > maxOIDArcs {
+		return nil, fmt.Errorf("OID with %d sub-identifiers (more than %d)", n, maxOIDArcs)
 	}
-	out := make([]uint32, len(parts))
-	for i, p := range parts {
-		n, err := strconv.ParseUint(p, 10, 32)
+	out := make([]uint32, 0, n)
+	for part := range strings.SplitSeq(s, ".") {
+		v, err := strconv.ParseUint(part, 10, 32)
 		if err != nil {
 			return nil, fmt.Errorf("bad OID %q", s)
 		}
-		out[i] = uint32(n)
+		out = append(out, uint32(v))
 	}
 	return out, nil
+}
+
+// compareOIDText compares two dotted OIDs (leading dot optional) as
+// compareOID compares them parsed, but without allocating: the walk
+// compares every varbind with the one before. ok is false when a is not an
+// OID parseOID accepts (b must be one).
+func compareOIDText(a, b string) (order int, ok bool) {
+	a, b = strings.TrimPrefix(a, "."), strings.TrimPrefix(b, ".")
+	aMore, bMore := a != "", b != ""
+	arcs := 0
+	for aMore {
+		var x string
+		// After a dot comes one more arc, empty after a trailing dot
+		// (which ParseUint refuses, as parseOID does).
+		x, a, aMore = strings.Cut(a, ".")
+		xv, err := strconv.ParseUint(x, 10, 32)
+		if arcs++; err != nil || arcs > maxOIDArcs {
+			return 0, false
+		}
+		switch {
+		case order != 0:
+		case !bMore:
+			order = 1 // b is a prefix of a
+		default:
+			var y string
+			y, b, bMore = strings.Cut(b, ".")
+			yv, _ := strconv.ParseUint(y, 10, 32)
+			order = cmp.Compare(xv, yv)
+		}
+	}
+	if order == 0 && bMore {
+		order = -1 // a is a prefix of b
+	}
+	return order, true
 }
 
 func compareOID(a, b []uint32) int {
