@@ -4,15 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
@@ -22,29 +17,12 @@ import (
 // captures in ../../../../lldp/testdata/pcap.
 func bigCapture(b *testing.B, n int) string {
 	files, _ := filepath.Glob("../../../../lldp/testdata/pcap/*.pcap")
-	var frames [][]byte
-	for _, f := range cmdtest.ReadFrames(b, files...) {
-		frames = append(frames, f.Data)
+	captured := cmdtest.ReadFrames(b, files...)
+	frames := make([][]byte, n)
+	for i := range frames {
+		frames[i] = captured[i%len(captured)].Data
 	}
-	path := filepath.Join(b.TempDir(), "big.pcap")
-	out, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := pcapgo.NewWriter(out)
-	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; i < n; i++ {
-		f := frames[i%len(frames)]
-		if err := w.WritePacket(gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(f), Length: len(f)}, f); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := out.Close(); err != nil {
-		b.Fatal(err)
-	}
-	return path
+	return cmdtest.WritePcap(b, filepath.Join(b.TempDir(), "big.pcap"), frames...)
 }
 
 // BenchmarkDecodeVsTshark runs `voxlan decode` (JSON Lines) and, once, in

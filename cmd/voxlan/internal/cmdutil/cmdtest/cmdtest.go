@@ -1,7 +1,7 @@
 // Package cmdtest holds what the verbs' tests share: streams on buffers, a
 // command run as the command line would run it, the check of a table row's
-// expected error, input files written for a test, golden files and frames
-// read from captures.
+// expected error, input files written for a test, golden files, and
+// captures written and read.
 package cmdtest
 
 import (
@@ -13,7 +13,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/capture"
@@ -77,6 +81,31 @@ func ReadFrames(t TB, files ...string) []capture.Frame {
 		r.Close()
 	}
 	return frames
+}
+
+// WritePcap writes frames as an Ethernet pcap file at path, one second
+// apart from the epoch, and returns path.
+func WritePcap(t TB, path string, frames ...[]byte) string {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	defer f.Close()
+	w := pcapgo.NewWriter(f)
+	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	for i, fr := range frames {
+		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(fr), Length: len(fr)}
+		if err := w.WritePacket(ci, fr); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return path
 }
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

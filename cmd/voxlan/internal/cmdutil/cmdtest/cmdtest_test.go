@@ -10,11 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/capture"
@@ -47,6 +43,20 @@ func failureOf(f func(TB)) string {
 	return r.failure
 }
 
+// checkFailure compares what a helper reported with what the row wants: a
+// failure containing want, or none when want is "". It returns whether the
+// row ends there (the helper failed).
+func checkFailure(t *testing.T, failure, want string) (ended bool) {
+	t.Helper()
+	switch {
+	case want == "" && failure != "":
+		t.Errorf("failed with %q, want a pass", failure)
+	case want != "" && !strings.Contains(failure, want):
+		t.Errorf("failure %q, want one containing %q", failure, want)
+	}
+	return failure != "" || want != ""
+}
+
 func TestWantErr(t *testing.T) {
 	usage := cmdutil.UsageError("--lang %q: use en or fr", "de")
 	other := errors.New(`unknown command "extra" for "voxlan demo"`)
@@ -72,14 +82,8 @@ func TestWantErr(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var expected bool
 			failure := failureOf(func(t TB) { expected = tt.check(t, tt.err, tt.want) })
-			if tt.wantFailure == "" && failure != "" {
-				t.Errorf("failed with %q, want a pass", failure)
-			}
-			if tt.wantFailure != "" && !strings.Contains(failure, tt.wantFailure) {
-				t.Errorf("failure %q, want one containing %q", failure, tt.wantFailure)
-			}
 			// After a failure the row has ended: nothing is returned.
-			if failure == "" && expected != tt.wantExpected {
+			if !checkFailure(t, failure, tt.wantFailure) && expected != tt.wantExpected {
 				t.Errorf("returned %v, want %v", expected, tt.wantExpected)
 			}
 		})
@@ -155,14 +159,8 @@ func TestWriteFile(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var path string
 			failure := failureOf(func(t TB) { path = WriteFile(t, tt.dir, tt.file, tt.text) })
-			if tt.wantFailure != "" {
-				if !strings.Contains(failure, tt.wantFailure) {
-					t.Errorf("failure %q, want one containing %q", failure, tt.wantFailure)
-				}
+			if checkFailure(t, failure, tt.wantFailure) {
 				return
-			}
-			if failure != "" {
-				t.Fatal(failure)
 			}
 			if path != filepath.Join(tt.dir, tt.file) {
 				t.Errorf("path %q, want %q", path, filepath.Join(tt.dir, tt.file))
@@ -198,12 +196,7 @@ func TestGolden(t *testing.T) {
 			*update = tt.update
 			defer func() { *update = old }()
 			failure := failureOf(func(t TB) { Golden(t, tt.path, []byte(tt.got)) })
-			if tt.wantFailure == "" && failure != "" {
-				t.Errorf("failed with %q, want a pass", failure)
-			}
-			if tt.wantFailure != "" && !strings.Contains(failure, tt.wantFailure) {
-				t.Errorf("failure %q, want one containing %q", failure, tt.wantFailure)
-			}
+			checkFailure(t, failure, tt.wantFailure)
 			if tt.wantFile != "" {
 				if b, err := os.ReadFile(tt.path); err != nil || string(b) != tt.wantFile {
 					t.Errorf("golden file holds %q (%v), want %q", b, err, tt.wantFile)
@@ -213,29 +206,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// writePcap writes frames as an Ethernet pcap file.
-func writePcap(t *testing.T, path string, frames ...[]byte) string {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := pcapgo.NewWriter(f)
-	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
-		t.Fatal(err)
-	}
-	for i, fr := range frames {
-		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(fr), Length: len(fr)}
-		if err := w.WritePacket(ci, fr); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
+// TestReadFrames reads captures written with WritePcap, which it tests too.
 func TestReadFrames(t *testing.T) {
 	dir := t.TempDir()
 	// Two LLDP frames (EtherType 0x88cc) and a CDP one, enough bytes each
@@ -243,9 +214,9 @@ func TestReadFrames(t *testing.T) {
 	lldp1 := append([]byte{0x01, 0x80, 0xc2, 0, 0, 0x0e, 2, 0, 0, 0, 0, 1, 0x88, 0xcc}, bytes.Repeat([]byte{1}, 46)...)
 	lldp2 := append([]byte{0x01, 0x80, 0xc2, 0, 0, 0x0e, 2, 0, 0, 0, 0, 2, 0x88, 0xcc}, bytes.Repeat([]byte{2}, 46)...)
 	cdp := append([]byte{0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcc, 2, 0, 0, 0, 0, 3, 0, 46, 0xaa, 0xaa, 3, 0, 0, 0x0c, 0x20, 0}, bytes.Repeat([]byte{3}, 38)...)
-	two := writePcap(t, filepath.Join(dir, "two.pcap"), lldp1, lldp2)
-	one := writePcap(t, filepath.Join(dir, "one.pcap"), cdp)
-	empty := writePcap(t, filepath.Join(dir, "empty.pcap"))
+	two := WritePcap(t, filepath.Join(dir, "two.pcap"), lldp1, lldp2)
+	one := WritePcap(t, filepath.Join(dir, "one.pcap"), cdp)
+	empty := WritePcap(t, filepath.Join(dir, "empty.pcap"))
 	garbage := WriteFile(t, dir, "garbage.pcap", "not a capture at all")
 	tests := []struct {
 		name        string
@@ -263,14 +234,8 @@ func TestReadFrames(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var frames []capture.Frame
 			failure := failureOf(func(t TB) { frames = ReadFrames(t, tt.files...) })
-			if tt.wantFailure != "" {
-				if !strings.Contains(failure, tt.wantFailure) {
-					t.Errorf("failure %q, want one naming %q", failure, tt.wantFailure)
-				}
+			if checkFailure(t, failure, tt.wantFailure) {
 				return
-			}
-			if failure != "" {
-				t.Fatal(failure)
 			}
 			if len(frames) != len(tt.want) {
 				t.Fatalf("%d frames, want %d", len(frames), len(tt.want))
@@ -278,6 +243,38 @@ func TestReadFrames(t *testing.T) {
 			for i, f := range frames {
 				if !bytes.Equal(f.Data, tt.want[i]) {
 					t.Errorf("frame %d = % x, want % x", i, f.Data, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestWritePcap(t *testing.T) {
+	dir := t.TempDir()
+	frame := append([]byte{0x01, 0x80, 0xc2, 0, 0, 0x0e, 2, 0, 0, 0, 0, 1, 0x88, 0xcc}, bytes.Repeat([]byte{1}, 46)...)
+	tests := []struct {
+		name        string
+		path        string
+		frames      [][]byte
+		wantFailure string
+	}{
+		{name: "three frames", path: filepath.Join(dir, "three.pcap"), frames: [][]byte{frame, frame, frame}},
+		{name: "header only", path: filepath.Join(dir, "empty.pcap")},
+		{name: "missing directory", path: filepath.Join(dir, "nope", "x.pcap"), frames: [][]byte{frame}, wantFailure: "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			failure := failureOf(func(t TB) { WritePcap(t, tt.path, tt.frames...) })
+			if checkFailure(t, failure, tt.wantFailure) {
+				return
+			}
+			got := ReadFrames(t, tt.path)
+			if len(got) != len(tt.frames) {
+				t.Fatalf("read back %d frames, want %d", len(got), len(tt.frames))
+			}
+			for i, f := range got {
+				if f.Time.Unix() != int64(i) || !bytes.Equal(f.Data, tt.frames[i]) {
+					t.Errorf("frame %d at %v = % x", i, f.Time, f.Data)
 				}
 			}
 		})
