@@ -165,11 +165,7 @@ func TestReportAuditsSnapshots(t *testing.T) {
 // Several sites into a directory give one file per site.
 func TestReportOneFilePerSite(t *testing.T) {
 	dir := t.TempDir()
-	b, err := os.ReadFile(demoAudit)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other := cmdtest.WriteFile(t, dir, "other.json", strings.ReplaceAll(string(b), `"site": "Agence Lyon Part-Dieu"`, `"site": "Agence Lyon/Confluence"`))
+	other := fixtureAsSite(t, demoAudit, dir, "other.json", "Agence Lyon/Confluence")
 	outDir := filepath.Join(dir, "out")
 	if err := os.Mkdir(outDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -222,7 +218,7 @@ func TestReportBadInput(t *testing.T) {
 		{"snapshot given as audit", func(o *ReportOptions) { o.AuditFiles = []string{notAudit} }, "voxlan.snapshot/v1"},
 		{"not JSON", func(o *ReportOptions) { o.AuditFiles = []string{garbage} }, "not JSON"},
 		{"snapshot without its audit", func(o *ReportOptions) {
-			o.AuditFiles, o.SnapshotFiles = []string{demoAudit}, []string{demoSnapshot, notAuditSnapshot(t, dir)}
+			o.AuditFiles, o.SnapshotFiles = []string{demoAudit}, []string{demoSnapshot, fixtureAsSite(t, demoSnapshot, dir, "elsewhere.json", "Ailleurs")}
 		}, "has no audit"},
 		{"unknown site", func(o *ReportOptions) { o.AuditFiles, o.Site = []string{demoAudit}, "Paris" }, `no site "Paris"`},
 		{"bad applied", func(o *ReportOptions) { o.AuditFiles, o.AppliedFile = []string{demoAudit}, garbage }, "not a voxlan apply record"},
@@ -247,13 +243,19 @@ func TestReportBadInput(t *testing.T) {
 	}
 }
 
-// notAuditSnapshot writes the demo snapshot under another site name.
-func notAuditSnapshot(t *testing.T, dir string) string {
-	b, err := os.ReadFile(demoSnapshot)
+// fixtureAsSite copies a demo fixture (audit or snapshot) as dir/name with
+// its site renamed.
+func fixtureAsSite(t *testing.T, fixture, dir, name, site string) string {
+	t.Helper()
+	b, err := os.ReadFile(fixture)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cmdtest.WriteFile(t, dir, "elsewhere.json", strings.ReplaceAll(string(b), `"site": "Agence Lyon Part-Dieu"`, `"site": "Ailleurs"`))
+	renamed := strings.ReplaceAll(string(b), `"site": "Agence Lyon Part-Dieu"`, `"site": "`+site+`"`)
+	if renamed == string(b) {
+		t.Fatalf("%s does not name the demo site", fixture)
+	}
+	return cmdtest.WriteFile(t, dir, name, renamed)
 }
 
 // --inventory discovers the site over SNMP from the in-process agent of
@@ -307,11 +309,7 @@ func TestReportInventoryDiscoversSite(t *testing.T) {
 // declarations (users and WAN give the sizing) instead of discovering.
 func TestReportSnapshotWithInventoryFacts(t *testing.T) {
 	dir := t.TempDir()
-	b, err := os.ReadFile(demoSnapshot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap := cmdtest.WriteFile(t, dir, "snap.json", strings.ReplaceAll(string(b), `"site": "Agence Lyon Part-Dieu"`, `"site": "lyon"`))
+	snap := fixtureAsSite(t, demoSnapshot, dir, "snap.json", "lyon")
 	inv := cmdtest.WriteFile(t, dir, "sites.yaml", "sites:\n  - name: lyon\n    users: 100\n    wan: {access: sdsl, downKbps: 2048, upKbps: 2048}\n    switches:\n      - host: 10.20.0.11\n")
 	f, out, _ := testFactory()
 	o := newOpts(f)
