@@ -1,6 +1,7 @@
 package switchview
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,7 +46,22 @@ func layout(sw snapshot.Switch) []group {
 		}
 		groups[g].ports = append(groups[g].ports, i)
 	}
+	// Front ports first: a management port (Fa0, oobm) or a lone
+	// module goes after the blocks of access ports.
+	slices.SortStableFunc(groups, func(a, b group) int {
+		return boolInt(len(b.ports) >= frontBlock) - boolInt(len(a.ports) >= frontBlock)
+	})
 	return groups
+}
+
+// frontBlock is the size from which a group is a block of access ports.
+const frontBlock = 8
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func sortPorts(sw snapshot.Switch, idx []int) {

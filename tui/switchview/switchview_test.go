@@ -123,3 +123,14 @@ func TestBeforeAnySwitch(t *testing.T) {
 	m.Update(tuitest.Key("right")) // nothing to move: no panic
 	m.Update(tuitest.Key("enter"))
 }
+
+func TestManagementPortLast(t *testing.T) {
+	snap := tuitest.DemoSnapshot(t)
+	var prefixes []string
+	for _, g := range layout(snap.Switches[1]) { // the 2960-X stack: Fa0 management port, Gi1/0/...
+		prefixes = append(prefixes, g.prefix)
+	}
+	if len(prefixes) < 2 || prefixes[0] != "Gi1/0/" || prefixes[len(prefixes)-1] != "Fa" {
+		t.Errorf("got blocks %q, want the access ports first and the management port after", prefixes)
+	}
+}
