@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -206,7 +207,9 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			return m, nil
 		}
 		r.last = m.deps.Clock()
-		if msg.p.Stage != "" {
+		// Progress counts the known stages started; other events ("walk"
+		// rows, "done") only move the values read.
+		if slices.Contains(m.deps.Stages, msg.p.Stage) || (len(m.deps.Stages) == 0 && msg.p.Stage != "") {
 			r.stage = msg.p.Stage
 			r.seen[msg.p.Stage] = true
 		}
@@ -527,7 +530,7 @@ func (m *Model) detail(r *row) string {
 	case stateReading:
 		pct := 0.0
 		if n := len(m.deps.Stages); n > 0 {
-			pct = float64(max(len(r.seen)-1, 0)) / float64(n)
+			pct = float64(len(r.seen)) / float64(n)
 		}
 		s := m.bar.ViewAs(pct) + " " + r.stage + fmt.Sprintf(" · %d values", r.rows)
 		if silent := now.Sub(r.last); silent >= StallAfter {

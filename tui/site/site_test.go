@@ -174,3 +174,20 @@ func TestPrepareThenDiscover(t *testing.T) {
 		t.Errorf("view:\n%s", view)
 	}
 }
+
+func TestProgressBarCountsStages(t *testing.T) {
+	m := New(&common.Deps{Targets: []string{"x"}, Stages: []string{"system", "interfaces", "vlans", "lldp"},
+		Discover: func(ctx context.Context, target string, _ func(common.Progress)) snapshot.Switch {
+			<-ctx.Done()
+			return snapshot.Switch{Target: target}
+		}})
+	m.SetSize(100, 10)
+	_ = m.Init()
+	for _, p := range []common.Progress{{Stage: "system"}, {Stage: "walk", Rows: 40}, {Stage: "interfaces"}, {Stage: "walk", Rows: 120}} {
+		m.Update(progressMsg{target: "x", p: p})
+	}
+	view := tuitest.Plain(m.View())
+	if !strings.Contains(view, "██████████░░░░░░░░░░ interfaces · 120 values") {
+		t.Errorf("two of four stages started: want a half bar on interfaces with 120 values:\n%s", view)
+	}
+}
