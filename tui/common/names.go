@@ -3,6 +3,8 @@ package common
 import (
 	"fmt"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/snapshot"
 )
@@ -100,6 +102,27 @@ var Roles = []struct {
 	{audit.RoleUnmanagedSwitch, "S", "unmanaged switch or hub", "hub"},
 	{audit.RoleEmpty, "·", "empty", "empty"},
 	{audit.RoleUnknown, "?", "unknown", "unknown"},
+}
+
+// roleColors colour the port map's letters by role; a port with a failing
+// or warning finding takes the finding's colour instead.
+var roleColors = map[audit.Role]string{
+	audit.RoleUplink:          "#58A6FF",
+	audit.RolePhone:           "#39C5CF",
+	audit.RolePhonePC:         "#56D4BC",
+	audit.RolePC:              "#C9D1D9",
+	audit.RoleAccessPoint:     "#D2A8FF",
+	audit.RoleUnmanagedSwitch: "#FFA657",
+	audit.RoleEmpty:           "#6E7681",
+	audit.RoleUnknown:         "#BC8CFF",
+}
+
+// RoleStyle is the colour of a role on the port map.
+func RoleStyle(role audit.Role) lipgloss.Style {
+	if c, ok := roleColors[role]; ok {
+		return lipgloss.NewStyle().Foreground(lipgloss.Color(c))
+	}
+	return Faint
 }
 
 // RoleLetter is the port map's letter for role, "" when role is not one

@@ -417,17 +417,15 @@ func (m *Model) cell(target string, p snapshot.Port) string {
 	}
 	mark := " "
 	style := common.Faint
-	if m.result != nil {
+	switch {
+	case m.result != nil:
+		style = common.RoleStyle(m.roles[k])
 		if w := common.Worst(m.findings[k]); w != "" {
-			st := common.FromStatus(w)
-			style = st.Style()
-			if st != common.StatePass {
-				mark = st.Mark()
+			if st := common.FromStatus(w); st != common.StatePass && st != common.StateManual {
+				style, mark = st.Style(), st.Mark()
 			}
-		} else if p.OperUp {
-			style = common.StatePass.Style()
 		}
-	} else if p.OperUp {
+	case p.OperUp:
 		style = common.Accent
 	}
 	s := letter + mark
@@ -458,9 +456,9 @@ func (m *Model) legend() string {
 	}
 	var roles []string
 	for _, r := range common.Roles {
-		roles = append(roles, r.Letter+" "+r.Short)
+		roles = append(roles, common.RoleStyle(r.Role).Render(r.Letter+" "+r.Short))
 	}
 	marks := common.StateFail.Render() + " fail  " + common.StateWarn.Render() + " warn  " +
-		common.StateUnknown.Render() + " unknown  (no mark: pass)"
-	return common.Faint.Render(strings.Join(roles, "  ")) + "\n" + marks
+		common.StateUnknown.Render() + " unknown  (no mark: nothing wrong found)"
+	return strings.Join(roles, "  ") + "\n" + marks
 }
