@@ -67,27 +67,36 @@ func (d *data) ints(stage, oid string) map[string]int64 {
 func (d *data) bytes(stage, oid string) map[string][]byte {
 	out := make(map[string][]byte, len(d.cols[oid]))
 	for _, vb := range d.cols[oid] {
-		b, ok := vb.value.([]byte)
-		if !ok || vb.typ != gosnmp.OctetString {
-			d.badType(stage, oid, vb, "an OCTET STRING")
-			continue
+		if b, ok := d.octets(stage, oid, vb); ok {
+			out[vb.index] = append([]byte(nil), b...)
 		}
-		if fixed, ok := RecoverHexArtefact(b); ok {
-			b = fixed
-		}
-		out[vb.index] = append([]byte(nil), b...)
 	}
 	return out
 }
 
 // strings returns an OCTET STRING column as display text.
 func (d *data) strings(stage, oid string) map[string]string {
-	raw := d.bytes(stage, oid)
-	out := make(map[string]string, len(raw))
-	for k, v := range raw {
-		out[k] = displayString(v)
+	out := make(map[string]string, len(d.cols[oid]))
+	for _, vb := range d.cols[oid] {
+		if b, ok := d.octets(stage, oid, vb); ok {
+			out[vb.index] = displayString(b) // a string: a copy
+		}
 	}
 	return out
+}
+
+// octets returns one OCTET STRING value as received (not a copy), with
+// the hex artefact undone, or records a row of the wrong type.
+func (d *data) octets(stage, oid string, vb varbind) ([]byte, bool) {
+	b, ok := vb.value.([]byte)
+	if !ok || vb.typ != gosnmp.OctetString {
+		d.badType(stage, oid, vb, "an OCTET STRING")
+		return nil, false
+	}
+	if fixed, ok := RecoverHexArtefact(b); ok {
+		b = fixed
+	}
+	return b, true
 }
 
 func pduInt(p gosnmp.SnmpPDU) (int64, bool) {

@@ -34,6 +34,8 @@ func mapLLDPPorts(d *data, ports *portSet, bp bridgePorts) lldpPorts {
 	byDescr := map[string][]int{}
 	byAlias := map[string][]int{}
 	byMAC := map[string][]int{}
+	byShape := map[string][]int{}
+	byNumbering := map[string][]int{}
 	for _, p := range ports.sorted() {
 		if p.Name != "" {
 			byName[p.Name] = append(byName[p.Name], p.IfIndex)
@@ -47,20 +49,19 @@ func mapLLDPPorts(d *data, ports *portSet, bp bridgePorts) lldpPorts {
 		if p.MAC != "" {
 			byMAC[p.MAC] = append(byMAC[p.MAC], p.IfIndex)
 		}
-	}
-	byShape := map[string][]int{}
-	byNumbering := map[string][]int{}
-	for _, p := range ports.sorted() {
-		seen := map[string]bool{}
-		for _, s := range []string{p.Name, p.Descr} {
-			if k := portShape(s); k != "" && !seen[k] {
-				seen[k] = true
-				byShape[k] = append(byShape[k], p.IfIndex)
-			}
-			if k := portNumbering(s); k != "" && !seen["#"+k] {
-				seen["#"+k] = true
-				byNumbering[k] = append(byNumbering[k], p.IfIndex)
-			}
+		// A port counts once per shape and per numbering, even when its
+		// name and description share them.
+		nameShape, nameNumbering := portKeys(p.Name)
+		descrShape, descrNumbering := portKeys(p.Descr)
+		if nameShape != "" {
+			byShape[nameShape] = append(byShape[nameShape], p.IfIndex)
+			byNumbering[nameNumbering] = append(byNumbering[nameNumbering], p.IfIndex)
+		}
+		if descrShape != "" && descrShape != nameShape {
+			byShape[descrShape] = append(byShape[descrShape], p.IfIndex)
+		}
+		if descrNumbering != "" && descrNumbering != nameNumbering {
+			byNumbering[descrNumbering] = append(byNumbering[descrNumbering], p.IfIndex)
 		}
 	}
 	unique := func(m map[string][]int, key string) (int, bool) {
@@ -83,18 +84,21 @@ func mapLLDPPorts(d *data, ports *portSet, bp bridgePorts) lldpPorts {
 				}
 			}
 		}
-		id := displayString(raw)
-		found := false
-		for _, try := range []struct {
-			m   map[string][]int
-			key string
-		}{{byName, id}, {byDescr, id}, {byAlias, id}, {byDescr, descs[idx]}, {byName, descs[idx]}, {byAlias, descs[idx]},
-			{byShape, portShape(id)}, {byShape, portShape(descs[idx])},
-			{byNumbering, portNumbering(id)}, {byNumbering, portNumbering(descs[idx])}} {
-			if i, ok := unique(try.m, try.key); ok {
-				out[num], found = i, true
-				break
+		id, desc := displayString(raw), descs[idx]
+		try := func(m map[string][]int, key string) bool {
+			i, ok := unique(m, key)
+			if ok {
+				out[num] = i
 			}
+			return ok
+		}
+		found := try(byName, id) || try(byDescr, id) || try(byAlias, id) ||
+			try(byDescr, desc) || try(byName, desc) || try(byAlias, desc)
+		if !found {
+			idShape, idNumbering := portKeys(id)
+			descShape, descNumbering := portKeys(desc)
+			found = try(byShape, idShape) || try(byShape, descShape) ||
+				try(byNumbering, idNumbering) || try(byNumbering, descNumbering)
 		}
 		if !found {
 			if i, ok := portByNumber(num, ports, bp); ok {
@@ -129,18 +133,22 @@ var rePortShape = regexp.MustCompile(`^[^A-Za-z0-9]*([A-Za-z]{2})[A-Za-z-]*\s*(\
 // "GigabitEthernet1/0/3", "Gi1/0/3" and "gigabitEthernet 1/0/3 : copper"
 // all give "gi1/0/3". Names without a slash numbering give "".
 func portShape(s string) string {
-	m := rePortShape.FindStringSubmatch(s)
-	if m == nil {
-		return ""
-	}
-	return strings.ToLower(m[1]) + m[2]
+	shape, _ := portKeys(s)
+	return shape
 }
 
 // portNumbering is portShape without the kind: "1/0/3".
 func portNumbering(s string) string {
-	m := rePortShape.FindStringSubmatch(s)
+	_, numbering := portKeys(s)
+	return numbering
+}
+
+// portKeys returns portShape(s) and portNumbering(s) from one match.
+func portKeys(s string) (shape, numbering string) {
+	m := rePortShape.FindStringSubmatchIndex(s)
 	if m == nil {
-		return ""
+		return "", ""
 	}
-	return m[2]
+	numbering = s[m[4]:m[5]]
+	return strings.ToLower(s[m[2]:m[3]]) + numbering, numbering
 }
