@@ -170,15 +170,7 @@ func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
 		if out.Len() != 0 {
 			t.Fatalf("stdout used with --out: %q", out)
 		}
-		f, err := os.Open(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		snap, err := snapshot.Decode(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		snap := readSnapshotFile(t, file)
 		if len(snap.Switches) != 1 || len(snap.Errors) != 1 || snap.Errors[0].Target != "127.0.0.1:9" {
 			t.Fatalf("got %d switches, errors %v", len(snap.Switches), snap.Errors)
 		}
@@ -217,4 +209,19 @@ func TestProgress(t *testing.T) {
 	if got := out.String(); got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
+}
+
+// readSnapshotFile decodes the snapshot the verb wrote to path.
+func readSnapshotFile(t *testing.T, path string) *snapshot.Snapshot {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	snap, err := snapshot.Decode(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return snap
 }

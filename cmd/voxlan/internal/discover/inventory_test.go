@@ -2,7 +2,6 @@ package discover
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,15 +49,7 @@ func TestDiscoverInventoryAgainstSnmpsim(t *testing.T) {
 		t.Fatal(err)
 	}
 	for site, model := range map[string]string{"hq": "JL074A", "lyon": ""} {
-		f, err := os.Open(filepath.Join(dir, "snaps", site+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		snap, err := snapshot.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		snap := readSnapshotFile(t, filepath.Join(dir, "snaps", site+".json"))
 		if snap.Site != site || len(snap.Switches) != 1 || len(snap.Switches[0].Ports) == 0 {
 			t.Errorf("%s: site %q, %d switches", site, snap.Site, len(snap.Switches))
 			continue
