@@ -26,6 +26,10 @@
 # with the current one in (c), printing the ratios:
 #
 #   BASELINE_REV=HEAD~3 ./bench/run.sh -only c
+#
+# go build honours GOFLAGS: GOFLAGS=-tags=gosnmp_nodebug measures a build
+# without gosnmp's debug logging, whose arguments are allocated on every
+# packet even when no logger is set (half the allocations of discovery).
 # Flags after the script name go to bench/speed (see `go doc ./bench/speed`),
 # e.g. ./bench/run.sh -delay 20ms -switches 400.
 # Needs: go, and snmpbulkwalk/snmpget (Debian package snmp, installed by
