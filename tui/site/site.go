@@ -202,22 +202,11 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		}
 		return m, m.discover()
 	case progressMsg:
-		r := m.find(msg.target)
-		if r == nil {
-			return m, nil
-		}
-		r.last = m.deps.Clock()
-		// Progress counts the known stages started; other events ("walk"
-		// rows, "done") only move the values read.
-		if slices.Contains(m.deps.Stages, msg.p.Stage) || (len(m.deps.Stages) == 0 && msg.p.Stage != "") {
-			r.stage = msg.p.Stage
-			r.seen[msg.p.Stage] = true
-		}
-		r.rows = max(r.rows, msg.p.Rows)
-		if msg.p.Err != nil && r.err == nil {
-			r.err = msg.p.Err
-		}
+		m.progress(msg)
 		return m, waitJob(msg.target, msg.ch)
+	case pendingDone:
+		m.progress(msg.progress)
+		return m, m.switchDone(msg.done)
 	case doneMsg:
 		return m, m.switchDone(msg)
 	case tickMsg:
@@ -239,6 +228,27 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		return m, m.key(msg)
 	}
 	return m, nil
+}
+
+// progress records a batch of one switch's events.
+func (m *Model) progress(msg progressMsg) {
+	r := m.find(msg.target)
+	if r == nil {
+		return
+	}
+	r.last = m.deps.Clock()
+	for _, p := range msg.events {
+		// Progress counts the known stages started; other events
+		// ("walk" rows, "done") only move the values read.
+		if slices.Contains(m.deps.Stages, p.Stage) || (len(m.deps.Stages) == 0 && p.Stage != "") {
+			r.stage = p.Stage
+			r.seen[p.Stage] = true
+		}
+		r.rows = max(r.rows, p.Rows)
+		if p.Err != nil && r.err == nil {
+			r.err = p.Err
+		}
+	}
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -460,13 +470,22 @@ func (m *Model) verdict() string {
 		case audit.VerdictIncomplete:
 			st = common.StateUnknown
 		}
-		t := common.Tally(m.result, "")
-		return st.Style().Render(fmt.Sprintf("%s %s", st.Mark(), m.result.Verdict)) +
-			fmt.Sprintf(" (%d fail, %d warn)", t[audit.StatusFail], t[audit.StatusWarn])
+		return st.Style().Render(fmt.Sprintf("%s %s", st.Mark(), m.result.Verdict)) + " (" + Counts(m.result) + ")"
 	case m.auditErr != nil:
 		return common.StateNA.Render() + " not audited: " + m.auditErr.Error()
 	}
 	return ""
+}
+
+// Counts are a result's fail and warn counts, and unknown when there are
+// some (what makes a verdict incomplete).
+func Counts(r *audit.Result) string {
+	t := common.Tally(r, "")
+	s := fmt.Sprintf("%d fail, %d warn", t[audit.StatusFail], t[audit.StatusWarn])
+	if n := t[audit.StatusUnknown]; n > 0 {
+		s += fmt.Sprintf(", %d unknown", n)
+	}
+	return s
 }
 
 func (m *Model) rowView(i int) string {
@@ -579,9 +598,11 @@ func seconds(d time.Duration) string {
 // Messages of the discovery jobs. Each carries its switch and is addressed
 // to this screen, whichever screen is shown.
 type (
+	// progressMsg carries the events of one switch that were waiting
+	// together: a fast switch does not cost one redraw per event.
 	progressMsg struct {
 		target string
-		p      common.Progress
+		events []common.Progress
 		ch     <-chan jobEvent
 	}
 	doneMsg struct {
@@ -597,6 +618,13 @@ type (
 
 func (preparedMsg) Destination() common.ScreenID { return common.ScreenSite }
 
+// pendingDone is a batch of progress that ended with the switch's end.
+type pendingDone struct {
+	progress progressMsg
+	done     doneMsg
+}
+
+func (pendingDone) Destination() common.ScreenID { return common.ScreenSite }
 func (progressMsg) Destination() common.ScreenID { return common.ScreenSite }
 func (doneMsg) Destination() common.ScreenID     { return common.ScreenSite }
 func (tickMsg) Destination() common.ScreenID     { return common.ScreenSite }
@@ -632,17 +660,35 @@ func startJob(ctx context.Context, discover common.DiscoverFunc, target string) 
 	}
 }
 
-// waitJob reads the next event of one job.
+// maxBatch bounds how many waiting events one message carries.
+const maxBatch = 64
+
+// waitJob reads the next event of one job, with the progress events already
+// waiting behind it; the end of the switch comes in its own message.
 func waitJob(target string, ch <-chan jobEvent) tea.Cmd {
 	return func() tea.Msg {
 		ev, ok := <-ch
 		if !ok {
-			return doneMsg{target: target, sw: snapshot.Switch{Target: target, Errors: []snapshot.Error{{
-				Target: target, Stage: "connect", Message: "discovery stopped before the switch was read"}}}}
+			return stopped(target)
 		}
 		if ev.done {
 			return doneMsg{target: target, sw: *ev.sw}
 		}
-		return progressMsg{target: target, p: *ev.p, ch: ch}
+		msg := progressMsg{target: target, events: []common.Progress{*ev.p}, ch: ch}
+		for len(msg.events) < maxBatch && len(ch) > 0 {
+			// Peek without losing the end: only progress is batched;
+			// a done event waits for the next read (it is buffered).
+			next := <-ch
+			if next.done {
+				return pendingDone{progress: msg, done: doneMsg{target: target, sw: *next.sw}}
+			}
+			msg.events = append(msg.events, *next.p)
+		}
+		return msg
 	}
+}
+
+func stopped(target string) doneMsg {
+	return doneMsg{target: target, sw: snapshot.Switch{Target: target, Errors: []snapshot.Error{{
+		Target: target, Stage: "connect", Message: "discovery stopped before the switch was read"}}}}
 }

@@ -184,10 +184,31 @@ func TestProgressBarCountsStages(t *testing.T) {
 	m.SetSize(100, 10)
 	_ = m.Init()
 	for _, p := range []common.Progress{{Stage: "system"}, {Stage: "walk", Rows: 40}, {Stage: "interfaces"}, {Stage: "walk", Rows: 120}} {
-		m.Update(progressMsg{target: "x", p: p})
+		m.Update(progressMsg{target: "x", events: []common.Progress{p}})
 	}
 	view := tuitest.Plain(m.View())
 	if !strings.Contains(view, "██████████░░░░░░░░░░ interfaces · 120 values") {
 		t.Errorf("two of four stages started: want a half bar on interfaces with 120 values:\n%s", view)
+	}
+}
+
+// TestWaitingEventsComeTogether: events already waiting are read in one
+// message (one redraw), and the switch's end is never lost among them.
+func TestWaitingEventsComeTogether(t *testing.T) {
+	ch := make(chan jobEvent, 8)
+	for i := range 5 {
+		ch <- jobEvent{p: &common.Progress{Stage: "walk", Rows: 10 * (i + 1)}}
+	}
+	msg, ok := waitJob("x", ch)().(progressMsg)
+	if !ok || len(msg.events) != 5 || msg.events[4].Rows != 50 {
+		t.Fatalf("got %#v, want the 5 waiting events in one message", msg)
+	}
+	ch <- jobEvent{p: &common.Progress{Stage: "poe", Rows: 60}}
+	sw := snapshot.Switch{Target: "x", SysName: "sw-x"}
+	ch <- jobEvent{sw: &sw, done: true}
+	close(ch)
+	end, ok := waitJob("x", ch)().(pendingDone)
+	if !ok || len(end.progress.events) != 1 || end.done.sw.SysName != "sw-x" {
+		t.Fatalf("got %#v, want the last progress and the end together", end)
 	}
 }

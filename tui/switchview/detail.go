@@ -253,7 +253,11 @@ func (m *Model) fullLines(sw snapshot.Switch) []string {
 	if m.result == nil {
 		lines = append(lines, "  "+strings.TrimPrefix(m.findingsLine(sw, p), "Findings: "))
 	}
-	for _, f := range m.findings[portKey{sw.Target, p.Name}] {
+	fs := m.findings[portKey{sw.Target, p.Name}]
+	if m.result != nil && len(fs) == 0 {
+		lines = append(lines, "  none on this port")
+	}
+	for _, f := range fs {
 		lines = append(lines, "  "+findingWords(f))
 	}
 	return lines

@@ -21,6 +21,7 @@ import (
 	"github.com/voxlan/voxlan/snmp"
 	"github.com/voxlan/voxlan/tui/common"
 	"github.com/voxlan/voxlan/tui/findings"
+	sitescreen "github.com/voxlan/voxlan/tui/site"
 )
 
 // tmux drives the built voxlan in a real terminal: a private tmux server,
@@ -185,8 +186,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	for _, d := range site.Devices {
 		names = append(names, d.Name)
 	}
-	counts := want.Counts()
-	verdict := fmt.Sprintf("%s (%d fail, %d warn)", want.Verdict, counts[audit.StatusFail], counts[audit.StatusWarn])
+	verdict := fmt.Sprintf("%s (%s)", want.Verdict, sitescreen.Counts(want))
 	screen = tm.waitFor(30*time.Second, append([]string{"read in", verdict}, names...)...)
 	t.Logf("Site screen:\n%s", screen)
 
