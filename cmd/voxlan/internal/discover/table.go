@@ -39,7 +39,7 @@ func WriteTable(w io.Writer, s *snapshot.Snapshot) error {
 				continue
 			}
 			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
-				orDash(p.Name), state(p), speed(p.SpeedMbps), p.Duplex, intOrDash(p.PVID),
+				orDash(p.Name), state(p), linkSpeed(p), p.Duplex, intOrDash(p.PVID),
 				vlanList(p.UntaggedVLANs), vlanList(p.TaggedVLANs), intOrDash(p.VoiceVLAN),
 				poe(p.PoE), neighbor(p.Neighbors), orDash(p.Alias))
 		}
@@ -95,6 +95,15 @@ func state(p snapshot.Port) string {
 		return "up"
 	}
 	return "down"
+}
+
+// linkSpeed shows the speed of a link that is up only: on a port that is
+// down most agents report the configured or last speed, which is not a link.
+func linkSpeed(p snapshot.Port) string {
+	if !p.OperUp {
+		return "-"
+	}
+	return speed(p.SpeedMbps)
 }
 
 func speed(mbps int) string {
