@@ -284,3 +284,22 @@ func firstLines(s string, n int) string {
 	lines := strings.SplitN(s, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "; ")
 }
+
+// TestBareVoxlan: `voxlan` alone opens the UI on a terminal and leaves
+// cleanly; piped, it prints the help and opens nothing.
+func TestBareVoxlan(t *testing.T) {
+	labtest.RequireTools(t, "tmux", "go")
+	bin := buildVoxlan(t)
+	tm := newTmux(t, 80, 24, []string{"NO_COLOR=1"}, bin)
+	tm.waitFor(15*time.Second, "1 Here", "no jack", "q quit")
+	tm.keys("2")
+	tm.waitFor(5*time.Second, "No switches to read. Try voxlan demo")
+	tm.keys("C-c")
+	if status := tm.exited(20 * time.Second); status != "0" {
+		t.Fatalf("exit status %s after ctrl+c, want 0", status)
+	}
+	out, err := exec.Command(bin).Output()
+	if err != nil || !strings.Contains(string(out), "Usage:") {
+		t.Fatalf("piped: got %v and %q, want the help", err, out)
+	}
+}
