@@ -303,3 +303,28 @@ func TestBareVoxlan(t *testing.T) {
 		t.Fatalf("piped: got %v and %q, want the help", err, out)
 	}
 }
+
+// TestSignalGivesTheTerminalBack: SIGTERM while the UI runs ends voxlan
+// with the interrupted status and the terminal out of the alternate screen.
+func TestSignalGivesTheTerminalBack(t *testing.T) {
+	labtest.RequireTools(t, "tmux", "go")
+	bin := buildVoxlan(t)
+	tm := newTmux(t, 80, 24, []string{"NO_COLOR=1"}, bin, "demo")
+	tm.waitFor(15*time.Second, "1 Here", "q quit")
+	if on := strings.TrimSpace(tm.run("display-message", "-p", "-t", "ui", "#{alternate_on}")); on != "1" {
+		t.Fatalf("the UI should run in the alternate screen, alternate_on=%s", on)
+	}
+	pid := tm.programPID()
+	if err := exec.Command("kill", "-TERM", pid).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if status := tm.exited(20 * time.Second); status != "130" {
+		t.Fatalf("exit status %s after SIGTERM, want 130 (interrupted)", status)
+	}
+	if on := strings.TrimSpace(tm.run("display-message", "-p", "-t", "ui", "#{alternate_on}")); on != "0" {
+		t.Errorf("the terminal was left in the alternate screen")
+	}
+	if stderr, _ := os.ReadFile(tm.stderr); !strings.Contains(string(stderr), "interrupted") {
+		t.Errorf("stderr %q, want it to say voxlan was interrupted", stderr)
+	}
+}

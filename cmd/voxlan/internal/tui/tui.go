@@ -239,7 +239,10 @@ func Open(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error {
 }
 
 func programOptions(ctx context.Context, streams *cmdutil.IOStreams) []tea.ProgramOption {
-	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	// Signals end ctx (cli.Main's NotifyContext), so the program is
+	// killed with the terminal restored and voxlan exits "interrupted";
+	// Bubble Tea's own handler would quit as if q had been pressed.
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
 	if streams.In != nil {
 		opts = append(opts, tea.WithInput(streams.In))
 	}
