@@ -27,8 +27,10 @@ type DiscoverFunc func(ctx context.Context, target string, progress func(Progres
 // AuditFunc judges a site snapshot.
 type AuditFunc func(ctx context.Context, snap *snapshot.Snapshot) (*audit.Result, error)
 
-// HereFunc listens at the technician's jack (LLDP/CDP, with the phone probe).
-type HereFunc func(ctx context.Context) (*snapshot.Here, error)
+// HereFunc listens at the technician's jack (LLDP/CDP, with the phone
+// probe). It calls heard serially with each neighbour as it is first heard,
+// then returns everything heard.
+type HereFunc func(ctx context.Context, heard func(snapshot.Neighbor)) (*snapshot.Here, error)
 
 // ProbeFunc runs the field checks at the jack (DHCP per VLAN, DNS, gateway,
 // transport quality). here is what was heard, for the voice VLAN to probe.

@@ -7,6 +7,8 @@
 package here
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -79,14 +81,51 @@ func (m *Model) Init() tea.Cmd {
 		return nil
 	}
 	m.listening = true
-	ctx, listen := m.deps.Ctx(), m.deps.Here
+	return listen(m.deps.Ctx(), m.deps.Here)
+}
+
+// listen runs the listening in its own goroutine, which only writes to a
+// channel; each neighbour heard comes back as a message read by one Cmd.
+func listen(ctx context.Context, here common.HereFunc) tea.Cmd {
 	return func() tea.Msg {
-		h, err := listen(ctx)
-		return hereDoneMsg{here: h, err: err}
+		ch := make(chan tea.Msg, 16)
+		go func() {
+			defer close(ch)
+			h, err := here(ctx, func(n snapshot.Neighbor) {
+				select {
+				case ch <- heardMsg{neighbor: n}:
+				case <-ctx.Done():
+				}
+			})
+			select {
+			case ch <- hereDoneMsg{here: h, err: err}:
+			case <-ctx.Done():
+			}
+		}()
+		return nextHeard(ch)()
+	}
+}
+
+func nextHeard(ch <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return hereDoneMsg{err: errors.New("stopped listening")}
+		}
+		if h, ok := msg.(heardMsg); ok {
+			h.ch = ch
+			return h
+		}
+		return msg
 	}
 }
 
 type (
+	// heardMsg is a neighbour heard while still listening.
+	heardMsg struct {
+		neighbor snapshot.Neighbor
+		ch       <-chan tea.Msg
+	}
 	hereDoneMsg struct {
 		here *snapshot.Here
 		err  error
@@ -97,15 +136,26 @@ type (
 	}
 )
 
+func (heardMsg) Destination() common.ScreenID     { return common.ScreenHere }
 func (hereDoneMsg) Destination() common.ScreenID  { return common.ScreenHere }
 func (probeDoneMsg) Destination() common.ScreenID { return common.ScreenHere }
 
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	switch msg := msg.(type) {
+	case heardMsg:
+		// Cards fill in as neighbours are heard; the full record comes
+		// when listening ends.
+		if m.here == nil {
+			m.here = &snapshot.Here{Interface: "the jack"}
+		}
+		m.here.Neighbors = append(m.here.Neighbors, msg.neighbor)
+		return m, nextHeard(msg.ch)
 	case hereDoneMsg:
 		m.listening = false
-		m.here, m.hereErr = msg.here, msg.err
+		if msg.here != nil || msg.err != nil {
+			m.here, m.hereErr = msg.here, msg.err
+		}
 		if m.deps.Probe != nil && msg.err == nil {
 			m.probing = true
 			ctx, probe, h := m.deps.Ctx(), m.deps.Probe, msg.here

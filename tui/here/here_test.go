@@ -69,7 +69,12 @@ func TestHeardOnTheWire(t *testing.T) {
 		MED: &snapshot.MED{DeviceClass: "networkConnectivity", Policies: []snapshot.Policy{
 			{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}}},
 	}}}
-	m := New(&common.Deps{Here: func(context.Context) (*snapshot.Here, error) { return heard, nil }})
+	m := New(&common.Deps{Here: func(_ context.Context, each func(snapshot.Neighbor)) (*snapshot.Here, error) {
+		for _, n := range heard.Neighbors {
+			each(n)
+		}
+		return heard, nil
+	}})
 	m.SetSize(100, 20)
 	init := m.Init()
 	if c := card(t, m, "Switch, port"); c.State != common.StatePending || !strings.Contains(c.Value, "listening") {
@@ -97,7 +102,7 @@ func TestHeardOnTheWire(t *testing.T) {
 }
 
 func TestNothingHeard(t *testing.T) {
-	m := New(&common.Deps{Here: func(context.Context) (*snapshot.Here, error) {
+	m := New(&common.Deps{Here: func(context.Context, func(snapshot.Neighbor)) (*snapshot.Here, error) {
 		return nil, errors.New("lldp: eth0: needs root or CAP_NET_RAW")
 	}})
 	tuitest.Run(tuitest.Updater(m), m.Init())
@@ -121,7 +126,9 @@ func TestProbeCards(t *testing.T) {
 		DNS:       []snapshot.DNSLookup{{Server: "198.18.10.1", Name: "sip.example", OK: true, Ms: 12}},
 		Transport: []snapshot.TransportTest{{Target: "198.18.10.1", Role: "gateway", OneWayMs: 0.4, JitterMs: 0.1, Pass: true}},
 	}
-	m := New(&common.Deps{Here: func(context.Context) (*snapshot.Here, error) { return &snapshot.Here{Interface: "eth0"}, nil },
+	m := New(&common.Deps{Here: func(context.Context, func(snapshot.Neighbor)) (*snapshot.Here, error) {
+		return &snapshot.Here{Interface: "eth0"}, nil
+	},
 		Probe: func(context.Context, *snapshot.Here) (*snapshot.Probe, error) { return p, nil }})
 	tuitest.Run(tuitest.Updater(m), m.Init())
 	for label, want := range map[string]struct {
@@ -137,5 +144,33 @@ func TestProbeCards(t *testing.T) {
 		if c := card(t, m, label); c.State != want.state || c.Value != want.value {
 			t.Errorf("%s: got %s %q, want %s %q", label, c.State.Word(), c.Value, want.state.Word(), want.value)
 		}
+	}
+}
+
+// TestCardsFillWhileListening: the switch card fills in from the first
+// frame heard, before listening ends.
+func TestCardsFillWhileListening(t *testing.T) {
+	release := make(chan struct{})
+	n := snapshot.Neighbor{Protocol: "cdp", ChassisID: "sw-cdp", PortID: "GigabitEthernet0/4", SysName: "sw-cdp", Capabilities: []string{"router", "bridge"}, NativeVLAN: 30, VoiceVLAN: 130}
+	m := New(&common.Deps{Here: func(_ context.Context, heard func(snapshot.Neighbor)) (*snapshot.Here, error) {
+		heard(n)
+		<-release
+		return &snapshot.Here{Interface: "eth0", ListenedSeconds: 5, Neighbors: []snapshot.Neighbor{n}}, nil
+	}})
+	first := m.Init()()
+	if _, ok := first.(heardMsg); !ok {
+		t.Fatalf("got %T, want the neighbour heard", first)
+	}
+	_, next := m.Update(first)
+	if c := card(t, m, "Switch, port"); c.State != common.StatePass || c.Value != "sw-cdp port GigabitEthernet0/4" {
+		t.Errorf("while listening: %+v", c)
+	}
+	if c := card(t, m, "Voice VLAN"); c.Value != "VLAN 130" {
+		t.Errorf("CDP voice VLAN while listening: %+v", c)
+	}
+	close(release)
+	m.Update(next())
+	if m.listening || m.here.ListenedSeconds != 5 {
+		t.Errorf("after the end: listening %v, here %+v", m.listening, m.here)
 	}
 }

@@ -45,7 +45,7 @@ func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 	if wait <= 0 {
 		wait = 5 * time.Second
 	}
-	here := func(ctx context.Context) (*snapshot.Here, error) {
+	here := func(ctx context.Context, heard func(snapshot.Neighbor)) (*snapshot.Here, error) {
 		port, err := open(o.Interface, lldp.CaptureEtherTypes...)
 		if err != nil {
 			if errors.Is(err, capture.ErrPermission) {
@@ -54,7 +54,12 @@ func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 			return nil, err
 		}
 		defer port.Close()
-		return lldp.Here(ctx, port, o.Interface, lldp.HereOptions{Probe: true, Wait: wait, StopOnAnswer: true})
+		return lldp.Here(ctx, port, o.Interface, lldp.HereOptions{Probe: true, Wait: wait, StopOnAnswer: true,
+			OnEvent: func(ev lldp.HereEvent) {
+				if !ev.VoiceKnown {
+					heard(ev.Neighbor)
+				}
+			}})
 	}
 	run := func(ctx context.Context, h *snapshot.Here) (*snapshot.Probe, error) {
 		vlan, _ := probe.VoiceVLANFrom(h)
