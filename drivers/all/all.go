@@ -5,6 +5,7 @@ package all
 import (
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
+	"github.com/voxlan/voxlan/drivers/cisco_sb"
 )
 
 // New returns a registry holding every driver.
@@ -12,6 +13,7 @@ func New() (*drivers.Registry, error) {
 	r := drivers.NewRegistry()
 	for _, register := range []func(*drivers.Registry) error{
 		cisco_ios.Register,
+		cisco_sb.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err
