@@ -4,6 +4,7 @@ package all
 
 import (
 	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
 )
@@ -14,6 +15,7 @@ func New() (*drivers.Registry, error) {
 	for _, register := range []func(*drivers.Registry) error{
 		cisco_ios.Register,
 		cisco_sb.Register,
+		aruba_aoss.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err
