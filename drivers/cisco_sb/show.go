@@ -75,11 +75,11 @@ type Switchport struct {
 func ParseSwitchport(out string) ([]Switchport, error) {
 	var res []Switchport
 	var cur *Switchport
-	inMembers := false
+	inMembers, cbs := false, false
 	var access, native, pvid int
 	var generalAll, generalTagged []int
 	finishCBS := func() {
-		if cur == nil || cur.Mode == "" || inMembers {
+		if cur == nil || cur.Mode == "" || !cbs {
 			return
 		}
 		switch cur.Mode {
@@ -103,7 +103,7 @@ func ParseSwitchport(out string) ([]Switchport, error) {
 		if ok && (key == "Port" || key == "Name") {
 			finishCBS()
 			res = append(res, Switchport{Interface: val, Untagged: []int{}, Tagged: []int{}})
-			cur, inMembers = &res[len(res)-1], false
+			cur, inMembers, cbs = &res[len(res)-1], false, key == "Name"
 			access, native, pvid, generalAll, generalTagged = 1, 1, 1, nil, nil
 			continue
 		}
