@@ -102,9 +102,22 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	case common.SwitchMsg:
 		m.put(msg.Switch)
 	case common.SnapshotMsg:
-		for _, sw := range msg.Snapshot.Switches {
-			m.put(sw)
+		// Switches came in as each was read; the site lists them in the
+		// order asked, which [ and ] follow from now on.
+		cur := ""
+		if len(m.order) > 0 {
+			cur = m.order[m.cur]
 		}
+		m.order = m.order[:0]
+		m.cur = 0
+		for _, sw := range msg.Snapshot.Switches {
+			m.switches[sw.Target] = sw
+			m.order = append(m.order, sw.Target)
+			if sw.Target == cur {
+				m.cur = len(m.order) - 1
+			}
+		}
+		m.ensureSelection()
 	case common.AuditMsg:
 		m.setResult(msg.Result, msg.Err)
 	case common.ShowMsg:

@@ -134,3 +134,28 @@ func TestManagementPortLast(t *testing.T) {
 		t.Errorf("got blocks %q, want the access ports first and the management port after", prefixes)
 	}
 }
+
+// TestSiteOrder: switches shown as they are read take the site's order once
+// the whole site is in, and the one on screen stays on screen.
+func TestSiteOrder(t *testing.T) {
+	snap := tuitest.DemoSnapshot(t)
+	m := New(&common.Deps{})
+	m.SetSize(80, 21)
+	for _, i := range []int{2, 0, 3, 1} { // the order they finished
+		m.Update(common.SwitchMsg{Switch: snap.Switches[i]})
+	}
+	if target, _ := m.Selected(); target != snap.Switches[2].Target {
+		t.Fatalf("first shown: got %s, want the first read", target)
+	}
+	m.Update(common.SnapshotMsg{Snapshot: snap})
+	if target, _ := m.Selected(); target != snap.Switches[2].Target {
+		t.Errorf("the switch on screen changed when the site came in: %s", target)
+	}
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "switch 3/4") {
+		t.Errorf("want switch 3/4 in the site's order:\n%s", view)
+	}
+	m.Update(tuitest.Key("]"))
+	if target, _ := m.Selected(); target != snap.Switches[3].Target {
+		t.Errorf("] after the site came in: got %s, want %s", target, snap.Switches[3].Target)
+	}
+}
