@@ -64,3 +64,27 @@ func TestParseConfigErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestIdentify(t *testing.T) {
+	d := Driver{}
+	yes := []struct{ oid, descr string }{
+		{"1.3.6.1.4.1.11.2.3.7.11.153", "HP J9772A 2530-48G-PoE+ Switch, revision YA.16.10.0009, ROM YA.15.20 (/ws/swbuildm/rel_ukiah_qaoff/code/build/bom(swbuildm_rel_ukiah_qaoff_rel_ukiah))"},
+		{"", "Aruba JL357A 2540-48G-PoE+-4SFP+ Switch, revision YC.16.10.0012, ROM YC.16.01.0002"},
+		{"1.3.6.1.4.1.11.2.3.7.11.79", "ProCurve J9145A Switch 2910al-24G, revision W.14.38, ROM W.14.04"},
+	}
+	for _, c := range yes {
+		if !d.Identify(c.oid, c.descr) {
+			t.Errorf("not identified: %q", c.descr)
+		}
+	}
+	no := []struct{ oid, descr string }{
+		{"1.3.6.1.4.1.9.1.2134", "Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E8"},
+		{"1.3.6.1.4.1.47196.4.1.1.1.222", "Aruba JL658A 6300M 24SR5 CL6 PoE 4SFP56 Swch FL.10.10.1010 (ArubaOS-CX)"},
+		{"1.3.6.1.4.1.25506.11.1.1", "HPE Comware Platform Software, Software Version 7.1.070"},
+	}
+	for _, c := range no {
+		if d.Identify(c.oid, c.descr) {
+			t.Errorf("wrongly identified: %q", c.descr)
+		}
+	}
+}

@@ -62,13 +62,14 @@ func (Driver) IdentifyCLI(showVersion string) bool { return isAOSS(showVersion) 
 // YA.16.10.0009, ROM YA.15.20 (/ws/swbuildm/...)") and show version
 // ("Image stamp: /ws/swbuildm/..., YA.16.10.0009"). AOS-S release names are
 // two letters, a dot and the version; AOS-CX says "ArubaOS-CX".
-var aossRelease = regexp.MustCompile(`\b(revision|Image stamp:.*)\s*\b[A-Z]{2}\.1[0-9]\.[0-9]{2}\.[0-9]{4}\b`)
+var aossRelease = regexp.MustCompile(`\b[A-Z]{2}\.1[0-9]\.[0-9]{2}\.[0-9]{4}\b`)
 
 func isAOSS(text string) bool {
 	if strings.Contains(text, "ArubaOS-CX") || strings.Contains(text, "Comware") {
 		return false
 	}
-	return strings.Contains(text, "ProCurve") || strings.Contains(text, "ArubaOS-Switch") || aossRelease.MatchString(text)
+	return strings.Contains(text, "ProCurve") || strings.Contains(text, "ArubaOS-Switch") ||
+		((strings.Contains(text, "revision") || strings.Contains(text, "Image stamp:")) && aossRelease.MatchString(text))
 }
 
 // Commands implements drivers.Driver.

@@ -31,6 +31,19 @@ type Shell interface {
 	Banner() string
 }
 
+// Pager is implemented by a Shell whose OS marks a paused page with its
+// own text (AOS-S "-- MORE --, next page: Space, ..."); the default is
+// IOS's " --More-- ".
+type Pager interface {
+	MoreText() string
+}
+
+// KeyWaiter is implemented by a Shell whose banner ends in "Press any key
+// to continue": Serve reads one key before the first prompt.
+type KeyWaiter interface {
+	WaitKeyAfterBanner() bool
+}
+
 // Faults inject the failures the apply tests need. Each fires once.
 type Faults struct {
 	mu sync.Mutex
@@ -100,6 +113,14 @@ func Serve(ctx context.Context, rw io.ReadWriter, sh Shell, echo bool) error {
 			return err
 		}
 	}
+	if kw, ok := sh.(KeyWaiter); ok && kw.WaitKeyAfterBanner() {
+		if _, err := r.ReadByte(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
 	if err := write(sh.Prompt()); err != nil {
 		return err
 	}
@@ -163,7 +184,11 @@ func Serve(ctx context.Context, rw io.ReadWriter, sh Shell, echo bool) error {
 		if err := write("\n"); err != nil {
 			return err
 		}
-		if err := page(r, write, out, sh.PageLength()); err != nil {
+		more := " --More-- "
+		if pg, ok := sh.(Pager); ok {
+			more = pg.MoreText()
+		}
+		if err := page(r, write, out, sh.PageLength(), more); err != nil {
 			return err
 		}
 		if done {
@@ -192,7 +217,7 @@ func ctxErrOrDrop(out string) error {
 // page writes out, stopping every length-1 lines at " --More-- " until a
 // key: space shows the next page, return the next line, q (or anything
 // else) ends the output, as IOS does.
-func page(r *bufio.Reader, write func(string) error, out string, length int) error {
+func page(r *bufio.Reader, write func(string) error, out string, length int, more string) error {
 	out = strings.TrimSuffix(out, dropMarker)
 	if out == "" {
 		return nil
@@ -210,7 +235,7 @@ func page(r *bufio.Reader, write func(string) error, out string, length int) err
 	budget := length - 1
 	for i := 0; i < len(lines); i++ {
 		if budget == 0 {
-			if err := write(" --More-- "); err != nil {
+			if err := write(more); err != nil {
 				return err
 			}
 			c, err := r.ReadByte()
@@ -218,7 +243,8 @@ func page(r *bufio.Reader, write func(string) error, out string, length int) err
 				return err
 			}
 			// Erase the marker the way IOS does (backspaces over it).
-			if err := write(strings.Repeat("\b", 10) + strings.Repeat(" ", 10) + strings.Repeat("\b", 10)); err != nil {
+			n := len(more)
+			if err := write(strings.Repeat("\b", n) + strings.Repeat(" ", n) + strings.Repeat("\b", n)); err != nil {
 				return err
 			}
 			switch c {
