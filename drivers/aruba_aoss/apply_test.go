@@ -1,0 +1,214 @@
+package aruba_aoss_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/aruba_aoss"
+	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/lab/clisim"
+	"github.com/voxlan/voxlan/lab/sshlab"
+)
+
+// lab is the AOS-S emulator behind the in-process SSH server on loopback.
+type lab struct {
+	dev      *clisim.AOSS
+	opts     vssh.Options
+	password string
+	backups  string
+}
+
+func newLab(t *testing.T) *lab {
+	t.Helper()
+	dev := clisim.NewAOSS("HP-2530-48G", 10, "198.18.1.2")
+	dev.AddPhone("1")
+	dev.AddPhone("2")
+	// Port 3 has PoE off: the plan turns it on.
+	sh := dev.NewShell()
+	for _, l := range []string{"configure", "no interface 3 power-over-ethernet", "end"} {
+		if out, _ := sh.Exec(l); out != "" {
+			t.Fatalf("%s: %s", l, out)
+		}
+	}
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	pw := "pw" + hex.EncodeToString(b)
+	srv, err := sshlab.Listen("127.0.0.1:0", "manager", pw, dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	dir := t.TempDir()
+	kh := filepath.Join(dir, "known_hosts")
+	if err := vssh.CheckHostKey(t.Context(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	return &lab{dev: dev, password: pw, backups: filepath.Join(dir, "backups"),
+		opts: vssh.Options{Addr: srv.Addr(), User: "manager", Password: pw, Attrs: aruba_aoss.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
+}
+
+func (l *lab) dial(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
+	o := l.opts
+	o.Timeout = timeout
+	return vssh.Open(ctx, o)
+}
+
+var voice = audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}
+
+func voiceChanges(ports ...string) []audit.Change {
+	cs := []audit.Change{
+		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true, Reason: "t"},
+		{Kind: audit.ChangeEnableLLDP, Switch: "sw1", Reason: "t"},
+	}
+	for _, p := range ports {
+		cs = append(cs,
+			audit.Change{Kind: audit.ChangeSetPortMode, Switch: "sw1", Port: p, Mode: audit.PortModeHybrid, Reason: "t"},
+			audit.Change{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: p, VLAN: 10, Reason: "t"},
+			audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: p, VLAN: 20, Reason: "t"},
+			audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: p, Policy: &voice, Reason: "t"},
+			audit.Change{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: p, Reason: "t"})
+	}
+	return cs
+}
+
+func (l *lab) run(t *testing.T, changes []audit.Change, o apply.Options) (*apply.SwitchPlan, *apply.Report, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	defer cancel()
+	sess, err := l.dial(ctx, l.opts.Timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := apply.Plan(ctx, sess, aruba_aoss.Driver{}, "sw1", changes, apply.Guard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := l.dev.RunningConfig()
+	o.BackupDir = l.backups
+	r, err := apply.Apply(ctx, sess, l.dial, p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{r.Failure, r.Backup, strings.Join(p.Lines, "\n")} {
+		if strings.Contains(s, l.password) {
+			t.Fatalf("password in report or plan: %q", s)
+		}
+	}
+	return p, r, before
+}
+
+// TestApplyVoicePorts: plan, apply, verify and save voice configuration on
+// three phone ports of the AOS-S emulator over SSH; the uplink is refused.
+func TestApplyVoicePorts(t *testing.T) {
+	l := newLab(t)
+	p, r, before := l.run(t, voiceChanges("1", "2", "3", "49"), apply.Options{Save: true})
+	if r.Outcome != apply.OutcomeSaved || r.Failure != "" {
+		t.Fatalf("outcome %q failure %q mismatches %v\nsent %+v", r.Outcome, r.Failure, r.Mismatches, r.Sent)
+	}
+	want := []string{"vlan 20", "name VOICE", "voice", "qos priority 5", "qos dscp 101110", "exit",
+		"vlan 20", "tagged 1-3", "exit", "interface 3 power-over-ethernet"}
+	if !slices.Equal(p.Lines, want) {
+		t.Errorf("plan lines:\n%s\nwant:\n%s", strings.Join(p.Lines, "\n"), strings.Join(want, "\n"))
+	}
+	if len(p.Refused) != 1 || p.Refused[0].Port != "49" || !strings.Contains(p.Refused[0].Reason, "uplink") {
+		t.Errorf("refused %+v", p.Refused)
+	}
+	for _, port := range []string{"1", "2", "3"} {
+		u, tg := l.dev.Membership(port)
+		if u != 10 || !slices.Equal(tg, []int{20}) {
+			t.Errorf("port %s: untagged %d tagged %v", port, u, tg)
+		}
+	}
+	if u, tg := l.dev.Membership("4"); u != 10 || len(tg) != 0 {
+		t.Errorf("port 4 outside the plan changed: %d %v", u, tg)
+	}
+	if pp, _ := l.dev.Port("3"); pp.PoEOff {
+		t.Error("PoE still off on port 3")
+	}
+	if len(r.Ports) != 3 || r.Ports[0].Status != apply.PortAsPlanned || !strings.Contains(r.Ports[0].State, "med voice vlan 20 tagged priority 5 dscp 46") {
+		t.Errorf("ports %+v", r.Ports)
+	}
+	if l.dev.StartupConfig() == before || l.dev.StartupConfig() != l.dev.RunningConfig() {
+		t.Error("configuration not saved")
+	}
+	t.Logf("%d lines, %d session(s), %d round trips, %v", len(p.Lines), r.Sessions, r.RoundTrips, r.Elapsed)
+}
+
+// TestApplyRejectedLineRollsBack: the switch rejects the membership line
+// after the voice VLAN was created; apply rolls back to the backup (the
+// VLAN goes again) and says each port is restored.
+func TestApplyRejectedLineRollsBack(t *testing.T) {
+	l := newLab(t)
+	l.dev.Faults.Reject = "tagged 1-3"
+	_, r, before := l.run(t, voiceChanges("1", "2", "3"), apply.Options{Save: true})
+	if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, `rejected "tagged 1-3": Invalid input: tagged`) {
+		t.Fatalf("outcome %q failure %q", r.Outcome, r.Failure)
+	}
+	if after := l.dev.RunningConfig(); after != before {
+		t.Errorf("device not back to the backup state:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+	if r.Saved || strings.Contains(l.dev.StartupConfig(), "VOICE") {
+		t.Error("saved after a failure")
+	}
+	if len(r.Residual) != 0 {
+		t.Errorf("residual %v", r.Residual)
+	}
+	if len(r.Ports) != 3 {
+		t.Fatalf("ports %+v", r.Ports)
+	}
+	for _, pr := range r.Ports {
+		if pr.Status != apply.PortRestored {
+			t.Errorf("port %s: %q, want %q", pr.Port, pr.Status, apply.PortRestored)
+		}
+	}
+	if pr := r.Ports[2]; !strings.Contains(pr.State, "poe off") || !strings.Contains(pr.State, "voice vlan 0") {
+		t.Errorf("port 3 state %q", pr.State)
+	}
+	if !slices.ContainsFunc(r.Rollback, func(lr drivers.LineResult) bool { return lr.Line == "no vlan 20" }) {
+		t.Errorf("rollback did not remove the VLAN: %+v", r.Rollback)
+	}
+	t.Logf("rollback lines: %v", r.Rollback)
+}
+
+// TestApplyOtherFaults: a session dropped mid-plan and a line the switch
+// accepts but ignores (verification catches it) both end in the backup
+// state with every port reported restored.
+func TestApplyOtherFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		fault   func(f *clisim.Faults)
+		failure string
+	}{
+		{"dropped", func(f *clisim.Faults) { f.DropAfterConfigLines = 8 }, "sending:"},
+		{"ignored", func(f *clisim.Faults) { f.Ignore = "voice" }, "verification found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLab(t)
+			tc.fault(l.dev.Faults)
+			_, r, before := l.run(t, voiceChanges("1", "2", "3"), apply.Options{Batch: 4})
+			if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, tc.failure) {
+				t.Fatalf("outcome %q failure %q", r.Outcome, r.Failure)
+			}
+			if after := l.dev.RunningConfig(); after != before {
+				t.Errorf("device not back to the backup state:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+			for _, pr := range r.Ports {
+				if pr.Status != apply.PortRestored {
+					t.Errorf("port %s: %q", pr.Port, pr.Status)
+				}
+			}
+			if len(r.Ports) != 3 || len(r.Residual) != 0 {
+				t.Errorf("ports %+v residual %v", r.Ports, r.Residual)
+			}
+		})
+	}
+}
