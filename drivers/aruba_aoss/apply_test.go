@@ -22,12 +22,13 @@ import (
 // lab is the AOS-S emulator behind the in-process SSH server on loopback.
 type lab struct {
 	dev      *clisim.AOSS
+	srv      *sshlab.Server
 	opts     vssh.Options
 	password string
 	backups  string
 }
 
-func newLab(t *testing.T) *lab {
+func newLab(t testing.TB) *lab {
 	t.Helper()
 	dev := clisim.NewAOSS("HP-2530-48G", 10, "198.18.1.2")
 	dev.AddPhone("1")
@@ -52,7 +53,7 @@ func newLab(t *testing.T) *lab {
 	if err := vssh.CheckHostKey(t.Context(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	return &lab{dev: dev, password: pw, backups: filepath.Join(dir, "backups"),
+	return &lab{dev: dev, srv: srv, password: pw, backups: filepath.Join(dir, "backups"),
 		opts: vssh.Options{Addr: srv.Addr(), User: "manager", Password: pw, Attrs: aruba_aoss.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
 }
 

@@ -3,6 +3,7 @@ package aruba_aoss
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/voxlan/voxlan/drivers"
@@ -71,7 +72,7 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			return err
 		}
 		for _, v := range vl {
-			sw.VLANs = append(sw.VLANs, snapshot.VLAN{ID: v.ID, Name: v.Name})
+			sw.VLANs = append(sw.VLANs, snapshot.VLAN{ID: v.ID, Name: v.Name, Voice: v.Voice})
 		}
 	}
 	if out, ok := get(cmdBrief); ok {
@@ -168,10 +169,19 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 					Tagged: pc.MED.Tagged, Priority: pc.MED.Priority, DSCP: pc.MED.DSCP}}
 			}
 		}
-		for i := range sw.VLANs {
-			if v, ok := cfg.VLANs[sw.VLANs[i].ID]; ok && v.Name != "" {
+		// The configuration has full names (show vlans truncates them)
+		// and VLANs show vlans was not given for.
+		for _, id := range cfg.SortedVLANs() {
+			v := cfg.VLANs[id]
+			i := slices.IndexFunc(sw.VLANs, func(sv snapshot.VLAN) bool { return sv.ID == id })
+			if i < 0 {
+				sw.VLANs = append(sw.VLANs, snapshot.VLAN{ID: id})
+				i = len(sw.VLANs) - 1
+			}
+			if v.Name != "" {
 				sw.VLANs[i].Name = v.Name
 			}
+			sw.VLANs[i].Voice = v.Voice
 		}
 	}
 	return nil
