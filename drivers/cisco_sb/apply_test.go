@@ -1,0 +1,174 @@
+package cisco_sb_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/cisco_sb"
+	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/lab/clisim"
+	"github.com/voxlan/voxlan/lab/sshlab"
+)
+
+// sbLab is the SB emulator behind the in-process SSH server on loopback,
+// reached through drivers/ssh with the driver's own scrapligo platform.
+type sbLab struct {
+	dev      *clisim.SB
+	password string
+	opts     vssh.Options
+	backups  string
+}
+
+func newSBLab(t *testing.T) *sbLab {
+	t.Helper()
+	dev := clisim.NewSB("sw1", 10, "198.18.1.2")
+	for _, p := range []string{"gi1", "gi2", "gi3"} {
+		dev.AddPhone(p)
+	}
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	pw := "pw" + hex.EncodeToString(b)
+	srv, err := sshlab.Listen("127.0.0.1:0", "admin", pw, dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	dir := t.TempDir()
+	kh := filepath.Join(dir, "known_hosts")
+	if err := vssh.CheckHostKey(context.Background(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	return &sbLab{dev: dev, password: pw, backups: filepath.Join(dir, "backups"),
+		opts: vssh.Options{Addr: srv.Addr(), User: "admin", Password: pw, Attrs: cisco_sb.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
+}
+
+func (l *sbLab) dial(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
+	o := l.opts
+	o.Timeout = timeout
+	return vssh.Open(ctx, o)
+}
+
+var voice = audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}
+
+func voiceChanges(ports ...string) []audit.Change {
+	cs := []audit.Change{
+		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true},
+		{Kind: audit.ChangeEnableLLDP, Switch: "sw1"},
+	}
+	for _, p := range ports {
+		cs = append(cs,
+			audit.Change{Kind: audit.ChangeSetPortMode, Switch: "sw1", Port: p, Mode: audit.PortModeHybrid},
+			audit.Change{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: p, VLAN: 10},
+			audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: p, VLAN: 20},
+			audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: p, Policy: &voice},
+			audit.Change{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: p})
+	}
+	return cs
+}
+
+func (l *sbLab) run(t *testing.T, changes []audit.Change, o apply.Options) (*apply.SwitchPlan, *apply.Report, string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	defer cancel()
+	sess, err := l.dial(ctx, l.opts.Timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := apply.Plan(ctx, sess, cisco_sb.Driver{}, "sw1", changes, apply.Guard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := l.dev.RunningConfig()
+	o.BackupDir = l.backups
+	r, err := apply.Apply(ctx, sess, l.dial, p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{r.Failure, r.Backup, strings.Join(p.Lines, "\n")} {
+		if strings.Contains(s, l.password) {
+			t.Fatalf("password in report or plan: %q", s)
+		}
+	}
+	return p, r, before
+}
+
+func TestApplyVoiceOnPhonePorts(t *testing.T) {
+	l := newSBLab(t)
+	// gi28 is the uplink (trunk, LLDP bridge/router neighbour): refused.
+	p, r, _ := l.run(t, voiceChanges("gi1", "GigabitEthernet2", "gi3", "gi28"), apply.Options{Save: true})
+	if r.Outcome != apply.OutcomeSaved || r.Failure != "" {
+		t.Fatalf("outcome %q failure %q mismatches %v sent %+v", r.Outcome, r.Failure, r.Mismatches, r.Sent)
+	}
+	if len(p.Refused) != 1 || p.Refused[0].Port != "gi28" || !strings.Contains(p.Refused[0].Reason, "core1") {
+		t.Errorf("refused %+v", p.Refused)
+	}
+	for _, name := range []string{"gi1", "gi2", "gi3"} {
+		port, _ := l.dev.Port(name)
+		if port.Mode != "general" || port.PVID != 10 || len(port.GeneralTagged) != 1 || port.GeneralTagged[0] != 20 || len(port.Policies) != 1 {
+			t.Errorf("%s: %+v", name, port)
+		}
+	}
+	if l.dev.VoiceVLAN() != 20 {
+		t.Errorf("voice vlan id %d", l.dev.VoiceVLAN())
+	}
+	if up, _ := l.dev.Port("gi28"); up.Mode != "trunk" || len(up.GeneralTagged) != 0 {
+		t.Errorf("uplink changed: %+v", up)
+	}
+	if len(r.Ports) != 3 || r.Ports[0].Status != apply.PortAsPlanned || r.Ports[2].Status != apply.PortAsPlanned {
+		t.Errorf("ports %+v", r.Ports)
+	}
+	if l.dev.StartupConfig() != l.dev.RunningConfig() {
+		t.Error("--save did not write the startup configuration")
+	}
+	if r.Sessions != 1 {
+		t.Errorf("%d sessions", r.Sessions)
+	}
+	t.Logf("%d lines, %d round trips", len(p.Lines), r.RoundTrips)
+}
+
+// TestApplyRejectedLineRollsBack: the switch rejects the policy line of the
+// first port after its mode and VLAN lines went in; everything sent before
+// is rolled back to the backup and the report says so port by port.
+func TestApplyRejectedLineRollsBack(t *testing.T) {
+	l := newSBLab(t)
+	l.dev.Faults.Reject = "lldp med network-policy add 1"
+	_, r, before := l.run(t, voiceChanges("gi1", "gi2"), apply.Options{Batch: 1})
+	if r.Outcome != apply.OutcomeRolledBack {
+		t.Fatalf("outcome %q failure %q", r.Outcome, r.Failure)
+	}
+	if !strings.Contains(r.Failure, `rejected "lldp med network-policy add 1"`) || !strings.Contains(r.Failure, "% bad parameter value") {
+		t.Errorf("failure %q does not name the line and the switch's error", r.Failure)
+	}
+	if last := r.Sent[len(r.Sent)-1]; last.Line != "lldp med network-policy add 1" || last.Error == "" {
+		t.Errorf("sent past the rejected line: %+v", last)
+	}
+	if after := l.dev.RunningConfig(); after != before {
+		t.Errorf("not back to the backup:\n--- before\n%s\n--- after\n%s", before, after)
+	}
+	sentGeneral := false
+	for _, s := range r.Sent {
+		sentGeneral = sentGeneral || s.Line == "switchport general allowed vlan add 20 tagged"
+	}
+	if !sentGeneral {
+		t.Error("the fault fired before any change reached the switch; nothing was rolled back")
+	}
+	if len(r.Residual) != 0 || len(r.Rollback) == 0 {
+		t.Errorf("residual %v, rollback lines %d", r.Residual, len(r.Rollback))
+	}
+	if len(r.Ports) != 2 {
+		t.Fatalf("ports %+v", r.Ports)
+	}
+	for _, pr := range r.Ports {
+		if pr.Status != apply.PortRestored || !strings.Contains(pr.State, "mode default, data vlan 10, voice vlan 0, tagged [], poe on") {
+			t.Errorf("port %s: %q %q", pr.Port, pr.Status, pr.State)
+		}
+	}
+}
