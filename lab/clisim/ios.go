@@ -149,8 +149,8 @@ type iosShell struct {
 	// iface is the port being configured, by name: the device's port
 	// objects are replaced when a persistent shell reloads its state.
 	iface string
-	vlan   int
-	prof   int
+	vlan  int
+	prof  int
 }
 
 func (s *iosShell) Banner() string  { return "\n" }

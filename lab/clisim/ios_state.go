@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -53,6 +54,13 @@ func (d *IOS) SaveState(path string) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o600); err != nil {
 		return err
+	}
+	// A root test writing the state of an emulator that runs as another
+	// user (sshd ForceCommand) keeps the file that user's.
+	if st, err := os.Stat(path); err == nil && os.Geteuid() == 0 {
+		if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+			_ = os.Chown(tmp, int(sys.Uid), int(sys.Gid))
+		}
 	}
 	return os.Rename(tmp, path)
 }

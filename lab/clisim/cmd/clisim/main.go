@@ -25,9 +25,16 @@ func main() {
 	state := flag.String("state", "", "device state `FILE`")
 	initState := flag.Bool("init", false, "write a fresh device to -state and exit")
 	host := flag.String("host", "SW1", "hostname for -init")
+	logFile := flag.String("log", "", "append errors to `FILE` (sshd hands stderr to the client, which may ignore it)")
 	flag.Parse()
 	if err := run(*state, *initState, *host); err != nil {
 		fmt.Fprintln(os.Stderr, "clisim:", err)
+		if *logFile != "" {
+			if f, ferr := os.OpenFile(*logFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600); ferr == nil {
+				fmt.Fprintln(f, "clisim:", err)
+				f.Close()
+			}
+		}
 		os.Exit(1)
 	}
 }
