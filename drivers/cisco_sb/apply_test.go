@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,12 +23,13 @@ import (
 // reached through drivers/ssh with the driver's own scrapligo platform.
 type sbLab struct {
 	dev      *clisim.SB
+	srv      *sshlab.Server
 	password string
 	opts     vssh.Options
 	backups  string
 }
 
-func newSBLab(t *testing.T) *sbLab {
+func newSBLab(t testing.TB) *sbLab {
 	t.Helper()
 	dev := clisim.NewSB("sw1", 10, "198.18.1.2")
 	for _, p := range []string{"gi1", "gi2", "gi3"} {
@@ -46,7 +48,7 @@ func newSBLab(t *testing.T) *sbLab {
 	if err := vssh.CheckHostKey(context.Background(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	return &sbLab{dev: dev, password: pw, backups: filepath.Join(dir, "backups"),
+	return &sbLab{dev: dev, srv: srv, password: pw, backups: filepath.Join(dir, "backups"),
 		opts: vssh.Options{Addr: srv.Addr(), User: "admin", Password: pw, Attrs: cisco_sb.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
 }
 
@@ -170,5 +172,91 @@ func TestApplyRejectedLineRollsBack(t *testing.T) {
 		if pr.Status != apply.PortRestored || !strings.Contains(pr.State, "mode default, data vlan 10, voice vlan 0, tagged [], poe on") {
 			t.Errorf("port %s: %q %q", pr.Port, pr.Status, pr.State)
 		}
+	}
+}
+
+// assertRestored checks the switch holds its backup configuration again and
+// the report says so for every port.
+func assertRestored(t *testing.T, l *sbLab, r *apply.Report, before string) {
+	t.Helper()
+	if r.Outcome != apply.OutcomeRolledBack {
+		t.Errorf("outcome %q (failure %q)", r.Outcome, r.Failure)
+	}
+	if after := l.dev.RunningConfig(); after != before {
+		t.Errorf("not back to the backup:\n--- before\n%s\n--- after\n%s", before, after)
+	}
+	if len(r.Residual) != 0 || len(r.Ports) == 0 {
+		t.Errorf("residual %v, ports %+v", r.Residual, r.Ports)
+	}
+	for _, pr := range r.Ports {
+		if pr.Status != apply.PortRestored {
+			t.Errorf("port %s: %q", pr.Port, pr.Status)
+		}
+	}
+}
+
+func TestApplySessionDroppedRollsBack(t *testing.T) {
+	l := newSBLab(t)
+	l.dev.Faults.DropAfterConfigLines = 14
+	_, r, before := l.run(t, voiceChanges("gi1", "gi2", "gi3"), apply.Options{Batch: 4})
+	assertRestored(t, l, r, before)
+	if !strings.Contains(r.Failure, "session lost") || r.Sessions != 2 {
+		t.Errorf("failure %q, %d sessions (want the loss named and a second session for the rollback)", r.Failure, r.Sessions)
+	}
+}
+
+func TestApplyVerifyMismatchRollsBack(t *testing.T) {
+	l := newSBLab(t)
+	sh := l.dev.NewShell()
+	for _, c := range []string{"configure terminal", "interface gi2", "power inline never", "end"} {
+		sh.Exec(c)
+	}
+	l.dev.Faults.Ignore = "power inline auto"
+	_, r, before := l.run(t, voiceChanges("gi1", "gi2"), apply.Options{})
+	assertRestored(t, l, r, before)
+	if len(r.Mismatches) != 1 || r.Mismatches[0].Object != "port gi2" || r.Mismatches[0].Field != "poe" {
+		t.Errorf("mismatches %v, want the ignored PoE line on gi2", r.Mismatches)
+	}
+}
+
+// BenchmarkApply24 plans, applies and verifies voice on all 24 access ports
+// of one emulated SB switch over SSH on loopback: lines pipelined 32 per
+// write, and one line per round trip as the naive baseline.
+func BenchmarkApply24(b *testing.B) {
+	ports := make([]string, 24)
+	for i := range ports {
+		ports[i] = "gi" + strconv.Itoa(i+1)
+	}
+	changes := voiceChanges(ports...)
+	for _, batch := range []int{32, 1} {
+		b.Run("batch="+strconv.Itoa(batch), func(b *testing.B) {
+			var sessions, trips, lines int
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				l := newSBLab(b)
+				b.StartTimer()
+				ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+				sess, err := l.dial(ctx, 10*time.Second)
+				if err != nil {
+					b.Fatal(err)
+				}
+				p, err := apply.Plan(ctx, sess, cisco_sb.Driver{}, "sw1", changes, apply.Guard{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				r, err := apply.Apply(ctx, sess, l.dial, p, apply.Options{BackupDir: b.TempDir(), Batch: batch})
+				cancel()
+				if err != nil || r.Outcome != apply.OutcomeApplied {
+					b.Fatalf("%v %s %s", err, r.Outcome, r.Failure)
+				}
+				b.StopTimer()
+				sessions, trips, lines = r.Sessions, r.RoundTrips, len(r.Sent)
+				l.srv.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(sessions), "sessions/op")
+			b.ReportMetric(float64(trips), "roundtrips/op")
+			b.ReportMetric(float64(lines), "lines/op")
+		})
 	}
 }

@@ -106,6 +106,20 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			p.Neighbors = append(p.Neighbors, sn)
 		}
 	}
+	for k, out := range outputs {
+		if cmd := normalizeCommand(k); cmd != cmdSwitchport && !strings.HasPrefix(cmd, cmdSwitchport+" ") {
+			continue
+		}
+		sps, err := ParseSwitchport(out)
+		if err != nil {
+			return err
+		}
+		for _, sp := range sps {
+			p := port(sp.Interface)
+			p.PVID, p.UntaggedVLANs, p.TaggedVLANs = sp.PVID, sp.Untagged, sp.Tagged
+			p.Mode = map[string]string{"general": "hybrid", "trunk": "trunk", "access": "access"}[sp.Mode]
+		}
+	}
 	if out, ok := get(cmdRunning); ok {
 		cfg, err := d.ParseConfig(out)
 		if err != nil {
