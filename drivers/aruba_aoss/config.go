@@ -242,7 +242,7 @@ func quote(s string) string {
 // derive recomputes what follows from membership: each port's tagged VLANs
 // split into the voice VLAN (lowest voice-flagged VID) and the others, its
 // mode (trunk when it carries other tagged VLANs), and the LLDP-MED policy
-// AOS-S advertises (the voice VLAN's, when LLDP and the TLV are on).
+// AOS-S advertises (the voice VLAN's, unless the port's TLV is off).
 func derive(cfg *drivers.Config) {
 	off := map[string]bool{}
 	for _, p := range cfg.Raw[medOffKey] {
@@ -268,7 +268,11 @@ func derive(cfg *drivers.Config) {
 			p.Mode = drivers.ModeTrunk
 		}
 		p.MED, p.Profile = nil, 0
-		if cfg.LLDP && p.VoiceVLAN != 0 && !off[name] && !p.LLDPTxOff {
+		// As for Cisco profiles, the policy is what the port is configured
+		// to advertise; LLDP being off (globally or on the port) is
+		// reported on its own, so turning LLDP on never changes the policy
+		// of ports outside a plan.
+		if p.VoiceVLAN != 0 && !off[name] {
 			pol, ok := cfg.Profiles[p.VoiceVLAN]
 			if !ok {
 				pol = audit.MEDPolicy{Application: "voice", VLAN: p.VoiceVLAN, Tagged: true}

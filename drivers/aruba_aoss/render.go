@@ -59,6 +59,20 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 		if m.Priority < 0 || m.Priority > 7 || m.DSCP < 0 || m.DSCP > 63 {
 			return nil, scope, fmt.Errorf("aruba_aoss: port %s: priority %d / DSCP %d out of range", name, m.Priority, m.DSCP)
 		}
+		if c, ok := cur.Profiles[m.VLAN]; ok && c != m {
+			// The policy is the VLAN's QoS: changing it changes every
+			// port that advertises it.
+			var others []string
+			for _, o := range cur.PortOrder {
+				if op := cur.Ports[o]; !scope.HasPort(o) && op.MED != nil && op.VoiceVLAN == m.VLAN {
+					others = append(others, o)
+				}
+			}
+			if len(others) > 0 {
+				return nil, scope, fmt.Errorf("aruba_aoss: port %s: VLAN %d's policy is priority %d DSCP %d; priority %d DSCP %d would also change it on ports %s, which the plan does not name",
+					name, m.VLAN, c.Priority, c.DSCP, m.Priority, m.DSCP, FormatPortList(others))
+			}
+		}
 		want.Profiles[m.VLAN] = m
 		off = slices.DeleteFunc(off, func(s string) bool { return s == name })
 		if !want.LLDP {

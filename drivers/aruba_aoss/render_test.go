@@ -26,7 +26,7 @@ var renderCases = []struct {
 	{"set_port_mode_trunk", []audit.Change{{Kind: audit.ChangeSetPortMode, Port: "12", Mode: audit.PortModeTrunk, TaggedVLANs: []int{99, 20}}}},
 	{"set_data_vlan", []audit.Change{{Kind: audit.ChangeSetDataVLAN, Port: "50", VLAN: 10}, {Kind: audit.ChangeSetDataVLAN, Port: "51", VLAN: 10}}},
 	{"set_voice_vlan", []audit.Change{{Kind: audit.ChangeSetVoiceVLAN, Port: "1", VLAN: 20}, {Kind: audit.ChangeSetVoiceVLAN, Port: "2", VLAN: 20}}},
-	{"enable_med_policy", []audit.Change{{Kind: audit.ChangeEnableMEDPolicy, Port: "6", Policy: &audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 6, DSCP: 46}}}},
+	{"enable_med_policy", []audit.Change{{Kind: audit.ChangeEnableMEDPolicy, Port: "6", Policy: &voicePolicy}}},
 	{"enable_poe", []audit.Change{{Kind: audit.ChangeEnablePoE, Port: "7"}}},
 	{"phone_ports", phoneChanges("1", "2", "3", "ethernet 4")},
 	{"plain/phone_ports", phoneChanges("1", "2", "3", "5")},
@@ -110,6 +110,12 @@ func TestWantRefusesForeignPolicy(t *testing.T) {
 	_, _, err := Driver{}.Want(cur, []audit.Change{{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "1", Policy: &pol, Reason: "x"}})
 	if !errors.Is(err, drivers.ErrUnsupported) {
 		t.Fatalf("policy on a VLAN the port is not voice-tagged in: %v", err)
+	}
+	// Port 5 advertises VLAN 20's policy (priority 5) and is not in the plan.
+	other := audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 6, DSCP: 46}
+	_, _, err = Driver{}.Want(cur, []audit.Change{{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "6", Policy: &other, Reason: "x"}})
+	if err == nil || !strings.Contains(err.Error(), "ports 5,49") {
+		t.Fatalf("QoS change under other ports: %v", err)
 	}
 	if _, _, err := (Driver{}).Want(cur, []audit.Change{{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: "99", Reason: "x"}}); err == nil {
 		t.Fatal("unknown port accepted")
