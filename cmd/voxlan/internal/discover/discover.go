@@ -58,6 +58,10 @@ type DiscoverOptions struct {
 	Timeout     time.Duration
 	Retries     int
 	Concurrency int
+	// FromCLI is a directory of saved show outputs read with the Platform
+	// driver instead of SNMP.
+	FromCLI  string
+	Platform string
 }
 
 // NewCmdDiscover builds the command. runF replaces discoverRun in tests of
@@ -119,6 +123,8 @@ written, failures listed in its errors), 2 bad flags or targets.`,
 	fl.DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "time to wait for each answer")
 	fl.IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "retries after a request got no answer")
 	fl.IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "switches read at once")
+	fl.StringVar(&opts.FromCLI, "from-cli", "", "build the snapshot from saved show outputs in `DIR` (one file per command, spaces as underscores) instead of SNMP")
+	fl.StringVar(&opts.Platform, "platform", "", "with --from-cli: the driver reading the outputs (cisco_ios, cisco_sb, aruba_aoss...)")
 	return cmd
 }
 
@@ -127,6 +133,12 @@ func (o *DiscoverOptions) validate() error {
 	case "", "table", "json":
 	default:
 		return cmdutil.UsageError("unknown output format %q; use table or json", o.Output)
+	}
+	if o.FromCLI != "" || o.Platform != "" {
+		if o.FromCLI == "" || o.Platform == "" || len(o.Targets) > 0 || o.InventoryFile != "" {
+			return cmdutil.UsageError("--from-cli DIR needs --platform, and no target or --inventory")
+		}
+		return nil
 	}
 	if o.InventoryFile != "" && len(o.Targets) > 0 {
 		return cmdutil.UsageError("give targets or --inventory, not both")
@@ -209,6 +221,9 @@ func (o *DiscoverOptions) targets(creds snmp.Credentials) ([]snmp.Target, error)
 }
 
 func discoverRun(ctx context.Context, opts *DiscoverOptions) error {
+	if opts.FromCLI != "" {
+		return discoverFromCLI(opts)
+	}
 	if opts.InventoryFile != "" {
 		return discoverInventory(ctx, opts)
 	}

@@ -1,0 +1,44 @@
+package discover
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+func TestDiscoverFromCLI(t *testing.T) {
+	dir := t.TempDir()
+	src := "../../../../drivers/cisco_ios/testdata/ntc/show_interfaces_switchport/cisco_ios_show_interfaces_switchport_app_interfaces.raw"
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "show_interfaces_switchport.txt"), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	opts := &DiscoverOptions{IO: &cmdutil.IOStreams{Out: &out, ErrOut: &errOut}, Site: "owner-sent", Output: "json",
+		FromCLI: dir, Platform: "cisco_ios"}
+	if err := opts.validate(); err != nil {
+		t.Fatal(err)
+	}
+	if err := discoverRun(t.Context(), opts); err != nil {
+		t.Fatalf("%v %s", err, errOut.String())
+	}
+	snap, err := snapshot.Decode(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.Switches) != 1 || snap.Switches[0].Source != snapshot.SourceCLI || len(snap.Switches[0].Ports) == 0 {
+		t.Fatalf("got %+v", snap.Switches)
+	}
+	bad := &DiscoverOptions{IO: opts.IO, FromCLI: dir}
+	if err := bad.validate(); err == nil || !strings.Contains(err.Error(), "--platform") {
+		t.Errorf("--from-cli without --platform: %v", err)
+	}
+}
