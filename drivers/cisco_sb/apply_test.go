@@ -219,6 +219,29 @@ func TestApplyVerifyMismatchRollsBack(t *testing.T) {
 	}
 }
 
+func TestApplySlowDeviceRollsBack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow device test takes ~10 s")
+	}
+	l := newSBLab(t)
+	sh := l.dev.NewShell()
+	for _, c := range []string{"configure terminal", "vlan database", "vlan 20", "exit", "voice vlan id 20", "interface gi2",
+		"switchport mode general", "power inline never", "end"} {
+		sh.Exec(c)
+	}
+	l.dev.Faults.ConfigDelay = time.Second
+	l.opts.Timeout = 300 * time.Millisecond
+	changes := []audit.Change{
+		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "gi2", VLAN: 20},
+		{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: "gi2"},
+	}
+	_, r, before := l.run(t, changes, apply.Options{RollbackTimeout: 5 * time.Second})
+	assertRestored(t, l, r, before)
+	if !strings.Contains(r.Failure, "timed out") {
+		t.Errorf("failure %q does not say the switch timed out", r.Failure)
+	}
+}
+
 // BenchmarkApply24 plans, applies and verifies voice on all 24 access ports
 // of one emulated SB switch over SSH on loopback: lines pipelined 32 per
 // write, and one line per round trip as the naive baseline.

@@ -231,6 +231,9 @@ func portDiff(c, w *drivers.Port) ([]string, error) {
 	if modeChange && c.Mode == drivers.ModeGeneral {
 		out = append(out, generalLines(c, &drivers.Port{})...)
 	}
+	if modeChange && c.Mode == drivers.ModeTrunk && norm(c.DataVLAN) != 1 {
+		out = append(out, "no switchport trunk native vlan")
+	}
 	if modeChange {
 		out = append(out, "switchport mode "+sbMode(w.Mode))
 	}
@@ -247,7 +250,7 @@ func portDiff(c, w *drivers.Port) ([]string, error) {
 		}
 		var add []string
 		for _, v := range withVoice(w) {
-			if modeChange || !slices.Contains(withVoice(c), v) {
+			if v != norm(w.DataVLAN) && (modeChange || !slices.Contains(withVoice(c), v)) {
 				add = append(add, strconv.Itoa(v))
 			}
 		}
