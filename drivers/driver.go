@@ -114,6 +114,10 @@ type Config struct {
 	// network-policy profiles, Cisco SB lldp med network-policy N).
 	Profiles map[int]audit.MEDPolicy
 	Ports    map[string]*Port
+	// Addresses maps the switch's own IP addresses to the VLAN of the
+	// interface holding them (Cisco "interface Vlan99 / ip address"): the
+	// management VLAN is the one voxlan's session arrives in.
+	Addresses map[string]int
 	// PortOrder is the order ports appear in the configuration.
 	PortOrder []string
 	// Raw is the configuration text as read, sections by title, so a diff
@@ -166,7 +170,7 @@ type Port struct {
 
 // Clone returns a deep copy.
 func (c *Config) Clone() *Config {
-	n := &Config{Hostname: c.Hostname, LLDP: c.LLDP,
+	n := &Config{Hostname: c.Hostname, LLDP: c.LLDP, Addresses: map[string]int{},
 		VLANs: map[int]VLAN{}, Profiles: map[int]audit.MEDPolicy{}, Ports: map[string]*Port{},
 		PortOrder: slices.Clone(c.PortOrder), Raw: map[string][]string{}}
 	for k, v := range c.VLANs {
@@ -174,6 +178,9 @@ func (c *Config) Clone() *Config {
 	}
 	for k, v := range c.Profiles {
 		n.Profiles[k] = v
+	}
+	for k, v := range c.Addresses {
+		n.Addresses[k] = v
 	}
 	for k, p := range c.Ports {
 		cp := *p
@@ -192,7 +199,8 @@ func (c *Config) Clone() *Config {
 
 // NewConfig returns an empty configuration.
 func NewConfig() *Config {
-	return &Config{VLANs: map[int]VLAN{}, Profiles: map[int]audit.MEDPolicy{}, Ports: map[string]*Port{}, Raw: map[string][]string{}}
+	return &Config{VLANs: map[int]VLAN{}, Profiles: map[int]audit.MEDPolicy{}, Ports: map[string]*Port{},
+		Addresses: map[string]int{}, Raw: map[string][]string{}}
 }
 
 // Port returns the port named name, adding it when absent.

@@ -289,3 +289,23 @@ func TestGuardTrunkRule(t *testing.T) {
 		t.Errorf("a data+voice trunk refused: %s", r)
 	}
 }
+
+func TestGuardManagementVLAN(t *testing.T) {
+	l := newLab(t)
+	sh := l.dev.NewShell()
+	for _, c := range []string{"configure terminal", "interface Gi1/0/5", "switchport access vlan 99", "end"} {
+		sh.Exec(c)
+	}
+	cs := append(voiceChanges("Gi1/0/4"), audit.Change{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: "Gi1/0/5", VLAN: 10},
+		audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "Gi1/0/5", VLAN: 20})
+	p, r, _ := l.run(t, cs, Guard{}, Options{})
+	if r.Outcome != OutcomeApplied {
+		t.Fatalf("outcome %q: %s", r.Outcome, r.Failure)
+	}
+	if len(p.Refused) != 1 || p.Refused[0].Port != "Gi1/0/5" || !strings.Contains(p.Refused[0].Reason, "management VLAN 99") || p.Refused[0].Changes != 2 {
+		t.Fatalf("refused %+v, want Gi1/0/5 in the management VLAN", p.Refused)
+	}
+	if port, _ := l.dev.Port("Gi1/0/5"); port.AccessVLAN != 99 || port.VoiceVLAN != 0 {
+		t.Errorf("Gi1/0/5 touched: %+v", port)
+	}
+}

@@ -25,6 +25,23 @@ type Guard struct {
 	// MaxTrunkVLANs: a trunk carrying more VLANs than this (or all) is an
 	// uplink. 0 means 2 (data + voice is the most a phone port carries).
 	MaxTrunkVLANs int
+	// MgmtAddress is the address voxlan reaches the switch at. The VLAN of
+	// the switch interface holding it is the management VLAN; without it,
+	// a switch with one IP interface has that one's VLAN.
+	MgmtAddress string
+}
+
+// mgmtVLAN is the VLAN voxlan's own session arrives in, 0 when unknown.
+func (g Guard) mgmtVLAN(cur *drivers.Config) int {
+	if v, ok := cur.Addresses[g.MgmtAddress]; ok && g.MgmtAddress != "" {
+		return v
+	}
+	if len(cur.Addresses) == 1 {
+		for _, v := range cur.Addresses {
+			return v
+		}
+	}
+	return 0
 }
 
 // uplinkReason says why a port looks like an uplink, "" when it does not.
@@ -60,18 +77,25 @@ func (g Guard) uplinkReason(p *drivers.Port, neighbors []snapshot.Neighbor) stri
 // filter drops the changes on refused ports and returns the refusals.
 func (g Guard) filter(cur *drivers.Config, neighbors map[string][]snapshot.Neighbor, changes []audit.Change) ([]audit.Change, []Refusal) {
 	reasons := map[string]string{}
+	mgmt := g.mgmtVLAN(cur)
 	for _, c := range changes {
 		if c.Port == "" {
 			continue
 		}
-		if _, done := reasons[c.Port]; done {
+		if _, done := reasons[c.Port]; done && reasons[c.Port] != "" {
 			continue
 		}
+		p := cur.Ports[c.Port]
 		switch {
 		case slices.Contains(g.Protect, c.Port):
 			reasons[c.Port] = "management port (protected)"
+		case mgmt != 0 && p != nil && p.Mode != drivers.ModeTrunk && max(p.DataVLAN, 1) == mgmt &&
+			c.Kind == audit.ChangeSetDataVLAN && c.VLAN != mgmt:
+			// Moving a port out of the management VLAN may cut the path
+			// voxlan's own session takes.
+			reasons[c.Port] = fmt.Sprintf("in the management VLAN %d: moving its untagged VLAN could cut this session; change it by hand", mgmt)
 		default:
-			reasons[c.Port] = g.uplinkReason(cur.Ports[c.Port], neighbors[c.Port])
+			reasons[c.Port] = g.uplinkReason(p, neighbors[c.Port])
 		}
 	}
 	var keep []audit.Change

@@ -94,7 +94,13 @@ func parseSub(cfg *drivers.Config, title, sub string) error {
 	f := strings.Fields(sub)
 	switch {
 	case strings.HasPrefix(title, "interface "):
-		return parsePortLine(cfg.Ports[ShortName(strings.TrimPrefix(title, "interface "))], sub, f)
+		name := ShortName(strings.TrimPrefix(title, "interface "))
+		if vid, ok := strings.CutPrefix(name, "Vlan"); ok && len(f) >= 3 && f[0] == "ip" && f[1] == "address" {
+			if id, err := strconv.Atoi(vid); err == nil {
+				cfg.Addresses[f[2]] = id
+			}
+		}
+		return parsePortLine(cfg.Ports[name], sub, f)
 	case strings.HasPrefix(title, "vlan "):
 		id, _ := strconv.Atoi(strings.TrimPrefix(title, "vlan "))
 		if f[0] == "name" && len(f) >= 2 {

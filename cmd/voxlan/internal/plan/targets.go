@@ -140,7 +140,8 @@ func (s *Source) target(ctx context.Context, site *inventory.Site, sp audit.Swit
 	if port == 0 {
 		port = 22
 	}
-	t := &Target{Switch: sp.Switch, Addr: net.JoinHostPort(host, strconv.Itoa(port)), Driver: d, Changes: sp.Changes}
+	t := &Target{Switch: sp.Switch, Addr: net.JoinHostPort(host, strconv.Itoa(port)), Driver: d, Changes: sp.Changes,
+		Guard: apply.Guard{MgmtAddress: host}}
 	if pwRef != nil {
 		t.User = user
 		if t.secret, err = s.Resolver.Resolve(ctx, pwRef, "ssh password of "+sp.Switch); err != nil {
