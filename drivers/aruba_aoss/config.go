@@ -239,10 +239,10 @@ func quote(s string) string {
 	return s
 }
 
-// derive recomputes what follows from membership: each port's tagged VLANs
-// split into the voice VLAN (lowest voice-flagged VID) and the others, its
-// mode (trunk when it carries other tagged VLANs), and the LLDP-MED policy
-// AOS-S advertises (the voice VLAN's, unless the port's TLV is off).
+// derive recomputes what follows from membership: a port tagged in one
+// voice-flagged VLAN only is an access port with that voice VLAN, any other
+// tagged membership makes a trunk; an access port's LLDP-MED policy is the
+// voice VLAN's, unless the port's TLV is off.
 func derive(cfg *drivers.Config) {
 	off := map[string]bool{}
 	for _, p := range cfg.Raw[medOffKey] {
@@ -256,12 +256,25 @@ func derive(cfg *drivers.Config) {
 		sort.Ints(all)
 		all = slices.Compact(all)
 		p.VoiceVLAN, p.TaggedVLANs = 0, nil
+		// A voice VLAN is modelled on access ports only: a port tagged in
+		// nothing but voice-flagged VLANs has the lowest as its voice VLAN.
+		// On a trunk the voice VLAN is one tagged VLAN among others, so a
+		// voice flag never changes what a trunk (an uplink) looks like.
+		voice := 0
 		for _, v := range all {
-			if p.VoiceVLAN == 0 && cfg.VLANs[v].Voice {
-				p.VoiceVLAN = v
+			if cfg.VLANs[v].Voice {
+				if voice == 0 {
+					voice = v
+				}
 				continue
 			}
-			p.TaggedVLANs = append(p.TaggedVLANs, v)
+			voice = -1
+			break
+		}
+		if voice > 0 && len(all) == 1 {
+			p.VoiceVLAN = voice
+		} else {
+			p.TaggedVLANs = all
 		}
 		p.Mode = drivers.ModeAccess
 		if len(p.TaggedVLANs) > 0 {

@@ -46,7 +46,7 @@ func TestParseConfig(t *testing.T) {
 		t.Errorf("port 8 %+v", p8)
 	}
 	up := cfg.Ports["49"]
-	if up.Mode != drivers.ModeTrunk || up.DataVLAN != 0 || up.VoiceVLAN != 20 || len(up.TaggedVLANs) != 2 {
+	if up.Mode != drivers.ModeTrunk || up.DataVLAN != 0 || up.VoiceVLAN != 0 || len(up.TaggedVLANs) != 3 || up.MED != nil {
 		t.Errorf("uplink %+v", up)
 	}
 	if cfg.Ports["50"].DataVLAN != 1 {

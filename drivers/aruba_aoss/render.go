@@ -81,6 +81,23 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 		}
 	}
 	want.Raw[medOffKey] = off
+	// A new voice flag makes the VLAN the voice VLAN of every access port
+	// tagged in it: those the plan does not name must not change.
+	for _, id := range scope.VLANs {
+		if !want.VLANs[id].Voice || cur.VLANs[id].Voice {
+			continue
+		}
+		var others []string
+		for _, o := range cur.PortOrder {
+			if op := cur.Ports[o]; !scope.HasPort(o) && op.VoiceVLAN == 0 && slices.Equal(op.TaggedVLANs, []int{id}) {
+				others = append(others, o)
+			}
+		}
+		if len(others) > 0 {
+			return nil, scope, fmt.Errorf("aruba_aoss: the voice flag on VLAN %d would make it the voice VLAN of ports %s too, which the plan does not name; add them to the plan or take them out of VLAN %d",
+				id, FormatPortList(others), id)
+		}
+	}
 	derive(want)
 	return want, scope, nil
 }

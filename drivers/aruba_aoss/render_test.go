@@ -114,8 +114,15 @@ func TestWantRefusesForeignPolicy(t *testing.T) {
 	// Port 5 advertises VLAN 20's policy (priority 5) and is not in the plan.
 	other := audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 6, DSCP: 46}
 	_, _, err = Driver{}.Want(cur, []audit.Change{{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "6", Policy: &other, Reason: "x"}})
-	if err == nil || !strings.Contains(err.Error(), "ports 5,49") {
+	if err == nil || !strings.Contains(err.Error(), "ports 5, which") {
 		t.Fatalf("QoS change under other ports: %v", err)
+	}
+	// Port 12 is tagged in VLAN 30 only: a voice flag on 30 would change it.
+	cur.Ports["12"].TaggedVLANs, cur.Ports["12"].Mode = []int{30}, drivers.ModeTrunk
+	cur.VLANs[30] = drivers.VLAN{ID: 30, Name: "V30"}
+	_, _, err = Driver{}.Want(cur, []audit.Change{{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 30, Voice: true, Reason: "x"}})
+	if err == nil || !strings.Contains(err.Error(), "ports 12 too") {
+		t.Fatalf("voice flag under another port: %v", err)
 	}
 	if _, _, err := (Driver{}).Want(cur, []audit.Change{{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: "99", Reason: "x"}}); err == nil {
 		t.Fatal("unknown port accepted")
