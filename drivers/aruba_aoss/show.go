@@ -16,41 +16,42 @@ type VLANEntry struct {
 }
 
 // ParseVLANs reads `show vlans` ("802.1Q VLAN ID Name Status Voice Jumbo"
-// or "VLAN ID Name Status Voice", names without spaces as AOS-S prints
-// them truncated to the column).
+// or "VLAN ID Name Status Voice"). Columns come from the dashed rule, so a
+// name with spaces stays one name.
 func ParseVLANs(out string) ([]VLANEntry, error) {
 	res := []VLANEntry{}
 	inTable := false
-	hasJumbo := false
+	var cols [][2]int
 	for _, line := range lines(out) {
 		trim := strings.TrimSpace(line)
 		switch {
 		case strings.Contains(trim, "VLAN ID") && strings.Contains(trim, "Name"):
-			inTable, hasJumbo = true, strings.HasSuffix(trim, "Jumbo")
+			inTable, cols = true, nil
 			continue
-		case trim == "" || strings.HasPrefix(trim, "---"):
+		case inTable && cols == nil && strings.HasPrefix(trim, "---"):
+			cols = ruleColumns(line)
+			continue
+		case trim == "":
 			continue
 		}
-		if !inTable {
+		if cols == nil {
 			continue
 		}
-		f := strings.Fields(trim)
-		id, err := strconv.Atoi(f[0])
-		if err != nil || id < 1 || id > 4094 || len(f) < 4 {
+		get := func(i int) string {
+			if i >= len(cols) || cols[i][0] >= len(line) {
+				return ""
+			}
+			end := cols[i][1]
+			if i == len(cols)-1 || end > len(line) {
+				end = len(line)
+			}
+			return strings.TrimSpace(line[cols[i][0]:end])
+		}
+		id, err := strconv.Atoi(get(0))
+		if err != nil || id < 1 || id > 4094 || len(cols) < 4 {
 			return nil, fmt.Errorf("aruba_aoss: show vlans: bad row %q", trim)
 		}
-		e := VLANEntry{ID: id, Name: f[1], Status: f[2]}
-		// Status may be two words ("Port-based", "Protocol Based"); Voice
-		// and Jumbo are the last columns.
-		last := f[len(f)-1]
-		if hasJumbo && len(f) >= 5 {
-			e.Jumbo = last == "Yes"
-			e.Voice = f[len(f)-2] == "Yes"
-			e.Status = strings.Join(f[2:len(f)-2], " ")
-		} else {
-			e.Voice = last == "Yes"
-			e.Status = strings.Join(f[2:len(f)-1], " ")
-		}
+		e := VLANEntry{ID: id, Name: get(1), Status: get(2), Voice: get(3) == "Yes", Jumbo: get(4) == "Yes"}
 		res = append(res, e)
 	}
 	if !inTable && strings.TrimSpace(out) != "" {

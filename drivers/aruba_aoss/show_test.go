@@ -196,3 +196,12 @@ func TestPortLists(t *testing.T) {
 		}
 	}
 }
+
+func TestParseVLANsNameWithSpaces(t *testing.T) {
+	out := "  802.1Q VLAN ID Name         Status       Voice Jumbo\n  -------------- ------------ ------------ ----- -----\n" +
+		"  20             IP PHONES    Port-based   Yes   No   \n"
+	got, err := ParseVLANs(out)
+	if err != nil || len(got) != 1 || got[0].Name != "IP PHONES" || got[0].Status != "Port-based" || !got[0].Voice {
+		t.Fatalf("%+v %v", got, err)
+	}
+}

@@ -164,7 +164,7 @@ func (d *AOSS) showVLANs() string {
 		if len(name) > 12 {
 			name = name[:12]
 		}
-		fmt.Fprintf(&b, "  %-14d %-12s %-12s %-5s %-5s\n", id, strings.ReplaceAll(name, " ", "_"), "Port-based", yesNo(v.Voice), "No")
+		fmt.Fprintf(&b, "  %-14d %-12s %-12s %-5s %-5s\n", id, name, "Port-based", yesNo(v.Voice), "No")
 	}
 	return b.String()
 }
