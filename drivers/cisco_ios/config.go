@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/drivers"
@@ -17,7 +18,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 	var title string // current section title, "" at top level
 	seen := false
 	for _, raw := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n") {
-		line := strings.TrimRight(raw, " \t")
+		line := strings.TrimRightFunc(raw, unicode.IsSpace)
 		if line == "" || line == "!" || strings.HasPrefix(line, "Building configuration") ||
 			strings.HasPrefix(line, "Current configuration") || line == "end" {
 			if line == "!" {
@@ -37,6 +38,9 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 			continue
 		}
 		sub := strings.TrimSpace(line)
+		if sub == "" {
+			continue
+		}
 		cfg.Raw[title] = append(cfg.Raw[title], " "+sub)
 		if err := parseSub(cfg, title, sub); err != nil {
 			return nil, fmt.Errorf("cisco_ios: config section %q: %w", title, err)
@@ -55,6 +59,9 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 
 func parseTop(cfg *drivers.Config, line string, title *string) error {
 	f := strings.Fields(line)
+	if len(f) == 0 {
+		return nil
+	}
 	switch {
 	case f[0] == "hostname" && len(f) == 2:
 		cfg.Hostname = f[1]
