@@ -1,6 +1,7 @@
 package clisim
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -173,4 +174,29 @@ func TestSBPaging(t *testing.T) {
 		t.Error("paged after terminal datadump")
 	}
 	c.Write([]byte("exit\n"))
+}
+
+// TestSBStateFile: two sessions over one state file (as two OpenSSH
+// ForceCommand processes) see one device.
+func TestSBStateFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sb.json")
+	if err := NewSB("sw1", 10, "198.18.1.2").SaveState(path); err != nil {
+		t.Fatal(err)
+	}
+	a, err := PersistentSBShell(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := PersistentSBShell(path)
+	run(t, a, "configure terminal", "vlan database", "vlan 20", "exit", "voice vlan id 20", "interface gi2", "switchport mode general")
+	if a.Prompt() != "sw1(config-if)#" {
+		t.Errorf("prompt %q", a.Prompt())
+	}
+	out := run(t, b, "show running-config")[0]
+	if !strings.Contains(out, "voice vlan id 20") || !strings.Contains(out, "interface GigabitEthernet2\n switchport mode general\n") {
+		t.Errorf("second session does not see the first's changes:\n%s", out)
+	}
+	if _, err := LoadSB(filepath.Join(t.TempDir(), "missing.json")); err == nil {
+		t.Error("no error for a missing state")
+	}
 }
