@@ -3,6 +3,8 @@ package plan
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -98,4 +100,43 @@ func source(t *testing.T, l *plantest.Lab) Source {
 	return Source{AuditFile: l.AuditFile, Platform: "cisco_ios", SSHPort: l.Port, AcceptNewKey: true,
 		KnownHosts: filepath.Join(l.Env["HOME"], ".ssh", "known_hosts"), Timeout: 5 * time.Second,
 		Getenv: getenv, Resolver: inventory.NewResolver(getenv, nil), Registry: reg}
+}
+
+// TestPlanFromInventory takes the platform, port, user and password
+// reference from the inventory; the password is in an environment variable
+// the inventory names, never in the file.
+func TestPlanFromInventory(t *testing.T) {
+	l := plantest.NewLab(t, "Gi1/0/1")
+	inv := filepath.Join(t.TempDir(), "sites.yaml")
+	yaml := fmt.Sprintf(`sites:
+  - name: lab
+    ssh:
+      platform: cisco_ios
+      port: %d
+      user: admin
+      password: {env: LAB_SSH_PASSWORD}
+    switches:
+      - host: 127.0.0.1
+        name: sw1
+`, l.Port)
+	if err := os.WriteFile(inv, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"LAB_SSH_PASSWORD": l.Password, "HOME": l.Env["HOME"]}
+	src := source(t, l)
+	src.Platform, src.SSHPort, src.InventoryFile = "", 0, inv
+	src.Getenv = func(k string) string { return env[k] }
+	src.Resolver = inventory.NewResolver(src.Getenv, nil)
+	io, out, errOut := testIO()
+	if err := planRun(t.Context(), &PlanOptions{IO: io, Source: src, Output: "table"}); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if !strings.Contains(out.String(), "== 127.0.0.1 (cisco_ios)") || !strings.Contains(errOut.String(), "admin@127.0.0.1:") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", out, errOut)
+	}
+	delete(env, "LAB_SSH_PASSWORD")
+	err := planRun(t.Context(), &PlanOptions{IO: io, Source: src, Output: "table"})
+	if err == nil || !strings.Contains(err.Error(), "LAB_SSH_PASSWORD") {
+		t.Errorf("missing secret: got %v, want an error naming the reference", err)
+	}
 }
