@@ -200,3 +200,32 @@ func TestSBStateFile(t *testing.T) {
 		t.Error("no error for a missing state")
 	}
 }
+
+// FuzzSBExec feeds arbitrary lines to the emulator: it never panics, and
+// whatever it accepted still prints a running configuration the cisco_sb
+// driver reads.
+func FuzzSBExec(f *testing.F) {
+	for _, s := range []string{
+		"configure terminal\nvlan database\nvlan 20-22\nexit\nvoice vlan id 20\ninterface gi1\nswitchport mode general\nswitchport general allowed vlan add 20 tagged\nend",
+		"conf t\nlldp med network-policy 3 voice vlan 20 vlan-type untagged up 7 dscp 63\ninterface gi2\nlldp med network-policy add 3\nno lldp transmit",
+		"conf t\ninterface vlan 1\nname x y z\nexit\nno lldp run\ninterface gi28\nswitchport trunk allowed vlan remove 1-4094",
+		"write memory\nY\nshow vlan\nshow lldp neighbors gi1\nshow interfaces switchport gi28",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		d := NewSB("sw1", 10, "198.18.1.2")
+		sh := d.NewShell()
+		for i, l := range strings.Split(in, "\n") {
+			if i > 200 {
+				break
+			}
+			if _, done := sh.Exec(l); done {
+				break
+			}
+		}
+		if _, err := (cisco_sb.Driver{}).ParseConfig(d.RunningConfig()); err != nil {
+			t.Fatalf("running-config after %q does not parse: %v\n%s", in, err, d.RunningConfig())
+		}
+	})
+}
