@@ -195,3 +195,13 @@ func firstErrorLine(out string, markers []string) string {
 	}
 	return "error"
 }
+
+// ReplayWrites returns what a replay session (Options.ReplayFile) wrote,
+// one entry per write, so tests compare what would have been sent with a
+// golden file. It is nil for a live session.
+func (s *Session) ReplayWrites() [][]byte {
+	if f, ok := s.d.Transport.Impl.(*transport.File); ok {
+		return f.Writes
+	}
+	return nil
+}
