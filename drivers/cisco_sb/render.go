@@ -44,6 +44,20 @@ func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config
 			voice = id
 		}
 	}
+	if old := voiceVLAN(cur); voice != 0 && old != 0 && voice != old {
+		// Moving the switch's voice VLAN would move every port that
+		// carries the old one; refuse rather than touch ports not planned.
+		var users []string
+		for _, name := range cur.PortOrder {
+			if cur.Ports[name].VoiceVLAN == old && !slices.Contains(scope.Ports, name) {
+				users = append(users, name)
+			}
+		}
+		if len(users) > 0 {
+			return nil, scope, fmt.Errorf("%w: cisco_sb: the switch's voice VLAN is %d and ports %s not in the plan carry it; an SB switch has one voice VLAN, so moving it to %d would change them too",
+				drivers.ErrUnsupported, old, strings.Join(users, ", "), voice)
+		}
+	}
 	if voice != 0 && voice != voiceVLAN(cur) {
 		// A port cannot carry a VLAN that does not exist: create it.
 		if _, ok := want.VLANs[voice]; !ok {

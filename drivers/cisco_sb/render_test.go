@@ -131,6 +131,27 @@ func TestWantRefusesTwoVoiceVLANs(t *testing.T) {
 	}
 }
 
+func TestWantRefusesMovingAVoiceVLANInUse(t *testing.T) {
+	d := Driver{}
+	cur, err := d.ParseConfig(readFile(t, "testdata/running-config.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// gi1 and the trunk gi27 carry voice VLAN 20; moving it to 99 from gi2
+	// alone would change them behind the plan's back.
+	_, _, err = d.Want(cur, []audit.Change{{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "gi2", VLAN: 99}})
+	if err == nil || !strings.Contains(err.Error(), "gi1, gi27") {
+		t.Errorf("got %v", err)
+	}
+	// With every carrier in the plan it goes ahead.
+	if _, _, err := d.Want(cur, []audit.Change{
+		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "gi1", VLAN: 99},
+		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "gi27", VLAN: 99},
+	}); err != nil {
+		t.Errorf("all carriers planned: %v", err)
+	}
+}
+
 func TestSectionsShowOnlyChanges(t *testing.T) {
 	d := Driver{}
 	cur, _ := d.ParseConfig(baseConfig)
