@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/drivers"
@@ -44,8 +45,8 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 	voice := 0
 	lines := map[string]*portLines{}
 	for _, raw := range strings.Split(strings.ReplaceAll(text, "\r", ""), "\n") {
-		line := strings.TrimRight(raw, " \t")
-		if line == "" {
+		line := strings.TrimRightFunc(raw, unicode.IsSpace)
+		if strings.TrimSpace(line) == "" {
 			continue
 		}
 		if line == "!" {
