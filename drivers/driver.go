@@ -48,6 +48,8 @@ type Attrs struct {
 	// NeighborCommand lists LLDP neighbours in a form Fill reads (uplink
 	// detection before a change).
 	NeighborCommand string
+	// MoreNeighborCommands are read too (CDP where LLDP may be off).
+	MoreNeighborCommands []string
 	// SaveCommand writes the running configuration to startup;
 	// SaveConfirm, when set, is typed if the OS asks before overwriting.
 	SaveCommand string

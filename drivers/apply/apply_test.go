@@ -309,3 +309,24 @@ func TestGuardManagementVLAN(t *testing.T) {
 		t.Errorf("Gi1/0/5 touched: %+v", port)
 	}
 }
+
+// TestPlanRefusesUplinkSeenOverCDP: LLDP is off (the IOS default), CDP
+// names the uplink's neighbour a router/switch, the phone a phone.
+func TestPlanRefusesUplinkSeenOverCDP(t *testing.T) {
+	l := newLab(t)
+	sess, err := l.dial(t.Context(), 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	p, err := Plan(t.Context(), sess, cisco_ios.Driver{}, "sw1", voiceChanges("Gi1/0/1", "Te1/1/1"), Guard{MaxTrunkVLANs: 4094})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Refused) != 1 || p.Refused[0].Port != "Te1/1/1" || !strings.Contains(p.Refused[0].Reason, "core1 is a bridge/router") {
+		t.Fatalf("refused %+v, want the uplink by its CDP neighbour", p.Refused)
+	}
+	if !slices.Equal(p.Ports, []string{"Gi1/0/1"}) {
+		t.Errorf("plan touches %v", p.Ports)
+	}
+}

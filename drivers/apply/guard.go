@@ -64,7 +64,7 @@ func (g Guard) uplinkReason(p *drivers.Port, neighbors []snapshot.Neighbor) stri
 		if limit == 0 {
 			limit = 2
 		}
-		if len(p.TaggedVLANs) == 0 {
+		if len(p.TaggedVLANs) == 0 && limit < 4094 {
 			return "uplink: trunk carrying every VLAN"
 		}
 		if len(p.TaggedVLANs) > limit {

@@ -50,27 +50,40 @@ func Plan(ctx context.Context, sess drivers.Session, d drivers.Driver, target st
 	if err != nil {
 		return nil, err
 	}
-	var nbText string
-	if a.NeighborCommand != "" {
-		// LLDP may be off; then there is nothing to learn from it, and
-		// the trunk rule still guards uplinks.
-		nbText, _ = sess.Command(ctx, a.NeighborCommand)
+	nb := map[string]string{}
+	for _, c := range append([]string{a.NeighborCommand}, a.MoreNeighborCommands...) {
+		if c == "" {
+			continue
+		}
+		// LLDP or CDP may be off; then there is nothing to learn from
+		// it, and the trunk rule still guards uplinks.
+		if out, err := sess.Command(ctx, c); err == nil {
+			nb[c] = out
+		}
 	}
-	return PlanFromText(d, target, text, nbText, changes, g)
+	return planFromText(d, target, text, nb, changes, g)
 }
 
-// PlanFromText is Plan on saved outputs.
+// PlanFromText is Plan on saved outputs: the running configuration and
+// the output of the driver's neighbour command ("" when not available).
 func PlanFromText(d drivers.Driver, target, config, neighbors string, changes []audit.Change, g Guard) (*SwitchPlan, error) {
+	return planFromText(d, target, config, map[string]string{d.Attrs().NeighborCommand: neighbors}, changes, g)
+}
+
+func planFromText(d drivers.Driver, target, config string, neighbors map[string]string, changes []audit.Change, g Guard) (*SwitchPlan, error) {
 	cur, err := d.ParseConfig(config)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
 	nb := map[string][]snapshot.Neighbor{}
-	if neighbors != "" && d.Attrs().NeighborCommand != "" {
+	for cmd, out := range neighbors {
+		if cmd == "" || out == "" {
+			continue
+		}
 		var sw snapshot.Switch
-		if err := d.Fill(&sw, map[string]string{d.Attrs().NeighborCommand: neighbors}); err == nil {
+		if err := d.Fill(&sw, map[string]string{cmd: out}); err == nil {
 			for _, p := range sw.Ports {
-				nb[p.Name] = p.Neighbors
+				nb[p.Name] = append(nb[p.Name], p.Neighbors...)
 			}
 		}
 	}

@@ -38,7 +38,9 @@ func (Driver) Attrs() drivers.Attrs {
 		ErrorMarkers:    []string{"% Ambiguous command", "% Incomplete command", "% Invalid input detected", "% Unknown command"},
 		ConfigCommand:   "show running-config",
 		NeighborCommand: cmdLLDP,
-		SaveCommand:     "write memory",
+		// LLDP is off by default on IOS; CDP is on.
+		MoreNeighborCommands: []string{cmdCDP},
+		SaveCommand:          "write memory",
 	}
 }
 
@@ -61,7 +63,7 @@ func isIOS(text string) bool {
 
 // Commands implements drivers.Driver.
 func (Driver) Commands() []string {
-	return []string{cmdVersion, cmdSwitchport, cmdVLAN, cmdPower, cmdLLDP, cmdRunning}
+	return []string{cmdVersion, cmdSwitchport, cmdVLAN, cmdPower, cmdLLDP, cmdCDP, cmdRunning}
 }
 
 const (
@@ -70,6 +72,7 @@ const (
 	cmdVLAN       = "show vlan brief"
 	cmdPower      = "show power inline"
 	cmdLLDP       = "show lldp neighbors detail"
+	cmdCDP        = "show cdp neighbors detail"
 	cmdRunning    = "show running-config"
 )
 

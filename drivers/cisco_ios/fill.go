@@ -19,6 +19,8 @@ func (d Driver) Parse(command, output string) (any, error) {
 		return ParsePowerInline(output)
 	case cmdLLDP:
 		return ParseLLDPDetail(output)
+	case cmdCDP:
+		return ParseCDPDetail(output)
 	case cmdRunning:
 		return d.ParseConfig(output)
 	case cmdVersion:
@@ -129,6 +131,19 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 	}
 	if out, ok := get(cmdLLDP); ok {
 		ns, err := ParseLLDPDetail(out)
+		if err != nil {
+			return err
+		}
+		for _, n := range ns {
+			if n.LocalInterface == "" {
+				continue
+			}
+			p := port(n.LocalInterface)
+			p.Neighbors = append(p.Neighbors, n.Snapshot())
+		}
+	}
+	if out, ok := get(cmdCDP); ok {
+		ns, err := ParseCDPDetail(out)
 		if err != nil {
 			return err
 		}

@@ -54,3 +54,8 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseCDPDetail(f *testing.F) {
+	addSeeds(f, "testdata/ntc/show_cdp_neighbors_detail/*.raw")
+	f.Fuzz(func(t *testing.T, s string) { _, _ = ParseCDPDetail(s) })
+}

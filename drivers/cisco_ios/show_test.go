@@ -196,3 +196,25 @@ func TestParseLLDPDetailPolicies(t *testing.T) {
 		t.Errorf("got capabilities %v, want bridge and telephone", sn.Capabilities)
 	}
 }
+
+func TestParseCDPDetailNTC(t *testing.T) {
+	for raw, want := range ntcPairs(t, "show_cdp_neighbors_detail") {
+		t.Run(filepath.Base(raw), func(t *testing.T) {
+			got, err := ParseCDPDetail(readFile(t, raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("got %d neighbours, want %d", len(got), len(want))
+			}
+			for i, w := range want {
+				g := got[i]
+				if g.DeviceID != str(w["neighbor_name"]) || g.LocalInterface != str(w["local_interface"]) ||
+					g.PortID != str(w["neighbor_interface"]) || g.Platform != str(w["platform"]) ||
+					strings.Join(g.Capabilities, " ") != str(w["capabilities"]) || g.MgmtAddress != str(w["mgmt_address"]) {
+					t.Errorf("record %d: got %+v, want %v", i, g, w)
+				}
+			}
+		})
+	}
+}

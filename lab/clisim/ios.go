@@ -258,6 +258,7 @@ func (s *iosShell) patterns() []pattern {
 			pat("show interfaces <word> switchport", lock(func(a []string) string { return d.showSwitchport(a[0]) })),
 			pat("show power inline", lock(func([]string) string { return d.showPowerInline() })),
 			pat("show lldp neighbors detail", lock(func([]string) string { return d.showLLDPDetail() })),
+			pat("show cdp neighbors detail", lock(func([]string) string { return d.showCDPDetail() })),
 			pat("show running-config", lock(func([]string) string { return d.runningConfig() })),
 			pat("show running-config interface <rest>", lock(func(a []string) string { return d.runningInterface(a[0]) })),
 		}

@@ -326,3 +326,26 @@ func (d *IOS) runningInterface(name string) string {
 	body := "!\n" + d.interfaceSection(p) + "end\n"
 	return fmt.Sprintf("Building configuration...\n\nCurrent configuration : %d bytes\n%s", len(body), body)
 }
+
+// showCDPDetail follows the IOS 15 `show cdp neighbors detail` samples. CDP
+// is on by default on IOS (LLDP is not).
+func (d *IOS) showCDPDetail() string {
+	var b strings.Builder
+	for _, p := range d.ports {
+		nb := p.Neighbor
+		if nb == nil || p.Shutdown {
+			continue
+		}
+		platform, caps := "cisco C9300-48P", "Switch IGMP"
+		switch {
+		case nb.Phone:
+			platform, caps = "Cisco IP Phone 8841", "Host Phone Two-port Mac Relay"
+		case strings.Contains(nb.Caps, "R"):
+			caps = "Router Switch IGMP"
+		}
+		fmt.Fprintf(&b, "-------------------------\nDevice ID: %s\nEntry address(es):\nPlatform: %s,  Capabilities: %s\n", nb.SysName, platform, caps)
+		fmt.Fprintf(&b, "Interface: %s,  Port ID (outgoing port): %s\nHoldtime : 152 sec\n\nVersion :\n%s\n\n", p.Name, nb.PortDescr, nb.SysDescr)
+		fmt.Fprintf(&b, "advertisement version: 2\nNative VLAN: %d\nDuplex: full\nManagement address(es):\n\n", max(p.AccessVLAN, 1))
+	}
+	return b.String()
+}

@@ -98,6 +98,11 @@ func TestIOSParsersReadEmulator(t *testing.T) {
 	if err != nil || len(pi.Ports) != 48 || pi.Ports[2].Oper != "on" || pi.Ports[2].Device != "IP Phone 8841" || pi.Ports[3].Admin != "off" {
 		t.Fatalf("show power inline: %+v %v", pi, err)
 	}
+	cdp, err := cisco_ios.ParseCDPDetail(run(t, sh, "show cdp neighbors detail")[0])
+	if err != nil || len(cdp) != 2 || cdp[0].LocalInterface != "GigabitEthernet1/0/3" || cdp[1].DeviceID != "core1" ||
+		strings.Join(cdp[1].Capabilities, " ") != "Router Switch IGMP" || strings.Join(cdp[0].Capabilities, " ") != "Host Phone Two-port Mac Relay" {
+		t.Fatalf("cdp: %+v %v", cdp, err)
+	}
 	nb, err := cisco_ios.ParseLLDPDetail(run(t, sh, "show lldp neighbors detail")[0])
 	if err != nil || len(nb) != 1 || nb[0].LocalInterface != "Te1/1/1" {
 		// Gi1/0/3 has LLDP receive off, so only the uplink's neighbour shows.
