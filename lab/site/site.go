@@ -16,6 +16,7 @@ import (
 
 	"github.com/voxlan/voxlan/lab/snmpagent"
 	"github.com/voxlan/voxlan/lab/snmprec"
+	"github.com/voxlan/voxlan/lab/sshlab"
 	"github.com/voxlan/voxlan/snmp"
 )
 
@@ -27,14 +28,16 @@ var recordings embed.FS
 type Device struct {
 	Name      string
 	Recording string
+	// Platform is the driver key of its OS (snapshot.Switch.OS).
+	Platform string
 }
 
 // Devices are the demo site's switches, in the order they are served.
 var Devices = []Device{
-	{Name: "sw-core-3750", Recording: "snmpsim-data_cisco_16_switch"},
-	{Name: "sw-floor1-2960x", Recording: "ios_2960x"},
-	{Name: "sw-floor2-sg350x", Recording: "ciscosb_sg350x-24p"},
-	{Name: "sw-floor3-procurve", Recording: "procurve"},
+	{Name: "sw-core-3750", Recording: "snmpsim-data_cisco_16_switch", Platform: "cisco_ios"},
+	{Name: "sw-floor1-2960x", Recording: "ios_2960x", Platform: "cisco_ios"},
+	{Name: "sw-floor2-sg350x", Recording: "ciscosb_sg350x-24p", Platform: "cisco_sb"},
+	{Name: "sw-floor3-procurve", Recording: "procurve", Platform: "aruba_aoss"},
 }
 
 // DefaultCommunity is the site's SNMPv2c community.
@@ -54,14 +57,24 @@ type Options struct {
 	// ports, for scale tests: copy k of a switch is named Name-k. The
 	// recordings are parsed once and shared.
 	Copies int
+	// SSH also serves each switch's CLI over SSH (ssh.go): an emulator
+	// seeded from the switch's own recording, where voxlan has one for its
+	// platform. Each switch then answers on its own loopback address
+	// (127.0.0.N), as switches of a site have their own.
+	SSH bool
 }
 
 // Switch is one running simulated switch.
 type Switch struct {
 	Name      string
 	Recording string
+	Platform  string
 	// Address is the loopback host:port it answers on.
 	Address string
+	// SSH is its CLI emulator when Options.SSH and voxlan emulates its
+	// platform; nil otherwise, with NoSSH saying why.
+	SSH   *SSHEndpoint
+	NoSSH string
 }
 
 // Site is the running demo site.
@@ -69,6 +82,7 @@ type Site struct {
 	group     *snmpagent.Group
 	switches  []Switch
 	community string
+	servers   []*sshlab.Server
 }
 
 // Start serves the site on free loopback ports until ctx ends or Close.
@@ -77,6 +91,9 @@ func Start(ctx context.Context, opts Options) (*Site, error) {
 		opts.Community = DefaultCommunity
 	}
 	copies := max(opts.Copies, 1)
+	if opts.SSH && copies*len(Devices) > maxLoopbackHosts {
+		return nil, fmt.Errorf("site: at most %d switches with SSH, one loopback address each", maxLoopbackHosts)
+	}
 	var eps []snmpagent.Endpoint
 	var switches []Switch
 	for k := range copies {
@@ -89,9 +106,13 @@ func Start(ctx context.Context, opts Options) (*Site, error) {
 			if err != nil {
 				return nil, err
 			}
-			eps = append(eps, snmpagent.Endpoint{Addr: "127.0.0.1:0", Recording: rec, Community: opts.Community,
+			addr := "127.0.0.1:0"
+			if opts.SSH {
+				addr = fmt.Sprintf("127.0.0.%d:0", len(eps)+1)
+			}
+			eps = append(eps, snmpagent.Endpoint{Addr: addr, Recording: rec, Community: opts.Community,
 				Overrides: []snmprec.Record{{OID: sysName, Type: snmprec.OctetString, Bytes: []byte(name)}}})
-			switches = append(switches, Switch{Name: name, Recording: d.Recording})
+			switches = append(switches, Switch{Name: name, Recording: d.Recording, Platform: d.Platform})
 		}
 	}
 	g, err := snmpagent.ServeMany(ctx, eps, snmpagent.Options{Delay: opts.Delay, DropRate: opts.DropRate, Seed: opts.Seed})
@@ -101,7 +122,14 @@ func Start(ctx context.Context, opts Options) (*Site, error) {
 	for i, addr := range g.Addrs() {
 		switches[i].Address = addr
 	}
-	return &Site{group: g, switches: switches, community: opts.Community}, nil
+	s := &Site{group: g, switches: switches, community: opts.Community}
+	if opts.SSH {
+		if err := s.startSSH(ctx); err != nil {
+			_ = s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
 }
 
 // Switches returns the running switches, in Devices order (copy by copy).
@@ -122,7 +150,12 @@ func (s *Site) Targets() []snmp.Target {
 }
 
 // Close stops every switch.
-func (s *Site) Close() error { return s.group.Close() }
+func (s *Site) Close() error {
+	for _, srv := range s.servers {
+		_ = srv.Close()
+	}
+	return s.group.Close()
+}
 
 // parsed caches the embedded recordings: each is decompressed and parsed
 // once per process and then shared read-only by every switch serving it.

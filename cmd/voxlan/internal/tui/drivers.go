@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -31,14 +32,19 @@ type DriverOptions struct {
 	KnownHosts   string
 	BackupDir    string
 	Timeout      time.Duration
+	// Unreachable, when set, says why a switch (by target) cannot be
+	// planned or changed over SSH ("" when it can): its changes are left
+	// out of the plan and the Plan screen shows the reason.
+	Unreachable func(target string) string
 }
 
 // siteDrivers renders and applies the audit's plan with the drivers. It
 // keeps the last audit result the UI got, since switches and their changes
 // are found from it as `voxlan plan --audit` finds them.
 type siteDrivers struct {
-	src    *plan.Source
-	backup string
+	src         *plan.Source
+	backup      string
+	unreachable func(string) string
 
 	mu      sync.Mutex
 	result  *audit.Result
@@ -70,7 +76,7 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 	if o.SSHPort == 0 {
 		o.SSHPort = 22
 	}
-	d := &siteDrivers{backup: o.BackupDir, src: &plan.Source{
+	d := &siteDrivers{backup: o.BackupDir, unreachable: o.Unreachable, src: &plan.Source{
 		InventoryFile: o.InventoryFile, Site: o.Site, Platform: o.Platform, SSHPort: o.SSHPort,
 		KnownHosts: o.KnownHosts, AcceptNewKey: o.AcceptNewKey, Timeout: o.Timeout,
 		// No prompt: the UI owns the terminal. A prompt reference is
@@ -93,6 +99,11 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 // target finds how to reach one switch, loading every target of the
 // current result once.
 func (d *siteDrivers) target(ctx context.Context, sw string) (*plan.Target, error) {
+	if d.unreachable != nil {
+		if why := d.unreachable(sw); why != "" {
+			return nil, errors.New(why)
+		}
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.result == nil {
@@ -115,6 +126,9 @@ func (d *siteDrivers) target(ctx context.Context, sw string) (*plan.Target, erro
 // load reads targets the way the plan verb does, from the audit result as
 // a document: one private temporary file, removed at once.
 func (d *siteDrivers) load(ctx context.Context, res *audit.Result) (map[string]*plan.Target, error) {
+	if d.unreachable != nil {
+		res = d.reachableOnly(res)
+	}
 	var buf bytes.Buffer
 	if err := audit.Encode(&buf, res); err != nil {
 		return nil, err
@@ -145,6 +159,24 @@ func (d *siteDrivers) load(ctx context.Context, res *audit.Result) (map[string]*
 		out[t.Switch] = t
 	}
 	return out, nil
+}
+
+// reachableOnly is res without the changes of unreachable switches, which
+// no target could be made for.
+func (d *siteDrivers) reachableOnly(res *audit.Result) *audit.Result {
+	out := *res
+	out.Findings = make([]audit.Finding, len(res.Findings))
+	for i, f := range res.Findings {
+		fix := []audit.Change{}
+		for _, c := range f.Fix {
+			if d.unreachable(c.Switch) == "" {
+				fix = append(fix, c)
+			}
+		}
+		f.Fix = fix
+		out.Findings[i] = f
+	}
+	return &out
 }
 
 func (d *siteDrivers) render(ctx context.Context, sw snapshot.Switch, _ []audit.Change) (string, error) {

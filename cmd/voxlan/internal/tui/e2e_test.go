@@ -147,17 +147,17 @@ func expectedDemo(t testing.TB) (*snapshot.Snapshot, *audit.Result) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	s, err := site.Start(ctx, site.Options{})
+	d, deps, err := demoDeps(DefaultProfile, site.Options{SSH: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	snap := snmp.Discover(ctx, DemoSite, s.Targets(), snmp.Options{})
-	run, err := Auditor(DefaultProfile)
-	if err != nil {
+	defer d.close()
+	if _, err := deps.Prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
-	res, err := run(ctx, snap)
+	snap := snmp.Discover(ctx, DemoSite, d.running.Targets(), snmp.Options{})
+	// The demo's own audit: the declarations of its inventory.
+	res, err := deps.Audit(ctx, snap)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,6 +210,22 @@ func TestEndToEndInTmux(t *testing.T) {
 	tm.keys("5")
 	plan := audit.BuildPlan(want)
 	tm.waitFor(5*time.Second, "Plan for site demo", fmt.Sprintf("%d switches, %d changes", len(plan.Switches), plan.Len()))
+	// The core 3750 answers over SSH: its diff is the IOS lines the
+	// driver read and rendered; typing yes applies and verifies them.
+	voice := fmt.Sprintf("+ switchport voice vlan %d", site.VoiceVLAN)
+	screen = tm.waitFor(20*time.Second, "sw-core-3750 (", "interface FastEthernet3/0/", voice, "a apply")
+	t.Logf("Plan screen, sw-core-3750:\n%s", screen)
+	tm.keys("a")
+	tm.waitFor(5*time.Second, "Type sw-core-3750 or yes")
+	tm.keys("y", "e", "s", "Enter")
+	// The result is kept in sight: the switch's tab marked done, then
+	// each port's state as read back.
+	screen = tm.waitFor(60*time.Second, "✓ sw-core-3750 (", "Gi3/0/4        applied: as planned")
+	t.Logf("Plan screen after apply:\n%s", screen)
+	// The SG350X has no CLI emulator in the demo: the screen says so.
+	tm.keys("]", "]")
+	screen = tm.waitFor(20*time.Second, "sw-floor2-sg350x (", "no CLI emulator for cisco_sb")
+	t.Logf("Plan screen, sw-floor2-sg350x:\n%s", screen)
 
 	tm.keys("q")
 	quit := time.Now()

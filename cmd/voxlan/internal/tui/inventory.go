@@ -50,11 +50,7 @@ func (o *TUIOptions) inventoryDeps(ctx context.Context) (*common.Deps, error) {
 		}
 		targets = append(targets, sw.Host)
 	}
-	declared := audit.Site{Name: s.Name, Engineering: audit.Engineering(s.Engineering), Users: s.Users,
-		DataVLAN: s.DataVLAN, VoiceVLAN: s.VoiceVLAN}
-	if s.WAN != nil {
-		declared.WAN = &sizing.WAN{Access: s.WAN.Access, UpKbps: s.WAN.UpKbps, DownKbps: s.WAN.DownKbps}
-	}
+	declared := declaredSite(s)
 	opts := snmp.Options{Credentials: snmp.Credentials{Version: "2c", Community: snmp.DefaultCommunity},
 		Timeout: o.Timeout, Retries: o.Retries}
 	discover := Discoverer(opts)
@@ -76,6 +72,16 @@ func (o *TUIOptions) inventoryDeps(ctx context.Context) (*common.Deps, error) {
 			return audit.Run(snap, prof, declared), nil
 		},
 	}, nil
+}
+
+// declaredSite is what an inventory's site declares to the audit.
+func declaredSite(s *inventory.Site) audit.Site {
+	declared := audit.Site{Name: s.Name, Engineering: audit.Engineering(s.Engineering), Users: s.Users,
+		DataVLAN: s.DataVLAN, VoiceVLAN: s.VoiceVLAN}
+	if s.WAN != nil {
+		declared.WAN = &sizing.WAN{Access: s.WAN.Access, UpKbps: s.WAN.UpKbps, DownKbps: s.WAN.DownKbps}
+	}
+	return declared
 }
 
 func pickSite(inv *inventory.Inventory, name string) (*inventory.Site, error) {
