@@ -132,6 +132,8 @@ func classify(addr, step string, err error) error {
 	switch {
 	case errors.Is(err, util.ErrAuthError):
 		return fmt.Errorf("ssh %s: %s: %w; check the user and the password reference", addr, step, drivers.ErrAuth)
+	case errors.Is(err, util.ErrPrivilegeError):
+		return fmt.Errorf("ssh %s: %s: %w: could not enter privileged mode; check the enable password reference", addr, step, drivers.ErrAuth)
 	case errors.Is(err, util.ErrTimeoutError), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("ssh %s: %s: %w", addr, step, drivers.ErrTimeout)
 	case errors.Is(err, util.ErrConnectionError), errors.Is(err, io.EOF):

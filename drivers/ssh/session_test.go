@@ -191,3 +191,33 @@ func TestReplay(t *testing.T) {
 		t.Fatalf("replayed configure: %+v %v", res, err)
 	}
 }
+
+// TestEnableSecret: a privilege-1 account lands in user EXEC; the session
+// answers `enable`'s password prompt with the enable secret, which the
+// switch does not echo, so it is not in the channel log.
+func TestEnableSecret(t *testing.T) {
+	dev, _, o := startIOS(t)
+	secret := "en-" + testPassword(t)
+	dev.EnableSecret = secret
+	var log bytes.Buffer
+	o.Enable, o.ChannelLog = secret, &log
+	s, err := Open(t.Context(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Configure(t.Context(), []string{"interface Gi1/0/9", "switchport voice vlan 20"}, 2); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if p, _ := dev.Port("Gi1/0/9"); p.VoiceVLAN != 20 {
+		t.Error("not configured after enable")
+	}
+	if !strings.Contains(log.String(), "SW1>") || !strings.Contains(log.String(), "Password:") || strings.Contains(log.String(), secret) {
+		t.Errorf("channel log: want the > prompt and the password prompt, never the secret:\n%s", log.String())
+	}
+	o.Enable, o.ChannelLog = "wrong", nil
+	_, err = Open(t.Context(), o)
+	if !errors.Is(err, drivers.ErrAuth) || strings.Contains(err.Error(), "wrong") {
+		t.Errorf("wrong enable secret: %v", err)
+	}
+}

@@ -58,6 +58,9 @@ type IOS struct {
 	mgmtIP   string
 	saved    string
 	Faults   *Faults
+	// EnableSecret, when set, lands sessions in user EXEC (>) and makes
+	// `enable` ask for it, as for a privilege-1 account.
+	EnableSecret string
 }
 
 // NewIOS returns a 48-port PoE access switch: Gi1/0/1-48 access in VLAN
@@ -138,7 +141,9 @@ func (d *IOS) port(name string) *IOSPort {
 // NewShell starts a session. Users land in privileged EXEC (privilege 15),
 // as with an AAA account; `disable`/`enable` move between > and #.
 func (d *IOS) NewShell() Shell {
-	return &iosShell{d: d, mode: "exec", priv: true, length: 24}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return &iosShell{d: d, mode: "exec", priv: d.EnableSecret == "", length: 24}
 }
 
 type iosShell struct {
@@ -151,13 +156,20 @@ type iosShell struct {
 	iface string
 	vlan  int
 	prof  int
+	// askSecret: `enable` asked for the password; the next line is it.
+	askSecret bool
 }
+
+func (s *iosShell) ReadingSecret() bool { return s.askSecret }
 
 func (s *iosShell) Banner() string  { return "\n" }
 func (s *iosShell) PageLength() int { return s.length }
 func (s *iosShell) Prompt() string {
 	s.d.mu.Lock()
 	defer s.d.mu.Unlock()
+	if s.askSecret {
+		return "Password: "
+	}
 	switch s.mode {
 	case "exec":
 		if s.priv {
@@ -176,6 +188,17 @@ const (
 )
 
 func (s *iosShell) Exec(line string) (string, bool) {
+	if s.askSecret {
+		s.askSecret = false
+		s.d.mu.Lock()
+		ok := line == s.d.EnableSecret
+		s.d.mu.Unlock()
+		if !ok {
+			return "% Bad secrets\n", false
+		}
+		s.priv = true
+		return "", false
+	}
 	trimmed := strings.TrimSpace(line)
 	if trimmed == "" || strings.HasPrefix(trimmed, "!") {
 		return "", false
@@ -248,7 +271,14 @@ func (s *iosShell) patterns() []pattern {
 			pat("exit", func([]string) string { return logoutMarker }),
 			pat("logout", func([]string) string { return logoutMarker }),
 			pat("quit", func([]string) string { return logoutMarker }),
-			pat("enable", func([]string) string { s.priv = true; return "" }),
+			pat("enable", lock(func([]string) string {
+				if !s.priv && d.EnableSecret != "" {
+					s.askSecret = true
+					return ""
+				}
+				s.priv = true
+				return ""
+			})),
 			pat("disable", func([]string) string { s.priv = false; return "" }),
 			pat("terminal length <n>", func(a []string) string { s.length, _ = strconv.Atoi(a[0]); return "" }),
 			pat("terminal width <n>", func([]string) string { return "" }),

@@ -25,6 +25,7 @@ type iosState struct {
 	Profiles map[int]*IOSProfile `json:"profiles"`
 	Ports    []*IOSPort          `json:"ports"`
 	Faults   faultState          `json:"faults"`
+	Enable   string              `json:"enableSecret,omitempty"`
 }
 
 type faultState struct {
@@ -40,7 +41,7 @@ type faultState struct {
 func (d *IOS) SaveState(path string) error {
 	d.mu.Lock()
 	st := iosState{Hostname: d.Hostname, Version: d.Version, MgmtIP: d.mgmtIP, Saved: d.saved, VLANs: d.vlans,
-		LLDPRun: d.lldpRun, Profiles: d.profiles, Ports: d.ports}
+		LLDPRun: d.lldpRun, Profiles: d.profiles, Ports: d.ports, Enable: d.EnableSecret}
 	f := d.Faults
 	f.mu.Lock()
 	st.Faults = faultState{DropAfterConfigLines: f.DropAfterConfigLines, Reject: f.Reject, Ignore: f.Ignore,
@@ -86,6 +87,7 @@ func (d *IOS) load(path string) error {
 	d.mu.Lock()
 	d.Hostname, d.Version, d.mgmtIP, d.saved = st.Hostname, st.Version, st.MgmtIP, st.Saved
 	d.vlans, d.lldpRun, d.profiles, d.ports = st.VLANs, st.LLDPRun, st.Profiles, st.Ports
+	d.EnableSecret = st.Enable
 	if d.profiles == nil {
 		d.profiles = map[int]*IOSProfile{}
 	}

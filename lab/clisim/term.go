@@ -92,6 +92,17 @@ func (f *Faults) ConfigLines() int {
 	return f.configLines
 }
 
+// SecretReader is a Shell that sometimes reads a password (IOS `enable`):
+// Serve does not echo what is typed then.
+type SecretReader interface {
+	ReadingSecret() bool
+}
+
+func readingSecret(sh Shell) bool {
+	sr, ok := sh.(SecretReader)
+	return ok && sr.ReadingSecret()
+}
+
 // ErrDropped is returned by Serve when a fault closed the session.
 var ErrDropped = errors.New("clisim: session dropped by fault injection")
 
@@ -147,7 +158,7 @@ func Serve(ctx context.Context, rw io.ReadWriter, sh Shell, echo bool) error {
 		case 0x7f, 0x08:
 			if len(line) > 0 {
 				line = line[:len(line)-1]
-				if echo {
+				if echo && !readingSecret(sh) {
 					if err := write("\b \b"); err != nil {
 						return err
 					}
@@ -165,7 +176,7 @@ func Serve(ctx context.Context, rw io.ReadWriter, sh Shell, echo bool) error {
 				continue
 			}
 			line = append(line, c)
-			if echo {
+			if echo && !readingSecret(sh) {
 				if err := w.WriteByte(c); err != nil {
 					return err
 				}
