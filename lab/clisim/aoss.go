@@ -162,24 +162,24 @@ func (d *AOSS) vlanIDs() []int {
 	return ids
 }
 
-// portList expands an AOS-S port list ("1-3,5") against the ports the
-// switch has; bad is the text AOS-S prints when one does not exist.
+// portList expands an AOS-S port list ("1-3,5", "A1-A4") against the
+// ports the switch has; bad is the text AOS-S prints when one does not
+// exist.
 func (d *AOSS) portList(s string) (ports []*AOSSPort, bad string) {
 	for _, part := range strings.Split(s, ",") {
 		lo, hi, isRange := strings.Cut(part, "-")
-		a, err1 := strconv.Atoi(lo)
-		b := a
-		var err2 error
+		mod, a, ok1 := splitAOSSPort(lo)
+		modB, b, ok2 := mod, a, true
 		if isRange {
-			b, err2 = strconv.Atoi(hi)
+			modB, b, ok2 = splitAOSSPort(hi)
 		}
-		if err1 != nil || err2 != nil || b < a || b-a > 64 {
+		if !ok1 || !ok2 || modB != mod || b < a || b-a > 64 {
 			return nil, "Module not present for port or invalid port: " + part + "\n"
 		}
 		for n := a; n <= b; n++ {
-			p := d.port(strconv.Itoa(n))
+			p := d.port(mod + strconv.Itoa(n))
 			if p == nil {
-				return nil, "Module not present for port or invalid port: " + strconv.Itoa(n) + "\n"
+				return nil, "Module not present for port or invalid port: " + mod + strconv.Itoa(n) + "\n"
 			}
 			ports = append(ports, p)
 		}

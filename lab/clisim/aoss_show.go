@@ -118,24 +118,34 @@ func aossAdmin(p *AOSSPort) string {
 	return "tx_rx"
 }
 
-// aossPortList writes numbered ports as AOS-S does ("1-3,5,49").
+// aossPortList writes ports as AOS-S does ("1-3,5,49,A1-A2"): fixed ports
+// first, then each module's.
 func aossPortList(ports []string) string {
-	nums := make([]int, 0, len(ports))
-	for _, p := range ports {
-		n, _ := strconv.Atoi(p)
-		nums = append(nums, n)
+	type port struct {
+		module string
+		n      int
 	}
-	slices.Sort(nums)
+	ps := make([]port, 0, len(ports))
+	for _, name := range ports {
+		m, n, _ := splitAOSSPort(name)
+		ps = append(ps, port{m, n})
+	}
+	slices.SortFunc(ps, func(a, b port) int {
+		if c := strings.Compare(a.module, b.module); c != 0 {
+			return c
+		}
+		return a.n - b.n
+	})
 	var parts []string
-	for i := 0; i < len(nums); {
+	for i := 0; i < len(ps); {
 		j := i
-		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+		for j+1 < len(ps) && ps[j+1].module == ps[i].module && ps[j+1].n == ps[j].n+1 {
 			j++
 		}
 		if j > i {
-			parts = append(parts, fmt.Sprintf("%d-%d", nums[i], nums[j]))
+			parts = append(parts, fmt.Sprintf("%s%d-%s%d", ps[i].module, ps[i].n, ps[j].module, ps[j].n))
 		} else {
-			parts = append(parts, strconv.Itoa(nums[i]))
+			parts = append(parts, fmt.Sprintf("%s%d", ps[i].module, ps[i].n))
 		}
 		i = j + 1
 	}
