@@ -87,6 +87,8 @@ func (g Guard) filter(cur *drivers.Config, neighbors map[string][]snapshot.Neigh
 		}
 		p := cur.Ports[c.Port]
 		switch {
+		case p == nil:
+			reasons[c.Port] = "not a switch port in the configuration (an SVI, or a name the switch does not know)"
 		case slices.Contains(g.Protect, c.Port):
 			reasons[c.Port] = "management port (protected)"
 		case mgmt != 0 && p != nil && p.Mode != drivers.ModeTrunk && max(p.DataVLAN, 1) == mgmt &&

@@ -69,7 +69,9 @@ func parseTop(cfg *drivers.Config, line string, title *string) error {
 		cfg.LLDP = true
 	case f[0] == "interface" && len(f) >= 2:
 		name := ShortName(strings.Join(f[1:], ""))
-		cfg.Port(name)
+		if IsSwitchPort(name) {
+			cfg.Port(name)
+		}
 		*title = "interface " + LongName(name)
 		cfg.Raw[*title] = []string{}
 	case f[0] == "vlan" && len(f) == 2:
@@ -107,7 +109,9 @@ func parseSub(cfg *drivers.Config, title, sub string) error {
 				cfg.Addresses[f[2]] = id
 			}
 		}
-		return parsePortLine(cfg.Ports[name], sub, f)
+		if p := cfg.Ports[name]; p != nil {
+			return parsePortLine(p, sub, f)
+		}
 	case strings.HasPrefix(title, "vlan "):
 		id, _ := strconv.Atoi(strings.TrimPrefix(title, "vlan "))
 		if f[0] == "name" && len(f) >= 2 {

@@ -43,8 +43,8 @@ func TestParseConfig(t *testing.T) {
 	if up := cfg.Ports["Te1/1/1"]; up == nil || up.Mode != drivers.ModeTrunk || len(up.TaggedVLANs) != 0 {
 		t.Errorf("Te1/1/1: got %+v, want a trunk of every VLAN", up)
 	}
-	if !slices.Equal(cfg.PortOrder, []string{"Gi1/0/1", "Gi1/0/2", "Te1/1/1", "Vlan99"}) {
-		t.Errorf("got order %v", cfg.PortOrder)
+	if !slices.Equal(cfg.PortOrder, []string{"Gi1/0/1", "Gi1/0/2", "Te1/1/1"}) || cfg.Addresses["198.18.1.2"] != 99 {
+		t.Errorf("got order %v, addresses %v (the SVI is not a port)", cfg.PortOrder, cfg.Addresses)
 	}
 }
 

@@ -163,8 +163,12 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 		if sw.SysName == "" {
 			sw.SysName = cfg.Hostname
 		}
-		for name, pc := range cfg.Ports {
+		for _, name := range cfg.PortOrder {
+			pc := cfg.Ports[name]
 			p := port(name)
+			if strings.HasPrefix(name, "Po") {
+				p.Type = "ieee8023adLag"
+			}
 			p.AdminUp = !pc.Shutdown
 			if pc.LLDPTxOff || pc.LLDPRxOff || !cfg.LLDP {
 				p.LLDPAdmin = lldpAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)

@@ -50,3 +50,14 @@ func LongName(name string) string {
 // CanonicalPort implements the optional port-name hook of drivers/apply:
 // the short form, as ParseConfig keys ports.
 func (Driver) CanonicalPort(name string) string { return ShortName(name) }
+
+// IsSwitchPort reports whether an interface (short name) is an Ethernet
+// port or a port-channel, not an SVI, loopback or tunnel.
+func IsSwitchPort(short string) bool {
+	for _, ln := range longNames {
+		if rest, ok := strings.CutPrefix(short, ln[1]); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}

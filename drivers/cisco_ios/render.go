@@ -23,6 +23,23 @@ func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config
 	if err != nil {
 		return nil, scope, err
 	}
+	// A hybrid port on IOS is an access port whose one tagged VLAN is the
+	// voice VLAN.
+	for _, name := range scope.Ports {
+		p := want.Ports[name]
+		if p.Mode != drivers.ModeAccess || len(p.TaggedVLANs) == 0 {
+			continue
+		}
+		tagged := slices.DeleteFunc(slices.Clone(p.TaggedVLANs), func(v int) bool { return v == p.VoiceVLAN })
+		switch {
+		case len(tagged) == 0:
+		case len(tagged) == 1 && p.VoiceVLAN == 0:
+			p.VoiceVLAN = tagged[0]
+		default:
+			return nil, scope, fmt.Errorf("%w: cisco_ios: %s: an access port carries one tagged VLAN (the voice VLAN), asked for %v", drivers.ErrUnsupported, name, p.TaggedVLANs)
+		}
+		p.TaggedVLANs = nil
+	}
 	// IOS has no voice flag on a VLAN: the voice VLAN is a port setting.
 	for _, id := range scope.VLANs {
 		if v, ok := want.VLANs[id]; ok {
