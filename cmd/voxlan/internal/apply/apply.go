@@ -42,7 +42,7 @@ func NewCmdApply(f *cmdutil.Factory, runF func(*ApplyOptions) error) *cobra.Comm
 	opts := &ApplyOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv}
 	opts.Source.Getenv = f.Getenv
 	cmd := &cobra.Command{
-		Use:   "apply --audit FILE [--inventory FILE [--site NAME]] [--yes] [--save] [flags]",
+		Use:   "apply (--audit FILE | --inventory FILE --snapshot FILE) [--site NAME] [--yes] [--save] [flags]",
 		Short: "Push the audit's fixes to the switches: backup, send, verify, roll back on failure",
 		Long: `For each switch: show the plan (as 'voxlan plan' does), ask for
 confirmation (--yes for scripts), save the running configuration to a 0600

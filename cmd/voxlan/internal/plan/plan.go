@@ -36,7 +36,7 @@ func NewCmdPlan(f *cmdutil.Factory, runF func(*PlanOptions) error) *cobra.Comman
 	opts := &PlanOptions{IO: f.IO}
 	opts.Getenv = f.Getenv
 	cmd := &cobra.Command{
-		Use:   "plan --audit FILE [--inventory FILE [--site NAME]] [flags]",
+		Use:   "plan (--audit FILE | --inventory FILE --snapshot FILE) [--site NAME] [flags]",
 		Short: "Show, per switch, the CLI lines that would fix the audit, as a diff; sends nothing",
 		Long: `Read each switch's running configuration and LLDP neighbours over SSH (show
 commands only) and print, per switch, the lines 'voxlan apply' would send and
@@ -45,7 +45,9 @@ the before/after diff of the interface and VLAN sections they touch.
 Uplinks (LLDP bridge/router neighbour, trunk with many VLANs) and ports given
 with --protect-port are refused with the reason.
 
-Changes come from an audit result (voxlan audit -o json). Switches are
+Changes come from an audit result (voxlan audit -o json), or from auditing a
+snapshot (--snapshot, voxlan discover -o json) against the inventory site's
+profile and declarations. Switches are
 reached as the inventory says (ssh.platform, ssh.port, ssh.user,
 ssh.password reference); without an inventory, --platform and the
 VOXLAN_SSH_USER / VOXLAN_SSH_PASSWORD environment variables are used.`,
@@ -85,6 +87,7 @@ func AddSourceFlags(cmd *cobra.Command, s *Source, getenv func(string) string) {
 	fl := cmd.Flags()
 	fl.StringVar(&s.AuditFile, "audit", "", "audit result `FILE` (voxlan audit -o json) holding the changes")
 	fl.StringVar(&s.InventoryFile, "inventory", "", "inventory `FILE` telling how to reach each switch over SSH")
+	fl.StringVar(&s.SnapshotFile, "snapshot", "", "with --inventory: audit this snapshot `FILE` (voxlan discover -o json) for the changes")
 	fl.StringVar(&s.Site, "site", "", "site `NAME` in the inventory (default: the audit's site)")
 	fl.StringVar(&s.Platform, "platform", "", "driver for switches the inventory does not describe (cisco_ios...)")
 	fl.IntVar(&s.SSHPort, "ssh-port", 22, "SSH port for switches the inventory does not describe")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/voxlan/voxlan/drivers/cisco_ios"
+	"github.com/voxlan/voxlan/snapshot"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,10 +76,83 @@ func TestPlanSendsNothing(t *testing.T) {
 }
 
 func TestPlanNeedsAudit(t *testing.T) {
+	inv := filepath.Join(t.TempDir(), "sites.yaml")
+	if err := os.WriteFile(inv, []byte("sites:\n  - name: lab\n    switches:\n      - host: 198.18.0.2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	io, _, _ := testIO()
-	err := planRun(t.Context(), &PlanOptions{IO: io, Source: Source{InventoryFile: "sites.yaml"}})
-	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "voxlan audit --inventory sites.yaml") {
+	err := planRun(t.Context(), &PlanOptions{IO: io, Source: Source{InventoryFile: inv}})
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "voxlan discover --inventory "+inv) {
 		t.Errorf("got %v", err)
+	}
+	err = planRun(t.Context(), &PlanOptions{IO: io, Source: Source{}})
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--audit") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestPlanFromSnapshot audits a snapshot against the inventory's site (its
+// voice VLAN, engineering and profile) and plans the result.
+func TestPlanFromSnapshot(t *testing.T) {
+	l := plantest.NewLab(t)
+	l.Dev.AddPhone("Gi1/0/2")
+	outs := map[string]string{}
+	d := cisco_ios.Driver{}
+	sh := l.Dev.NewShell()
+	sh.Exec("configure terminal")
+	sh.Exec("lldp run")
+	sh.Exec("end")
+	for _, c := range d.Commands() {
+		outs[c], _ = l.Dev.NewShell().Exec(c)
+	}
+	sw := snapshot.Switch{Target: "127.0.0.1"}
+	if err := d.Fill(&sw, outs); err != nil {
+		t.Fatal(err)
+	}
+	snap := snapshot.New("lab")
+	snap.Switches = append(snap.Switches, sw)
+	dir := t.TempDir()
+	sf := filepath.Join(dir, "site.json")
+	f, err := os.Create(sf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := snapshot.Encode(f, snap); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	inv := filepath.Join(dir, "sites.yaml")
+	yaml := fmt.Sprintf(`sites:
+  - name: lab
+    profile: generic
+    engineering: voiceVlan
+    users: 10
+    dataVlan: 10
+    voiceVlan: 20
+    ssh:
+      platform: cisco_ios
+      port: %d
+      user: admin
+      password: {env: LAB_SSH_PASSWORD}
+    switches:
+      - host: 127.0.0.1
+`, l.Port)
+	if err := os.WriteFile(inv, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"LAB_SSH_PASSWORD": l.Password, "HOME": l.Env["HOME"]}
+	src := source(t, l)
+	src.AuditFile, src.SnapshotFile, src.InventoryFile, src.Platform, src.SSHPort = "", sf, inv, "", 0
+	src.Getenv = func(k string) string { return env[k] }
+	src.Resolver = inventory.NewResolver(src.Getenv, nil)
+	io, out, errOut := testIO()
+	if err := planRun(t.Context(), &PlanOptions{IO: io, Source: src, Output: "table"}); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	for _, want := range []string{"interface GigabitEthernet1/0/2", "+ switchport voice vlan 20", "vlan 20"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("plan lacks %q:\n%s", want, out)
+		}
 	}
 }
 

@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	auditcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/apply"
 	vssh "github.com/voxlan/voxlan/drivers/ssh"
 	"github.com/voxlan/voxlan/inventory"
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 // Environment variables for credentials when no inventory names them.
@@ -27,7 +29,10 @@ const (
 // Source is where plan and apply get their changes and switches: shared
 // by both verbs.
 type Source struct {
-	AuditFile     string
+	AuditFile string
+	// SnapshotFile, with InventoryFile, is audited here (the site's profile
+	// and declarations from the inventory) instead of reading an audit.
+	SnapshotFile  string
 	InventoryFile string
 	Site          string
 	// Platform and SSHPort apply to switches the inventory does not
@@ -61,32 +66,44 @@ type Target struct {
 // Load reads the audit result and the inventory into targets, resolving
 // credentials. Errors never include a secret.
 func Load(ctx context.Context, s *Source) ([]*Target, error) {
-	if s.AuditFile == "" {
-		if s.InventoryFile != "" {
-			return nil, cmdutil.UsageError("--inventory tells how to reach the switches; the changes come from an audit: run\n  voxlan audit --inventory %s -o json --out audit.json\nthen add --audit audit.json", s.InventoryFile)
-		}
-		return nil, cmdutil.UsageError("give --audit FILE (voxlan audit -o json)")
-	}
-	f, err := os.Open(s.AuditFile)
-	if err != nil {
-		return nil, cmdutil.UsageError("%v", err)
-	}
-	defer f.Close()
-	res, err := audit.Decode(f)
-	if err != nil {
-		return nil, cmdutil.UsageError("%s: %v", s.AuditFile, err)
-	}
-	plan := audit.BuildPlan(res)
+	var res *audit.Result
 	var site *inventory.Site
+	var inv *inventory.Inventory
 	if s.InventoryFile != "" {
-		inv, err := inventory.Load(s.InventoryFile)
+		var err error
+		if inv, err = inventory.Load(s.InventoryFile); err != nil {
+			return nil, cmdutil.UsageError("%v", err)
+		}
+	}
+	switch {
+	case s.AuditFile != "" && s.SnapshotFile != "":
+		return nil, cmdutil.UsageError("give --audit or --snapshot, not both")
+	case s.AuditFile != "":
+		f, err := os.Open(s.AuditFile)
 		if err != nil {
 			return nil, cmdutil.UsageError("%v", err)
 		}
+		defer f.Close()
+		if res, err = audit.Decode(f); err != nil {
+			return nil, cmdutil.UsageError("%s: %v", s.AuditFile, err)
+		}
+	case s.SnapshotFile != "" && inv != nil:
+		var err error
+		if res, site, err = s.auditSnapshot(inv); err != nil {
+			return nil, err
+		}
+	case inv != nil:
+		return nil, cmdutil.UsageError("--inventory tells how to reach the switches; the changes come from an audit or a snapshot: run\n  voxlan discover --inventory %s -o json --out site.json\nthen add --snapshot site.json (or --audit FILE from voxlan audit -o json)", s.InventoryFile)
+	default:
+		return nil, cmdutil.UsageError("give --audit FILE (voxlan audit -o json), or --inventory FILE with --snapshot FILE")
+	}
+	plan := audit.BuildPlan(res)
+	if inv != nil && site == nil {
 		name := s.Site
 		if name == "" {
 			name = res.Site
 		}
+		var err error
 		if site, err = inv.Site(name); err != nil {
 			return nil, cmdutil.UsageError("%v", err)
 		}
@@ -100,6 +117,33 @@ func Load(ctx context.Context, s *Source) ([]*Target, error) {
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// auditSnapshot judges the snapshot against the inventory site's profile
+// and declarations, as voxlan audit --snapshot --inventory does.
+func (s *Source) auditSnapshot(inv *inventory.Inventory) (*audit.Result, *inventory.Site, error) {
+	f, err := os.Open(s.SnapshotFile)
+	if err != nil {
+		return nil, nil, cmdutil.UsageError("%v", err)
+	}
+	defer f.Close()
+	snap, err := snapshot.Decode(f)
+	if err != nil {
+		return nil, nil, cmdutil.UsageError("%s: %v", s.SnapshotFile, err)
+	}
+	name := s.Site
+	if name == "" {
+		name = snap.Site
+	}
+	site, err := inv.Site(name)
+	if err != nil {
+		return nil, nil, cmdutil.UsageError("%v", err)
+	}
+	prof, err := inv.ProfileOf(site)
+	if err != nil {
+		return nil, nil, cmdutil.UsageError("site %s: %v", site.Name, err)
+	}
+	return audit.Run(snap, prof, auditcmd.SiteOf(site)), site, nil
 }
 
 func hostOf(target string) string {
