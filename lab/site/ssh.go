@@ -47,6 +47,7 @@ func (e *SSHEndpoint) Device() sshlab.Device { return e.device }
 var emulators = map[string]func(snapshot.Switch) sshlab.Device{
 	"cisco_ios":  func(sw snapshot.Switch) sshlab.Device { return clisim.NewIOSFromSwitch(sw) },
 	"aruba_aoss": func(sw snapshot.Switch) sshlab.Device { return clisim.NewAOSSFromSwitch(sw) },
+	"cisco_sb":   func(sw snapshot.Switch) sshlab.Device { return clisim.NewSBFromSwitch(sw) },
 }
 
 // startSSH reads each switch whose platform voxlan emulates from its own

@@ -18,8 +18,7 @@ import (
 // with its CLI emulators, discovery, the audit against the site's declared
 // voice VLAN, then the Plan screen's render and apply on the core 3750
 // (backup, send, verify over SSH), and reads the emulator back: every
-// planned port now carries the voice VLAN. Switches without an emulator
-// say so instead of failing the plan.
+// planned port now carries the voice VLAN.
 func TestDemoPlansAndAppliesOverSSH(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -75,8 +74,8 @@ func TestDemoPlansAndAppliesOverSSH(t *testing.T) {
 	}
 	t.Logf("diff of %s (%d lines)", core.SysName, strings.Count(diff, "\n"))
 
-	if _, err := deps.Render(ctx, sg, nil); err == nil || !strings.Contains(err.Error(), "no CLI emulator for cisco_sb") {
-		t.Errorf("render %s: got %v, want the demo to say it has no CLI emulator for it", sg.SysName, err)
+	if diff, err := deps.Render(ctx, sg, nil); err != nil || !strings.Contains(diff, "(cisco_sb)") {
+		t.Errorf("render %s: %v, want its Cisco SB lines:\n%s", sg.SysName, err, diff)
 	}
 
 	var steps []string
@@ -130,4 +129,36 @@ func emulator(t *testing.T, d *demoSite, target string) *clisim.IOS {
 		t.Fatalf("%s: emulator is %T", target, sw.SSH.Device())
 	}
 	return dev
+}
+
+// TestDemoWithoutSSHSaysSo: when the site runs on SNMP alone, the Plan
+// screen's render and apply say why instead of trying to connect.
+func TestDemoWithoutSSHSaysSo(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	d, deps, err := demoDeps(DefaultProfile, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.close()
+	targets, err := deps.Prepare(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := &snapshot.Snapshot{Site: DemoSite, Switches: []snapshot.Switch{deps.Discover(ctx, targets[0], func(common.Progress) {})}}
+	res, err := deps.Audit(ctx, snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := audit.BuildPlan(res)
+	if len(plan.Switches) == 0 {
+		t.Fatal("the declared voice VLAN plans no change on the core switch")
+	}
+	if _, err := deps.Render(ctx, snap.Switches[0], plan.Switches[0].Changes); err == nil || !strings.Contains(err.Error(), "without its CLI emulators") {
+		t.Errorf("render without SSH: %v", err)
+	}
+	out := deps.Apply(ctx, snap.Switches[0], plan.Switches[0].Changes, func(common.ApplyEvent) {})
+	if out.Err == nil || !strings.Contains(out.Err.Error(), "without its CLI emulators") || len(out.Ports) != 0 {
+		t.Errorf("apply without SSH: %+v", out)
+	}
 }

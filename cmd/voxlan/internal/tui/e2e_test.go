@@ -222,9 +222,9 @@ func TestEndToEndInTmux(t *testing.T) {
 	// each port's state as read back.
 	screen = tm.waitFor(60*time.Second, "✓ sw-core-3750 (", "Gi3/0/4        applied: as planned")
 	t.Logf("Plan screen after apply:\n%s", screen)
-	// The SG350X has no CLI emulator in the demo: the screen says so.
+	// The SG350X answers over SSH too, in Cisco SB's own syntax.
 	tm.keys("]", "]")
-	screen = tm.waitFor(20*time.Second, "sw-floor2-sg350x (", "no CLI emulator for cisco_sb")
+	screen = tm.waitFor(20*time.Second, "sw-floor2-sg350x (", "+ switchport mode general", fmt.Sprintf("vlan add %d tagged", site.VoiceVLAN))
 	t.Logf("Plan screen, sw-floor2-sg350x:\n%s", screen)
 
 	tm.keys("q")
