@@ -48,7 +48,12 @@ voxlan's SNMP agent) and run the real discovery against it, as
 'voxlan discover' would against a site's switches. Nothing leaves 127.0.0.1.
 
 On a terminal it opens the terminal UI on the site (discovery progress,
-port maps, findings, plan); with -o or --out, or piped, it prints instead.`,
+port maps, findings, plan). There the switches also answer over SSH
+(voxlan's CLI emulators, configured from the same recordings, on
+127.0.0.N), and the site declares voice VLAN 201 and data VLAN 60, so the
+Plan screen shows each switch's CLI diff and applies it (backup, send,
+verify) after you type yes or the switch's name. With -o or --out, or
+piped, it prints the discovery instead.`,
 		Example: `  voxlan demo                # on a terminal: opens the UI on the site
   voxlan demo -o json --out demo.json
   voxlan demo --delay 10ms   # as if the switches were behind a WAN link`,
