@@ -281,3 +281,13 @@ func (r *Registry) IdentifyCLI(showVersion string) (Driver, bool) {
 	}
 	return nil, false
 }
+
+// Observer is a driver that can also read the ports' operational state
+// (Cisco `show interfaces switchport`), so verification does not rest on the
+// configuration text alone.
+type Observer interface {
+	// ObserveCommand prints the ports' operational state.
+	ObserveCommand() string
+	// Observe reads it into ports holding Mode, DataVLAN and VoiceVLAN.
+	Observe(output string) (map[string]*Port, error)
+}

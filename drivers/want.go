@@ -191,3 +191,34 @@ func PortState(p *Port) string {
 		orDefault(p.Mode), vlanOrDefault(p.DataVLAN), p.VoiceVLAN, p.TaggedVLANs, onOff(!p.PoEOff),
 		onOff(!p.LLDPTxOff), onOff(!p.LLDPRxOff), policyString(p.MED))
 }
+
+// CompareObserved lists the differences between want and the operational
+// state an Observer read, for the fields it reports (mode, untagged VLAN,
+// voice VLAN) on the ports of scope.
+func CompareObserved(want *Config, observed map[string]*Port, scope Scope, source string) []Mismatch {
+	var out []Mismatch
+	for _, name := range scope.Ports {
+		w, g := want.Ports[name], observed[name]
+		if w == nil {
+			continue
+		}
+		obj := "port " + name
+		if g == nil {
+			out = append(out, Mismatch{Object: obj, Field: "present (" + source + ")", Want: "true", Got: "false"})
+			continue
+		}
+		for _, c := range []struct {
+			field string
+			w, g  any
+		}{
+			{"mode", orDefault(w.Mode), orDefault(g.Mode)},
+			{"dataVlan", vlanOrDefault(w.DataVLAN), vlanOrDefault(g.DataVLAN)},
+			{"voiceVlan", w.VoiceVLAN, g.VoiceVLAN},
+		} {
+			if ws, gs := fmt.Sprint(c.w), fmt.Sprint(c.g); ws != gs {
+				out = append(out, Mismatch{Object: obj, Field: c.field + " (" + source + ")", Want: ws, Got: gs})
+			}
+		}
+	}
+	return out
+}

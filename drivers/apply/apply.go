@@ -170,6 +170,17 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 			failure = "verifying: " + err.Error()
 		} else {
 			r.Mismatches = append(drivers.Compare(p.want, got, p.scope), outsideScope(backup, got, p.scope)...)
+			if obs, ok := d.(drivers.Observer); ok && len(r.Mismatches) == 0 {
+				// The configuration says so; check the ports are so too.
+				out, err := sess.Command(ctx, obs.ObserveCommand())
+				if err != nil {
+					failure = "verifying: " + err.Error()
+				} else if ports, err := obs.Observe(out); err != nil {
+					failure = "verifying: " + err.Error()
+				} else {
+					r.Mismatches = drivers.CompareObserved(p.want, ports, p.scope, obs.ObserveCommand())
+				}
+			}
 			if len(r.Mismatches) > 0 {
 				failure = fmt.Sprintf("verification found %d difference(s) from the plan, first: %s", len(r.Mismatches), r.Mismatches[0])
 			}

@@ -131,3 +131,24 @@ func TestSections(t *testing.T) {
 func scopeAll(cfg *drivers.Config) drivers.Scope {
 	return drivers.Scope{Ports: cfg.PortOrder, VLANs: cfg.SortedVLANs(), Global: true}
 }
+
+func TestObserveAndCompare(t *testing.T) {
+	d := Driver{}
+	obs, err := d.Observe(readFile(t, "testdata/ntc/show_interfaces_switchport/cisco_ios_show_interfaces_switchport_voice_vlan.raw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := obs["Gi0/1"]; p == nil || p.Mode != drivers.ModeTrunk {
+		t.Fatalf("Gi0/1: %+v", p)
+	}
+	if p := obs["Gi0/2"]; p == nil || p.Mode != drivers.ModeDefault || p.DataVLAN != 100 {
+		t.Fatalf("Gi0/2 (dynamic auto, access VLAN 100): %+v", p)
+	}
+	want := drivers.NewConfig()
+	want.Port("Gi0/2").DataVLAN = 100
+	want.Ports["Gi0/2"].VoiceVLAN = 20
+	mm := drivers.CompareObserved(want, obs, drivers.Scope{Ports: []string{"Gi0/2", "Gi9/9"}}, d.ObserveCommand())
+	if len(mm) != 1 || mm[0].Field != "voiceVlan (show interfaces switchport)" || mm[0].Got != "0" {
+		t.Errorf("got %v, want only the missing voice VLAN (Gi9/9 is not in want)", mm)
+	}
+}

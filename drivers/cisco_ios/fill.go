@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -203,4 +204,28 @@ func firstLine(s string) string {
 		}
 	}
 	return ""
+}
+
+// ObserveCommand implements drivers.Observer.
+func (Driver) ObserveCommand() string { return cmdSwitchport }
+
+// Observe implements drivers.Observer: mode, untagged and voice VLAN as
+// `show interfaces switchport` reports them.
+func (Driver) Observe(output string) (map[string]*drivers.Port, error) {
+	sps, err := ParseSwitchport(output)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*drivers.Port{}
+	for _, sp := range sps {
+		p := &drivers.Port{Name: ShortName(sp.Interface), VoiceVLAN: sp.VoiceVLAN, DataVLAN: sp.AccessVLAN}
+		switch {
+		case sp.AdminMode == "static access":
+			p.Mode = drivers.ModeAccess
+		case sp.AdminMode == "trunk":
+			p.Mode, p.DataVLAN = drivers.ModeTrunk, sp.NativeVLAN
+		}
+		out[p.Name] = p
+	}
+	return out, nil
 }
