@@ -49,13 +49,15 @@ func TestDemoSiteSnapshot(t *testing.T) {
 	}
 }
 
-// demoAudit judges the demo snapshot as the UI does: the wte profile, the
-// engineering inferred.
+// demoAudit judges the demo snapshot as the UI does: the wte profile and
+// the demo site's declarations (lab/site: voice VLAN engineering, voice
+// and data VLANs).
 func demoAudit(t testing.TB, snap *snapshot.Snapshot) *audit.Result {
 	t.Helper()
 	prof, err := profile.Builtin("wte")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return audit.Run(snap, prof, audit.Site{})
+	return audit.Run(snap, prof, audit.Site{Name: snap.Site, Engineering: audit.Engineering(site.Engineering),
+		VoiceVLAN: site.VoiceVLAN, DataVLAN: site.DataVLAN})
 }
