@@ -49,12 +49,6 @@ func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config
 	}
 	for _, name := range scope.Ports {
 		p := want.Ports[name]
-		// An access port carries its voice VLAN tagged through
-		// `switchport voice vlan`, which the configuration reads back as
-		// VoiceVLAN, never as a tagged list.
-		if p.Mode == drivers.ModeAccess && p.VoiceVLAN != 0 && slices.Equal(p.TaggedVLANs, []int{p.VoiceVLAN}) {
-			p.TaggedVLANs = nil
-		}
 		if p.MED == nil {
 			continue
 		}
