@@ -18,6 +18,7 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
 	"github.com/voxlan/voxlan/drivers/all"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/snmp"
 )
 
 // Schema of the JSON output.
@@ -41,8 +42,9 @@ type ApplyOptions struct {
 func NewCmdApply(f *cmdutil.Factory, runF func(*ApplyOptions) error) *cobra.Command {
 	opts := &ApplyOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv}
 	opts.Source.Getenv = f.Getenv
+	opts.Source.Discover = snmp.Discover
 	cmd := &cobra.Command{
-		Use:   "apply (--audit FILE | --inventory FILE --snapshot FILE) [--site NAME] [--yes] [--save] [flags]",
+		Use:   "apply (--inventory FILE [--snapshot FILE] | --audit FILE) [--site NAME] [--yes] [--save] [flags]",
 		Short: "Push the audit's fixes to the switches: backup, send, verify, roll back on failure",
 		Long: `For each switch: show the plan (as 'voxlan plan' does), ask for
 confirmation (--yes for scripts), save the running configuration to a 0600
@@ -53,8 +55,12 @@ read the configuration back and check every planned port. Only then, with
 
 If a line is rejected, the session drops, the switch stops answering, or the
 read-back differs from the plan, the touched sections are rolled back to the
-backup, read back again, and the state of every port is reported.`,
-		Example: `  voxlan apply --audit audit.json --inventory sites.yaml --save
+backup, read back again, and the state of every port is reported.
+
+The changes and each switch's driver are found as 'voxlan plan' finds them:
+--inventory alone discovers the site over SNMP and audits it.`,
+		Example: `  voxlan apply --inventory sites.yaml --site hq --save
+  voxlan apply --audit audit.json --inventory sites.yaml --save
   voxlan apply --audit audit.json --platform cisco_ios --yes --accept-new-hostkey -o json`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -116,12 +122,19 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 	if !opts.Yes && !opts.IO.InTTY {
 		return cmdutil.UsageError("apply changes switches: confirm on a terminal, or pass --yes in scripts")
 	}
+	if opts.Progress == nil {
+		opts.Progress = opts.IO.ErrOut
+	}
 	targets, err := plan.Load(ctx, &opts.Source)
 	if err != nil {
 		return err
 	}
 	res := &Result{Schema: Schema, Reports: []*dapply.Report{}, Errors: []plan.SwitchError{}}
 	for _, t := range targets {
+		if t.Err != nil {
+			res.Errors = append(res.Errors, plan.SwitchError{Switch: t.Switch, Error: t.Err.Error()})
+			continue
+		}
 		r, err := applyOne(ctx, opts, t)
 		if err != nil {
 			res.Errors = append(res.Errors, plan.SwitchError{Switch: t.Switch, Error: err.Error()})

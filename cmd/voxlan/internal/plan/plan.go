@@ -18,6 +18,7 @@ import (
 	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
 	"github.com/voxlan/voxlan/drivers/all"
 	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/snmp"
 )
 
 // Schema of the JSON output.
@@ -35,8 +36,9 @@ type PlanOptions struct {
 func NewCmdPlan(f *cmdutil.Factory, runF func(*PlanOptions) error) *cobra.Command {
 	opts := &PlanOptions{IO: f.IO}
 	opts.Getenv = f.Getenv
+	opts.Discover = snmp.Discover
 	cmd := &cobra.Command{
-		Use:   "plan (--audit FILE | --inventory FILE --snapshot FILE) [--site NAME] [flags]",
+		Use:   "plan (--inventory FILE [--snapshot FILE] | --audit FILE) [--site NAME] [flags]",
 		Short: "Show, per switch, the CLI lines that would fix the audit, as a diff; sends nothing",
 		Long: `Read each switch's running configuration and LLDP neighbours over SSH (show
 commands only) and print, per switch, the lines 'voxlan apply' would send and
@@ -45,13 +47,20 @@ the before/after diff of the interface and VLAN sections they touch.
 Uplinks (LLDP bridge/router neighbour, trunk with many VLANs) and ports given
 with --protect-port are refused with the reason.
 
-Changes come from an audit result (voxlan audit -o json), or from auditing a
-snapshot (--snapshot, voxlan discover -o json) against the inventory site's
-profile and declarations. Switches are
-reached as the inventory says (ssh.platform, ssh.port, ssh.user,
-ssh.password reference); without an inventory, --platform and the
-VOXLAN_SSH_USER / VOXLAN_SSH_PASSWORD environment variables are used.`,
-		Example: `  voxlan plan --audit audit.json --inventory sites.yaml
+Changes come from auditing the inventory's site (--site, needed when it has
+several): it is discovered over SNMP with the inventory's settings, then
+judged against its profile and declarations, as voxlan audit --inventory
+does. --snapshot audits a saved snapshot (voxlan discover -o json) instead;
+--audit takes an audit result (voxlan audit -o json) as it is.
+
+Switches are reached as the inventory says (ssh.port, ssh.user,
+ssh.password reference); without an inventory, the VOXLAN_SSH_USER /
+VOXLAN_SSH_PASSWORD environment variables are used. Each switch's driver is
+--platform when it names one, else (auto) the inventory's ssh.platform,
+else the OS SNMP discovery identified, else what its show version says over
+SSH.`,
+		Example: `  voxlan plan --inventory sites.yaml --site hq
+  voxlan plan --audit audit.json --inventory sites.yaml
   VOXLAN_SSH_USER=admin VOXLAN_SSH_PASSWORD=... voxlan plan --audit audit.json --platform cisco_ios`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -89,7 +98,7 @@ func AddSourceFlags(cmd *cobra.Command, s *Source, getenv func(string) string) {
 	fl.StringVar(&s.InventoryFile, "inventory", "", "inventory `FILE` telling how to reach each switch over SSH")
 	fl.StringVar(&s.SnapshotFile, "snapshot", "", "with --inventory: audit this snapshot `FILE` (voxlan discover -o json) for the changes")
 	fl.StringVar(&s.Site, "site", "", "site `NAME` in the inventory (default: the audit's site)")
-	fl.StringVar(&s.Platform, "platform", "", "driver for switches the inventory does not describe (cisco_ios...)")
+	fl.StringVar(&s.Platform, "platform", PlatformAuto, "driver of every switch (cisco_ios...), or auto: the inventory's, else the discovered OS, else show version's")
 	fl.IntVar(&s.SSHPort, "ssh-port", 22, "SSH port for switches the inventory does not describe")
 	fl.StringArrayVar(&s.Protect, "protect-port", nil, "never touch this port (`[SWITCH=]PORT`, e.g. the management port); repeatable")
 	fl.StringVar(&s.KnownHosts, "known-hosts", DefaultKnownHosts(getenv), "known_hosts `FILE` checked for every switch")
@@ -126,12 +135,19 @@ func planRun(ctx context.Context, opts *PlanOptions) error {
 	if opts.AskHostKey == nil && opts.IO.InTTY {
 		opts.AskHostKey = AskHostKey(opts.IO)
 	}
+	if opts.Progress == nil {
+		opts.Progress = opts.IO.ErrOut
+	}
 	targets, err := Load(ctx, &opts.Source)
 	if err != nil {
 		return err
 	}
 	res := &Result{Schema: Schema, Switches: []*apply.SwitchPlan{}, Errors: []SwitchError{}}
 	for _, t := range targets {
+		if t.Err != nil {
+			res.Errors = append(res.Errors, SwitchError{Switch: t.Switch, Error: t.Err.Error()})
+			continue
+		}
 		fmt.Fprintf(opts.IO.ErrOut, "plan: reading %s\n", t.Describe())
 		p, err := PlanOne(ctx, &opts.Source, t)
 		if err != nil {

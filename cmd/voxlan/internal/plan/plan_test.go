@@ -2,10 +2,12 @@ package plan
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
 	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,18 +77,29 @@ func TestPlanSendsNothing(t *testing.T) {
 	}
 }
 
-func TestPlanNeedsAudit(t *testing.T) {
+// TestPlanNeedsSource refuses, before any packet, what cannot name the
+// changes: nothing at all, a snapshot without an inventory, an inventory
+// of several sites without --site.
+func TestPlanNeedsSource(t *testing.T) {
 	inv := filepath.Join(t.TempDir(), "sites.yaml")
-	if err := os.WriteFile(inv, []byte("sites:\n  - name: lab\n    switches:\n      - host: 198.18.0.2\n"), 0o600); err != nil {
+	if err := os.WriteFile(inv, []byte("sites:\n  - name: hq\n    switches:\n      - host: 198.18.0.2\n  - name: branch\n    switches:\n      - host: 198.18.0.3\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	io, _, _ := testIO()
-	err := planRun(t.Context(), &PlanOptions{IO: io, Source: Source{InventoryFile: inv}})
-	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "voxlan discover --inventory "+inv) {
+	discover := func(context.Context, string, []snmp.Target, snmp.Options) *snapshot.Snapshot {
+		t.Fatal("discovered before the input was checked")
+		return nil
+	}
+	err := planRun(t.Context(), &PlanOptions{IO: io, Source: Source{InventoryFile: inv, Discover: discover}})
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--site") || !strings.Contains(err.Error(), "branch, hq") {
+		t.Errorf("got %v", err)
+	}
+	err = planRun(t.Context(), &PlanOptions{IO: io, Source: Source{SnapshotFile: "site.json"}})
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--snapshot needs --inventory") {
 		t.Errorf("got %v", err)
 	}
 	err = planRun(t.Context(), &PlanOptions{IO: io, Source: Source{}})
-	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--audit") {
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--inventory") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package plan
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -13,11 +14,13 @@ import (
 	"github.com/voxlan/voxlan/audit"
 	auditcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/apply"
 	vssh "github.com/voxlan/voxlan/drivers/ssh"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
+	"github.com/voxlan/voxlan/snmp"
 )
 
 // Environment variables for credentials when no inventory names them.
@@ -35,10 +38,12 @@ type Source struct {
 	SnapshotFile  string
 	InventoryFile string
 	Site          string
-	// Platform and SSHPort apply to switches the inventory does not
-	// describe (or when there is no inventory).
+	// Platform, when a driver name, is every switch's driver; empty or
+	// PlatformAuto finds it per switch (see platformFor and identify).
 	Platform string
-	SSHPort  int
+	// SSHPort applies to switches the inventory does not describe (or when
+	// there is no inventory).
+	SSHPort int
 	// Protect are ports never touched, as SWITCH=PORT or PORT (every
 	// switch).
 	Protect      []string
@@ -49,6 +54,11 @@ type Source struct {
 	Resolver     *inventory.Resolver
 	Registry     *drivers.Registry
 	AskHostKey   func(addr, fingerprint string) bool
+	// Discover reads the inventory's site when neither an audit nor a
+	// snapshot is given; snmp.Discover unless a test injects one.
+	Discover func(ctx context.Context, site string, targets []snmp.Target, opts snmp.Options) *snapshot.Snapshot
+	// Progress receives discovery and identification progress (stderr).
+	Progress io.Writer
 }
 
 // Target is one switch to plan for: where, how, what.
@@ -61,6 +71,9 @@ type Target struct {
 	enable  string
 	Changes []audit.Change
 	Guard   apply.Guard
+	// Err is why the switch cannot be planned (its OS unknown): it is
+	// reported with the others' plans instead of stopping them.
+	Err error
 }
 
 // Load reads the audit result and the inventory into targets, resolving
@@ -69,10 +82,11 @@ func Load(ctx context.Context, s *Source) ([]*Target, error) {
 	var res *audit.Result
 	var site *inventory.Site
 	var inv *inventory.Inventory
+	var snap *snapshot.Snapshot
 	if s.InventoryFile != "" {
 		var err error
-		if inv, err = inventory.Load(s.InventoryFile); err != nil {
-			return nil, cmdutil.UsageError("%v", err)
+		if inv, err = invcmd.Load(s.InventoryFile); err != nil {
+			return nil, err
 		}
 	}
 	switch {
@@ -89,13 +103,18 @@ func Load(ctx context.Context, s *Source) ([]*Target, error) {
 		}
 	case s.SnapshotFile != "" && inv != nil:
 		var err error
-		if res, site, err = s.auditSnapshot(inv); err != nil {
+		if res, site, snap, err = s.auditSnapshot(inv); err != nil {
 			return nil, err
 		}
 	case inv != nil:
-		return nil, cmdutil.UsageError("--inventory tells how to reach the switches; the changes come from an audit or a snapshot: run\n  voxlan discover --inventory %s -o json --out site.json\nthen add --snapshot site.json (or --audit FILE from voxlan audit -o json)", s.InventoryFile)
+		var err error
+		if res, site, snap, err = s.discoverSite(ctx, inv); err != nil {
+			return nil, err
+		}
+	case s.SnapshotFile != "":
+		return nil, cmdutil.UsageError("--snapshot needs --inventory: the site's declarations and how to reach its switches")
 	default:
-		return nil, cmdutil.UsageError("give --audit FILE (voxlan audit -o json), or --inventory FILE with --snapshot FILE")
+		return nil, cmdutil.UsageError("give --inventory FILE (discovers the site), --audit FILE (voxlan audit -o json), or --inventory FILE with --snapshot FILE")
 	}
 	plan := audit.BuildPlan(res)
 	if inv != nil && site == nil {
@@ -110,7 +129,7 @@ func Load(ctx context.Context, s *Source) ([]*Target, error) {
 	}
 	var out []*Target
 	for _, sp := range plan.Switches {
-		t, err := s.target(ctx, site, sp)
+		t, err := s.target(ctx, site, sp, snapshotOS(snap, sp.Switch))
 		if err != nil {
 			return nil, err
 		}
@@ -121,15 +140,15 @@ func Load(ctx context.Context, s *Source) ([]*Target, error) {
 
 // auditSnapshot judges the snapshot against the inventory site's profile
 // and declarations, as voxlan audit --snapshot --inventory does.
-func (s *Source) auditSnapshot(inv *inventory.Inventory) (*audit.Result, *inventory.Site, error) {
+func (s *Source) auditSnapshot(inv *inventory.Inventory) (*audit.Result, *inventory.Site, *snapshot.Snapshot, error) {
 	f, err := os.Open(s.SnapshotFile)
 	if err != nil {
-		return nil, nil, cmdutil.UsageError("%v", err)
+		return nil, nil, nil, cmdutil.UsageError("%v", err)
 	}
 	defer f.Close()
 	snap, err := snapshot.Decode(f)
 	if err != nil {
-		return nil, nil, cmdutil.UsageError("%s: %v", s.SnapshotFile, err)
+		return nil, nil, nil, cmdutil.UsageError("%s: %v", s.SnapshotFile, err)
 	}
 	name := s.Site
 	if name == "" {
@@ -137,13 +156,13 @@ func (s *Source) auditSnapshot(inv *inventory.Inventory) (*audit.Result, *invent
 	}
 	site, err := inv.Site(name)
 	if err != nil {
-		return nil, nil, cmdutil.UsageError("%v", err)
+		return nil, nil, nil, cmdutil.UsageError("%v", err)
 	}
 	prof, err := inv.ProfileOf(site)
 	if err != nil {
-		return nil, nil, cmdutil.UsageError("site %s: %v", site.Name, err)
+		return nil, nil, nil, cmdutil.UsageError("site %s: %v", site.Name, err)
 	}
-	return audit.Run(snap, prof, auditcmd.SiteOf(site)), site, nil
+	return audit.Run(snap, prof, auditcmd.SiteOf(site)), site, snap, nil
 }
 
 func hostOf(target string) string {
@@ -153,9 +172,9 @@ func hostOf(target string) string {
 	return target
 }
 
-func (s *Source) target(ctx context.Context, site *inventory.Site, sp audit.SwitchPlan) (*Target, error) {
+func (s *Source) target(ctx context.Context, site *inventory.Site, sp audit.SwitchPlan, discoveredOS string) (*Target, error) {
 	host := hostOf(sp.Switch)
-	platform, port, user := s.Platform, s.SSHPort, ""
+	platform, port, user := "", s.SSHPort, ""
 	var pwRef, enRef *inventory.SecretRef
 	if site != nil {
 		for i := range site.Switches {
@@ -174,12 +193,9 @@ func (s *Source) target(ctx context.Context, site *inventory.Site, sp audit.Swit
 			}
 		}
 	}
-	if platform == "" {
-		return nil, cmdutil.UsageError("%s: no SSH platform: set ssh.platform in the inventory or --platform (one of %s)", sp.Switch, strings.Join(s.Registry.Names(), ", "))
-	}
-	d, err := s.Registry.Lookup(platform)
+	d, err := s.platformFor(sp.Switch, platform, discoveredOS)
 	if err != nil {
-		return nil, cmdutil.UsageError("%s: %v", sp.Switch, err)
+		return nil, err
 	}
 	if port == 0 {
 		port = 22
@@ -210,6 +226,14 @@ func (s *Source) target(ctx context.Context, site *inventory.Site, sp audit.Swit
 			t.Guard.Protect = append(t.Guard.Protect, p)
 		case sw == sp.Switch || hostOf(sw) == host:
 			t.Guard.Protect = append(t.Guard.Protect, port)
+		}
+	}
+	if t.Driver == nil {
+		if s.Progress != nil {
+			fmt.Fprintf(s.Progress, "%s: identifying its OS from show version over SSH\n", t.Switch)
+		}
+		if t.Driver, t.Err = s.identify(ctx, t, discoveredOS); t.Err != nil && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
 	}
 	return t, nil
@@ -244,5 +268,9 @@ func DefaultKnownHosts(getenv func(string) string) string {
 
 // Describe returns a human summary of where t is, never its secret.
 func (t *Target) Describe() string {
-	return fmt.Sprintf("%s (%s, %s@%s)", t.Switch, t.Driver.Name(), t.User, t.Addr)
+	platform := "OS unknown"
+	if t.Driver != nil {
+		platform = t.Driver.Name()
+	}
+	return fmt.Sprintf("%s (%s, %s@%s)", t.Switch, platform, t.User, t.Addr)
 }
