@@ -283,3 +283,47 @@ func BenchmarkApply24(b *testing.B) {
 		})
 	}
 }
+
+// TestApplyVoiceOnGeneralPortVerifies applies the change plan the audit
+// writes for a phone on a port already in general mode (hybrid with the
+// voice VLAN in its tagged list, and the voice VLAN): the switch reads the
+// tagged voice VLAN back as the port's voice VLAN, which must verify as
+// planned instead of rolling back.
+func TestApplyVoiceOnGeneralPortVerifies(t *testing.T) {
+	l := newSBLab(t)
+	sh := l.dev.NewShell()
+	for _, c := range []string{"configure terminal", "interface gi4", "switchport mode general",
+		"switchport general allowed vlan add 10 untagged", "switchport general pvid 10", "end"} {
+		sh.Exec(c)
+	}
+	changes := []audit.Change{
+		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true},
+		{Kind: audit.ChangeSetPortMode, Switch: "sw1", Port: "gi4", Mode: audit.PortModeHybrid, TaggedVLANs: []int{20}},
+		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "gi4", VLAN: 20},
+	}
+	cur, err := cisco_sb.Driver{}.ParseConfig(l.dev.RunningConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := cisco_sb.Driver{}.Want(cur, changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := want.Ports["gi4"]; w.VoiceVLAN != 20 || len(w.TaggedVLANs) != 0 {
+		t.Errorf("wanted gi4 %s: the voice VLAN belongs in VoiceVLAN, not the tagged list", drivers.PortState(w))
+	}
+	_, r, _ := l.run(t, changes, apply.Options{})
+	if r.Outcome != apply.OutcomeApplied || r.Failure != "" || len(r.Mismatches) != 0 {
+		t.Fatalf("outcome %q failure %q mismatches %v sent %+v", r.Outcome, r.Failure, r.Mismatches, r.Sent)
+	}
+	if len(r.Ports) != 1 || r.Ports[0].Status != apply.PortAsPlanned {
+		t.Errorf("ports %+v", r.Ports)
+	}
+	port, _ := l.dev.Port("gi4")
+	if port.Mode != "general" || port.PVID != 10 || len(port.GeneralTagged) != 1 || port.GeneralTagged[0] != 20 {
+		t.Errorf("gi4: %+v", port)
+	}
+	if l.dev.VoiceVLAN() != 20 {
+		t.Errorf("voice vlan id %d", l.dev.VoiceVLAN())
+	}
+}

@@ -73,6 +73,21 @@ func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config
 			slices.Sort(scope.VLANs)
 		}
 	}
+	// The configuration reads a port's tagged membership of the switch's
+	// voice VLAN back as its VoiceVLAN, never in its tagged list
+	// (finishPort): ask for it the same way, or verification fails.
+	if sw := voiceVLAN(want); sw != 0 {
+		for _, name := range scope.Ports {
+			p := want.Ports[name]
+			if !slices.Contains(p.TaggedVLANs, sw) {
+				continue
+			}
+			if p.VoiceVLAN == 0 {
+				p.VoiceVLAN = sw
+			}
+			p.TaggedVLANs = slices.DeleteFunc(p.TaggedVLANs, func(v int) bool { return v == sw })
+		}
+	}
 	for _, name := range scope.Ports {
 		p := want.Ports[name]
 		if p.MED == nil {
