@@ -136,7 +136,7 @@ func (a *auditor) classifyAll() {
 		for j := range sw.Ports {
 			p := &sw.Ports[j]
 			ok, lag := physicalPort(p)
-			if !ok {
+			if !ok || managementPort(p) {
 				continue
 			}
 			views = append(views, portView{sw: sw, port: p})

@@ -676,3 +676,45 @@ func TestJackPolicy(t *testing.T) {
 		t.Errorf("right VLAN: got %s", f.Status)
 	}
 }
+
+// TestManagementPortsAreNotJudged: out-of-band management interfaces listed
+// beside the switch ports (a Catalyst's Fa0, a ProCurve's oobm0, Junos em0,
+// Dell ManagementEthernet) get no role and no change, while a free switch
+// port beside them is prepared for a phone; a port with a management-like
+// name that sits in a VLAN is a switch port and judged as one.
+func TestManagementPortsAreNotJudged(t *testing.T) {
+	free := pcPort(3, "Gi1/0/3")
+	free.OperUp, free.MACs, free.TaggedVLANs, free.VoiceVLAN, free.MEDPolicies = false, nil, nil, 0, nil
+	bridged := free
+	bridged.IfIndex, bridged.Name, bridged.BridgePort = 4, "eth1", 4
+	mgmt := func(idx int, name, descr string) snapshot.Port {
+		return snapshot.Port{IfIndex: idx, Name: name, Descr: descr, Type: "ethernetCsmacd", AdminUp: true, SpeedMbps: 100, Duplex: "unknown"}
+	}
+	sw := newSwitch("sw1", phonePort(2, "Gi1/0/2"), free, bridged,
+		mgmt(14002, "Fa0", "FastEthernet0"),
+		mgmt(5481, "oobm0", "Out Of Band Management Port"),
+		mgmt(17, "em0", "em0"),
+		mgmt(7340033, "ManagementEthernet 0/0", "ManagementEthernet 0/0"),
+		mgmt(9001, "", "Out Of Band Management Port"))
+	r := Run(site(sw), wte(t), Site{Engineering: EngineeringVoiceVLAN, VoiceVLAN: voiceVLAN, DataVLAN: dataVLAN})
+	management := []string{"Fa0", "oobm0", "em0", "ManagementEthernet 0/0", "Out Of Band Management Port"}
+	for _, pr := range r.Ports {
+		if slices.Contains(management, pr.Port) {
+			t.Errorf("management port %s judged as %s", pr.Port, pr.Role)
+		}
+	}
+	touched := map[string]bool{}
+	for _, c := range BuildPlan(r).For("sw1") {
+		touched[c.Port] = true
+	}
+	for _, name := range management {
+		if touched[name] {
+			t.Errorf("plan changes management port %s", name)
+		}
+	}
+	for _, name := range []string{"Gi1/0/3", "eth1"} {
+		if !touched[name] {
+			t.Errorf("switch port %s not prepared for a phone; plan touches %v", name, touched)
+		}
+	}
+}

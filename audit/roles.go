@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,6 +115,28 @@ func physicalPort(p *snapshot.Port) (ok, lag bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// managementNames match the out-of-band management interfaces switches
+// list beside their switch ports: HPE oobm0, Dell ManagementEthernet 0/0,
+// Junos em0/me0/fxp0/vme/bme0, ArubaOS-CX and Linux-based eth0, Cisco
+// Fa0 and Gi0/0 (no slot: a Catalyst's management port, not a switch port).
+var managementNames = regexp.MustCompile(`(?i)^(oobm\d*|mgmt.*|management.*|me\d+|em\d+|fxp\d+|bme\d+|vme|eth\d+|fa(stethernet)?0|gi(gabitethernet)?0/0)$`)
+
+// managementPort says whether a port is a management interface rather than a
+// switching port: its name (or description) is a management interface's and
+// the switch shows it in no bridge or VLAN. The audit never judges or
+// changes it.
+func managementPort(p *snapshot.Port) bool {
+	switching := p.BridgePort != 0 || p.Mode != "" || p.PVID != 0 || p.VoiceVLAN != 0 ||
+		len(p.TaggedVLANs) > 0 || len(p.UntaggedVLANs) > 0
+	if switching {
+		return false
+	}
+	descr := strings.ToLower(p.Descr)
+	return managementNames.MatchString(strings.ReplaceAll(p.Name, " ", "")) ||
+		managementNames.MatchString(strings.ReplaceAll(p.Descr, " ", "")) ||
+		strings.Contains(descr, "out of band management")
 }
 
 // classify gives the port its role. The order matters: what is most certain
