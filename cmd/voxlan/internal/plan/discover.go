@@ -134,16 +134,17 @@ func (s *Source) identify(ctx context.Context, t *Target, discoveredOS string) (
 		if found, ok := s.Registry.IdentifyCLI(out); ok {
 			return found, nil
 		}
-		return nil, s.unknownOS(t.Switch, discoveredOS, "its show version names no OS voxlan drives")
+		return nil, s.unknownOS(discoveredOS, "its show version names no OS voxlan drives")
 	}
-	return nil, s.unknownOS(t.Switch, discoveredOS, fmt.Sprintf("show version could not be read over SSH (%v)", firstErr))
+	return nil, s.unknownOS(discoveredOS, fmt.Sprintf("show version could not be read over SSH (%v)", firstErr))
 }
 
-func (s *Source) unknownOS(name, discoveredOS, why string) error {
+// unknownOS is the refusal of a switch (reported with its name).
+func (s *Source) unknownOS(discoveredOS, why string) error {
 	seen := ""
 	if discoveredOS != "" {
 		seen = fmt.Sprintf("SNMP discovery says %q, ", discoveredOS)
 	}
-	return fmt.Errorf("%s: unknown OS: %s%s; voxlan drives %s: set ssh.platform in the inventory or --platform if it is one of them",
-		name, seen, why, strings.Join(s.Registry.Names(), ", "))
+	return fmt.Errorf("unknown OS: %s%s; voxlan drives %s: set ssh.platform in the inventory or --platform if it is one of them",
+		seen, why, strings.Join(s.Registry.Names(), ", "))
 }

@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/all"
+	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
@@ -126,5 +129,33 @@ func TestPlanPlatformFromShowVersion(t *testing.T) {
 		if !strings.Contains(stderr, sw.Address+": identifying its OS from show version") {
 			t.Errorf("%s: not identified over SSH:\n%s", sw.Name, stderr)
 		}
+	}
+}
+
+// TestPlanUnknownOS refuses a switch whose OS no registered driver knows,
+// naming the platforms voxlan drives: here a Cisco IOS switch when only
+// Aruba AOS-S is registered (its show version names no OS the registry
+// knows), and a --platform no driver has.
+func TestPlanUnknownOS(t *testing.T) {
+	l := plantest.NewLab(t, "Gi1/0/1")
+	src := source(t, l)
+	src.Platform = PlatformAuto
+	src.Registry = drivers.NewRegistry()
+	if err := aruba_aoss.Register(src.Registry); err != nil {
+		t.Fatal(err)
+	}
+	io, out, errOut := testIO()
+	err := planRun(t.Context(), &PlanOptions{IO: io, Source: src, Output: "table"})
+	if cmdutil.CodeFor(err) != cmdutil.ExitPartial {
+		t.Fatalf("got %v, want exit %d\n%s", err, cmdutil.ExitPartial, errOut)
+	}
+	if !strings.Contains(out.String(), "127.0.0.1: NOT PLANNED: unknown OS: its show version names no OS voxlan drives") || !strings.Contains(out.String(), "voxlan drives aruba_aoss") {
+		t.Errorf("refusal does not name the platforms:\n%s", out)
+	}
+	src = source(t, l)
+	src.Platform = "junos"
+	err = planRun(t.Context(), &PlanOptions{IO: io, Source: src, Output: "table"})
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "cisco_ios") {
+		t.Errorf("got %v, want a usage error naming the platforms", err)
 	}
 }
