@@ -38,6 +38,9 @@ type Pager interface {
 	MoreText() string
 }
 
+// defaultMoreText marks a paused page for a Shell that is not a Pager.
+const defaultMoreText = " --More-- "
+
 // KeyWaiter is implemented by a Shell whose banner ends in "Press any key
 // to continue": Serve reads one key before the first prompt.
 type KeyWaiter interface {
@@ -195,7 +198,7 @@ func Serve(ctx context.Context, rw io.ReadWriter, sh Shell, echo bool) error {
 		if err := write("\n"); err != nil {
 			return err
 		}
-		more := " --More-- "
+		more := defaultMoreText
 		if pg, ok := sh.(Pager); ok {
 			more = pg.MoreText()
 		}
