@@ -12,7 +12,7 @@ import (
 
 // Parse implements drivers.Driver.
 func (d Driver) Parse(command, output string) (any, error) {
-	switch normalizeCommand(command) {
+	switch drivers.NormalizeCommand(command) {
 	case cmdVLANs:
 		return ParseVLANs(output)
 	case cmdBrief:
@@ -31,39 +31,19 @@ func (d Driver) Parse(command, output string) (any, error) {
 	return nil, fmt.Errorf("%w: aruba_aoss has no parser for %q; known: %q", drivers.ErrUnsupported, command, d.Commands())
 }
 
-func normalizeCommand(c string) string { return strings.Join(strings.Fields(strings.ToLower(c)), " ") }
-
 // Fill implements drivers.Driver: ports get status, VLAN membership, voice
 // VLAN, PoE, LLDP neighbours and the LLDP-MED policy from the outputs
 // present in outputs.
 func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
-	get := func(cmd string) (string, bool) {
-		for k, v := range outputs {
-			if normalizeCommand(k) == cmd {
-				return v, true
-			}
-		}
-		return "", false
-	}
+	get := func(cmds ...string) (string, bool) { return drivers.Output(outputs, cmds...) }
 	if sw.Vendor == "" {
 		sw.Vendor = "hpe"
 	}
 	sw.OS = Name
-	port := func(name string) *snapshot.Port {
-		for i := range sw.Ports {
-			if sw.Ports[i].Name == name {
-				return &sw.Ports[i]
-			}
-		}
-		sw.Ports = append(sw.Ports, snapshot.Port{Name: name, Type: "ethernetCsmacd", Duplex: snapshot.DuplexUnknown})
-		return &sw.Ports[len(sw.Ports)-1]
-	}
+	port := drivers.PortFinder(sw, func(name string) string { return name })
 	if out, ok := get(cmdVersion); ok {
-		for _, l := range lines(out) {
-			if l = strings.TrimSpace(l); l != "" {
-				sw.SysDescr = l
-				break
-			}
+		if l := drivers.FirstLine(out); l != "" {
+			sw.SysDescr = l
 		}
 	}
 	if out, ok := get(cmdVLANs); ok {
@@ -163,10 +143,9 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 					p.Mode = "hybrid"
 				}
 			}
-			p.LLDPAdmin = lldpAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
+			p.LLDPAdmin = drivers.LLDPAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
 			if pc.MED != nil {
-				p.MEDPolicies = []snapshot.Policy{{Application: pc.MED.Application, VLAN: pc.MED.VLAN,
-					Tagged: pc.MED.Tagged, Priority: pc.MED.Priority, DSCP: pc.MED.DSCP}}
+				p.MEDPolicies = drivers.MEDPolicies(pc.MED)
 			}
 		}
 		// The configuration has full names (show vlans truncates them)
@@ -197,16 +176,4 @@ func speedOf(mode string) int {
 		return n
 	}
 	return 0
-}
-
-func lldpAdmin(tx, rx bool) string {
-	switch {
-	case tx && rx:
-		return "txAndRx"
-	case tx:
-		return "txOnly"
-	case rx:
-		return "rxOnly"
-	}
-	return "disabled"
 }

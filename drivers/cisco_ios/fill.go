@@ -11,7 +11,7 @@ import (
 
 // Parse implements drivers.Driver.
 func (d Driver) Parse(command, output string) (any, error) {
-	switch normalizeCommand(command) {
+	switch drivers.NormalizeCommand(command) {
 	case cmdSwitchport:
 		return ParseSwitchport(output)
 	case cmdVLAN, "show vlan":
@@ -30,37 +30,17 @@ func (d Driver) Parse(command, output string) (any, error) {
 	return nil, fmt.Errorf("%w: cisco_ios has no parser for %q; known: %q", errUnsupported(), command, Driver{}.Commands())
 }
 
-func normalizeCommand(c string) string { return strings.Join(strings.Fields(strings.ToLower(c)), " ") }
-
 // Fill implements drivers.Driver: ports get mode, VLANs, voice VLAN, PoE
 // and LLDP neighbours from the show outputs present in outputs.
 func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
-	get := func(cmds ...string) (string, bool) {
-		for k, v := range outputs {
-			for _, c := range cmds {
-				if normalizeCommand(k) == c {
-					return v, true
-				}
-			}
-		}
-		return "", false
-	}
+	get := func(cmds ...string) (string, bool) { return drivers.Output(outputs, cmds...) }
 	if sw.Vendor == "" {
 		sw.Vendor = "cisco"
 	}
 	sw.OS = Name
-	port := func(name string) *snapshot.Port {
-		short := ShortName(name)
-		for i := range sw.Ports {
-			if ShortName(sw.Ports[i].Name) == short {
-				return &sw.Ports[i]
-			}
-		}
-		sw.Ports = append(sw.Ports, snapshot.Port{Name: short, Type: "ethernetCsmacd", Duplex: snapshot.DuplexUnknown})
-		return &sw.Ports[len(sw.Ports)-1]
-	}
+	port := drivers.PortFinder(sw, ShortName)
 	if out, ok := get(cmdVersion); ok {
-		sw.SysDescr = firstLine(out)
+		sw.SysDescr = drivers.FirstLine(out)
 	}
 	if out, ok := get(cmdVLAN, "show vlan"); ok {
 		vl, err := ParseVLANs(out)
@@ -172,38 +152,16 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			}
 			p.AdminUp = !pc.Shutdown
 			if pc.LLDPTxOff || pc.LLDPRxOff || !cfg.LLDP {
-				p.LLDPAdmin = lldpAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
+				p.LLDPAdmin = drivers.LLDPAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
 			} else {
 				p.LLDPAdmin = "txAndRx"
 			}
 			if pc.MED != nil {
-				p.MEDPolicies = []snapshot.Policy{{Application: pc.MED.Application, VLAN: pc.MED.VLAN,
-					Tagged: pc.MED.Tagged, Priority: pc.MED.Priority, DSCP: pc.MED.DSCP}}
+				p.MEDPolicies = drivers.MEDPolicies(pc.MED)
 			}
 		}
 	}
 	return nil
-}
-
-func lldpAdmin(tx, rx bool) string {
-	switch {
-	case tx && rx:
-		return "txAndRx"
-	case tx:
-		return "txOnly"
-	case rx:
-		return "rxOnly"
-	}
-	return "disabled"
-}
-
-func firstLine(s string) string {
-	for _, l := range lines(s) {
-		if l = strings.TrimSpace(l); l != "" {
-			return l
-		}
-	}
-	return ""
 }
 
 // ObserveCommand implements drivers.Observer.

@@ -11,7 +11,7 @@ import (
 // Parse implements drivers.Driver. "show lldp neighbors PORT" and "show
 // interfaces switchport PORT" take the port as SB requires.
 func (d Driver) Parse(command, output string) (any, error) {
-	cmd := normalizeCommand(command)
+	cmd := drivers.NormalizeCommand(command)
 	switch {
 	case cmd == cmdVLAN:
 		return ParseVLANs(output)
@@ -29,37 +29,19 @@ func (d Driver) Parse(command, output string) (any, error) {
 	return nil, fmt.Errorf("%w: cisco_sb has no parser for %q; known: %q", drivers.ErrUnsupported, command, Driver{}.Commands())
 }
 
-func normalizeCommand(c string) string { return strings.Join(strings.Fields(strings.ToLower(c)), " ") }
-
 // Fill implements drivers.Driver: VLANs from `show vlan`, neighbours from
 // `show lldp neighbors`, and port modes, VLANs, voice VLAN, PoE admin state,
 // LLDP and MED policies from the running configuration (SB's switchport
 // show needs one port per command).
 func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
-	get := func(cmd string) (string, bool) {
-		for k, v := range outputs {
-			if normalizeCommand(k) == cmd {
-				return v, true
-			}
-		}
-		return "", false
-	}
+	get := func(cmds ...string) (string, bool) { return drivers.Output(outputs, cmds...) }
 	if sw.Vendor == "" {
 		sw.Vendor = "cisco"
 	}
 	sw.OS = Name
-	port := func(name string) *snapshot.Port {
-		short := ShortName(name)
-		for i := range sw.Ports {
-			if ShortName(sw.Ports[i].Name) == short {
-				return &sw.Ports[i]
-			}
-		}
-		sw.Ports = append(sw.Ports, snapshot.Port{Name: short, Type: "ethernetCsmacd", Duplex: snapshot.DuplexUnknown})
-		return &sw.Ports[len(sw.Ports)-1]
-	}
+	port := drivers.PortFinder(sw, ShortName)
 	if out, ok := get(cmdVersion); ok {
-		sw.SysDescr = firstLine(out)
+		sw.SysDescr = drivers.FirstLine(out)
 	}
 	if out, ok := get(cmdVLAN); ok {
 		vl, err := ParseVLANs(out)
@@ -81,7 +63,7 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 		}
 	}
 	for k, out := range outputs {
-		cmd := normalizeCommand(k)
+		cmd := drivers.NormalizeCommand(k)
 		name, ok := strings.CutPrefix(cmd, cmdLLDP+" ")
 		if !ok {
 			continue
@@ -107,7 +89,7 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 		}
 	}
 	for k, out := range outputs {
-		if cmd := normalizeCommand(k); cmd != cmdSwitchport && !strings.HasPrefix(cmd, cmdSwitchport+" ") {
+		if cmd := drivers.NormalizeCommand(k); cmd != cmdSwitchport && !strings.HasPrefix(cmd, cmdSwitchport+" ") {
 			continue
 		}
 		sps, err := ParseSwitchport(out)
@@ -137,7 +119,7 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			pc := cfg.Ports[name]
 			p := port(name)
 			p.AdminUp = !pc.Shutdown
-			p.LLDPAdmin = lldpAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
+			p.LLDPAdmin = drivers.LLDPAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
 			data := norm(pc.DataVLAN)
 			p.PVID, p.UntaggedVLANs = data, []int{data}
 			p.VoiceVLAN = pc.VoiceVLAN
@@ -154,8 +136,7 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 				p.Mode = "access"
 			}
 			if pc.MED != nil {
-				p.MEDPolicies = []snapshot.Policy{{Application: pc.MED.Application, VLAN: pc.MED.VLAN,
-					Tagged: pc.MED.Tagged, Priority: pc.MED.Priority, DSCP: pc.MED.DSCP}}
+				p.MEDPolicies = drivers.MEDPolicies(pc.MED)
 			}
 			// The configuration says only whether PoE is disabled, not
 			// whether the port has a PSE: a port gets a PoE block when PoE is
@@ -171,25 +152,4 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 		}
 	}
 	return nil
-}
-
-func lldpAdmin(tx, rx bool) string {
-	switch {
-	case tx && rx:
-		return "txAndRx"
-	case tx:
-		return "txOnly"
-	case rx:
-		return "rxOnly"
-	}
-	return "disabled"
-}
-
-func firstLine(s string) string {
-	for _, l := range lines(s) {
-		if l = strings.TrimSpace(l); l != "" {
-			return l
-		}
-	}
-	return ""
 }

@@ -1,0 +1,73 @@
+package drivers
+
+import (
+	"strings"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// Helpers the OS drivers' Fill methods share.
+
+// NormalizeCommand is a show command as drivers key it: lower case, single
+// spaces.
+func NormalizeCommand(c string) string { return strings.Join(strings.Fields(strings.ToLower(c)), " ") }
+
+// Output is the output of the first of cmds (normalized) that outputs
+// holds under any spelling of the command.
+func Output(outputs map[string]string, cmds ...string) (string, bool) {
+	for k, v := range outputs {
+		for _, c := range cmds {
+			if NormalizeCommand(k) == c {
+				return v, true
+			}
+		}
+	}
+	return "", false
+}
+
+// PortFinder returns a function that finds sw's port whose name has the
+// same key as name, adding an Ethernet port named key(name) if there is
+// none. key is the OS's canonical port name (its short form, or the name
+// as it is).
+func PortFinder(sw *snapshot.Switch, key func(string) string) func(name string) *snapshot.Port {
+	return func(name string) *snapshot.Port {
+		k := key(name)
+		for i := range sw.Ports {
+			if key(sw.Ports[i].Name) == k {
+				return &sw.Ports[i]
+			}
+		}
+		sw.Ports = append(sw.Ports, snapshot.Port{Name: k, Type: "ethernetCsmacd", Duplex: snapshot.DuplexUnknown})
+		return &sw.Ports[len(sw.Ports)-1]
+	}
+}
+
+// FirstLine is the first non-blank line of a show output, trimmed.
+func FirstLine(s string) string {
+	for l := range strings.SplitSeq(strings.ReplaceAll(s, "\r", ""), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// LLDPAdmin is the snapshot's LLDP admin status for a port that transmits
+// and/or receives LLDP.
+func LLDPAdmin(tx, rx bool) string {
+	switch {
+	case tx && rx:
+		return "txAndRx"
+	case tx:
+		return "txOnly"
+	case rx:
+		return "rxOnly"
+	}
+	return "disabled"
+}
+
+// MEDPolicies is the snapshot form of a port's configured LLDP-MED policy.
+func MEDPolicies(m *audit.MEDPolicy) []snapshot.Policy {
+	return []snapshot.Policy{{Application: m.Application, VLAN: m.VLAN, Tagged: m.Tagged, Priority: m.Priority, DSCP: m.DSCP}}
+}
