@@ -139,7 +139,7 @@ func Compare(want, got *Config, scope Scope) []Mismatch {
 			continue
 		}
 		add(obj, "mode", orDefault(w.Mode), orDefault(g.Mode))
-		add(obj, "dataVlan", vlanOrDefault(w.DataVLAN), vlanOrDefault(g.DataVLAN))
+		add(obj, "dataVlan", VLANOrDefault(w.DataVLAN), VLANOrDefault(g.DataVLAN))
 		add(obj, "voiceVlan", w.VoiceVLAN, g.VoiceVLAN)
 		add(obj, "taggedVlans", w.TaggedVLANs, g.TaggedVLANs)
 		add(obj, "poe", onOff(!w.PoEOff), onOff(!g.PoEOff))
@@ -157,7 +157,8 @@ func orDefault(mode string) string {
 	return mode
 }
 
-func vlanOrDefault(v int) int {
+// VLANOrDefault is v, or the default VLAN 1 for 0 (not set).
+func VLANOrDefault(v int) int {
 	if v == 0 {
 		return 1
 	}
@@ -188,7 +189,7 @@ func PortState(p *Port) string {
 		return "absent"
 	}
 	return fmt.Sprintf("mode %s, data vlan %d, voice vlan %d, tagged %v, poe %s, lldp tx %s rx %s, med %s",
-		orDefault(p.Mode), vlanOrDefault(p.DataVLAN), p.VoiceVLAN, p.TaggedVLANs, onOff(!p.PoEOff),
+		orDefault(p.Mode), VLANOrDefault(p.DataVLAN), p.VoiceVLAN, p.TaggedVLANs, onOff(!p.PoEOff),
 		onOff(!p.LLDPTxOff), onOff(!p.LLDPRxOff), policyString(p.MED))
 }
 
@@ -212,7 +213,7 @@ func CompareObserved(want *Config, observed map[string]*Port, scope Scope, sourc
 			w, g  any
 		}{
 			{"mode", orDefault(w.Mode), orDefault(g.Mode)},
-			{"dataVlan", vlanOrDefault(w.DataVLAN), vlanOrDefault(g.DataVLAN)},
+			{"dataVlan", VLANOrDefault(w.DataVLAN), VLANOrDefault(g.DataVLAN)},
 			{"voiceVlan", w.VoiceVLAN, g.VoiceVLAN},
 		} {
 			if ws, gs := fmt.Sprint(c.w), fmt.Sprint(c.g); ws != gs {

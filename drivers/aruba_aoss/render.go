@@ -15,12 +15,7 @@ import (
 // and the LLDP-MED policy is the one AOS-S derives from it, so a requested
 // policy must name the port's voice VLAN and becomes that VLAN's QoS.
 func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, error) {
-	named := make([]audit.Change, len(changes))
-	for i, c := range changes {
-		c.Port = d.CanonicalPort(c.Port)
-		named[i] = c
-	}
-	want, scope, err := drivers.ApplyChanges(cur, named, drivers.ModeAccess)
+	want, scope, err := drivers.ApplyChanges(cur, drivers.RenamePorts(changes, d.CanonicalPort), drivers.ModeAccess)
 	if err != nil {
 		return nil, scope, err
 	}

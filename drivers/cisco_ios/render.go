@@ -14,12 +14,7 @@ import (
 // voice VLAN on IOS; an LLDP-MED policy becomes a network-policy profile,
 // reusing one with the same content.
 func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, error) {
-	named := make([]audit.Change, len(changes))
-	for i, c := range changes {
-		c.Port = ShortName(c.Port)
-		named[i] = c
-	}
-	want, scope, err := drivers.ApplyChanges(cur, named, drivers.ModeAccess)
+	want, scope, err := drivers.ApplyChanges(cur, drivers.RenamePorts(changes, ShortName), drivers.ModeAccess)
 	if err != nil {
 		return nil, scope, err
 	}
@@ -61,7 +56,7 @@ func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config
 }
 
 func profileFor(cfg *drivers.Config, pol audit.MEDPolicy) int {
-	for _, n := range sortedKeys(cfg.Profiles) {
+	for _, n := range drivers.SortedKeys(cfg.Profiles) {
 		if cfg.Profiles[n] == pol {
 			return n
 		}
@@ -74,15 +69,6 @@ func profileFor(cfg *drivers.Config, pol audit.MEDPolicy) int {
 		}
 		n++
 	}
-}
-
-func sortedKeys[V any](m map[int]V) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // Render implements drivers.Driver. Order: what ports will use (VLANs,
@@ -110,8 +96,8 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 		} else if !want.LLDP && cur.LLDP {
 			remove = append(remove, "no lldp run")
 		}
-		keys := sortedKeys(want.Profiles)
-		for _, n := range sortedKeys(cur.Profiles) {
+		keys := drivers.SortedKeys(want.Profiles)
+		for _, n := range drivers.SortedKeys(cur.Profiles) {
 			if !slices.Contains(keys, n) {
 				remove = append(remove, fmt.Sprintf("no network-policy profile %d", n))
 			}
@@ -169,8 +155,8 @@ func portLines(c, w *drivers.Port) ([]string, error) {
 		}
 	}
 	if w.Mode == drivers.ModeTrunk {
-		if norm(w.DataVLAN) != norm(c.DataVLAN) || c.Mode != drivers.ModeTrunk {
-			out = append(out, fmt.Sprintf("switchport trunk native vlan %d", norm(w.DataVLAN)))
+		if drivers.VLANOrDefault(w.DataVLAN) != drivers.VLANOrDefault(c.DataVLAN) || c.Mode != drivers.ModeTrunk {
+			out = append(out, fmt.Sprintf("switchport trunk native vlan %d", drivers.VLANOrDefault(w.DataVLAN)))
 		}
 		var add []string
 		for _, v := range w.TaggedVLANs {
@@ -181,8 +167,8 @@ func portLines(c, w *drivers.Port) ([]string, error) {
 		if len(add) > 0 {
 			out = append(out, "switchport trunk allowed vlan add "+strings.Join(add, ","))
 		}
-	} else if norm(w.DataVLAN) != norm(c.DataVLAN) {
-		if norm(w.DataVLAN) == 1 {
+	} else if drivers.VLANOrDefault(w.DataVLAN) != drivers.VLANOrDefault(c.DataVLAN) {
+		if drivers.VLANOrDefault(w.DataVLAN) == 1 {
 			out = append(out, "no switchport access vlan")
 		} else {
 			out = append(out, fmt.Sprintf("switchport access vlan %d", w.DataVLAN))
@@ -196,10 +182,10 @@ func portLines(c, w *drivers.Port) ([]string, error) {
 		}
 	}
 	if w.LLDPTxOff != c.LLDPTxOff {
-		out = append(out, prefixNo(w.LLDPTxOff)+"lldp transmit")
+		out = append(out, drivers.NoPrefix(w.LLDPTxOff)+"lldp transmit")
 	}
 	if w.LLDPRxOff != c.LLDPRxOff {
-		out = append(out, prefixNo(w.LLDPRxOff)+"lldp receive")
+		out = append(out, drivers.NoPrefix(w.LLDPRxOff)+"lldp receive")
 	}
 	if w.Profile != c.Profile {
 		if w.Profile == 0 {
@@ -216,20 +202,6 @@ func portLines(c, w *drivers.Port) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-func prefixNo(off bool) string {
-	if off {
-		return "no "
-	}
-	return ""
-}
-
-func norm(v int) int {
-	if v == 0 {
-		return 1
-	}
-	return v
 }
 
 // managed reports whether an interface line is one ParseConfig reads into
@@ -257,7 +229,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 			lldp = "lldp run"
 		}
 		out = append(out, drivers.Section{Title: "lldp", Lines: []string{lldp}})
-		for _, n := range sortedKeys(cfg.Profiles) {
+		for _, n := range drivers.SortedKeys(cfg.Profiles) {
 			p := cfg.Profiles[n]
 			kw := "voice"
 			if p.Application == "voiceSignaling" {
@@ -269,16 +241,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		}
 	}
 	for _, id := range scope.VLANs {
-		v, ok := cfg.VLANs[id]
-		title := "vlan " + strconv.Itoa(id)
-		switch {
-		case !ok:
-			out = append(out, drivers.Section{Title: title, Lines: nil})
-		case v.Name != "":
-			out = append(out, drivers.Section{Title: title, Lines: []string{" name " + v.Name}})
-		default:
-			out = append(out, drivers.Section{Title: title, Lines: []string{}})
-		}
+		out = append(out, drivers.VLANSection(cfg, id))
 	}
 	for _, name := range scope.Ports {
 		p := cfg.Ports[name]
@@ -286,12 +249,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		if p == nil {
 			continue
 		}
-		var lines []string
-		for _, l := range cfg.Raw[title] {
-			if !managed(strings.TrimSpace(l)) {
-				lines = append(lines, l)
-			}
-		}
+		lines := drivers.UnmanagedLines(cfg, title, managed)
 		gen, _ := portLines(&drivers.Port{}, p)
 		for _, l := range gen {
 			if !strings.HasPrefix(l, "no switchport") {

@@ -161,12 +161,12 @@ func finishPort(cfg *drivers.Config, p *drivers.Port, l *portLines, voice int) {
 		if l.trunkAllowed != nil || l.trunkRemoved != nil {
 			// Every configured VLAN not removed, plus those added.
 			for _, id := range cfg.SortedVLANs() {
-				if !slices.Contains(l.trunkRemoved, id) && id != norm(l.native) {
+				if !slices.Contains(l.trunkRemoved, id) && id != drivers.VLANOrDefault(l.native) {
 					tagged = append(tagged, id)
 				}
 			}
 			for _, id := range l.trunkAllowed {
-				if !slices.Contains(tagged, id) && id != norm(l.native) {
+				if !slices.Contains(tagged, id) && id != drivers.VLANOrDefault(l.native) {
 					tagged = append(tagged, id)
 				}
 			}
@@ -328,11 +328,4 @@ func parseVLANList(s string) ([]int, error) {
 		}
 	}
 	return ids, nil
-}
-
-func norm(v int) int {
-	if v == 0 {
-		return 1
-	}
-	return v
 }

@@ -120,7 +120,7 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			p := port(name)
 			p.AdminUp = !pc.Shutdown
 			p.LLDPAdmin = drivers.LLDPAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
-			data := norm(pc.DataVLAN)
+			data := drivers.VLANOrDefault(pc.DataVLAN)
 			p.PVID, p.UntaggedVLANs = data, []int{data}
 			p.VoiceVLAN = pc.VoiceVLAN
 			p.TaggedVLANs = append([]int{}, pc.TaggedVLANs...)

@@ -16,12 +16,7 @@ import (
 // LLDP-MED policy becomes a numbered `lldp med network-policy`, reusing one
 // with the same content.
 func (Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, error) {
-	named := make([]audit.Change, len(changes))
-	for i, c := range changes {
-		c.Port = ShortName(c.Port)
-		named[i] = c
-	}
-	want, scope, err := drivers.ApplyChanges(cur, named, drivers.ModeGeneral)
+	want, scope, err := drivers.ApplyChanges(cur, drivers.RenamePorts(changes, ShortName), drivers.ModeGeneral)
 	if err != nil {
 		return nil, scope, err
 	}
@@ -116,7 +111,7 @@ func voiceVLAN(cfg *drivers.Config) int {
 func voiceAuto(cfg *drivers.Config) bool { return len(cfg.Raw[rawVoiceAuto]) == 0 }
 
 func policyFor(cfg *drivers.Config, pol audit.MEDPolicy) int {
-	for _, n := range sortedKeys(cfg.Profiles) {
+	for _, n := range drivers.SortedKeys(cfg.Profiles) {
 		if cfg.Profiles[n] == pol {
 			return n
 		}
@@ -128,15 +123,6 @@ func policyFor(cfg *drivers.Config, pol audit.MEDPolicy) int {
 		}
 	}
 	return 0
-}
-
-func sortedKeys[V any](m map[int]V) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // policyLine is the global policy command.
@@ -199,8 +185,8 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 		if !wa && ca {
 			create = append(create, voiceAutoOff)
 		}
-		keys := sortedKeys(want.Profiles)
-		for _, n := range sortedKeys(cur.Profiles) {
+		keys := drivers.SortedKeys(want.Profiles)
+		for _, n := range drivers.SortedKeys(cur.Profiles) {
 			if !slices.Contains(keys, n) {
 				remove = append(remove, fmt.Sprintf("no lldp med network-policy %d", n))
 			}
@@ -260,7 +246,7 @@ func portDiff(c, w *drivers.Port) ([]string, error) {
 	if modeChange && c.Mode == drivers.ModeGeneral {
 		out = append(out, generalLines(c, &drivers.Port{})...)
 	}
-	if modeChange && c.Mode == drivers.ModeTrunk && norm(c.DataVLAN) != 1 {
+	if modeChange && c.Mode == drivers.ModeTrunk && drivers.VLANOrDefault(c.DataVLAN) != 1 {
 		out = append(out, "no switchport trunk native vlan")
 	}
 	if modeChange {
@@ -274,12 +260,12 @@ func portDiff(c, w *drivers.Port) ([]string, error) {
 		}
 		out = append(out, generalLines(from, w)...)
 	case drivers.ModeTrunk:
-		if modeChange || norm(w.DataVLAN) != norm(c.DataVLAN) {
-			out = append(out, fmt.Sprintf("switchport trunk native vlan %d", norm(w.DataVLAN)))
+		if modeChange || drivers.VLANOrDefault(w.DataVLAN) != drivers.VLANOrDefault(c.DataVLAN) {
+			out = append(out, fmt.Sprintf("switchport trunk native vlan %d", drivers.VLANOrDefault(w.DataVLAN)))
 		}
 		var add []string
 		for _, v := range withVoice(w) {
-			if v != norm(w.DataVLAN) && (modeChange || !slices.Contains(withVoice(c), v)) {
+			if v != drivers.VLANOrDefault(w.DataVLAN) && (modeChange || !slices.Contains(withVoice(c), v)) {
 				add = append(add, strconv.Itoa(v))
 			}
 		}
@@ -290,8 +276,8 @@ func portDiff(c, w *drivers.Port) ([]string, error) {
 		if w.VoiceVLAN != 0 {
 			return nil, fmt.Errorf("%w: cisco_sb: a voice VLAN on an access port (use hybrid/general mode)", drivers.ErrUnsupported)
 		}
-		if modeChange || norm(w.DataVLAN) != norm(c.DataVLAN) {
-			if norm(w.DataVLAN) == 1 {
+		if modeChange || drivers.VLANOrDefault(w.DataVLAN) != drivers.VLANOrDefault(c.DataVLAN) {
+			if drivers.VLANOrDefault(w.DataVLAN) == 1 {
 				out = append(out, "no switchport access vlan")
 			} else {
 				out = append(out, fmt.Sprintf("switchport access vlan %d", w.DataVLAN))
@@ -299,10 +285,10 @@ func portDiff(c, w *drivers.Port) ([]string, error) {
 		}
 	}
 	if w.LLDPTxOff != c.LLDPTxOff {
-		out = append(out, prefixNo(w.LLDPTxOff)+"lldp transmit")
+		out = append(out, drivers.NoPrefix(w.LLDPTxOff)+"lldp transmit")
 	}
 	if w.LLDPRxOff != c.LLDPRxOff {
-		out = append(out, prefixNo(w.LLDPRxOff)+"lldp receive")
+		out = append(out, drivers.NoPrefix(w.LLDPRxOff)+"lldp receive")
 	}
 	if w.Profile != c.Profile && w.Profile != 0 {
 		out = append(out, fmt.Sprintf("lldp med network-policy add %d", w.Profile))
@@ -341,7 +327,7 @@ func generalLines(c, w *drivers.Port) []string {
 		}
 	}
 	slices.Sort(gone)
-	if norm(w.DataVLAN) != norm(c.DataVLAN) && norm(w.DataVLAN) == 1 {
+	if drivers.VLANOrDefault(w.DataVLAN) != drivers.VLANOrDefault(c.DataVLAN) && drivers.VLANOrDefault(w.DataVLAN) == 1 {
 		out = append(out, "no switchport general pvid")
 	}
 	if len(gone) > 0 {
@@ -361,7 +347,7 @@ func generalLines(c, w *drivers.Port) []string {
 	if len(addU) > 0 {
 		out = append(out, "switchport general allowed vlan add "+joinInts(addU)+" untagged")
 	}
-	if norm(w.DataVLAN) != norm(c.DataVLAN) && norm(w.DataVLAN) != 1 {
+	if drivers.VLANOrDefault(w.DataVLAN) != drivers.VLANOrDefault(c.DataVLAN) && drivers.VLANOrDefault(w.DataVLAN) != 1 {
 		out = append(out, fmt.Sprintf("switchport general pvid %d", w.DataVLAN))
 	}
 	if len(addT) > 0 {
@@ -403,13 +389,6 @@ func joinInts(ids []int) string {
 	return strings.Join(s, ",")
 }
 
-func prefixNo(off bool) string {
-	if off {
-		return "no "
-	}
-	return ""
-}
-
 // managed reports whether an interface line is one the model covers (and
 // Sections regenerates).
 func managed(sub string) bool {
@@ -439,7 +418,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		if !voiceAuto(cfg) {
 			lldp = append(lldp, voiceAutoOff)
 		}
-		for _, n := range sortedKeys(cfg.Profiles) {
+		for _, n := range drivers.SortedKeys(cfg.Profiles) {
 			if l, err := policyLine(n, cfg.Profiles[n]); err == nil {
 				lldp = append(lldp, l)
 			}
@@ -452,16 +431,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		out = append(out, drivers.Section{Title: "voice vlan", Lines: voice})
 	}
 	for _, id := range scope.VLANs {
-		v, ok := cfg.VLANs[id]
-		title := "vlan " + strconv.Itoa(id)
-		switch {
-		case !ok:
-			out = append(out, drivers.Section{Title: title, Lines: nil})
-		case v.Name != "":
-			out = append(out, drivers.Section{Title: title, Lines: []string{" name " + v.Name}})
-		default:
-			out = append(out, drivers.Section{Title: title, Lines: []string{}})
-		}
+		out = append(out, drivers.VLANSection(cfg, id))
 	}
 	for _, name := range scope.Ports {
 		p := cfg.Ports[name]
@@ -469,12 +439,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 			continue
 		}
 		title := "interface " + LongName(name)
-		var lines []string
-		for _, l := range cfg.Raw[title] {
-			if !managed(strings.TrimSpace(l)) {
-				lines = append(lines, l)
-			}
-		}
+		lines := drivers.UnmanagedLines(cfg, title, managed)
 		gen, _ := portDiff(&drivers.Port{}, p)
 		for _, l := range gen {
 			if !strings.HasPrefix(l, "no ") || strings.HasPrefix(l, "no lldp") {

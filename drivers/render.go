@@ -1,0 +1,67 @@
+package drivers
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/voxlan/voxlan/audit"
+)
+
+// Helpers the OS drivers' Want, Render and Sections share.
+
+// RenamePorts is changes with each port named as canonical names it, so
+// they match the keys of a parsed Config.
+func RenamePorts(changes []audit.Change, canonical func(string) string) []audit.Change {
+	named := make([]audit.Change, len(changes))
+	for i, c := range changes {
+		c.Port = canonical(c.Port)
+		named[i] = c
+	}
+	return named
+}
+
+// SortedKeys is m's keys in ascending order.
+func SortedKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// NoPrefix is "no " when off, to negate a command that is on by default.
+func NoPrefix(off bool) string {
+	if off {
+		return "no "
+	}
+	return ""
+}
+
+// VLANSection is the running-config section of VLAN id as Cisco-style
+// Sections show it: nil lines when cfg has no such VLAN, else its name.
+func VLANSection(cfg *Config, id int) Section {
+	v, ok := cfg.VLANs[id]
+	title := "vlan " + strconv.Itoa(id)
+	switch {
+	case !ok:
+		return Section{Title: title, Lines: nil}
+	case v.Name != "":
+		return Section{Title: title, Lines: []string{" name " + v.Name}}
+	default:
+		return Section{Title: title, Lines: []string{}}
+	}
+}
+
+// UnmanagedLines is the lines of the raw section title that managed says
+// the model does not cover, as read.
+func UnmanagedLines(cfg *Config, title string, managed func(trimmed string) bool) []string {
+	var lines []string
+	for _, l := range cfg.Raw[title] {
+		if !managed(strings.TrimSpace(l)) {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
