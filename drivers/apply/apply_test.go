@@ -2,8 +2,6 @@ package apply
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -15,17 +13,13 @@ import (
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
-	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/lab/clisim"
-	"github.com/voxlan/voxlan/lab/sshlab"
 )
 
 type lab struct {
-	dev      *clisim.IOS
-	srv      *sshlab.Server
-	opts     vssh.Options
-	password string
-	backups  string
+	*drivertest.Lab
+	dev *clisim.IOS
 }
 
 func newLab(t *testing.T) *lab { return newLabB(t) }
@@ -34,46 +28,15 @@ func newLabB(t testing.TB) *lab {
 	t.Helper()
 	dev := clisim.NewIOS("SW1", 10, "198.18.1.2")
 	dev.AddPhone("Gi1/0/1")
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	pw := "pw" + hex.EncodeToString(b)
-	srv, err := sshlab.Listen("127.0.0.1:0", "admin", pw, dev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	dir := t.TempDir()
-	kh := filepath.Join(dir, "known_hosts")
-	if err := vssh.CheckHostKey(context.Background(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	return &lab{dev: dev, srv: srv, password: pw, backups: filepath.Join(dir, "state", "backups"),
-		opts: vssh.Options{Addr: srv.Addr(), User: "admin", Password: pw, Attrs: cisco_ios.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
+	l := &lab{Lab: drivertest.NewLab(t, dev, "admin", cisco_ios.Driver{}.Attrs()), dev: dev}
+	l.Backups = filepath.Join(filepath.Dir(l.Backups), "state", "backups")
+	return l
 }
 
-func (l *lab) dial(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
-	o := l.opts
-	o.Timeout = timeout
-	return vssh.Open(ctx, o)
-}
-
-var voice = audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}
-
-func voiceChanges(ports ...string) []audit.Change {
-	cs := []audit.Change{
-		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true},
-		{Kind: audit.ChangeEnableLLDP, Switch: "sw1"},
-	}
-	for _, p := range ports {
-		cs = append(cs,
-			audit.Change{Kind: audit.ChangeSetPortMode, Switch: "sw1", Port: p, Mode: audit.PortModeHybrid},
-			audit.Change{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: p, VLAN: 10},
-			audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: p, VLAN: 20},
-			audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: p, Policy: &voice},
-			audit.Change{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: p})
-	}
-	return cs
-}
+var (
+	voice        = drivertest.Voice
+	voiceChanges = drivertest.VoiceChanges
+)
 
 // run plans and applies changes, returning the plan, the report and the
 // device's running configuration before anything was sent.
@@ -81,7 +44,7 @@ func (l *lab) run(t *testing.T, changes []audit.Change, g Guard, o Options) (*Sw
 	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
 	defer cancel()
-	sess, err := l.dial(ctx, l.opts.Timeout)
+	sess, err := l.Dial(ctx, l.Opts.Timeout)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,14 +55,14 @@ func (l *lab) run(t *testing.T, changes []audit.Change, g Guard, o Options) (*Sw
 	}
 	before := l.dev.RunningConfig()
 	if o.BackupDir == "" {
-		o.BackupDir = l.backups
+		o.BackupDir = l.Backups
 	}
-	r, err := Apply(ctx, sess, l.dial, p, o)
+	r, err := Apply(ctx, sess, l.Dial, p, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{r.Failure, r.Backup, strings.Join(p.Lines, "\n")} {
-		if strings.Contains(s, l.password) {
+		if strings.Contains(s, l.Password) {
 			t.Fatalf("password in report or plan: %q", s)
 		}
 	}
@@ -152,7 +115,7 @@ func TestApplySuccessAndSave(t *testing.T) {
 		t.Error("--save did not write the startup configuration")
 	}
 	st, err := os.Stat(r.Backup)
-	if err != nil || st.Mode().Perm() != 0o600 || !strings.HasPrefix(r.Backup, l.backups) {
+	if err != nil || st.Mode().Perm() != 0o600 || !strings.HasPrefix(r.Backup, l.Backups) {
 		t.Fatalf("backup %q: %v %v", r.Backup, st, err)
 	}
 	if r.Sessions != 1 {
@@ -231,7 +194,7 @@ func TestApplySlowDevice(t *testing.T) {
 		sh.Exec(c)
 	}
 	l.dev.Faults.ConfigDelay = time.Second
-	l.opts.Timeout = 300 * time.Millisecond
+	l.Opts.Timeout = 300 * time.Millisecond
 	changes := []audit.Change{
 		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "Gi1/0/2", VLAN: 20},
 		{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: "Gi1/0/2"},
@@ -314,7 +277,7 @@ func TestGuardManagementVLAN(t *testing.T) {
 // names the uplink's neighbour a router/switch, the phone a phone.
 func TestPlanRefusesUplinkSeenOverCDP(t *testing.T) {
 	l := newLab(t)
-	sess, err := l.dial(t.Context(), 5*time.Second)
+	sess, err := l.Dial(t.Context(), 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,19 +3,14 @@ package apply
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
-	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/lab/clisim"
-	"github.com/voxlan/voxlan/lab/labtest"
-	"github.com/voxlan/voxlan/lab/netns"
-	"github.com/voxlan/voxlan/lab/sshlab"
 )
 
 // TestApplyOverOpenSSH runs plan, apply and rollback against the IOS
@@ -23,47 +18,14 @@ import (
 // lab/clisim/cmd/clisim, one process per session sharing a state file):
 // a dropped session, then a rejected line, then a clean apply with save.
 func TestApplyOverOpenSSH(t *testing.T) {
-	labtest.RequireRoot(t)
-	labtest.RequireTools(t, "sshd", "ssh-keygen", "useradd", "userdel", "chpasswd", "go")
-	sd := sshlab.PrepareSSHD(t) // first, so the user is removed after the namespaces
-	bin := filepath.Join(sd.Dir, "clisim")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/voxlan/voxlan/lab/clisim/cmd/clisim").CombinedOutput(); err != nil {
-		t.Fatalf("building the emulator: %v\n%s", err, out)
-	}
-	state := filepath.Join(sd.Dir, "state.json")
 	dev := clisim.NewIOS("SW1", 10, "198.18.1.2")
 	dev.AddPhone("Gi1/0/1")
 	dev.Faults.DropAfterConfigLines = 9
-	if err := dev.SaveState(state); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chown(state, sd.UID, -1); err != nil {
-		t.Fatal(err)
-	}
-	sw := netns.ForTest(t, "vxsw")
-	laptop := netns.ForTest(t, "vxlap")
-	if err := netns.Veth(sw, "swp1", laptop, "eth0"); err != nil {
-		t.Fatal(err)
-	}
-	if err := sw.AddAddr("swp1", "198.18.44.1/24"); err != nil {
-		t.Fatal(err)
-	}
-	if err := laptop.AddAddr("eth0", "198.18.44.2/24"); err != nil {
-		t.Fatal(err)
-	}
-	sd.StartSSHD(t, sw, laptop, "198.18.44.1:2222", bin+" -state "+state+" -log "+filepath.Join(sd.Dir, "clisim.log"))
-	addr := sshlab.Forward(t, laptop, "198.18.44.1:2222")
-
-	kh := filepath.Join(t.TempDir(), "known_hosts")
+	sshd := drivertest.StartOpenSSH(t, dev, "vxsw", 44)
+	state := sshd.State
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	if err := vssh.CheckHostKey(ctx, addr, kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	dial := func(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
-		return vssh.Open(ctx, vssh.Options{Addr: addr, User: sd.User, Password: sd.Password, Attrs: cisco_ios.Driver{}.Attrs(),
-			KnownHosts: kh, Timeout: timeout})
-	}
+	dial := sshd.Dialer(cisco_ios.Driver{}.Attrs())
 	current := func() string {
 		d, err := clisim.LoadIOS(state)
 		if err != nil {
@@ -75,7 +37,7 @@ func TestApplyOverOpenSSH(t *testing.T) {
 		t.Helper()
 		sess, err := dial(ctx, 10*time.Second)
 		if err != nil {
-			log, _ := os.ReadFile(filepath.Join(sd.Dir, "clisim.log"))
+			log, _ := os.ReadFile(sshd.Log)
 			t.Fatalf("%v\nemulator log: %s", err, log)
 		}
 		p, err := Plan(ctx, sess, cisco_ios.Driver{}, "sw1", voiceChanges("Gi1/0/1", "Gi1/0/2", "Gi1/0/3"), Guard{})

@@ -1,31 +1,23 @@
 package aruba_aoss_test
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/apply/applytest"
 	"github.com/voxlan/voxlan/drivers/aruba_aoss"
-	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/lab/clisim"
-	"github.com/voxlan/voxlan/lab/sshlab"
 )
 
 // lab is the AOS-S emulator behind the in-process SSH server on loopback.
 type lab struct {
-	dev      *clisim.AOSS
-	srv      *sshlab.Server
-	opts     vssh.Options
-	password string
-	backups  string
+	*drivertest.Lab
+	dev *clisim.AOSS
 }
 
 func newLab(t testing.TB) *lab {
@@ -40,71 +32,22 @@ func newLab(t testing.TB) *lab {
 			t.Fatalf("%s: %s", l, out)
 		}
 	}
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	pw := "pw" + hex.EncodeToString(b)
-	srv, err := sshlab.Listen("127.0.0.1:0", "manager", pw, dev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	dir := t.TempDir()
-	kh := filepath.Join(dir, "known_hosts")
-	if err := vssh.CheckHostKey(t.Context(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	return &lab{dev: dev, srv: srv, password: pw, backups: filepath.Join(dir, "backups"),
-		opts: vssh.Options{Addr: srv.Addr(), User: "manager", Password: pw, Attrs: aruba_aoss.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
+	return &lab{Lab: drivertest.NewLab(t, dev, "manager", aruba_aoss.Driver{}.Attrs()), dev: dev}
 }
 
-func (l *lab) dial(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
-	o := l.opts
-	o.Timeout = timeout
-	return vssh.Open(ctx, o)
-}
-
-var voice = audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}
+var voice = drivertest.Voice
 
 func voiceChanges(ports ...string) []audit.Change {
-	cs := []audit.Change{
-		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true, Reason: "t"},
-		{Kind: audit.ChangeEnableLLDP, Switch: "sw1", Reason: "t"},
-	}
-	for _, p := range ports {
-		cs = append(cs,
-			audit.Change{Kind: audit.ChangeSetPortMode, Switch: "sw1", Port: p, Mode: audit.PortModeHybrid, Reason: "t"},
-			audit.Change{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: p, VLAN: 10, Reason: "t"},
-			audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: p, VLAN: 20, Reason: "t"},
-			audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: p, Policy: &voice, Reason: "t"},
-			audit.Change{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: p, Reason: "t"})
+	cs := drivertest.VoiceChanges(ports...)
+	for i := range cs {
+		cs[i].Reason = "t"
 	}
 	return cs
 }
 
 func (l *lab) run(t *testing.T, changes []audit.Change, o apply.Options) (*apply.SwitchPlan, *apply.Report, string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
-	defer cancel()
-	sess, err := l.dial(ctx, l.opts.Timeout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := apply.Plan(ctx, sess, aruba_aoss.Driver{}, "sw1", changes, apply.Guard{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := l.dev.RunningConfig()
-	o.BackupDir = l.backups
-	r, err := apply.Apply(ctx, sess, l.dial, p, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{r.Failure, r.Backup, strings.Join(p.Lines, "\n")} {
-		if strings.Contains(s, l.password) {
-			t.Fatalf("password in report or plan: %q", s)
-		}
-	}
-	return p, r, before
+	return applytest.Run(t, l.Lab, aruba_aoss.Driver{}, changes, o)
 }
 
 // TestApplyVoicePorts: plan, apply, verify and save voice configuration on

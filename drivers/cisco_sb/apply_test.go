@@ -2,9 +2,6 @@ package cisco_sb_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,20 +10,17 @@ import (
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/apply/applytest"
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
-	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/lab/clisim"
-	"github.com/voxlan/voxlan/lab/sshlab"
 )
 
 // sbLab is the SB emulator behind the in-process SSH server on loopback,
 // reached through drivers/ssh with the driver's own scrapligo platform.
 type sbLab struct {
-	dev      *clisim.SB
-	srv      *sshlab.Server
-	password string
-	opts     vssh.Options
-	backups  string
+	*drivertest.Lab
+	dev *clisim.SB
 }
 
 func newSBLab(t testing.TB) *sbLab {
@@ -35,71 +29,17 @@ func newSBLab(t testing.TB) *sbLab {
 	for _, p := range []string{"gi1", "gi2", "gi3"} {
 		dev.AddPhone(p)
 	}
-	b := make([]byte, 8)
-	_, _ = rand.Read(b)
-	pw := "pw" + hex.EncodeToString(b)
-	srv, err := sshlab.Listen("127.0.0.1:0", "admin", pw, dev)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
-	dir := t.TempDir()
-	kh := filepath.Join(dir, "known_hosts")
-	if err := vssh.CheckHostKey(context.Background(), srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	return &sbLab{dev: dev, srv: srv, password: pw, backups: filepath.Join(dir, "backups"),
-		opts: vssh.Options{Addr: srv.Addr(), User: "admin", Password: pw, Attrs: cisco_sb.Driver{}.Attrs(), KnownHosts: kh, Timeout: 5 * time.Second}}
+	return &sbLab{Lab: drivertest.NewLab(t, dev, "admin", cisco_sb.Driver{}.Attrs()), dev: dev}
 }
 
-func (l *sbLab) dial(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
-	o := l.opts
-	o.Timeout = timeout
-	return vssh.Open(ctx, o)
-}
-
-var voice = audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}
-
-func voiceChanges(ports ...string) []audit.Change {
-	cs := []audit.Change{
-		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true},
-		{Kind: audit.ChangeEnableLLDP, Switch: "sw1"},
-	}
-	for _, p := range ports {
-		cs = append(cs,
-			audit.Change{Kind: audit.ChangeSetPortMode, Switch: "sw1", Port: p, Mode: audit.PortModeHybrid},
-			audit.Change{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: p, VLAN: 10},
-			audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: p, VLAN: 20},
-			audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: p, Policy: &voice},
-			audit.Change{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: p})
-	}
-	return cs
-}
+var (
+	voice        = drivertest.Voice
+	voiceChanges = drivertest.VoiceChanges
+)
 
 func (l *sbLab) run(t *testing.T, changes []audit.Change, o apply.Options) (*apply.SwitchPlan, *apply.Report, string) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
-	defer cancel()
-	sess, err := l.dial(ctx, l.opts.Timeout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := apply.Plan(ctx, sess, cisco_sb.Driver{}, "sw1", changes, apply.Guard{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := l.dev.RunningConfig()
-	o.BackupDir = l.backups
-	r, err := apply.Apply(ctx, sess, l.dial, p, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{r.Failure, r.Backup, strings.Join(p.Lines, "\n")} {
-		if strings.Contains(s, l.password) {
-			t.Fatalf("password in report or plan: %q", s)
-		}
-	}
-	return p, r, before
+	return applytest.Run(t, l.Lab, cisco_sb.Driver{}, changes, o)
 }
 
 func TestApplyVoiceOnPhonePorts(t *testing.T) {
@@ -230,7 +170,7 @@ func TestApplySlowDeviceRollsBack(t *testing.T) {
 		sh.Exec(c)
 	}
 	l.dev.Faults.ConfigDelay = time.Second
-	l.opts.Timeout = 300 * time.Millisecond
+	l.Opts.Timeout = 300 * time.Millisecond
 	changes := []audit.Change{
 		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "gi2", VLAN: 20},
 		{Kind: audit.ChangeEnablePoE, Switch: "sw1", Port: "gi2"},
@@ -259,7 +199,7 @@ func BenchmarkApply24(b *testing.B) {
 				l := newSBLab(b)
 				b.StartTimer()
 				ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-				sess, err := l.dial(ctx, 10*time.Second)
+				sess, err := l.Dial(ctx, 10*time.Second)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -267,14 +207,14 @@ func BenchmarkApply24(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				r, err := apply.Apply(ctx, sess, l.dial, p, apply.Options{BackupDir: b.TempDir(), Batch: batch})
+				r, err := apply.Apply(ctx, sess, l.Dial, p, apply.Options{BackupDir: b.TempDir(), Batch: batch})
 				cancel()
 				if err != nil || r.Outcome != apply.OutcomeApplied {
 					b.Fatalf("%v %s %s", err, r.Outcome, r.Failure)
 				}
 				b.StopTimer()
 				sessions, trips, lines = r.Sessions, r.RoundTrips, len(r.Sent)
-				l.srv.Close()
+				l.Srv.Close()
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(sessions), "sessions/op")

@@ -2,21 +2,15 @@ package cisco_sb_test
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
-	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/lab/clisim"
-	"github.com/voxlan/voxlan/lab/labtest"
-	"github.com/voxlan/voxlan/lab/netns"
-	"github.com/voxlan/voxlan/lab/sshlab"
 )
 
 // TestApplyOverOpenSSH runs plan, apply and rollback against the SB
@@ -25,48 +19,14 @@ import (
 // file): a dropped session, then a rejected line, then a clean apply with
 // save.
 func TestApplyOverOpenSSH(t *testing.T) {
-	labtest.RequireRoot(t)
-	labtest.RequireTools(t, "sshd", "ssh-keygen", "useradd", "userdel", "chpasswd", "go")
-	sd := sshlab.PrepareSSHD(t) // first, so the user is removed after the namespaces
-	bin := filepath.Join(sd.Dir, "clisim")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/voxlan/voxlan/lab/clisim/cmd/clisim").CombinedOutput(); err != nil {
-		t.Fatalf("building the emulator: %v\n%s", err, out)
-	}
-	state := filepath.Join(sd.Dir, "state.json")
 	dev := clisim.NewSB("sw1", 10, "198.18.1.2")
 	dev.AddPhone("gi1")
 	dev.Faults.DropAfterConfigLines = 9
-	if err := dev.SaveState(state); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chown(state, sd.UID, -1); err != nil {
-		t.Fatal(err)
-	}
-	sw := netns.ForTest(t, "vxsb")
-	laptop := netns.ForTest(t, "vxlap")
-	swIf, lapIf := netns.UniqueName("sb"), netns.UniqueName("lp")
-	if err := netns.Veth(sw, swIf, laptop, lapIf); err != nil {
-		t.Fatal(err)
-	}
-	if err := sw.AddAddr(swIf, "198.18.45.1/24"); err != nil {
-		t.Fatal(err)
-	}
-	if err := laptop.AddAddr(lapIf, "198.18.45.2/24"); err != nil {
-		t.Fatal(err)
-	}
-	sd.StartSSHD(t, sw, laptop, "198.18.45.1:2222", bin+" -os sb -state "+state)
-	addr := sshlab.Forward(t, laptop, "198.18.45.1:2222")
-
-	kh := filepath.Join(t.TempDir(), "known_hosts")
+	sshd := drivertest.StartOpenSSH(t, dev, "vxsb", 45, "-os", "sb")
+	state := sshd.State
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	if err := vssh.CheckHostKey(ctx, addr, kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	dial := func(ctx context.Context, timeout time.Duration) (drivers.Session, error) {
-		return vssh.Open(ctx, vssh.Options{Addr: addr, User: sd.User, Password: sd.Password, Attrs: cisco_sb.Driver{}.Attrs(),
-			KnownHosts: kh, Timeout: timeout})
-	}
+	dial := sshd.Dialer(cisco_sb.Driver{}.Attrs())
 	current := func() string {
 		d, err := clisim.LoadSB(state)
 		if err != nil {
@@ -89,7 +49,7 @@ func TestApplyOverOpenSSH(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(r.Failure, sd.Password) {
+		if strings.Contains(r.Failure, sshd.SSHD.Password) {
 			t.Fatal("password in the report")
 		}
 		return r
@@ -110,9 +70,7 @@ func TestApplyOverOpenSSH(t *testing.T) {
 		t.Fatal(err)
 	}
 	// SaveState replaced the file: give it back to the session user.
-	if err := os.Chown(state, sd.UID, -1); err != nil {
-		t.Fatal(err)
-	}
+	sshd.ChownState(t)
 	r = run(apply.Options{})
 	if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, `rejected "switchport general allowed vlan add 20 tagged"`) {
 		t.Errorf("rejected line: outcome %q, failure %q", r.Outcome, r.Failure)
