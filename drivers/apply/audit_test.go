@@ -53,7 +53,7 @@ func TestApplyAuditPlan(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
 	defer cancel()
-	sess, err := l.dial(ctx, 5*time.Second)
+	sess, err := l.Dial(ctx, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestApplyAuditPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Apply(ctx, sess, l.dial, p, Options{BackupDir: l.backups})
+	r, err := Apply(ctx, sess, l.Dial, p, Options{BackupDir: l.Backups})
 	if err != nil || r.Outcome != OutcomeApplied {
 		t.Fatalf("%v: outcome %q failure %q mismatches %v", err, r.Outcome, r.Failure, r.Mismatches)
 	}

@@ -39,10 +39,10 @@ func BenchmarkApply48(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				l := newLabB(b)
-				l.srv.SetLatency(c.rtt)
+				l.Srv.SetLatency(c.rtt)
 				b.StartTimer()
 				ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-				sess, err := l.dial(ctx, 10*time.Second)
+				sess, err := l.Dial(ctx, 10*time.Second)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -50,14 +50,14 @@ func BenchmarkApply48(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				r, err := Apply(ctx, sess, l.dial, p, Options{BackupDir: b.TempDir(), Batch: batch})
+				r, err := Apply(ctx, sess, l.Dial, p, Options{BackupDir: b.TempDir(), Batch: batch})
 				cancel()
 				if err != nil || r.Outcome != OutcomeApplied {
 					b.Fatalf("%v %s %s", err, r.Outcome, r.Failure)
 				}
 				b.StopTimer()
 				sessions, trips, lines = r.Sessions, r.RoundTrips, len(r.Sent)
-				l.srv.Close()
+				l.Srv.Close()
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(sessions), "sessions/op")

@@ -21,7 +21,7 @@ import (
 func TestSessionAndReplay(t *testing.T) {
 	l := newLab(t)
 	var log bytes.Buffer
-	o := l.opts
+	o := l.Opts
 	o.ChannelLog = &log
 	s, err := vssh.Open(t.Context(), o)
 	if err != nil {
@@ -43,7 +43,7 @@ func TestSessionAndReplay(t *testing.T) {
 		t.Fatalf("configure results %+v", liveRes)
 	}
 	s.Close()
-	if strings.Contains(log.String(), l.password) {
+	if strings.Contains(log.String(), l.Password) {
 		t.Fatal("password in the channel log")
 	}
 	rec := filepath.Join(t.TempDir(), "session.txt")
@@ -76,7 +76,7 @@ func TestApplySlowDevice(t *testing.T) {
 	}
 	l := newLab(t)
 	l.dev.Faults.ConfigDelay = time.Second
-	l.opts.Timeout = 300 * time.Millisecond
+	l.Opts.Timeout = 300 * time.Millisecond
 	changes := []audit.Change{
 		{Kind: audit.ChangeCreateVLAN, Switch: "sw1", VLAN: 20, Name: "VOICE", Voice: true, Reason: "t"},
 		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "3", VLAN: 20, Reason: "t"},

@@ -27,7 +27,7 @@ func TestReplaySession(t *testing.T) {
 	if *record {
 		l := newSBLab(t)
 		var log bytes.Buffer
-		o := l.opts
+		o := l.Opts
 		o.ChannelLog = &log
 		s, err := vssh.Open(t.Context(), o)
 		if err != nil {
