@@ -45,7 +45,7 @@ func PortFinder(sw *snapshot.Switch, key func(string) string) func(name string) 
 
 // FirstLine is the first non-blank line of a show output, trimmed.
 func FirstLine(s string) string {
-	for l := range strings.SplitSeq(strings.ReplaceAll(s, "\r", ""), "\n") {
+	for _, l := range SplitLines(s) {
 		if l = strings.TrimSpace(l); l != "" {
 			return l
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -33,7 +34,7 @@ type LLDPNeighbor struct {
 func ParseLLDPDetail(out string) ([]LLDPNeighbor, error) {
 	res := []LLDPNeighbor{}
 	var cur *LLDPNeighbor
-	for _, raw := range lines(out) {
+	for _, raw := range drivers.SplitLines(out) {
 		line := strings.TrimSpace(raw)
 		if strings.HasPrefix(line, "----") {
 			cur = nil
@@ -102,7 +103,7 @@ func ParseLLDPSummary(out string) ([]LLDPNeighbor, error) {
 	res := []LLDPNeighbor{}
 	var cols [][2]int
 	header := false
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		trim := strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(trim, "LocalPort"):

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/voxlan/voxlan/drivers"
 )
 
 // VLANEntry is one row of `show vlans`.
@@ -22,7 +24,7 @@ func ParseVLANs(out string) ([]VLANEntry, error) {
 	res := []VLANEntry{}
 	inTable := false
 	var cols [][2]int
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		trim := strings.TrimSpace(line)
 		switch {
 		case strings.Contains(trim, "VLAN ID") && strings.Contains(trim, "Name"):
@@ -79,7 +81,7 @@ type PortStatus struct {
 func ParseInterfacesBrief(out string) ([]PortStatus, error) {
 	res := []PortStatus{}
 	inTable := false
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		trim := strings.TrimSpace(line)
 		if strings.HasPrefix(trim, "Port ") && strings.Contains(trim, "Type") {
 			inTable = true
@@ -140,7 +142,7 @@ type PoEBrief struct {
 func ParsePoEBrief(out string) (*PoEBrief, error) {
 	res := &PoEBrief{Ports: []PoEPort{}}
 	seen := false
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		trim := strings.TrimSpace(line)
 		if strings.HasPrefix(trim, "Available:") {
 			seen = true
@@ -195,8 +197,4 @@ func ParsePoEBrief(out string) (*PoEBrief, error) {
 		return nil, fmt.Errorf("aruba_aoss: show power-over-ethernet brief: no \"Available:\" line or port table; is this the right command's output?")
 	}
 	return res, nil
-}
-
-func lines(out string) []string {
-	return strings.Split(strings.ReplaceAll(out, "\r", ""), "\n")
 }

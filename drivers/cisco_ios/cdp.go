@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -26,7 +27,7 @@ func ParseCDPDetail(out string) ([]CDPNeighbor, error) {
 	var res []CDPNeighbor
 	var cur *CDPNeighbor
 	inVersion, inEntry := false, false
-	for _, raw := range lines(out) {
+	for _, raw := range drivers.SplitLines(out) {
 		line := strings.TrimSpace(raw)
 		switch {
 		case strings.HasPrefix(line, "-----"):

@@ -75,7 +75,7 @@ func parseTop(cfg *drivers.Config, line string, title *string) error {
 		*title = "interface " + LongName(name)
 		cfg.Raw[*title] = []string{}
 	case f[0] == "vlan" && len(f) == 2:
-		ids, err := parseVLANList(f[1])
+		ids, err := drivers.ParseVLANList(f[1])
 		if err != nil {
 			// "vlan internal allocation policy ascending" and friends.
 			return nil
@@ -178,7 +178,7 @@ func parsePortLine(p *drivers.Port, sub string, f []string) error {
 		list := f[len(f)-1]
 		if f[4] == "add" || len(f) == 5 {
 			var ids []int
-			ids, err = parseVLANList(list)
+			ids, err = drivers.ParseVLANList(list)
 			p.TaggedVLANs = append(p.TaggedVLANs, ids...)
 		}
 	case len(f) >= 3 && f[0] == "power" && f[1] == "inline":
@@ -191,30 +191,4 @@ func parsePortLine(p *drivers.Port, sub string, f []string) error {
 		p.Profile, err = num(f[1])
 	}
 	return err
-}
-
-// parseVLANList reads "1,12,15,31-36" into ids; "ALL"/"all" is an error so
-// callers can tell "every VLAN" apart.
-func parseVLANList(s string) ([]int, error) {
-	var ids []int
-	for _, part := range strings.Split(strings.TrimSpace(s), ",") {
-		if part == "" {
-			continue
-		}
-		lo, hi, isRange := strings.Cut(part, "-")
-		a, err := strconv.Atoi(lo)
-		if err != nil || a < 1 || a > 4094 {
-			return nil, fmt.Errorf("bad VLAN %q", part)
-		}
-		b := a
-		if isRange {
-			if b, err = strconv.Atoi(hi); err != nil || b < a || b > 4094 {
-				return nil, fmt.Errorf("bad VLAN range %q", part)
-			}
-		}
-		for v := a; v <= b && len(ids) <= 4094; v++ {
-			ids = append(ids, v)
-		}
-	}
-	return ids, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -34,7 +35,7 @@ func ParseLLDPDetail(out string) ([]LLDPNeighbor, error) {
 	var res []LLDPNeighbor
 	var cur *LLDPNeighbor
 	inDescr, inMgmt := false, false
-	for _, raw := range lines(out) {
+	for _, raw := range drivers.SplitLines(out) {
 		line := strings.TrimSpace(raw)
 		if strings.HasPrefix(line, "----") {
 			cur, inDescr, inMgmt = nil, false, false

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/voxlan/voxlan/drivers"
 )
 
 // Switchport is one interface of `show interfaces switchport`.
@@ -27,7 +29,7 @@ func ParseSwitchport(out string) ([]Switchport, error) {
 	var res []Switchport
 	var cur *Switchport
 	lastKey := ""
-	for _, raw := range lines(out) {
+	for _, raw := range drivers.SplitLines(out) {
 		line := strings.TrimRight(raw, " ")
 		key, val, ok := strings.Cut(line, ":")
 		if !ok || strings.HasPrefix(line, " ") {
@@ -83,7 +85,7 @@ func addTrunkList(sp *Switchport, val string) error {
 	case "NONE", "":
 		return nil
 	}
-	ids, err := parseVLANList(val)
+	ids, err := drivers.ParseVLANList(val)
 	sp.TrunkVLANs = append(sp.TrunkVLANs, ids...)
 	return err
 }
@@ -113,7 +115,7 @@ type VLANEntry struct {
 func ParseVLANs(out string) ([]VLANEntry, error) {
 	var res []VLANEntry
 	inTable := false
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		switch {
 		case strings.HasPrefix(line, "VLAN Name"):
 			inTable = true
@@ -198,7 +200,7 @@ func ParsePowerInline(out string) (*PowerInline, error) {
 	// Column of power, device, class, max in the port table; Catalyst
 	// 4500/6500 print "From PS" and "To Device" power columns and no Max.
 	idx := [4]int{3, 4, 5, 6}
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		trim := strings.TrimSpace(line)
 		switch {
 		case strings.HasPrefix(trim, "%No inline power"):
@@ -215,7 +217,7 @@ func ParsePowerInline(out string) (*PowerInline, error) {
 			continue
 		case strings.HasPrefix(line, "---"):
 			if cols == nil {
-				cols = ruleColumns(line)
+				cols = drivers.DashColumns(line)
 			}
 			continue
 		case trim == "" || strings.HasPrefix(trim, "(Watts)") || strings.HasPrefix(line, "Totals"):
@@ -268,30 +270,4 @@ func ParsePowerInline(out string) (*PowerInline, error) {
 		return nil, fmt.Errorf("cisco_ios: show power inline: no Module or Interface table; is this the right command's output?")
 	}
 	return res, nil
-}
-
-// ruleColumns returns [start, end) of each dash run; end is the start of
-// the next run so values wider than their rule still fit.
-func ruleColumns(rule string) [][2]int {
-	var cols [][2]int
-	for i := 0; i < len(rule); {
-		if rule[i] != '-' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(rule) && rule[j] == '-' {
-			j++
-		}
-		cols = append(cols, [2]int{i, j})
-		i = j
-	}
-	for k := 0; k+1 < len(cols); k++ {
-		cols[k][1] = cols[k+1][0]
-	}
-	return cols
-}
-
-func lines(out string) []string {
-	return strings.Split(strings.ReplaceAll(out, "\r", ""), "\n")
 }

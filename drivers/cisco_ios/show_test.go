@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/voxlan/voxlan/drivers"
 )
 
 // ntcPairs returns the .raw files of one command folder with the records of
@@ -91,7 +93,7 @@ func TestParseSwitchportNTC(t *testing.T) {
 					if s == "" || strings.EqualFold(s, "none") {
 						continue
 					}
-					ids, err := parseVLANList(s)
+					ids, err := drivers.ParseVLANList(s)
 					if err != nil {
 						t.Fatal(err)
 					}

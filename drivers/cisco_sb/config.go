@@ -61,7 +61,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 			}
 			f := strings.Fields(line)
 			if len(f) == 2 && f[0] == "vlan" {
-				ids, err := parseVLANList(f[1])
+				ids, err := drivers.ParseVLANList(f[1])
 				if err != nil {
 					return nil, fmt.Errorf("cisco_sb: vlan database: %w", err)
 				}
@@ -216,7 +216,7 @@ func parsePortLine(p *drivers.Port, l *portLines, sub string) error {
 		l.native, err = num(f[4])
 	case len(f) == 6 && f[0] == "switchport" && f[1] == "trunk" && f[2] == "allowed" && f[3] == "vlan":
 		var ids []int
-		ids, err = parseVLANList(f[5])
+		ids, err = drivers.ParseVLANList(f[5])
 		switch f[4] {
 		case "add":
 			l.trunkAllowed = append(l.trunkAllowed, ids...)
@@ -227,7 +227,7 @@ func parsePortLine(p *drivers.Port, l *portLines, sub string) error {
 		l.pvid, err = num(f[3])
 	case len(f) >= 6 && f[0] == "switchport" && f[1] == "general" && f[2] == "allowed" && f[3] == "vlan" && f[4] == "add":
 		var ids []int
-		ids, err = parseVLANList(f[5])
+		ids, err = drivers.ParseVLANList(f[5])
 		if len(f) == 7 && f[6] == "tagged" {
 			l.generalTagged = append(l.generalTagged, ids...)
 			slices.Sort(l.generalTagged)
@@ -303,29 +303,4 @@ func parsePolicy(f []string) (int, audit.MEDPolicy, error) {
 		}
 	}
 	return n, pol, nil
-}
-
-// parseVLANList reads "1,12,15,31-36".
-func parseVLANList(s string) ([]int, error) {
-	var ids []int
-	for _, part := range strings.Split(strings.TrimSpace(s), ",") {
-		if part == "" {
-			continue
-		}
-		lo, hi, isRange := strings.Cut(part, "-")
-		a, err := strconv.Atoi(lo)
-		if err != nil || a < 1 || a > 4094 {
-			return nil, fmt.Errorf("bad VLAN %q", part)
-		}
-		b := a
-		if isRange {
-			if b, err = strconv.Atoi(hi); err != nil || b < a || b > 4094 {
-				return nil, fmt.Errorf("bad VLAN range %q", part)
-			}
-		}
-		for v := a; v <= b && len(ids) <= 4094; v++ {
-			ids = append(ids, v)
-		}
-	}
-	return ids, nil
 }

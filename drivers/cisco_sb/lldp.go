@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -40,7 +41,7 @@ func ParseLLDPNeighbors(out string) ([]LLDPNeighbor, error) {
 		}
 		capCell = ""
 	}
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		if t.cols == nil {
 			if strings.Contains(line, "Port") && strings.Contains(line, "Device ID") {
 				t.header = line
@@ -108,7 +109,7 @@ var capabilityLetter = map[string]string{"Bridge": "B", "Router": "R", "Wlan-Acc
 func ParseLLDPDetail(port, out string) (*LLDPNeighbor, error) {
 	n := &LLDPNeighbor{LocalInterface: port, Capabilities: []string{}}
 	seen := false
-	for _, raw := range lines(out) {
+	for _, raw := range drivers.SplitLines(out) {
 		line := strings.TrimSpace(raw)
 		key, val, ok := strings.Cut(line, ":")
 		if !ok {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/voxlan/voxlan/drivers"
 )
 
 // VLANEntry is one row of SB's `show vlan`.
@@ -22,7 +24,7 @@ type VLANEntry struct {
 func ParseVLANs(out string) ([]VLANEntry, error) {
 	var res []VLANEntry
 	var t table
-	for _, line := range lines(out) {
+	for _, line := range drivers.SplitLines(out) {
 		if t.cols == nil {
 			if strings.HasPrefix(line, "Vlan ") && strings.Contains(line, "Name") {
 				t.header = line
@@ -96,7 +98,7 @@ func ParseSwitchport(out string) ([]Switchport, error) {
 			}
 		}
 	}
-	for _, raw := range lines(out) {
+	for _, raw := range drivers.SplitLines(out) {
 		line := strings.TrimSpace(raw)
 		key, val, ok := strings.Cut(line, ":")
 		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
@@ -183,7 +185,7 @@ func listOrNone(val string) ([]int, error) {
 	if val == "none" || val == "" {
 		return nil, nil
 	}
-	return parseVLANList(strings.Fields(val)[0])
+	return drivers.ParseVLANList(strings.Fields(val)[0])
 }
 
 func contains(ids []int, v int) bool {
@@ -204,7 +206,7 @@ type table struct {
 
 func (t *table) setRule(rule string) {
 	t.cols = map[string][2]int{}
-	spans := ruleColumns(rule)
+	spans := drivers.DashColumns(rule)
 	for i, s := range spans {
 		end := s[1]
 		if i == len(spans)-1 {
@@ -230,28 +232,6 @@ func (t *table) cell(line, name string) string {
 	return strings.TrimSpace(line[s[0]:min(s[1], len(line))])
 }
 
-// ruleColumns returns [start, end) of each dash run; end is the start of
-// the next run so values wider than their rule still fit.
-func ruleColumns(rule string) [][2]int {
-	var cols [][2]int
-	for i := 0; i < len(rule); {
-		if rule[i] != '-' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(rule) && rule[j] == '-' {
-			j++
-		}
-		cols = append(cols, [2]int{i, j})
-		i = j
-	}
-	for k := 0; k+1 < len(cols); k++ {
-		cols[k][1] = cols[k+1][0]
-	}
-	return cols
-}
-
 func splitList(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
@@ -260,8 +240,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-func lines(out string) []string {
-	return strings.Split(strings.ReplaceAll(out, "\r", ""), "\n")
 }

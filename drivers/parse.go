@@ -1,0 +1,64 @@
+package drivers
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Helpers the OS drivers' show and configuration parsers share.
+
+// SplitLines splits a show output into lines, dropping carriage returns.
+func SplitLines(out string) []string {
+	return strings.Split(strings.ReplaceAll(out, "\r", ""), "\n")
+}
+
+// ParseVLANList reads a VLAN list, "1,12,15,31-36", into IDs. Anything
+// else (including "ALL") is an error, so callers can tell "every VLAN"
+// apart.
+func ParseVLANList(s string) ([]int, error) {
+	var ids []int
+	for _, part := range strings.Split(strings.TrimSpace(s), ",") {
+		if part == "" {
+			continue
+		}
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, err := strconv.Atoi(lo)
+		if err != nil || a < 1 || a > 4094 {
+			return nil, fmt.Errorf("bad VLAN %q", part)
+		}
+		b := a
+		if isRange {
+			if b, err = strconv.Atoi(hi); err != nil || b < a || b > 4094 {
+				return nil, fmt.Errorf("bad VLAN range %q", part)
+			}
+		}
+		for v := a; v <= b && len(ids) <= 4094; v++ {
+			ids = append(ids, v)
+		}
+	}
+	return ids, nil
+}
+
+// DashColumns returns [start, end) of each dash run of a table's rule line
+// ("------ ----"); end is the start of the next run so values wider than
+// their rule still fit.
+func DashColumns(rule string) [][2]int {
+	var cols [][2]int
+	for i := 0; i < len(rule); {
+		if rule[i] != '-' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rule) && rule[j] == '-' {
+			j++
+		}
+		cols = append(cols, [2]int{i, j})
+		i = j
+	}
+	for k := 0; k+1 < len(cols); k++ {
+		cols[k][1] = cols[k+1][0]
+	}
+	return cols
+}
