@@ -4,7 +4,8 @@
 //	clisim -init -state FILE [-host SW1]   write a fresh 48-port IOS switch
 //	clisim -state FILE                     one CLI session over FILE's device
 //
-// -os sb does the same for a Cisco SB/CBS350 switch.
+// -os sb does the same for a Cisco SB/CBS350 switch, -os aoss for an
+// Aruba/HPE AOS-S (ProCurve) switch.
 //
 // With a terminal (ssh -t, or scrapligo, which asks for a pty) the terminal
 // is put in raw mode and the emulator echoes and pages like the switch.
@@ -27,7 +28,7 @@ func main() {
 	state := flag.String("state", "", "device state `FILE`")
 	initState := flag.Bool("init", false, "write a fresh device to -state and exit")
 	host := flag.String("host", "SW1", "hostname for -init")
-	osName := flag.String("os", "ios", "emulated OS: ios or sb (Cisco SB/CBS)")
+	osName := flag.String("os", "ios", "emulated OS: ios, sb (Cisco SB/CBS) or aoss (Aruba AOS-S)")
 	logFile := flag.String("log", "", "append errors to `FILE` (sshd hands stderr to the client, which may ignore it)")
 	flag.Parse()
 	if err := run(*state, *initState, *host, *osName); err != nil {
@@ -42,24 +43,34 @@ func main() {
 	}
 }
 
+// emulator is one emulated OS: a fresh device and a session over a state
+// file.
+type emulator struct {
+	fresh func(host string) interface{ SaveState(string) error }
+	open  func(state string) (clisim.Shell, error)
+}
+
+var emulators = map[string]emulator{
+	"ios": {func(h string) interface{ SaveState(string) error } { return clisim.NewIOS(h, 10, "198.18.1.2") },
+		clisim.PersistentShell},
+	"sb": {func(h string) interface{ SaveState(string) error } { return clisim.NewSB(h, 10, "198.18.1.2") },
+		clisim.PersistentSBShell},
+	"aoss": {func(h string) interface{ SaveState(string) error } { return clisim.NewAOSS(h, 10, "198.18.1.2") },
+		clisim.PersistentAOSSShell},
+}
+
 func run(state string, initState bool, host, osName string) error {
 	if state == "" {
 		return fmt.Errorf("-state is required")
 	}
-	if osName != "ios" && osName != "sb" {
-		return fmt.Errorf("-os %q: want ios or sb", osName)
-	}
-	if initState && osName == "sb" {
-		return clisim.NewSB(host, 10, "198.18.1.2").SaveState(state)
+	emu, ok := emulators[osName]
+	if !ok {
+		return fmt.Errorf("-os %q: want ios, sb or aoss", osName)
 	}
 	if initState {
-		return clisim.NewIOS(host, 10, "198.18.1.2").SaveState(state)
+		return emu.fresh(host).SaveState(state)
 	}
-	open := clisim.PersistentShell
-	if osName == "sb" {
-		open = clisim.PersistentSBShell
-	}
-	sh, err := open(state)
+	sh, err := emu.open(state)
 	if err != nil {
 		return err
 	}
