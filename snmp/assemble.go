@@ -26,6 +26,7 @@ func assemble(sw *snapshot.Switch, sys map[string]gosnmp.SnmpPDU, d *data) {
 	readTPLinkVLANs(sw, d, ports)
 	readFDB(d, ports, bp, fdbToVLAN)
 	readLLDP(d, ports, bp)
+	readLLDPV2(sw, d, ports)
 	readCDP(d, ports)
 	readPoE(sw, d, ports, bp)
 	for _, p := range ports.sorted() {
