@@ -63,6 +63,9 @@ type Options struct {
 	Open func(ifname string, etherTypes ...uint16) (capture.Port, error)
 	// Log, when set, hears progress lines as things happen.
 	Log func(elapsed time.Duration, msg string)
+	// OnResult, when set, hears each check as it finishes (see Partial);
+	// never two calls at once.
+	OnResult func(Partial)
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
@@ -98,6 +101,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.HereWait <= 0 {
 		opts.HereWait = 3 * time.Second
 	}
+	opts.OnResult = serialized(opts.OnResult)
 	start := now()
 	r := &run{opts: opts, start: time.Now(), res: &Result{Probe: &snapshot.Probe{Interface: opts.Interface, StartedAt: start.UTC()}}}
 	p := r.res.Probe
@@ -125,6 +129,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				r.mu.Lock()
 				p.Ports = res
 				r.mu.Unlock()
+				r.report(Partial{Ports: res})
 			}()
 		}
 	}
@@ -179,6 +184,7 @@ func (r *run) skip(msg string) {
 	r.res.Probe.Skipped = append(r.res.Probe.Skipped, msg)
 	r.mu.Unlock()
 	r.log("%s", msg)
+	r.report(Partial{Skipped: msg})
 }
 
 func (r *run) errorf(stage, format string, a ...any) {
@@ -210,6 +216,7 @@ func (r *run) dhcp(ctx context.Context, dataPort capture.Port) {
 			r.errorf("dhcp", "%v", err)
 		}
 		results[slot] = res
+		r.reportDHCP(res)
 	}
 	dhcpWG.Add(1)
 	switch {
@@ -341,6 +348,7 @@ func (r *run) resolveVia(ctx context.Context, server netip.Addr, role string) {
 			r.mu.Lock()
 			r.res.Probe.DNS = append(r.res.Probe.DNS, l)
 			r.mu.Unlock()
+			r.report(Partial{DNS: &l})
 			if l.OK {
 				r.log("dns: %s via %s -> %s in %.1f ms", name, server, strings.Join(l.Addresses, ","), l.Ms)
 			} else {
@@ -364,6 +372,7 @@ func (r *run) echo(ctx context.Context, target netip.Addr, role string) {
 		r.mu.Lock()
 		r.res.Probe.Transport = append(r.res.Probe.Transport, t)
 		r.mu.Unlock()
+		r.report(Partial{Transport: &t})
 		if t.Error != "" {
 			r.log("%s %s: %s", role, target, t.Error)
 		} else {
