@@ -32,6 +32,7 @@ type Profile struct {
 	Transport    Transport `yaml:"transport" json:"transport" check:"required"`
 	WAN          WAN       `yaml:"wan" json:"wan" check:"required"`
 	Firewall     []Opening `yaml:"firewall" json:"firewall" check:"required"`
+	DNS          DNS       `yaml:"dns" json:"dns"`
 	Phones       Phones    `yaml:"phones" json:"phones" check:"required"`
 	Roles        Roles     `yaml:"roles" json:"roles" check:"required"`
 }
@@ -123,6 +124,15 @@ type Opening struct {
 	Protocol string `yaml:"protocol" json:"protocol" check:"required"`
 	// Ports is a list of ports and ranges: "8934", "8500-8700".
 	Ports []string `yaml:"ports" json:"ports" check:"required"`
+}
+
+// DNS lists the service's host names a phone must resolve (D5). The
+// probe resolves each through the DNS servers DHCP offers. The section is
+// optional, so a profile copied before it existed still loads.
+type DNS struct {
+	// Names are exact host names ("activate.cisco.com"): a wildcard of the
+	// source ("*.webex.com") names no host to ask for.
+	Names []string `yaml:"names" json:"names,omitempty"`
 }
 
 // Phones says how a telephone is recognised behind a port.
@@ -274,6 +284,16 @@ func (p *Profile) validate(doc *strictyaml.Doc) strictyaml.ErrorList {
 			}
 		}
 	}
+	seen := map[string]bool{}
+	for i, n := range p.DNS.Names {
+		path := fmt.Sprintf("dns.names[%d]", i)
+		if err := checkHostName(n); err != nil {
+			add(path, "%v", err)
+		} else if seen[strings.ToLower(n)] {
+			add(path, "%q is listed twice; keep one", n)
+		}
+		seen[strings.ToLower(n)] = true
+	}
 	if len(p.Phones.Vendors) == 0 {
 		add("phones.vendors", "list at least one phone vendor key, or \"all\"")
 	}
@@ -289,6 +309,34 @@ func (p *Profile) validate(doc *strictyaml.Doc) strictyaml.ErrorList {
 // AllowsEngineering reports whether the profile lists e.
 func (p *Profile) AllowsEngineering(e string) bool {
 	return slices.Contains(p.Engineerings, e)
+}
+
+// checkHostName accepts a host name to resolve: dot-separated labels of
+// letters, digits and hyphens (1-63 each, no hyphen at either end), at most
+// 253 characters, with at least one dot. A trailing dot is allowed.
+func checkHostName(n string) error {
+	name := strings.TrimSuffix(n, ".")
+	if strings.HasPrefix(name, "*.") {
+		return fmt.Errorf("name %q is a wildcard; write a host under it (e.g. %q)", n, "www."+name[2:])
+	}
+	if strings.Contains(name, "://") || strings.ContainsAny(name, "/:") {
+		return fmt.Errorf("name %q is not a host name; write only the host, without scheme, port or path", n)
+	}
+	if name == "" || len(name) > 253 || !strings.Contains(name, ".") {
+		return fmt.Errorf("name %q is not a fully qualified host name like activate.cisco.com", n)
+	}
+	for _, label := range strings.Split(name, ".") {
+		ok := len(label) >= 1 && len(label) <= 63 && label[0] != '-' && label[len(label)-1] != '-'
+		for _, c := range label {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				ok = false
+			}
+		}
+		if !ok {
+			return fmt.Errorf("name %q has an invalid label %q: letters, digits and inner hyphens, 1-63 characters", n, label)
+		}
+	}
+	return nil
 }
 
 // ParsePortRange reads "8934" or "8500-8700".

@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -109,4 +110,49 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("nil profile without error")
 		}
 	})
+}
+
+// TestDNSNames: the built-in profiles carry the host names of their
+// sources, and the loader refuses what is not a host name to resolve.
+func TestDNSNames(t *testing.T) {
+	for name, want := range map[string][]string{
+		"wte":     {"activate.cisco.com", "webapps.cisco.com", "sudirenewal.cisco.com", "cloudupgrader.webex.com", "cscan.webex.com"},
+		"mitel":   {"rcs.aastra.com"},
+		"generic": nil,
+	} {
+		p, err := Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(p.DNS.Names, want) {
+			t.Errorf("%s: dns.names %q, want %q", name, p.DNS.Names, want)
+		}
+	}
+	base, err := BuiltinYAML("wte")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, new, want string }{
+		{"wildcard", `"*.webex.com"`, `my.yaml:75:7: name "*.webex.com" is a wildcard; write a host under it (e.g. "www.webex.com")`},
+		{"url", "https://webapps.cisco.com/x", `my.yaml:75:7: name "https://webapps.cisco.com/x" is not a host name; write only the host, without scheme, port or path`},
+		{"one label", "webex", `my.yaml:75:7: name "webex" is not a fully qualified host name like activate.cisco.com`},
+		{"bad label", "web_apps.cisco.com", `my.yaml:75:7: name "web_apps.cisco.com" has an invalid label "web_apps": letters, digits and inner hyphens, 1-63 characters`},
+		{"duplicate", "ACTIVATE.cisco.com", `my.yaml:75:7: "ACTIVATE.cisco.com" is listed twice; keep one`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edited := strings.Replace(string(base), "    - webapps.cisco.com\n", "    - "+tc.new+"\n", 1)
+			_, err := Parse("my.yaml", []byte(edited))
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("got  %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+	// A copy made before dns existed still loads, with no names.
+	i := strings.Index(string(base), "\ndns:\n")
+	j := strings.Index(string(base), "\nphones:\n")
+	old := string(base[:i]) + string(base[j:])
+	p, err := Parse("old.yaml", []byte(old))
+	if err != nil || len(p.DNS.Names) != 0 {
+		t.Errorf("profile without dns: %v %v", err, p)
+	}
 }

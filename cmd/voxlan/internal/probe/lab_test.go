@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/voxlan/voxlan/lab/labtest"
 	"github.com/voxlan/voxlan/lab/lldplab"
 	"github.com/voxlan/voxlan/lab/netns"
+	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -81,7 +83,7 @@ func TestProbeLearnsVoiceVLANFromLLDP(t *testing.T) {
 	s := dhcplab.NewSite(t, 20)
 	dhcplab.Start(t, s.Switch, dhcplab.Server{
 		Pools:      []dhcplab.Pool{s.DataPool(), s.VoicePool()},
-		DNSRecords: map[string]string{"sip.lab.test": "198.18.10.50"},
+		DNSRecords: wteRecords(t, "sip.lab.test"),
 	})
 	lldplab.StartLLDPD(t, s.Switch, s.SwitchPort, lldplab.SwitchConfig("SW1", 30), "-M", "4")
 	out, _, code := voxlanIn(t, s.Laptop, "--iface "+s.LaptopDev+" --resolve sip.lab.test --dhcp-wait 1500ms -o json")
@@ -100,8 +102,83 @@ func TestProbeLearnsVoiceVLANFromLLDP(t *testing.T) {
 		js, _ := json.MarshalIndent(p.DHCP, "", " ")
 		t.Fatalf("voice VLAN not learnt and probed:\n%s", js)
 	}
-	if len(p.DNS) != 1 || !p.DNS[0].OK || len(p.Transport) != 1 || !p.Transport[0].Pass || len(p.Findings) != 0 {
-		t.Errorf("dns %+v transport %+v findings %+v", p.DNS, p.Transport, p.Findings)
+	checkResolved(t, p.DNS, dhcplab.DataGateway, wteRecords(t, "sip.lab.test"))
+	if len(p.Transport) != 1 || !p.Transport[0].Pass || len(p.Findings) != 0 {
+		t.Errorf("transport %+v findings %+v", p.Transport, p.Findings)
+	}
+}
+
+// wteRecords are DNS records for the wte profile's service names (each to
+// its own lab address) and extra: the lab's dnsmasq answers them, and
+// nothing else (no upstream), so no real name is ever resolved for real.
+func wteRecords(t *testing.T, extra ...string) map[string]string {
+	t.Helper()
+	p, err := profile.Builtin("wte")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := map[string]string{}
+	for i, n := range slices.Concat(p.DNS.Names, extra) {
+		recs[n] = fmt.Sprintf("198.18.10.%d", 50+i)
+	}
+	return recs
+}
+
+// checkResolved wants exactly one successful lookup of each name through
+// server, with the record's address.
+func checkResolved(t *testing.T, lookups []snapshot.DNSLookup, server string, records map[string]string) {
+	t.Helper()
+	if len(lookups) != len(records) {
+		t.Errorf("%d lookups, want %d: %+v", len(lookups), len(records), lookups)
+	}
+	for _, l := range lookups {
+		want, ok := records[l.Name]
+		if !ok || !l.OK || l.Server != server || len(l.Addresses) != 1 || l.Addresses[0] != want {
+			t.Errorf("lookup %+v, want %s -> %s via %s", l, l.Name, want, server)
+		}
+	}
+}
+
+// A Mitel site whose DNS server does not know Mitel's RCS (rcs.aastra.com,
+// the profile's dns.names): the probe asks for it without any --resolve,
+// and the failure is a D5 finding (exit 4). dnsmasq has no upstream, so
+// the name is refused, never looked up for real.
+func TestProbeResolvesProfileNames(t *testing.T) {
+	s := dhcplab.NewSite(t, 20)
+	dhcplab.Start(t, s.Switch, dhcplab.Server{
+		Pools:      []dhcplab.Pool{s.DataPool()},
+		DNSRecords: map[string]string{"mbg.lab.test": "198.18.10.60"},
+	})
+	out, _, code := voxlanIn(t, s.Laptop, "--iface "+s.LaptopDev+" --profile mitel --no-lldp --resolve mbg.lab.test --dhcp-wait 1s --count 5 -o json")
+	if code != cmdutil.ExitFindings {
+		t.Errorf("exit %d, want %d", code, cmdutil.ExitFindings)
+	}
+	snap, err := snapshot.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := snap.Probe
+	byName := map[string]snapshot.DNSLookup{}
+	for _, l := range p.DNS {
+		byName[l.Name] = l
+	}
+	if l := byName["rcs.aastra.com"]; l.OK || l.Server != dhcplab.DataGateway || l.Rcode != "REFUSED" {
+		t.Errorf("profile name: %+v", l)
+	}
+	if l := byName["mbg.lab.test"]; !l.OK || l.Addresses[0] != "198.18.10.60" {
+		t.Errorf("--resolve name: %+v", l)
+	}
+	if len(p.DNS) != 2 {
+		t.Errorf("lookups %+v", p.DNS)
+	}
+	var d5 []string
+	for _, f := range p.Findings {
+		if f.Requirement == "D5" {
+			d5 = append(d5, f.Subject)
+		}
+	}
+	if !slices.Equal(d5, []string{"rcs.aastra.com"}) {
+		t.Errorf("D5 findings on %q, want rcs.aastra.com: %+v", d5, p.Findings)
 	}
 }
 
@@ -143,7 +220,7 @@ func TestProbeWithoutRawAccess(t *testing.T) {
 	s := dhcplab.NewSite(t, 20)
 	dhcplab.Start(t, s.Switch, dhcplab.Server{
 		Pools:      []dhcplab.Pool{s.DataPool()},
-		DNSRecords: map[string]string{"sip.lab.test": "198.18.10.50"},
+		DNSRecords: wteRecords(t, "sip.lab.test"),
 	})
 	ctx := context.Background()
 	if _, err := s.Laptop.Run(ctx, "sh", "-c", "echo '0 2147483647' > /proc/sys/net/ipv4/ping_group_range"); err != nil {
@@ -205,8 +282,11 @@ func TestProbeWithoutRawAccess(t *testing.T) {
 	if p.RawAccess || len(p.DHCP) != 0 || !strings.Contains(strings.Join(p.Skipped, "\n"), "dhcp: not probed: raw frames need root or CAP_NET_RAW") {
 		t.Errorf("rawAccess %v, dhcp %+v, skipped %q", p.RawAccess, p.DHCP, p.Skipped)
 	}
-	if len(p.DNS) != 1 || !p.DNS[0].OK || p.DNS[0].Role != "system" || p.DNS[0].Server != dhcplab.DataGateway {
-		t.Errorf("dns through the host's resolver: %+v", p.DNS)
+	checkResolved(t, p.DNS, dhcplab.DataGateway, wteRecords(t, "sip.lab.test"))
+	for _, l := range p.DNS {
+		if l.Role != "system" {
+			t.Errorf("dns through the host's resolver: %+v", l)
+		}
 	}
 	if len(p.Transport) != 1 || p.Transport[0].Role != "gateway" || !p.Transport[0].Pass {
 		t.Errorf("gateway over unprivileged ICMP: %+v", p.Transport)

@@ -61,7 +61,9 @@ func NewCmdProbe(f *cmdutil.Factory, runF func(*ProbeOptions) error) *cobra.Comm
          options 43/66/150. Two servers on one VLAN (D4), no server (D1/D2)
          and a voice plan inside the data plan (D2) are findings. No lease is
          taken unless --full (REQUEST/ACK, then RELEASE).
-  DNS    each --resolve name through every DNS server the OFFERs name, timed.
+  DNS    the profile's service names (dns.names: wte the STAS 2.6.1 hosts,
+         mitel Mitel's RCS) and each --resolve name, through every DNS
+         server the OFFERs name, timed (D5).
   T      --count ICMP echoes to the data VLAN's gateway and to each --target:
          one-way latency (RTT/2), jitter (mean |RTT(i)-RTT(i-1)|, RFC 3550),
          loss, judged against the profile (wte: < 150 ms, < 40 ms, < 1 %).
@@ -113,7 +115,7 @@ access), 2 bad flags, 1 failure.`,
 	fl.BoolVar(&opts.NoLLDP, "no-lldp", false, "do not act as a phone to learn the voice VLAN")
 	fl.DurationVar(&opts.HereWait, "lldp-wait", 3*time.Second, "how long to wait for the switch to announce the voice VLAN")
 	fl.StringVar(&opts.Profile, "profile", "wte", "profile: "+strings.Join(profile.Names(), ", ")+", or a .yaml file")
-	fl.StringArrayVar(&opts.Resolve, "resolve", nil, "name to resolve through the offered DNS servers (repeatable)")
+	fl.StringArrayVar(&opts.Resolve, "resolve", nil, "name to resolve through the offered DNS servers, besides the profile's dns.names (repeatable)")
 	fl.StringArrayVar(&opts.Targets, "target", nil, "IP address to measure and to try the firewall openings towards (repeatable)")
 	fl.StringVar(&opts.PortList, "ports", "", "TCP ports to try instead of the profile's openings (e.g. 443,5061,8934)")
 	fl.IntVar(&opts.Count, "count", 20, "ICMP echoes per target")
@@ -147,7 +149,7 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 		Interface: opts.Interface, VoiceVLAN: uint16(opts.VoiceVLAN),
 		LearnVoiceVLAN: !opts.NoLLDP && opts.VoiceVLAN == 0, HereWait: opts.HereWait,
 		DHCPWait: opts.DHCPWait, Full: opts.Full,
-		DNSNames: opts.Resolve, Targets: opts.Targets, Ports: ports,
+		DNSNames: DNSNames(prof, opts.Resolve), Targets: opts.Targets, Ports: ports,
 		Echo: fieldprobe.EchoConfig{Count: opts.Count, Interval: opts.Interval},
 		Thresholds: fieldprobe.Thresholds{
 			MaxOneWayMs: prof.Transport.MaxLatencyMs, MaxJitterMs: prof.Transport.MaxJitterMs,
@@ -193,6 +195,23 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 		return cmdutil.Silent(cmdutil.ExitPartial)
 	}
 	return nil
+}
+
+// DNSNames lists the names to resolve: the profile's dns.names, then the
+// --resolve names it does not already list (case and a trailing dot
+// ignored), each once.
+func DNSNames(p *profile.Profile, resolve []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range slices.Concat(p.DNS.Names, resolve) {
+		key := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(n), "."))
+		if key == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, strings.TrimSpace(n))
+	}
+	return out
 }
 
 // maxPortsPerRange bounds how many ports of one range are tried: a range

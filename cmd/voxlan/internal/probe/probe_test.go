@@ -74,3 +74,27 @@ func TestTCPOpeningsWTE(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// The probe resolves the profile's service names first, then the --resolve
+// names it does not already list.
+func TestDNSNames(t *testing.T) {
+	for _, c := range []struct {
+		profile string
+		resolve []string
+		want    string
+	}{
+		{"wte", nil, "activate.cisco.com,webapps.cisco.com,sudirenewal.cisco.com,cloudupgrader.webex.com,cscan.webex.com"},
+		{"wte", []string{"sip.lab.test", "Activate.Cisco.com.", " ", "sip.lab.test"},
+			"activate.cisco.com,webapps.cisco.com,sudirenewal.cisco.com,cloudupgrader.webex.com,cscan.webex.com,sip.lab.test"},
+		{"mitel", []string{"mbg.example.net"}, "rcs.aastra.com,mbg.example.net"},
+		{"generic", nil, ""},
+	} {
+		p, err := profile.Builtin(c.profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(DNSNames(p, c.resolve), ","); got != c.want {
+			t.Errorf("%s %q: got %s, want %s", c.profile, c.resolve, got, c.want)
+		}
+	}
+}
