@@ -25,6 +25,7 @@ func assemble(sw *snapshot.Switch, sys map[string]gosnmp.SnmpPDU, d *data) {
 	readJuniperVLANs(sw, d, fdbToVLAN)
 	readTPLinkVLANs(sw, d, ports)
 	readFDB(d, ports, bp, fdbToVLAN)
+	readVoiceVLANs(sw, d, ports, bp)
 	readLLDP(d, ports, bp)
 	readLLDPV2(sw, d, ports)
 	readCDP(d, ports)

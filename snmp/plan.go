@@ -131,8 +131,8 @@ func walkGroups(p []column) [][]column {
 	return groups
 }
 
-// fullPlan is plan plus LLDP-V2-MIB and the vendor tables.
-var fullPlan = append(append(append([]column(nil), plan...), lldpV2Plan...), vendorPlan...)
+// fullPlan is plan plus LLDP-V2-MIB, the vendor VLAN and voice VLAN tables.
+var fullPlan = append(append(append(append([]column(nil), plan...), lldpV2Plan...), vendorPlan...), voicePlan...)
 
 // Subtrees returns every OID subtree a discovery walks, in walk order, for
 // baselines that walk the same subtrees with other tools (bench/).

@@ -29,6 +29,7 @@ const (
 	stageCDP        = "cdp"
 	stagePoE        = "poe"
 	stageCisco      = "cisco-vlans"
+	stageVoice      = "voice-vlan"
 )
 
 // systemOIDs are read by one Get, which also proves the agent answers.

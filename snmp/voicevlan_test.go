@@ -1,0 +1,62 @@
+package snmp_test
+
+import (
+	"testing"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+func vlanByID(sw snapshot.Switch, id int) *snapshot.VLAN {
+	for i := range sw.VLANs {
+		if sw.VLANs[i].ID == id {
+			return &sw.VLANs[i]
+		}
+	}
+	return nil
+}
+
+// TestComwareVoiceVLANRecording reads testdata/snmprec/comware_voice.snmprec,
+// written from HH3C-VOICE-VLAN-MIB: hh3cVoiceVlanEnabledId.0 = 20,
+// hh3cVoiceVlanPortEnableList.0 = 0x40 (bridge port 2) and a
+// hh3cvoiceVlanPortTable row for ifIndex 3.
+func TestComwareVoiceVLANRecording(t *testing.T) {
+	sw := discoverRecording(t, "comware_voice")
+	if len(sw.Errors) != 0 {
+		t.Errorf("errors: %+v", sw.Errors)
+	}
+	if v := vlanByID(sw, 20); v == nil || !v.Voice || v.Name != "voice" {
+		t.Errorf("VLAN 20 = %+v, want the named voice VLAN", v)
+	}
+	if v := vlanByID(sw, 10); v == nil || v.Voice {
+		t.Errorf("VLAN 10 = %+v, want a data VLAN", v)
+	}
+	want := map[string]int{"GigabitEthernet1/0/1": 0, "GigabitEthernet1/0/2": 20, "GigabitEthernet1/0/3": 20}
+	for name, vv := range want {
+		p := portByName(sw, name)
+		if p == nil || p.VoiceVLAN != vv {
+			t.Errorf("%s = %+v, want voice VLAN %d", name, p, vv)
+		}
+	}
+	// Port 2 also advertises LLDP-MED voice VLAN 30: the voice VLAN table
+	// (what the switch does) wins over the policy (what it tells phones).
+	if p := portByName(sw, "GigabitEthernet1/0/2"); p == nil || len(p.MEDPolicies) != 1 || p.MEDPolicies[0].VLAN != 30 {
+		t.Errorf("port 2 MED policies = %+v", p)
+	}
+}
+
+// TestHPNICFVoiceVLANDisabled: hpnicfVoiceVlanEnabledId.0 = -1 (0xffffffff,
+// disabled) leaves every port without a voice VLAN and is no error.
+func TestHPNICFVoiceVLANDisabled(t *testing.T) {
+	sw := discoverRecording(t, "hpnicf_voice_off")
+	if len(sw.Errors) != 0 {
+		t.Errorf("errors: %+v", sw.Errors)
+	}
+	for _, v := range sw.VLANs {
+		if v.Voice {
+			t.Errorf("VLAN %d marked voice", v.ID)
+		}
+	}
+	if p := portByName(sw, "GigabitEthernet1/0/1"); p == nil || p.VoiceVLAN != 0 {
+		t.Errorf("port = %+v, want no voice VLAN", p)
+	}
+}
