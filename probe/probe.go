@@ -116,7 +116,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if len(opts.Ports) > 0 {
 		if len(targets) == 0 {
-			r.skip("ports: no target named (--target); voxlan tries openings only towards hosts you name")
+			r.skip(snapshot.ProbeSkipPortsNoTarget, nil, "ports: no target named (--target); voxlan tries openings only towards hosts you name")
 		} else {
 			r.wg.Add(1)
 			go func() {
@@ -137,9 +137,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	dataPort, err := opts.Open(opts.Interface, etherTypeIPv4)
 	switch {
 	case errors.Is(err, capture.ErrPermission):
-		r.skip("dhcp: not probed: raw frames need root or CAP_NET_RAW (sudo setcap cap_net_raw+ep $(command -v voxlan))")
+		r.skip(snapshot.ProbeSkipDHCPNoRawAccess, nil, "dhcp: not probed: raw frames need root or CAP_NET_RAW (sudo setcap cap_net_raw+ep $(command -v voxlan))")
 		if opts.LearnVoiceVLAN && opts.VoiceVLAN == 0 {
-			r.skip("lldp/cdp: not heard: needs root or CAP_NET_RAW")
+			r.skip(snapshot.ProbeSkipLLDPNoRawAccess, nil, "lldp/cdp: not heard: needs root or CAP_NET_RAW")
 		}
 		r.systemFallback(ctx)
 	case err != nil:
@@ -152,7 +152,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	r.wg.Wait()
 	if len(opts.DNSNames) == 0 {
-		r.skip("dns: no names to resolve (the profile lists none; add --resolve NAME)")
+		r.skip(snapshot.ProbeSkipDNSNoNames, nil, "dns: no names to resolve (the profile lists none; add --resolve NAME)")
 	}
 	p.Findings = Judge(p)
 	p.DurationSeconds = round2(time.Since(r.start).Seconds())
@@ -179,9 +179,12 @@ func (r *run) log(format string, a ...any) {
 	}
 }
 
-func (r *run) skip(msg string) {
+// skip records a check that did not run: msg in English (Skipped) and
+// code with args (Skips) for reports in other languages.
+func (r *run) skip(code string, args map[string]string, msg string) {
 	r.mu.Lock()
 	r.res.Probe.Skipped = append(r.res.Probe.Skipped, msg)
+	r.res.Probe.Skips = append(r.res.Probe.Skips, snapshot.ProbeSkip{Code: code, Args: args})
 	r.mu.Unlock()
 	r.log("%s", msg)
 	r.report(Partial{Skipped: msg})
@@ -263,7 +266,8 @@ func (r *run) hear(ctx context.Context) (uint16, uint8) {
 	r.mu.Unlock()
 	vlan, prio := VoiceVLANFrom(h)
 	if vlan == 0 {
-		r.skip(fmt.Sprintf("dhcp voice: no voice VLAN given (--voice-vlan) nor announced by LLDP-MED/CDP within %v; probed the data VLAN only", r.opts.HereWait))
+		r.skip(snapshot.ProbeSkipVoiceNoVLAN, map[string]string{"wait": r.opts.HereWait.String()},
+			fmt.Sprintf("dhcp voice: no voice VLAN given (--voice-vlan) nor announced by LLDP-MED/CDP within %v; probed the data VLAN only", r.opts.HereWait))
 		return 0, 0
 	}
 	r.log("voice VLAN %d announced by the switch", vlan)
@@ -341,7 +345,8 @@ func (r *run) resolveVia(ctx context.Context, server netip.Addr, role string) {
 				r.unreachableDNS[server] = true
 				r.mu.Unlock()
 				if first {
-					r.skip(fmt.Sprintf("dns: voice VLAN server %s is not reachable from this laptop (%s); check it from a phone", server, l.Error))
+					r.skip(snapshot.ProbeSkipDNSVoiceUnreachable, map[string]string{"server": server.String(), "error": l.Error},
+						fmt.Sprintf("dns: voice VLAN server %s is not reachable from this laptop (%s); check it from a phone", server, l.Error))
 				}
 				return
 			}

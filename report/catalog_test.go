@@ -91,6 +91,9 @@ func TestCataloguesCoverVocabularies(t *testing.T) {
 	for _, m := range ManualItems {
 		keys = append(keys, "manual."+m.Key)
 	}
+	for _, code := range snapshot.ProbeSkipCodes {
+		keys = append(keys, "skip."+code)
+	}
 	// Every opening of every built-in profile is worded in each language.
 	for _, name := range profile.Names() {
 		p, err := profile.Builtin(name)

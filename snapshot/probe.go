@@ -30,9 +30,46 @@ type Probe struct {
 	// Skipped lists checks that did not run and why ("dhcp: needs root or
 	// CAP_NET_RAW", "dns: no names to resolve").
 	Skipped []string `json:"skipped,omitempty"`
+	// Skips are the Skipped lines again, in the same order, as a stable
+	// code and the variable parts of the line, so a report words them in
+	// its own language. Skipped stays for readers written before.
+	Skips []ProbeSkip `json:"skips,omitempty"`
 	// Errors are failures of the probe itself (interface missing...).
 	Errors []Error `json:"errors,omitempty"`
 }
+
+// ProbeSkip is one check that did not run, as a code and its arguments.
+type ProbeSkip struct {
+	// Code is one of the ProbeSkip* constants.
+	Code string `json:"code"`
+	// Args are the variable parts of the message by name: "wait" (a
+	// duration) for ProbeSkipVoiceNoVLAN; "server" and "error" for
+	// ProbeSkipDNSVoiceUnreachable.
+	Args map[string]string `json:"args,omitempty"`
+}
+
+// Codes of ProbeSkip. They are stable: reports translate them.
+const (
+	// ProbeSkipPortsNoTarget: firewall openings are tried only towards
+	// --target hosts, and none was given.
+	ProbeSkipPortsNoTarget = "ports.noTarget"
+	// ProbeSkipDHCPNoRawAccess: no root or CAP_NET_RAW, DHCP not probed.
+	ProbeSkipDHCPNoRawAccess = "dhcp.noRawAccess"
+	// ProbeSkipLLDPNoRawAccess: no root or CAP_NET_RAW, LLDP/CDP not heard.
+	ProbeSkipLLDPNoRawAccess = "lldp.noRawAccess"
+	// ProbeSkipVoiceNoVLAN: no voice VLAN given nor announced; only the
+	// data VLAN was probed.
+	ProbeSkipVoiceNoVLAN = "dhcpVoice.noVlan"
+	// ProbeSkipDNSNoNames: neither the profile nor --resolve named a host.
+	ProbeSkipDNSNoNames = "dns.noNames"
+	// ProbeSkipDNSVoiceUnreachable: the voice VLAN's DNS server cannot be
+	// reached from the laptop's untagged port.
+	ProbeSkipDNSVoiceUnreachable = "dns.voiceServerUnreachable"
+)
+
+// ProbeSkipCodes lists every ProbeSkip code.
+var ProbeSkipCodes = []string{ProbeSkipPortsNoTarget, ProbeSkipDHCPNoRawAccess, ProbeSkipLLDPNoRawAccess,
+	ProbeSkipVoiceNoVLAN, ProbeSkipDNSNoNames, ProbeSkipDNSVoiceUnreachable}
 
 // VLAN roles of DHCPVLAN.Role.
 const (

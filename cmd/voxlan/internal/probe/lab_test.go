@@ -103,6 +103,11 @@ func TestProbeLearnsVoiceVLANFromLLDP(t *testing.T) {
 		t.Fatalf("voice VLAN not learnt and probed:\n%s", js)
 	}
 	checkResolved(t, p.DNS, dhcplab.DataGateway, wteRecords(t, "sip.lab.test"))
+	// The voice VLAN's DNS server is out of the untagged laptop's reach:
+	// skipped, with a code and the server for a translated report.
+	if sk := skipCoded(t, p, snapshot.ProbeSkipDNSVoiceUnreachable); sk.Args["server"] != dhcplab.VoiceGateway || sk.Args["error"] == "" {
+		t.Errorf("voice DNS skip %+v", sk)
+	}
 	if len(p.Transport) != 1 || !p.Transport[0].Pass || len(p.Findings) != 0 {
 		t.Errorf("transport %+v findings %+v", p.Transport, p.Findings)
 	}
@@ -141,7 +146,8 @@ func checkResolved(t *testing.T, lookups []snapshot.DNSLookup, server string, re
 
 // A Mitel site whose DNS server does not know Mitel's RCS (rcs.aastra.com,
 // the profile's dns.names): the probe asks for it without any --resolve,
-// and the failure is a D5 finding (exit 4). dnsmasq has no upstream, so
+// and the failure is a D5 finding (exit 4). No switch answers LLDP, so
+// only the data VLAN is probed. dnsmasq has no upstream, so
 // the name is refused, never looked up for real.
 func TestProbeResolvesProfileNames(t *testing.T) {
 	s := dhcplab.NewSite(t, 20)
@@ -149,7 +155,7 @@ func TestProbeResolvesProfileNames(t *testing.T) {
 		Pools:      []dhcplab.Pool{s.DataPool()},
 		DNSRecords: map[string]string{"mbg.lab.test": "198.18.10.60"},
 	})
-	out, _, code := voxlanIn(t, s.Laptop, "--iface "+s.LaptopDev+" --profile mitel --no-lldp --resolve mbg.lab.test --dhcp-wait 1s --count 5 -o json")
+	out, _, code := voxlanIn(t, s.Laptop, "--iface "+s.LaptopDev+" --profile mitel --lldp-wait 1s --resolve mbg.lab.test --dhcp-wait 1s --count 5 -o json")
 	if code != cmdutil.ExitFindings {
 		t.Errorf("exit %d, want %d", code, cmdutil.ExitFindings)
 	}
@@ -180,6 +186,27 @@ func TestProbeResolvesProfileNames(t *testing.T) {
 	if !slices.Equal(d5, []string{"rcs.aastra.com"}) {
 		t.Errorf("D5 findings on %q, want rcs.aastra.com: %+v", d5, p.Findings)
 	}
+	// No switch announces a voice VLAN (no LLDP peer): skipped, with the
+	// wait as the code's argument.
+	if sk := skipCoded(t, p, snapshot.ProbeSkipVoiceNoVLAN); sk.Args["wait"] != "1s" {
+		t.Errorf("voice VLAN skip %+v", sk)
+	}
+}
+
+// skipCoded returns p's skip with code (p must have one code per English
+// line); it fails the test when there is none.
+func skipCoded(t *testing.T, p *snapshot.Probe, code string) snapshot.ProbeSkip {
+	t.Helper()
+	if len(p.Skips) != len(p.Skipped) {
+		t.Errorf("%d skip codes for %d lines: %+v %q", len(p.Skips), len(p.Skipped), p.Skips, p.Skipped)
+	}
+	for _, sk := range p.Skips {
+		if sk.Code == code {
+			return sk
+		}
+	}
+	t.Errorf("no skip %q in %+v (lines %q)", code, p.Skips, p.Skipped)
+	return snapshot.ProbeSkip{}
 }
 
 // A standard site gone wrong: a PBX's own DHCP server answers on the data
