@@ -60,3 +60,40 @@ func TestHPNICFVoiceVLANDisabled(t *testing.T) {
 		t.Errorf("port = %+v, want no voice VLAN", p)
 	}
 }
+
+// TestCiscoSBVoiceVLANRecording reads testdata/snmprec/ciscosb_voice.snmprec,
+// written from CISCOSB-vlanVoice-MIB: OUI mode (vlanVoiceOperState.0 = 3),
+// vlanVoiceOperVid.0 = 100; vlanVoiceOUIBasedPortEnable true on ports 2
+// (its own VLAN 100) and 3 (VLAN 4095, the default: the global VLAN).
+func TestCiscoSBVoiceVLANRecording(t *testing.T) {
+	sw := discoverRecording(t, "ciscosb_voice")
+	if len(sw.Errors) != 0 {
+		t.Errorf("errors: %+v", sw.Errors)
+	}
+	if v := vlanByID(sw, 100); v == nil || !v.Voice || v.Name != "voip" {
+		t.Errorf("VLAN 100 = %+v, want the voice VLAN", v)
+	}
+	for name, vv := range map[string]int{"gi1/0/1": 0, "gi1/0/2": 100, "gi1/0/3": 100} {
+		if p := portByName(sw, name); p == nil || p.VoiceVLAN != vv {
+			t.Errorf("%s = %+v, want voice VLAN %d", name, p, vv)
+		}
+	}
+}
+
+// TestTPLinkVoiceVLANRecording reads testdata/snmprec/tplink_voice.snmprec,
+// written from TPLINK-VOICEVLAN-MIB: voice VLAN 200 enabled, port 1/0/2 in
+// auto mode, 1/0/3 active, a row for an ifIndex that does not exist.
+func TestTPLinkVoiceVLANRecording(t *testing.T) {
+	sw := discoverRecording(t, "tplink_voice")
+	if v := vlanByID(sw, 200); v == nil || !v.Voice {
+		t.Errorf("VLAN 200 = %+v, want it added as the voice VLAN", v)
+	}
+	for name, vv := range map[string]int{"gigabitEthernet 1/0/1 : copper": 0, "gigabitEthernet 1/0/2 : copper": 200, "gigabitEthernet 1/0/3 : copper": 200} {
+		if p := portByName(sw, name); p == nil || p.VoiceVLAN != vv {
+			t.Errorf("%s = %+v, want voice VLAN %d", name, p, vv)
+		}
+	}
+	if len(sw.Errors) != 1 || sw.Errors[0].Stage != "voice-vlan" {
+		t.Errorf("errors = %+v, want one voice-vlan error for ifIndex 99", sw.Errors)
+	}
+}
