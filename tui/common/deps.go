@@ -34,7 +34,10 @@ type HereFunc func(ctx context.Context, heard func(snapshot.Neighbor)) (*snapsho
 
 // ProbeFunc runs the field checks at the jack (DHCP per VLAN, DNS, gateway,
 // transport quality). here is what was heard, for the voice VLAN to probe.
-type ProbeFunc func(ctx context.Context, here *snapshot.Here) (*snapshot.Probe, error)
+// It calls found serially with each check as it finishes: a Probe holding
+// only that result (one DHCP VLAN, one DNS lookup, one transport test, the
+// ports, or one skipped reason), then returns the whole probe, judged.
+type ProbeFunc func(ctx context.Context, here *snapshot.Here, found func(snapshot.Probe)) (*snapshot.Probe, error)
 
 // RenderFunc turns one switch's vendor-neutral changes into the lines its OS
 // takes, shown as a diff before anything is sent. It may read the switch
@@ -112,10 +115,16 @@ type Deps struct {
 	Audit    AuditFunc
 	Here     HereFunc
 	Probe    ProbeFunc
-	Jack     *Jack
-	Render   RenderFunc
-	Apply    ApplyFunc
-	Now      func() time.Time
+	// Interfaces and JackOn find the jack when Here is not given: the
+	// Here screen lists the wired interfaces with a link, uses the only
+	// one or lets the technician pick, and listens and probes through
+	// what JackOn returns for it.
+	Interfaces InterfacesFunc
+	JackOn     JackOnFunc
+	Jack       *Jack
+	Render     RenderFunc
+	Apply      ApplyFunc
+	Now        func() time.Time
 }
 
 // Ctx returns d.Context, or context.Background when unset.

@@ -30,7 +30,12 @@ type Card struct {
 
 // Model is the Here screen.
 type Model struct {
-	deps      *common.Deps
+	deps *common.Deps
+	// hereFn and probeFn listen and probe at the jack: the deps', or
+	// those of the interface found or picked (see jack.go).
+	hereFn    common.HereFunc
+	probeFn   common.ProbeFunc
+	find      finder
 	here      *snapshot.Here
 	hereErr   error
 	listening bool
@@ -45,17 +50,24 @@ type Model struct {
 }
 
 type keyMap struct {
-	Site, Port key.Binding
+	Site, Port           key.Binding
+	Up, Down, Pick, Find key.Binding
 }
 
 // New returns the Here screen.
 func New(deps *common.Deps) *Model {
 	return &Model{
 		deps:     deps,
+		hereFn:   deps.Here,
+		probeFn:  deps.Probe,
 		switches: map[string]snapshot.Switch{},
 		keys: keyMap{
 			Site: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "site")),
 			Port: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "this port on its switch")),
+			Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous interface")),
+			Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next interface")),
+			Pick: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "listen on this interface")),
+			Find: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "look for the jack again")),
 		},
 	}
 }
@@ -70,18 +82,29 @@ func (m *Model) Title() string { return "Here" }
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 // ShortHelp implements help.KeyMap.
-func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Site, m.keys.Port} }
+func (m *Model) ShortHelp() []key.Binding {
+	switch {
+	case m.find.picking:
+		return []key.Binding{m.keys.Up, m.keys.Down, m.keys.Pick}
+	case m.canFindAgain():
+		return []key.Binding{m.keys.Find, m.keys.Site}
+	}
+	return []key.Binding{m.keys.Site, m.keys.Port}
+}
 
 // FullHelp implements help.KeyMap.
-func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+func (m *Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Site, m.keys.Port}, {m.keys.Up, m.keys.Down, m.keys.Pick, m.keys.Find}}
+}
 
-// Init starts listening at the jack when this build and mode can.
+// Init starts listening at the jack when this build and mode can, or
+// looks for the jack's interface first.
 func (m *Model) Init() tea.Cmd {
-	if m.deps.Here == nil {
-		return nil
+	if m.hereFn == nil {
+		return m.findJack()
 	}
 	m.listening = true
-	return listen(m.deps.Ctx(), m.deps.Here)
+	return listen(m.deps.Ctx(), m.hereFn)
 }
 
 // listen runs the listening in its own goroutine, which only writes to a
@@ -120,6 +143,42 @@ func nextHeard(ch <-chan tea.Msg) tea.Cmd {
 	}
 }
 
+// runProbe runs the probe in its own goroutine, which only writes to a
+// channel; each check finished comes back as a message read by one Cmd.
+func runProbe(ctx context.Context, probe common.ProbeFunc, h *snapshot.Here) tea.Cmd {
+	return func() tea.Msg {
+		ch := make(chan tea.Msg, 16)
+		go func() {
+			defer close(ch)
+			p, err := probe(ctx, h, func(part snapshot.Probe) {
+				select {
+				case ch <- probePartMsg{part: part}:
+				case <-ctx.Done():
+				}
+			})
+			select {
+			case ch <- probeDoneMsg{probe: p, err: err}:
+			case <-ctx.Done():
+			}
+		}()
+		return nextProbed(ch)()
+	}
+}
+
+func nextProbed(ch <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		msg, ok := <-ch
+		if !ok {
+			return probeDoneMsg{err: errors.New("the probe stopped")}
+		}
+		if p, ok := msg.(probePartMsg); ok {
+			p.ch = ch
+			return p
+		}
+		return msg
+	}
+}
+
 type (
 	// heardMsg is a neighbour heard while still listening.
 	heardMsg struct {
@@ -130,6 +189,11 @@ type (
 		here *snapshot.Here
 		err  error
 	}
+	// probePartMsg is one check the probe finished while still running.
+	probePartMsg struct {
+		part snapshot.Probe
+		ch   <-chan tea.Msg
+	}
 	probeDoneMsg struct {
 		probe *snapshot.Probe
 		err   error
@@ -139,6 +203,7 @@ type (
 func (heardMsg) Destination() common.ScreenID     { return common.ScreenHere }
 func (hereDoneMsg) Destination() common.ScreenID  { return common.ScreenHere }
 func (probeDoneMsg) Destination() common.ScreenID { return common.ScreenHere }
+func (probePartMsg) Destination() common.ScreenID { return common.ScreenHere }
 
 // Update implements common.Component.
 func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
@@ -156,17 +221,27 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		if msg.here != nil || msg.err != nil {
 			m.here, m.hereErr = msg.here, msg.err
 		}
-		if m.deps.Probe != nil && msg.err == nil {
+		if m.probeFn != nil && msg.err == nil {
 			m.probing = true
-			ctx, probe, h := m.deps.Ctx(), m.deps.Probe, msg.here
-			return m, func() tea.Msg {
-				p, err := probe(ctx, h)
-				return probeDoneMsg{probe: p, err: err}
-			}
+			return m, runProbe(m.deps.Ctx(), m.probeFn, msg.here)
 		}
+	case probePartMsg:
+		// Cards fill in as checks finish; the judged probe replaces
+		// these parts when it is done.
+		if m.probing {
+			if m.probe == nil {
+				m.probe = &snapshot.Probe{}
+			}
+			addPart(m.probe, msg.part)
+		}
+		return m, nextProbed(msg.ch)
 	case probeDoneMsg:
 		m.probing = false
-		m.probe, m.probeErr = msg.probe, msg.err
+		if msg.probe != nil || msg.err != nil {
+			m.probe, m.probeErr = msg.probe, msg.err
+		}
+	case interfacesMsg:
+		return m, m.found(msg)
 	case common.SwitchMsg:
 		m.switches[msg.Switch.Target] = msg.Switch
 	case common.SnapshotMsg:
@@ -182,7 +257,12 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	case common.AuditMsg:
 		m.result = msg.Result
 	case tea.KeyPressMsg:
+		if m.find.picking {
+			return m, m.pickKey(msg)
+		}
 		switch {
+		case key.Matches(msg, m.keys.Find) && m.canFindAgain():
+			return m, m.findJack()
 		case key.Matches(msg, m.keys.Site):
 			return m, func() tea.Msg { return common.ShowMsg{Screen: common.ScreenSite} }
 		case key.Matches(msg, m.keys.Port):
@@ -295,7 +375,7 @@ func (m *Model) Cards() []Card {
 
 func (m *Model) pendingState() common.State {
 	switch {
-	case m.listening || (m.deps.Jack != nil && !m.jackSwitchRead()):
+	case m.listening || m.find.listing || m.find.picking || (m.deps.Jack != nil && !m.jackSwitchRead()):
 		return common.StatePending
 	case m.deps.Jack != nil:
 		return common.StateFail
@@ -322,13 +402,19 @@ func (m *Model) pendingWhy() string {
 	switch {
 	case m.listening:
 		return "listening for LLDP/CDP…"
+	case m.find.listing:
+		return "looking for the wired interface…"
+	case m.find.picking:
+		return "pick the interface on the jack"
 	case m.deps.Jack != nil && m.jackSwitchRead():
 		return "no port " + m.deps.Jack.Port + " on " + m.deps.Jack.Switch
 	case m.deps.Jack != nil:
 		return "waiting for " + m.deps.Jack.Switch + " to be read"
 	case m.hereErr != nil:
 		return "not heard: " + m.hereErr.Error()
-	case m.deps.Here == nil:
+	case m.find.done && len(m.find.ifaces) == 0:
+		return "no jack: " + m.find.none()
+	case m.hereFn == nil:
 		return "no jack: not listening on a port (voxlan tui --iface IF)"
 	case m.here != nil && len(m.here.Neighbors) > 0:
 		return "not advertised on the wire; read the switch over SNMP to see it"
@@ -377,19 +463,23 @@ func (m *Model) vlanCards(n snapshot.Neighbor, heard bool, p snapshot.Port, onSw
 func (m *Model) probeCards() []Card {
 	labels := []string{"DHCP data", "DHCP voice", "DNS", "Gateway", "Transport"}
 	state, why := common.StateNA, "no probe: not on a jack (voxlan tui --iface IF)"
-	if m.deps.Here != nil {
+	if m.hereFn != nil {
 		why = "not probed"
 	}
 	switch {
+	case m.probing && m.probe != nil:
+		return partCards(m.probe)
 	case m.probing:
 		state, why = common.StatePending, "probing…"
 	case m.probeErr != nil:
 		state, why = common.StateFail, "probe failed: "+m.probeErr.Error()
 	case m.probe != nil:
 		return resultCards(m.probe)
-	case m.deps.Probe != nil && m.listening:
+	case m.find.listing || m.find.picking:
+		state, why = common.StatePending, "after the jack is found"
+	case m.probeFn != nil && m.listening:
 		state, why = common.StatePending, "after the switch is heard"
-	case m.deps.Probe != nil:
+	case m.probeFn != nil:
 		why = "needs a jack: nothing was heard to probe"
 	}
 	cards := make([]Card, 0, len(labels))
@@ -404,6 +494,10 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.header())
 	b.WriteString("\n\n")
+	if m.find.picking {
+		b.WriteString(m.pickList())
+		b.WriteString("\n")
+	}
 	for _, c := range m.Cards() {
 		line := fmt.Sprintf("%s %-13s %s", c.State.Render(), c.Label, c.State.Style().Render(c.Value))
 		if c.Source != "" {
@@ -424,6 +518,13 @@ func (m *Model) View() string {
 }
 
 func (m *Model) header() string {
+	if h, ok := m.findHeader(); ok {
+		return common.Bold.Render("Here") + " · " + h
+	}
+	on := ""
+	if m.find.chosen != "" {
+		on = m.find.chosenWhy() + "; "
+	}
 	switch {
 	case m.deps.Jack != nil:
 		name := m.deps.Jack.Switch
@@ -433,12 +534,14 @@ func (m *Model) header() string {
 		return common.Bold.Render("Here") + " · jack on " + name + " port " + m.deps.Jack.Port +
 			common.Faint.Render(" (declared: nothing is heard on a wire here)")
 	case m.listening:
-		return common.Bold.Render("Here") + " · " + common.StatePending.Render() + " listening for LLDP/CDP, probe sent…"
+		return common.Bold.Render("Here") + " · " + on + common.StatePending.Render() + " listening for LLDP/CDP, probe sent…"
 	case m.here != nil && m.here.Probe.AnswerSeconds > 0:
-		return common.Bold.Render("Here") + fmt.Sprintf(" · %s, acted as a phone: %s answered in %.3fs, %d neighbours",
+		return common.Bold.Render("Here") + " · " + on + fmt.Sprintf("%s, acted as a phone: %s answered in %.3fs, %d neighbours",
 			m.here.Interface, m.here.Probe.AnswerProtocol, m.here.Probe.AnswerSeconds, len(m.here.Neighbors))
 	case m.here != nil:
-		return common.Bold.Render("Here") + fmt.Sprintf(" · %s, listened %.1fs, %d neighbours", m.here.Interface, m.here.ListenedSeconds, len(m.here.Neighbors))
+		return common.Bold.Render("Here") + " · " + on + fmt.Sprintf("%s, listened %.1fs, %d neighbours", m.here.Interface, m.here.ListenedSeconds, len(m.here.Neighbors))
+	case m.hereErr != nil:
+		return common.Bold.Render("Here") + " · " + on + "not heard: " + m.hereErr.Error()
 	}
 	return common.Bold.Render("Here") + " · no jack examined"
 }

@@ -129,7 +129,7 @@ func TestProbeCards(t *testing.T) {
 	m := New(&common.Deps{Here: func(context.Context, func(snapshot.Neighbor)) (*snapshot.Here, error) {
 		return &snapshot.Here{Interface: "eth0"}, nil
 	},
-		Probe: func(context.Context, *snapshot.Here) (*snapshot.Probe, error) { return p, nil }})
+		Probe: func(context.Context, *snapshot.Here, func(snapshot.Probe)) (*snapshot.Probe, error) { return p, nil }})
 	tuitest.Run(tuitest.Updater(m), m.Init())
 	for label, want := range map[string]struct {
 		state common.State

@@ -132,3 +132,61 @@ func transportCard(label string, p *snapshot.Probe, role, src string) Card {
 	}
 	return Card{label, st, strings.Join(parts, "; "), src}
 }
+
+// addPart adds one finished check to the probe collected so far.
+func addPart(p *snapshot.Probe, part snapshot.Probe) {
+	if part.Interface != "" {
+		p.Interface = part.Interface
+	}
+	p.DHCP = append(p.DHCP, part.DHCP...)
+	p.DNS = append(p.DNS, part.DNS...)
+	p.Transport = append(p.Transport, part.Transport...)
+	p.Ports = append(p.Ports, part.Ports...)
+	p.Skipped = append(p.Skipped, part.Skipped...)
+	p.Errors = append(p.Errors, part.Errors...)
+}
+
+// partCards are the probe's cards while it runs: a card with a result so
+// far shows it, the others stay pending.
+func partCards(p *snapshot.Probe) []Card {
+	cards := resultCards(p)
+	for i, c := range cards {
+		if !reported(p, c.Label) {
+			cards[i] = Card{Label: c.Label, State: common.StatePending, Value: "probing…"}
+		}
+	}
+	return cards
+}
+
+// reported says whether the checks behind a card have said anything yet.
+func reported(p *snapshot.Probe, label string) bool {
+	hasRole := func(role string) bool {
+		for _, v := range p.DHCP {
+			if v.Role == role {
+				return true
+			}
+		}
+		return false
+	}
+	hasTransport := func(role string) bool {
+		for _, t := range p.Transport {
+			if t.Role == role {
+				return true
+			}
+		}
+		return false
+	}
+	switch label {
+	case "DHCP data":
+		return hasRole(snapshot.RoleData) || skippedWhy(p, "dhcp:") != ""
+	case "DHCP voice":
+		return hasRole(snapshot.RoleVoice) || skippedWhy(p, "dhcp voice") != "" || skippedWhy(p, "dhcp:") != ""
+	case "DNS":
+		return len(p.DNS) > 0 || skippedWhy(p, "dns") != ""
+	case "Gateway":
+		return hasTransport("gateway")
+	case "Transport":
+		return hasTransport("target")
+	}
+	return false
+}

@@ -61,14 +61,15 @@ func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 				}
 			}})
 	}
-	run := func(ctx context.Context, h *snapshot.Here) (*snapshot.Probe, error) {
+	run := func(ctx context.Context, h *snapshot.Here, found func(snapshot.Probe)) (*snapshot.Probe, error) {
 		vlan, _ := probe.VoiceVLANFrom(h)
 		res, err := probe.Run(ctx, probe.Options{
 			Interface: o.Interface, VoiceVLAN: vlan,
 			DNSNames: o.Resolve, Targets: o.Targets, Ports: probecmd.TCPOpenings(prof),
 			Thresholds: probe.Thresholds{MaxOneWayMs: prof.Transport.MaxLatencyMs,
 				MaxJitterMs: prof.Transport.MaxJitterMs, MaxLossPercent: prof.Transport.MaxLossPercent},
-			Open: open,
+			Open:     open,
+			OnResult: func(part probe.Partial) { found(probePart(o.Interface, part)) },
 		})
 		if err != nil {
 			return nil, err
@@ -76,4 +77,23 @@ func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 		return res.Probe, nil
 	}
 	return here, run, nil
+}
+
+// probePart is one finished check as the Here screen takes it: a probe
+// holding that result only.
+func probePart(iface string, part probe.Partial) snapshot.Probe {
+	p := snapshot.Probe{Interface: iface, Ports: part.Ports}
+	if part.DHCP != nil {
+		p.DHCP = []snapshot.DHCPVLAN{*part.DHCP}
+	}
+	if part.DNS != nil {
+		p.DNS = []snapshot.DNSLookup{*part.DNS}
+	}
+	if part.Transport != nil {
+		p.Transport = []snapshot.TransportTest{*part.Transport}
+	}
+	if part.Skipped != "" {
+		p.Skipped = []string{part.Skipped}
+	}
+	return p
 }
