@@ -412,7 +412,7 @@ func (m *Model) pendingWhy() string {
 		return "waiting for " + m.deps.Jack.Switch + " to be read"
 	case m.hereErr != nil:
 		return "not heard: " + m.hereErr.Error()
-	case m.find.done && len(m.find.ifaces) == 0:
+	case m.find.done && (len(m.find.ifaces) == 0 || m.find.err != nil):
 		return "no jack: " + m.find.none()
 	case m.hereFn == nil:
 		return "no jack: not listening on a port (voxlan tui --iface IF)"
@@ -493,6 +493,9 @@ func (m *Model) probeCards() []Card {
 func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.header())
+	if hint := m.findHint(); hint != "" {
+		b.WriteString("\n" + common.Faint.Render(hint))
+	}
 	b.WriteString("\n\n")
 	if m.find.picking {
 		b.WriteString(m.pickList())
@@ -521,10 +524,6 @@ func (m *Model) header() string {
 	if h, ok := m.findHeader(); ok {
 		return common.Bold.Render("Here") + " · " + h
 	}
-	on := ""
-	if m.find.chosen != "" {
-		on = m.find.chosenWhy() + "; "
-	}
 	switch {
 	case m.deps.Jack != nil:
 		name := m.deps.Jack.Switch
@@ -533,15 +532,26 @@ func (m *Model) header() string {
 		}
 		return common.Bold.Render("Here") + " · jack on " + name + " port " + m.deps.Jack.Port +
 			common.Faint.Render(" (declared: nothing is heard on a wire here)")
+	case m.listening && m.find.chosen != "":
+		return common.Bold.Render("Here") + " · " + common.StatePending.Render() + " listening for LLDP/CDP on " + m.find.chosenWhy() + ", probe sent…"
 	case m.listening:
-		return common.Bold.Render("Here") + " · " + on + common.StatePending.Render() + " listening for LLDP/CDP, probe sent…"
+		return common.Bold.Render("Here") + " · " + common.StatePending.Render() + " listening for LLDP/CDP, probe sent…"
 	case m.here != nil && m.here.Probe.AnswerSeconds > 0:
-		return common.Bold.Render("Here") + " · " + on + fmt.Sprintf("%s, acted as a phone: %s answered in %.3fs, %d neighbours",
-			m.here.Interface, m.here.Probe.AnswerProtocol, m.here.Probe.AnswerSeconds, len(m.here.Neighbors))
+		return common.Bold.Render("Here") + fmt.Sprintf(" · %s, acted as a phone: %s answered in %.3fs, %d neighbours",
+			m.ifaceWords(), m.here.Probe.AnswerProtocol, m.here.Probe.AnswerSeconds, len(m.here.Neighbors))
 	case m.here != nil:
-		return common.Bold.Render("Here") + " · " + on + fmt.Sprintf("%s, listened %.1fs, %d neighbours", m.here.Interface, m.here.ListenedSeconds, len(m.here.Neighbors))
-	case m.hereErr != nil:
-		return common.Bold.Render("Here") + " · " + on + "not heard: " + m.hereErr.Error()
+		return common.Bold.Render("Here") + fmt.Sprintf(" · %s, listened %.1fs, %d neighbours", m.ifaceWords(), m.here.ListenedSeconds, len(m.here.Neighbors))
+	case m.hereErr != nil && m.find.chosen != "":
+		return common.Bold.Render("Here") + " · " + m.find.chosenWhy() + ": not heard: " + m.hereErr.Error()
 	}
 	return common.Bold.Render("Here") + " · no jack examined"
+}
+
+// ifaceWords names the interface listened on, and how it was chosen when
+// the screen found it.
+func (m *Model) ifaceWords() string {
+	if m.find.chosen != "" {
+		return m.find.chosenWhy()
+	}
+	return m.here.Interface
 }

@@ -94,14 +94,22 @@ func (m *Model) canFindAgain() bool {
 }
 
 func (f finder) none() string {
-	return "no wired Ethernet interface has a link; plug the laptop into the jack and press r, or name one with --iface IF"
+	return "no wired Ethernet interface has a link (r looks again, or --iface IF)"
+}
+
+// findHint is the line under the header when no jack was found.
+func (m *Model) findHint() string {
+	if !m.find.done || m.find.picking || m.find.chosen != "" {
+		return ""
+	}
+	return "Plug the laptop into the jack and press r, or name the interface: voxlan tui --iface IF"
 }
 
 func (f finder) chosenWhy() string {
 	if f.picked {
-		return "on " + f.chosen + " (picked)"
+		return f.chosen + " (picked)"
 	}
-	return "on " + f.chosen + ", the only wired interface with a link"
+	return f.chosen + " (the only wired interface with a link)"
 }
 
 // findHeader is the screen's first line while the jack is being found.
@@ -110,9 +118,9 @@ func (m *Model) findHeader() (string, bool) {
 	case m.find.listing:
 		return common.StatePending.Render() + " looking for the wired interface on the jack…", true
 	case m.find.err != nil:
-		return common.StateFail.Render() + " could not list the interfaces: " + m.find.err.Error() + " (name one with --iface IF)", true
+		return common.StateFail.Render() + " could not list the interfaces: " + m.find.err.Error(), true
 	case m.find.done && len(m.find.ifaces) == 0:
-		return common.StateNA.Render() + " " + m.find.none(), true
+		return common.StateNA.Render() + " no wired Ethernet interface has a link", true
 	case m.find.picking:
 		return fmt.Sprintf("%d wired interfaces have a link: which one is on the jack?", len(m.find.ifaces)), true
 	}

@@ -53,7 +53,7 @@ func TestOneInterfaceIsUsed(t *testing.T) {
 		t.Fatalf("listened on %q, want enp3s0", f.listened)
 	}
 	view := tuitest.Plain(m.View())
-	if !strings.Contains(view, "on enp3s0, the only wired interface with a link") || !strings.Contains(view, "enp3s0, listened 1.0s") {
+	if !strings.Contains(view, "enp3s0 (the only wired interface with a link), listened 1.0s") {
 		t.Errorf("the Here screen should say which interface it took:\n%s", view)
 	}
 }
@@ -83,7 +83,7 @@ func TestSeveralInterfacesArePicked(t *testing.T) {
 	if strings.Join(f.listened, ",") != "enx001122" {
 		t.Fatalf("listened on %q, want the picked enx001122", f.listened)
 	}
-	if view := tuitest.Plain(m.View()); !strings.Contains(view, "on enx001122 (picked)") {
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "enx001122 (picked), listened 1.0s") {
 		t.Errorf("after picking:\n%s", view)
 	}
 	m.Update(tuitest.Key("up"))

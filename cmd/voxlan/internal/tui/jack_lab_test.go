@@ -3,6 +3,7 @@
 package tui
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -45,5 +46,43 @@ func TestHereScreenOnLLDPD(t *testing.T) {
 	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(120, 30))
 	defer func() { _ = tm.Quit() }()
 	screen := rec.waitFor(t, 15*time.Second, "sw-lab port ", "("+swDev+")", "VLAN 20 tagged, priority 5, DSCP 46", "lldp heard on the wire", "acted as a phone: lldp answered")
+	t.Logf("Here screen:\n%s", screen)
+}
+
+// TestHereScreenFindsTheJack: no --iface. The injected listing (never the
+// host's) has one wired interface with a link, the laptop's end of a veth
+// whose other end is lldpd; the Here screen takes it by itself, says so,
+// and shows the switch and port lldpd announces.
+func TestHereScreenFindsTheJack(t *testing.T) {
+	labtest.RequireRoot(t)
+	labtest.RequireTools(t, "lldpd", "lldpcli", "ip")
+	sw, laptop := netns.ForTest(t, "sw"), netns.ForTest(t, "lap")
+	swDev, laptopDev := netns.UniqueName("swp"), netns.UniqueName("eth")
+	if err := netns.Veth(sw, swDev, laptop, laptopDev); err != nil {
+		t.Fatal(err)
+	}
+	lldplab.StartLLDPD(t, sw, swDev, lldplab.SwitchConfig("sw-lab", 30), "-l", "-ccc", "-M", "4")
+
+	deps := &common.Deps{}
+	FindJack(deps, JackOptions{Wait: 5 * time.Second, Open: func(ifname string, etherTypes ...uint16) (port capture.Port, err error) {
+		err = lldplab.Do(laptop, func() error {
+			port, err = capture.Open(ifname, etherTypes...)
+			return err
+		})
+		return port, err
+	}}, func(context.Context) ([]common.WiredInterface, error) {
+		return []common.WiredInterface{{Name: laptopDev}}, nil
+	})
+	// Listening only: the probe's sockets would live in the test's own
+	// namespace, not the laptop's.
+	jackOn := deps.JackOn
+	deps.JackOn = func(iface string) (common.HereFunc, common.ProbeFunc, error) {
+		here, _, err := jackOn(iface)
+		return here, nil, err
+	}
+	rec := newRecorder(ui.New(deps))
+	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(120, 30))
+	defer func() { _ = tm.Quit() }()
+	screen := rec.waitFor(t, 15*time.Second, laptopDev+" (the only wired interface with a link), acted as a phone", "sw-lab port ", "("+swDev+")", "VLAN 20 tagged, priority 5, DSCP 46")
 	t.Logf("Here screen:\n%s", screen)
 }

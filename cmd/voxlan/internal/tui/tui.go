@@ -31,6 +31,10 @@ type TUIOptions struct {
 	Getenv func(string) string
 	// Open runs the UI; Open (below) unless a test injects one.
 	Open func(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error
+	// Interfaces lists the wired interfaces with a link, for the Here
+	// screen to find the jack without --iface (HostInterfaces unless a
+	// test injects a list; nil: no search).
+	Interfaces common.InterfacesFunc
 
 	Targets      []string
 	SnapshotFile string
@@ -49,7 +53,7 @@ type TUIOptions struct {
 // NewCmdTUI builds the command. runF replaces tuiRun in tests of flag
 // parsing.
 func NewCmdTUI(f *cmdutil.Factory, runF func(*TUIOptions) error) *cobra.Command {
-	opts := &TUIOptions{IO: f.IO, Getenv: f.Getenv, Open: Open}
+	opts := &TUIOptions{IO: f.IO, Getenv: f.Getenv, Open: Open, Interfaces: HostInterfaces}
 	cmd := &cobra.Command{
 		Use:   "tui [flags] [TARGET...]",
 		Short: "Open the terminal UI on a site",
@@ -64,10 +68,12 @@ SNMP v2c with the community from VOXLAN_SNMP_COMMUNITY (default "public"),
 or replay a saved snapshot with --snapshot FILE. Running voxlan with no arguments on a
 terminal opens the same UI.
 
-With --iface IF the Here screen examines the jack the laptop is plugged
-into: it acts as a phone (LLDP-MED and CDP) to learn the switch, port and
-voice VLAN, then probes DHCP in the data and voice VLANs, DNS and the
-gateway (needs root or CAP_NET_RAW).
+The Here screen examines the jack the laptop is plugged into: it acts as
+a phone (LLDP-MED and CDP) to learn the switch, port and voice VLAN, then
+probes DHCP in the data and voice VLANs, DNS and the gateway (needs root or
+CAP_NET_RAW). Without --iface IF it finds the jack itself: the only wired
+Ethernet interface with a link, or the one you pick when there are several
+(not when replaying a --snapshot).
 
 Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 		RunE: func(c *cobra.Command, args []string) error {
@@ -129,16 +135,18 @@ func tuiRun(ctx context.Context, opts *TUIOptions) error {
 			return err
 		}
 	}
+	if opts.Jack.Profile == "" {
+		opts.Jack.Profile = opts.Profile
+	}
+	if opts.Jack.Profile == "" {
+		opts.Jack.Profile = DefaultProfile
+	}
 	if opts.Jack.Interface != "" {
-		if opts.Jack.Profile == "" {
-			opts.Jack.Profile = opts.Profile
-		}
-		if opts.Jack.Profile == "" {
-			opts.Jack.Profile = DefaultProfile
-		}
 		if deps.Here, deps.Probe, err = JackDeps(opts.Jack); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
+	} else {
+		FindJack(deps, opts.Jack, opts.Interfaces)
 	}
 	return opts.Open(ctx, opts.IO, deps)
 }
@@ -223,8 +231,10 @@ func Discoverer(opts snmp.Options) common.DiscoverFunc {
 
 // Open runs the UI on the terminal of io until the user leaves, and always
 // gives the terminal back: Bubble Tea restores it on return, on a panic in
-// the UI and when ctx is cancelled.
+// the UI and when ctx is cancelled. When deps say nothing about the jack
+// (`voxlan` alone), the Here screen finds it among the host's interfaces.
 func Open(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error {
+	FindJack(deps, JackOptions{}, HostInterfaces)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	deps.Context = ctx
