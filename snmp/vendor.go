@@ -43,6 +43,19 @@ var (
 	reRouterOS       = regexp.MustCompile(`^RouterOS (\S+)`)
 	reZyxelModel     = regexp.MustCompile(`^((?:GS|XGS|XS|MGS)\d\S*)`)
 	reProCurveModel  = regexp.MustCompile(`^(?:HPE? |ProCurve |Aruba )?(?:Switch )?(.+?)(?: Switch)?, revision`)
+	reNexusModel     = regexp.MustCompile(`^Cisco NX-OS\(tm\) (?:Nexus\d+ )?([^,\s]+)`)
+	reEXOS           = regexp.MustCompile(`^ExtremeXOS \(([^)]+)\) version (\S+)`)
+	reVOSS           = regexp.MustCompile(`^(\S+?)-?(?:FabricEngine|VOSS)? \((\d[\d.]+)\)`)
+	reFastIron       = regexp.MustCompile(`(?:Inc\.|Systems, Inc\.),? (?:Stacking System )?([^,\s]+), IronWare Version (\S+)`)
+	reAlcatelAOS     = regexp.MustCompile(`^Alcatel(?:-Lucent)?(?: Enterprise)? (OS\S+|OmniSwitch \S+) (\d[\w.]+)`)
+	reAlliedVersion  = regexp.MustCompile(`(?:AW\+ v|AlliedWare Plus\) Version )(\d[\w.\-]*)`)
+	reDellNSeries    = regexp.MustCompile(`^Dell (?:EMC )?Networking (N\d\S*), (\d[\d.]+)`)
+	rePowerConnect   = regexp.MustCompile(`^(?:Dell )?PowerConnect (\S+?),? (\d[\d.]+)`)
+	reNetgear        = regexp.MustCompile(`^(?:NETGEAR )?([A-Z]{2,4}\d{3,4}[A-Z0-9+\-]*(?:v\d)?)\b(?:.*, (\d[\d.]+)$)?`)
+	reDLink          = regexp.MustCompile(`^((?:D-Link )?D[GEX]S-[\w/\-]+)`)
+	reFortiSwitch    = regexp.MustCompile(`^(FortiSwitch-\S+?) v(\d[\d.]+)`)
+	reMeraki         = regexp.MustCompile(`^Meraki (MS\S+)`)
+	reHuaweiModel    = regexp.MustCompile(`^(S\d{4}\S*|CE\d{4}\S*) Huawei`)
 )
 
 // Identify names the vendor, OS key, model and version from sysObjectID and
@@ -64,8 +77,15 @@ func Identify(sysObjectID, sysDescr string) Identity {
 		switch {
 		case strings.Contains(d, "NX-OS"):
 			id.OS = "cisco_nxos"
-		case strings.Contains(d, "IOS-XE") || strings.Contains(d, "IOS XE"):
+		case strings.Contains(d, "IOS-XE") || strings.Contains(d, "IOS XE") || strings.Contains(d, "IOSXE"):
+			// Catalyst 9000 answer "Cisco IOS Software [Cupertino],
+			// Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a".
 			id.OS = "cisco_iosxe"
+		}
+		if id.OS == "cisco_nxos" {
+			if m := reNexusModel.FindStringSubmatch(d); m != nil {
+				id.Model = m[1]
+			}
 		}
 		if m := reCiscoVersion.FindStringSubmatch(d); m != nil {
 			id.Version = m[1]
@@ -117,14 +137,27 @@ func Identify(sysObjectID, sysDescr string) Identity {
 		return id
 	case ent == "674":
 		id := Identity{Vendor: "dell", OS: "dell_os6"}
-		if strings.Contains(d, "OS10") {
+		switch {
+		case strings.Contains(d, "OS10"):
 			id.OS = "dell_os10"
+		case strings.Contains(d, "PowerConnect"):
+			id.OS = "dell_powerconnect"
+			if m := rePowerConnect.FindStringSubmatch(d); m != nil {
+				id.Model, id.Version = m[1], m[2]
+			}
+		default:
+			if m := reDellNSeries.FindStringSubmatch(d); m != nil {
+				id.Model, id.Version = m[1], m[2]
+			}
 		}
 		return id
 	case ent == "2011":
 		id := Identity{Vendor: "huawei", OS: "huawei_vrp"}
 		if m := reHuaweiVersion.FindStringSubmatch(d); m != nil {
 			id.Model, id.Version = m[1], m[2]
+		}
+		if m := reHuaweiModel.FindStringSubmatch(d); m != nil {
+			id.Model = m[1]
 		}
 		return id
 	case ent == "890":
@@ -147,6 +180,69 @@ func Identify(sysObjectID, sysDescr string) Identity {
 			id.Model, id.Version = m[1], m[2]
 		}
 		return id
+	case ent == "1916" || ent == "2272":
+		return extreme(ent, d)
+	case ent == "1991":
+		// Foundry's arc, kept by Brocade and Ruckus for FastIron (ICX).
+		id := Identity{Vendor: "ruckus", OS: "ruckus_fastiron"}
+		switch {
+		case strings.HasPrefix(d, "Brocade"):
+			id.Vendor, id.OS = "brocade", "brocade_fastiron"
+		case strings.HasPrefix(d, "Foundry"):
+			id.Vendor, id.OS = "foundry", "brocade_fastiron"
+		}
+		if m := reFastIron.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	case ent == "6486" || ent == "800":
+		// Alcatel-Lucent Enterprise OmniSwitch (6486.800 AOS 6, 6486.801
+		// AOS 8; 800 is Xylan, the OmniSwitch's origin).
+		id := Identity{Vendor: "alcatel", OS: "alcatel_aos"}
+		if m := reAlcatelAOS.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	case ent == "207":
+		// AlliedWare Plus: the model comes from ENTITY-MIB.
+		id := Identity{Vendor: "alliedtelesis", OS: "allied_awplus"}
+		if m := reAlliedVersion.FindStringSubmatch(d); m != nil {
+			id.Version = m[1]
+		}
+		return id
+	case ent == "4526":
+		id := Identity{Vendor: "netgear", OS: "netgear_prosafe"}
+		if m := reNetgear.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	case ent == "171":
+		id := Identity{Vendor: "dlink", OS: "dlink_dgs"}
+		if m := reDLink.FindStringSubmatch(d); m != nil {
+			id.Model = strings.TrimPrefix(m[1], "D-Link ")
+		}
+		return id
+	case ent == "259":
+		// Accton, the maker of Edgecore (and many OEM) switches.
+		return Identity{Vendor: "edgecore", OS: "edgecore"}
+	case ent == "12356" && strings.HasPrefix(oid, "1.3.6.1.4.1.12356.106."):
+		// 12356.106 is FortiSwitch; the rest of 12356 is FortiGate and
+		// other appliances, not switches.
+		id := Identity{Vendor: "fortinet", OS: "fortinet_fortiswitch"}
+		if m := reFortiSwitch.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	case ent == "29671":
+		id := Identity{Vendor: "cisco", OS: "cisco_meraki"}
+		if m := reMeraki.FindStringSubmatch(d); m != nil {
+			id.Model = m[1]
+		}
+		return id
+	case ent == "10456":
+		return Identity{Vendor: "planet", OS: "planet"}
+	case ent == "2356":
+		return Identity{Vendor: "lancom", OS: "lancom_lcos"}
 	case ent == "4413" || ent == "41112" || reUbiquiti.MatchString(d):
 		// UniFi switches answer sysObjectID 1.3.6.1.4.1 itself: the
 		// sysDescr "USW-..., version" is what names them.
@@ -157,6 +253,27 @@ func Identify(sysObjectID, sysDescr string) Identity {
 		return id
 	}
 	return Identity{}
+}
+
+// extreme names EXOS (1916) and VOSS/Fabric Engine (1916 with a VOSS
+// sysDescr, or 2272, the Nortel/Avaya arc VOSS kept).
+func extreme(ent, d string) Identity {
+	voss := ent == "2272"
+	for _, k := range []string{"VOSS", "FabricEngine", "VSP"} {
+		voss = voss || strings.Contains(d, k)
+	}
+	if voss {
+		id := Identity{Vendor: "extreme", OS: "extreme_voss"}
+		if m := reVOSS.FindStringSubmatch(d); m != nil {
+			id.Model, id.Version = m[1], m[2]
+		}
+		return id
+	}
+	id := Identity{Vendor: "extreme", OS: "extreme_exos"}
+	if m := reEXOS.FindStringSubmatch(d); m != nil {
+		id.Model, id.Version = m[1], m[2]
+	}
+	return id
 }
 
 func comware(d string) Identity {
@@ -196,7 +313,9 @@ func identify(sw *snapshot.Switch) {
 var sysDescrVersionFirst = map[string]bool{
 	"cisco_ios": true, "cisco_iosxe": true, "cisco_nxos": true, "hp_comware": true,
 	"dell_os9": true, "aruba_aoscx": true, "cambium_cnmatrix": true, "huawei_vrp": true,
-	"juniper_junos": true, "ubiquiti_edgeswitch": true,
+	"juniper_junos": true, "ubiquiti_edgeswitch": true, "extreme_exos": true, "extreme_voss": true,
+	"ruckus_fastiron": true, "brocade_fastiron": true, "alcatel_aos": true, "dell_os6": true,
+	"dell_powerconnect": true, "fortinet_fortiswitch": true, "allied_awplus": true, "netgear_prosafe": true,
 }
 
 // vendorScalars are scalars some vendors use for what sysDescr and

@@ -39,13 +39,14 @@ func TestIdentify(t *testing.T) {
 			Identity{"zyxel", "zyxel_zynos", "GS1900-48", ""}},
 		// Not in the recordings: sysDescr forms from vendor documentation.
 		{"huawei", "1.3.6.1.4.1.2011.2.23.330", "S5720-28P-SI-AC Huawei Versatile Routing Platform Software VRP (R) software,Version 5.170 (S5720 V200R011C10SPC600)",
-			Identity{"huawei", "huawei_vrp", "S5720", "V200R011C10SPC600"}},
+			Identity{"huawei", "huawei_vrp", "S5720-28P-SI-AC", "V200R011C10SPC600"}},
 		{"junos", "1.3.6.1.4.1.2636.1.1.1.2.92", "Juniper Networks, Inc. ex2300-c-12p Ethernet Switch, kernel JUNOS 18.2R3-S2.9, Build date: 2019-12-05",
 			Identity{"juniper", "juniper_junos", "ex2300-c-12p", "18.2R3-S2.9"}},
 		{"aruba 2930", "1.3.6.1.4.1.11.2.3.7.11.181", "Aruba JL322A 2930M-48G-PoE+ Switch, revision WC.16.10.0009, ROM WC.16.01.0008 (/ws/swbuildm/rel_ukiah_qaoff/code/build/bom(swbuildm_rel_ukiah_qaoff_rel_ukiah))",
 			Identity{"aruba", "aruba_aoss", "JL322A 2930M-48G-PoE+", "WC.16.10.0009"}},
 		{"unknown", "1.3.6.1.4.1.99999.1", "Some switch", Identity{}},
 	}
+	tests = append(tests, breadthCases...)
 	for _, tt := range tests {
 		t.Run(tt.recording, func(t *testing.T) {
 			if got := Identify(tt.oid, tt.descr); got != tt.want {
@@ -53,4 +54,94 @@ func TestIdentify(t *testing.T) {
 			}
 		})
 	}
+}
+
+// breadthCases are switches a voice integrator meets beyond the recordings.
+// sysObjectID arcs: IANA enterprise numbers (9 Cisco, 171 D-Link, 207
+// Allied Telesis, 259 Accton/Edgecore, 674 Dell, 800 Xylan, 1916 Extreme,
+// 1991 Foundry, 2272 Rapid City/Nortel, 2356 LANCOM, 4526 Netgear, 6486
+// Alcatel, 10456 Planet, 12356 Fortinet, 29671 Meraki), checked against
+// a published PEN table. Each sysDescr's public source is noted beside it.
+var breadthCases = []struct {
+	recording, oid, descr string
+	want                  Identity
+}{
+	// Cisco configuration guides' "show version" first line, as Catalyst
+	// 9300 answers sysDescr.
+	{"catalyst 9300", "1.3.6.1.4.1.9.1.2494", "Cisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a, RELEASE SOFTWARE (fc3)",
+		Identity{"cisco", "cisco_iosxe", "", "17.9.4a"}},
+	// Nexus 9000 sysDescr as quoted by Observium/LibreNMS parsers.
+	{"nexus 9000", "1.3.6.1.4.1.9.12.3.1.3.1812", "Cisco NX-OS(tm) n9000, Software (n9000-dk9), Version 9.3(10), RELEASE SOFTWARE Copyright (c) 2002-2022 by Cisco Systems, Inc.",
+		Identity{"cisco", "cisco_nxos", "n9000", "9.3(10)"}},
+	// Meraki MS LLDP system description (lldpctl output quoted publicly).
+	{"meraki ms250", "1.3.6.1.4.1.29671.2.109", "Meraki MS250-24P Cloud Managed PoE Switch",
+		Identity{"cisco", "cisco_meraki", "MS250-24P", ""}},
+	// EXOS sysDescr as quoted in Greenbone's EXOS detection script.
+	{"extreme exos", "1.3.6.1.4.1.1916.2.221", "ExtremeXOS (X440G2-24p-10G4) version 31.7.1.4 31.7.1.4-patch1-36 by release-manager on Thu Jul 21 10:39:54 EDT 2022",
+		Identity{"extreme", "extreme_exos", "X440G2-24p-10G4", "31.7.1.4"}},
+	// Fabric Engine sysDescr from a public SNMP vendor template test.
+	{"extreme fabric engine", "1.3.6.1.4.1.1916.2.473", "7520-48Y-8C-FabricEngine (9.0.4.0)",
+		Identity{"extreme", "extreme_voss", "7520-48Y-8C", "9.0.4.0"}},
+	// ICX 7150 sysDescr from a public lab write-up (sysObjectID 1991.1.3.64...).
+	{"ruckus icx", "1.3.6.1.4.1.1991.1.3.64.1.2.1.2", "Ruckus Wireless, Inc. ICX7150-24-POE, IronWare Version 10.0.10g_cd10T213 Compiled on Jul 30 2026 at 17:58:03 labeled as SPR10010g_cd10",
+		Identity{"ruckus", "ruckus_fastiron", "ICX7150-24-POE", "10.0.10g_cd10T213"}},
+	// Brocade FCX stack sysDescr from a LibreNMS test recording proposal.
+	{"brocade fcx", "1.3.6.1.4.1.1991.1.3.48.2.1", "Brocade Communications Systems, Inc. Stacking System FCX648, IronWare Version 08.0.30uT7f1 Compiled on Apr 23 2020 at 12:11:06 labeled as FCXS08030u",
+		Identity{"brocade", "brocade_fastiron", "FCX648", "08.0.30uT7f1"}},
+	// OmniSwitch sysDescr/sysObjectID from a public pysnmp example output.
+	{"alcatel os6860", "1.3.6.1.4.1.6486.801.1.1.2.1.11.1.7", "Alcatel-Lucent Enterprise OS6860E-48 8.4.1.141.R03 GA, December 07, 2017.",
+		Identity{"alcatel", "alcatel_aos", "OS6860E-48", "8.4.1.141.R03"}},
+	// AOS 6 LLDP system description seen in a LibreNMS test fixture.
+	{"alcatel os6450", "1.3.6.1.4.1.6486.800.1.1.2.1.11.2.5", "Alcatel-Lucent Enterprise OS6450-P24 6.7.2.191.R04 GA, June 20, 2018.",
+		Identity{"alcatel", "alcatel_aos", "OS6450-P24", "6.7.2.191.R04"}},
+	// Dell N-series sysDescr as listed in a public Observium OS module.
+	{"dell n3048p", "1.3.6.1.4.1.674.10895.3041", "Dell Networking N3048P, 6.6.3.10, Linux 4.14.138",
+		Identity{"dell", "dell_os6", "N3048P", "6.6.3.10"}},
+	// PowerConnect sysDescr as quoted in Open-AudIT's SNMP helper.
+	{"dell powerconnect", "1.3.6.1.4.1.674.10895.3024", "PowerConnect 6248, 3.3.18.1, VxWorks 6.5",
+		Identity{"dell", "dell_powerconnect", "6248", "3.3.18.1"}},
+	// OS10 on 674 (discovery fixture in a public inventory tool).
+	{"dell os10", "1.3.6.1.4.1.674.11000.5000.100.2.1.7", "Dell EMC Networking OS10 Enterprise, Version 10.5.1.0",
+		Identity{"dell", "dell_os10", "", ""}},
+	// Netgear smart switch sysDescr from a public SNMP fixture (4526.100.4.33).
+	{"netgear gs728tp", "1.3.6.1.4.1.4526.100.4.33", "GS728TPv2 ProSAFE 24-port Gigabit Smart Switch, 6.0.1.34",
+		Identity{"netgear", "netgear_prosafe", "GS728TPv2", "6.0.1.34"}},
+	{"netgear gs724t", "1.3.6.1.4.1.4526.100.4.15", "NETGEAR GS724Tv3 ProSAFE 24-port Gigabit Smart Switch",
+		Identity{"netgear", "netgear_prosafe", "GS724Tv3", ""}},
+	// FortiSwitch LLDP system description from a public LLDP test vector.
+	{"fortiswitch", "1.3.6.1.4.1.12356.106.1.1241", "FortiSwitch-124E v6.4.5,build0000,210315",
+		Identity{"fortinet", "fortinet_fortiswitch", "FortiSwitch-124E", "6.4.5"}},
+	// A FortiGate is not a switch: no OS key.
+	{"fortigate", "1.3.6.1.4.1.12356.101.1.60", "FortiGate-60F", Identity{}},
+	// AlliedWare Plus, both wordings LibreNMS's awplus definition and
+	// recording (tests/snmpsim/awplus.snmprec) show.
+	{"allied telesis", "1.3.6.1.4.1.207.1.14.203", "Allied Telesis router/switch, AW+ v5.4.7-2.1",
+		Identity{"alliedtelesis", "allied_awplus", "", "5.4.7-2.1"}},
+	{"allied telesis new wording", "1.3.6.1.4.1.207.1.14.203", "Software (AlliedWare Plus) Version 5.4.8-2.1",
+		Identity{"alliedtelesis", "allied_awplus", "", "5.4.8-2.1"}},
+	// Edgecore ECS arcs 259.10.1.x as LibreNMS's edgecos module uses them;
+	// the sysDescr is the model alone (not sourced: the arc decides).
+	{"edgecore", "1.3.6.1.4.1.259.10.1.45.101", "ECS4120-28Fp", Identity{"edgecore", "edgecore", "", ""}},
+	// The D-Link model name is public (DGS-1210-28P/ME); the sysDescr
+	// wording around it is not sourced. Planet's arc is LibreNMS's
+	// planetos test (10456.1.1516), LANCOM's 2356: their sysDescr here
+	// are placeholders, only the enterprise arc is tested.
+	{"d-link", "1.3.6.1.4.1.171.10.76.28", "DGS-1210-28P/ME Gigabit Ethernet Switch",
+		Identity{"dlink", "dlink_dgs", "DGS-1210-28P/ME", ""}},
+	{"planet", "1.3.6.1.4.1.10456.1.1516", "GS-4210-24P2S", Identity{"planet", "planet", "", ""}},
+	{"lancom", "1.3.6.1.4.1.2356.800.3.1", "LANCOM GS-3652XUP", Identity{"lancom", "lancom_lcos", "", ""}},
+}
+
+// FuzzIdentify: any sysObjectID and sysDescr give a vendor exactly when
+// they give an OS key, and never a panic.
+func FuzzIdentify(f *testing.F) {
+	for _, c := range breadthCases {
+		f.Add(c.oid, c.descr)
+	}
+	f.Fuzz(func(t *testing.T, oid, descr string) {
+		id := Identify(oid, descr)
+		if (id.Vendor == "") != (id.OS == "") {
+			t.Fatalf("Identify(%q, %q) = %+v", oid, descr, id)
+		}
+	})
 }
