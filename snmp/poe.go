@@ -31,25 +31,33 @@ var reGroupPort = regexp.MustCompile(`(\d+)/(?:\d+/)?(\d+)$`)
 //     member numbering: "1/0/7", "Gi2/0/7", "2/7");
 //  3. group 1 only (a standalone switch): bridge port number port, then the
 //     interface whose ifIndex is port.
+//
+// HPE AOS-S (ProCurve) numbers pethPsePortIndex by ifIndex across the whole
+// stack or chassis (group = member or module, port = ifIndex): there the
+// port number is taken as the ifIndex in every group, before rule 2 (as
+// NAV's ipdevpoll PoE plugin does for HP: Uninett/nav
+// python/nav/ipdevpoll/plugins/poe.py).
 type poePortMapper struct {
-	entPhy    map[string]int64
-	entAlias  map[int64]int
-	entName   map[int64]string
-	byName    map[string]int
-	groupPort map[[2]int][]int
-	ports     *portSet
-	bp        bridgePorts
+	portIsIfIndex bool
+	entPhy        map[string]int64
+	entAlias      map[int64]int
+	entName       map[int64]string
+	byName        map[string]int
+	groupPort     map[[2]int][]int
+	ports         *portSet
+	bp            bridgePorts
 }
 
-func newPoEPortMapper(d *data, ports *portSet, bp bridgePorts) *poePortMapper {
+func newPoEPortMapper(d *data, ports *portSet, bp bridgePorts, os string) *poePortMapper {
 	m := &poePortMapper{
-		entPhy:    d.ints(stagePoE, oidCpeExtPortEntPhyIndex),
-		entAlias:  map[int64]int{},
-		entName:   map[int64]string{},
-		byName:    map[string]int{},
-		groupPort: map[[2]int][]int{},
-		ports:     ports,
-		bp:        bp,
+		portIsIfIndex: os == "aruba_aoss",
+		entPhy:        d.ints(stagePoE, oidCpeExtPortEntPhyIndex),
+		entAlias:      map[int64]int{},
+		entName:       map[int64]string{},
+		byName:        map[string]int{},
+		groupPort:     map[[2]int][]int{},
+		ports:         ports,
+		bp:            bp,
 	}
 	for _, vb := range d.rows(oidEntAliasMappingIdentifier) {
 		a, ok := arcs(vb.index)
@@ -96,6 +104,9 @@ func (m *poePortMapper) ifIndex(idx string, group, port int) (int, bool) {
 			return i, true
 		}
 	}
+	if m.portIsIfIndex && m.ports.get(port) != nil {
+		return port, true
+	}
 	if c := m.groupPort[[2]int{group, port}]; len(c) == 1 {
 		return c[0], true
 	}
@@ -136,7 +147,7 @@ func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
 	draw := d.ints(stagePoE, oidCpeExtPortPwrConsumption)
 	ciscoEnable := d.ints(stagePoE, oidCpeExtPortEnable)
 	maxPwr := d.ints(stagePoE, oidCpeExtPortPwrMax)
-	mapper := newPoEPortMapper(d, ports, bp)
+	mapper := newPoEPortMapper(d, ports, bp, sw.OS)
 
 	// Rows exist in either the standard or the Cisco table.
 	seen := map[string]bool{}
