@@ -13,6 +13,8 @@ import (
 // MAC but an Unsigned32 index into lldpV2DestAddressTable (nearest bridge,
 // nearest customer bridge, nearest non-TPMR bridge).
 const (
+	// lldpV2PortConfigAdminStatus, index ifIndex.destAddrIndex.
+	oidLldpV2PortConfigAdmin     = "1.3.111.2.802.1.1.13.1.1.8.1.3"
 	oidLldpV2LocChassisIDSubtype = "1.3.111.2.802.1.1.13.1.3.1"
 	oidLldpV2LocChassisID        = "1.3.111.2.802.1.1.13.1.3.2"
 	// lldpV2RemTable columns, index timeMark.ifIndex.destAddrIndex.remIndex.
@@ -30,6 +32,7 @@ const (
 )
 
 var lldpV2Plan = []column{
+	{stageLLDP, "lldpV2PortConfigAdminStatus", oidLldpV2PortConfigAdmin},
 	{stageLLDP, "lldpV2LocChassisIdSubtype", oidLldpV2LocChassisIDSubtype},
 	{stageLLDP, "lldpV2LocChassisId", oidLldpV2LocChassisID},
 	{stageLLDP, "lldpV2RemChassisIdSubtype", oidLldpV2RemChassisIDSubtype},
@@ -73,6 +76,24 @@ func readLLDPV2(sw *snapshot.Switch, d *data, ports *portSet) {
 		if b, ok := ids["0"]; ok && len(b) > 0 {
 			sw.ChassisID = formatLLDPID(b, subs["0"], chassisSubtypeMAC)
 		}
+	}
+	// Admin status of the lowest destination address (1 is the nearest
+	// bridge, the one phones use) where LLDP-MIB gave none.
+	adminDest := map[int]uint32{}
+	for idx, st := range d.ints(stageLLDP, oidLldpV2PortConfigAdmin) {
+		a, ok := arcs(idx)
+		if !ok || len(a) != 2 {
+			continue
+		}
+		p := ports.get(int(a[0]))
+		if p == nil || (p.LLDPAdmin != "" && adminDest[p.IfIndex] == 0) {
+			continue
+		}
+		if cur, seen := adminDest[p.IfIndex]; seen && cur <= a[1] {
+			continue
+		}
+		adminDest[p.IfIndex] = a[1]
+		p.LLDPAdmin = lldpAdminNames[st]
 	}
 	chassisSub := d.ints(stageLLDP, oidLldpV2RemChassisIDSubtype)
 	chassis := d.bytes(stageLLDP, oidLldpV2RemChassisID)

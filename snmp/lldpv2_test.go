@@ -26,6 +26,14 @@ func TestLLDPV2Recording(t *testing.T) {
 		n.PortDescr != "LAN port" || !slices.Equal(n.Capabilities, []string{"bridge", "telephone"}) || n.MgmtAddress != "198.18.10.21" {
 		t.Errorf("phone neighbour = %+v", n)
 	}
+	// lldpV2PortConfigAdminStatus.501.1 = txAndRx (nearest bridge wins
+	// over .501.2 = disabled), .502.1 = rxOnly.
+	if phone.LLDPAdmin != "txAndRx" {
+		t.Errorf("ge-0/0/1 LLDP admin %q, want txAndRx", phone.LLDPAdmin)
+	}
+	if p := portByName(sw, "ge-0/0/2"); p == nil || p.LLDPAdmin != "rxOnly" {
+		t.Errorf("ge-0/0/2 = %+v, want LLDP admin rxOnly", p)
+	}
 	// The printer is in both LLDP-MIB and LLDP-V2-MIB: listed once.
 	if p := portByName(sw, "ge-0/0/2"); p == nil || len(p.Neighbors) != 1 || p.Neighbors[0].SysName != "printer-2" {
 		t.Errorf("ge-0/0/2 = %+v, want printer-2 once", p)
