@@ -73,16 +73,12 @@ func Identify(sysObjectID, sysDescr string) Identity {
 		id.Model, _, _ = strings.Cut(d, " ")
 		return id
 	case ent == "9":
+		// IOS and IOS-XE (Catalyst 9000: "Cisco IOS Software [Cupertino],
+		// Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a") are
+		// one driver, cisco_ios; the OS key is the driver's name.
 		id := Identity{Vendor: "cisco", OS: "cisco_ios"}
-		switch {
-		case strings.Contains(d, "NX-OS"):
+		if strings.Contains(d, "NX-OS") {
 			id.OS = "cisco_nxos"
-		case strings.Contains(d, "IOS-XE") || strings.Contains(d, "IOS XE") || strings.Contains(d, "IOSXE"):
-			// Catalyst 9000 answer "Cisco IOS Software [Cupertino],
-			// Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a".
-			id.OS = "cisco_iosxe"
-		}
-		if id.OS == "cisco_nxos" {
 			if m := reNexusModel.FindStringSubmatch(d); m != nil {
 				id.Model = m[1]
 			}
@@ -311,7 +307,7 @@ func identify(sw *snapshot.Switch) {
 }
 
 var sysDescrVersionFirst = map[string]bool{
-	"cisco_ios": true, "cisco_iosxe": true, "cisco_nxos": true, "hp_comware": true,
+	"cisco_ios": true, "cisco_nxos": true, "hp_comware": true,
 	"dell_os9": true, "aruba_aoscx": true, "cambium_cnmatrix": true, "huawei_vrp": true,
 	"juniper_junos": true, "ubiquiti_edgeswitch": true, "extreme_exos": true, "extreme_voss": true,
 	"ruckus_fastiron": true, "brocade_fastiron": true, "alcatel_aos": true, "dell_os6": true,

@@ -69,7 +69,7 @@ var breadthCases = []struct {
 	// Cisco configuration guides' "show version" first line, as Catalyst
 	// 9300 answers sysDescr.
 	{"catalyst 9300", "1.3.6.1.4.1.9.1.2494", "Cisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a, RELEASE SOFTWARE (fc3)",
-		Identity{"cisco", "cisco_iosxe", "", "17.9.4a"}},
+		Identity{"cisco", "cisco_ios", "", "17.9.4a"}},
 	// Nexus 9000 sysDescr as quoted by Observium/LibreNMS parsers.
 	{"nexus 9000", "1.3.6.1.4.1.9.12.3.1.3.1812", "Cisco NX-OS(tm) n9000, Software (n9000-dk9), Version 9.3(10), RELEASE SOFTWARE Copyright (c) 2002-2022 by Cisco Systems, Inc.",
 		Identity{"cisco", "cisco_nxos", "n9000", "9.3(10)"}},
