@@ -468,9 +468,13 @@ func (m *Model) probeCards() []Card {
 	}
 	switch {
 	case m.probing && m.probe != nil:
-		return partCards(m.probe)
+		return partCards(m.probe, m.voiceHeard())
 	case m.probing:
-		state, why = common.StatePending, "probing…"
+		empty := &snapshot.Probe{}
+		if m.here != nil {
+			empty.Interface = m.here.Interface
+		}
+		return partCards(empty, m.voiceHeard())
 	case m.probeErr != nil:
 		state, why = common.StateFail, "probe failed: "+m.probeErr.Error()
 	case m.probe != nil:

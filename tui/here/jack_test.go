@@ -140,10 +140,16 @@ func TestProbeCardsFillAsResultsArrive(t *testing.T) {
 		},
 	})
 	m.SetSize(120, 24)
+	// Nothing heard: no voice VLAN to try, said at once.
 	_, cmd := m.Update(hereDoneMsg{here: &snapshot.Here{Interface: "eth0"}})
 	if cmd == nil || !m.probing {
 		t.Fatal("the probe should start once listening ends")
 	}
+	if c := card(t, m, "DHCP voice"); c.State != common.StateNA || c.Value != "not probed: no voice VLAN known" || c.Source != "probe on eth0" {
+		t.Errorf("DHCP voice with no voice VLAN heard: %+v", c)
+	}
+	m.Update(hereDoneMsg{here: &snapshot.Here{Interface: "eth0", Neighbors: []snapshot.Neighbor{
+		{Protocol: "cdp", ChassisID: "sw", PortID: "Gi0/4", SysName: "sw", Capabilities: []string{"bridge"}, VoiceVLAN: 20}}}})
 	for _, l := range []string{"DHCP data", "DHCP voice", "DNS", "Gateway", "Transport"} {
 		if c := card(t, m, l); c.State != common.StatePending {
 			t.Errorf("%s before any result: %+v", l, c)

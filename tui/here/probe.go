@@ -147,10 +147,14 @@ func addPart(p *snapshot.Probe, part snapshot.Probe) {
 }
 
 // partCards are the probe's cards while it runs: a card with a result so
-// far shows it, the others stay pending.
-func partCards(p *snapshot.Probe) []Card {
+// far shows it, the others stay pending. Without a voice VLAN heard the
+// probe has none to try, which the voice card says at once.
+func partCards(p *snapshot.Probe, voiceHeard bool) []Card {
 	cards := resultCards(p)
 	for i, c := range cards {
+		if c.Label == "DHCP voice" && !voiceHeard {
+			continue
+		}
 		if !reported(p, c.Label) {
 			cards[i] = Card{Label: c.Label, State: common.StatePending, Value: "probing…"}
 		}
@@ -187,6 +191,24 @@ func reported(p *snapshot.Probe, label string) bool {
 		return hasTransport("gateway")
 	case "Transport":
 		return hasTransport("target")
+	}
+	return false
+}
+
+// voiceHeard says whether the switch told a voice VLAN on the jack (a
+// tagged LLDP-MED voice policy or CDP's VoIP VLAN): the one the probe
+// tries DHCP in.
+func (m *Model) voiceHeard() bool {
+	if m.here == nil {
+		return false
+	}
+	for _, n := range m.here.Neighbors {
+		if pol, ok := voicePolicy(n); ok && pol.Tagged && pol.VLAN > 0 {
+			return true
+		}
+		if n.VoiceVLAN > 0 {
+			return true
+		}
 	}
 	return false
 }
