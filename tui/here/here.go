@@ -452,6 +452,9 @@ func (m *Model) vlanCards(n snapshot.Neighbor, heard bool, p snapshot.Port, onSw
 			voice = Card{"Voice VLAN", common.StatePass, policyWords(p.MEDPolicies[0]), src + " LLDP-MED policy"}
 		case p.VoiceVLAN != 0:
 			voice = Card{"Voice VLAN", common.StatePass, fmt.Sprintf("VLAN %d on the port; no LLDP-MED policy read", p.VoiceVLAN), src}
+		case m.result != nil && m.result.Engineering == audit.EngineeringVoiceVLAN:
+			// The site uses a voice VLAN: a port without one cannot take a phone.
+			voice = Card{"Voice VLAN", common.StateFail, "none on this port, but the site uses a voice VLAN (see Findings, Plan)", src}
 		default:
 			voice = Card{"Voice VLAN", common.StateWarn, "none: voice rides the data VLAN (standard engineering)", src}
 		}
