@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/lab/labtest"
 	labsite "github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
@@ -60,7 +62,9 @@ func TestRealSiteEveryFormat(t *testing.T) {
 					t.Fatalf("%s %s %s: %v", name, l, f, err)
 				}
 				if out := os.Getenv("VOXLAN_REPORT_OUT"); out != "" && name == "wte" {
-					_ = os.WriteFile(filepath.Join(out, "lab-demo."+string(l)+f.Ext()), buf.Bytes(), 0o644)
+					if err := os.WriteFile(filepath.Join(out, "lab-demo."+string(l)+f.Ext()), buf.Bytes(), 0o644); err != nil {
+						t.Errorf("VOXLAN_REPORT_OUT: %v", err)
+					}
 				}
 				if f == FormatPDF {
 					checkPDFHasSwitches(t, buf.Bytes(), d)
@@ -81,8 +85,13 @@ func TestRealSiteEveryFormat(t *testing.T) {
 
 func checkPDFHasSwitches(t *testing.T, pdf []byte, d *Document) {
 	t.Helper()
-	if _, err := os.Stat("/usr/bin/pdftotext"); err != nil {
-		return // the golden PDF test says when poppler is missing
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		// Locally TestGoldenPDF skips with the reason; in CI poppler is
+		// installed, so its absence must not pass this check silently.
+		if labtest.InCI() {
+			t.Fatalf("pdftotext: %v (scripts/install-test-deps.sh installs poppler-utils)", err)
+		}
+		return
 	}
 	path := filepath.Join(t.TempDir(), "site.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
