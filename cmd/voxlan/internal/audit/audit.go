@@ -140,8 +140,13 @@ func (o *AuditOptions) validate() error {
 	if o.Parallel < 1 || o.Parallel > 64 {
 		return cmdutil.UsageError("--parallel must be between 1 and 64, got %d", o.Parallel)
 	}
-	if o.Timeout <= 0 || o.Retries < 0 || o.Concurrency < 1 {
-		return cmdutil.UsageError("--timeout, --retries and --concurrency must be positive")
+	switch {
+	case o.Timeout <= 0:
+		return cmdutil.UsageError("--timeout must be positive (e.g. 2s), got %s", o.Timeout)
+	case o.Retries < 0:
+		return cmdutil.UsageError("--retries must be 0 (no retry) or more, got %d", o.Retries)
+	case o.Concurrency < 1:
+		return cmdutil.UsageError("--concurrency must be 1 or more, got %d", o.Concurrency)
 	}
 	return nil
 }

@@ -318,3 +318,28 @@ func TestAuditInventoryAgainstSnmpsim(t *testing.T) {
 		t.Errorf("no W warning for SDSL 2M")
 	}
 }
+
+// TestAuditFlagRangeNamesTheFlag: a value out of range is a usage error that
+// names the flag and the value given, so the user knows which one to fix.
+func TestAuditFlagRangeNamesTheFlag(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		set  func(*AuditOptions)
+		want string
+	}{
+		{"timeout", func(o *AuditOptions) { o.Timeout = 0 }, "--timeout must be positive (e.g. 2s), got 0s"},
+		{"retries", func(o *AuditOptions) { o.Retries = -1 }, "--retries must be 0 (no retry) or more, got -1"},
+		{"concurrency", func(o *AuditOptions) { o.Concurrency = 0 }, "--concurrency must be 1 or more, got 0"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			opts := testOpts(&out, &errOut)
+			opts.SnapshotFile = writeSnap(t, cascadeSnapshot("hq"))
+			tt.set(opts)
+			err := opts.validate()
+			if cmdutil.CodeFor(err) != cmdutil.ExitUsage || err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v (exit %d), want usage error %q", err, cmdutil.CodeFor(err), tt.want)
+			}
+		})
+	}
+}
