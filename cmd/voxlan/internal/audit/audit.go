@@ -346,11 +346,11 @@ func (o *AuditOptions) discoverAll(ctx context.Context, jobs []*job, results []*
 
 func writeSnapshot(dir string, snap *snapshot.Snapshot) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("audit: %w", err)
+		return fmt.Errorf("audit: --snapshots: %w; give a directory you can write", err)
 	}
 	f, err := os.Create(filepath.Join(dir, snap.Site+".json"))
 	if err != nil {
-		return fmt.Errorf("audit: %w", err)
+		return fmt.Errorf("audit: --snapshots: %w; give a directory you can write", err)
 	}
 	if err := snapshot.Encode(f, snap); err != nil {
 		f.Close()

@@ -343,3 +343,13 @@ func TestAuditFlagRangeNamesTheFlag(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteSnapshotUnwritableDir: --snapshots naming something that is not a
+// writable directory says which flag and what to give instead.
+func TestWriteSnapshotUnwritableDir(t *testing.T) {
+	notDir := cmdtest.WriteFile(t, t.TempDir(), "file", "x")
+	err := writeSnapshot(notDir, cascadeSnapshot("hq"))
+	if err == nil || !strings.Contains(err.Error(), "--snapshots") || !strings.Contains(err.Error(), "give a directory you can write") {
+		t.Errorf("got %v, want an error naming --snapshots and what to do", err)
+	}
+}

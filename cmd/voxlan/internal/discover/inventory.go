@@ -36,7 +36,7 @@ func discoverInventory(ctx context.Context, opts *DiscoverOptions) error {
 		}
 		dir = opts.OutFile
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("discover: %w", err)
+			return fmt.Errorf("discover: --out: %w; give a directory you can write", err)
 		}
 	}
 	defaults, err := opts.credentials()
