@@ -41,7 +41,9 @@ func (r *SecretRef) check() error {
 	if r.Env != "" {
 		n++
 		if !envName.MatchString(r.Env) {
-			return fmt.Errorf("env %q is not a variable name", r.Env)
+			// Not repeated: what fails here is often the secret itself,
+			// written where its variable's name goes.
+			return errors.New("env is not a variable name (letters, digits and _, not starting with a digit); give the name of the variable that holds the secret, never the secret itself")
 		}
 	}
 	if r.Prompt {
