@@ -130,9 +130,21 @@ func (s *socket) ReadFrame(ctx context.Context) (Frame, error) {
 	if err := s.file.SetReadDeadline(deadline); err != nil {
 		return Frame{}, fmt.Errorf("capture: %s: %w", s.ifi.Name, err)
 	}
-	// A cancelled ctx wakes the blocked read by moving the deadline to the past.
-	stop := context.AfterFunc(ctx, func() { _ = s.file.SetReadDeadline(time.Unix(1, 0)) })
-	defer stop()
+	// A cancelled ctx wakes the blocked read by moving the deadline to the
+	// past. AfterFunc runs that in its own goroutine, which may be scheduled
+	// only after this read returned (ctx's deadline fires together with the
+	// socket's): wait for it before releasing the lock, or it would move the
+	// deadline of the next read and end that one at once.
+	wakeDone := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(wakeDone)
+		_ = s.file.SetReadDeadline(time.Unix(1, 0))
+	})
+	defer func() {
+		if !stop() {
+			<-wakeDone
+		}
+	}()
 	for {
 		var (
 			n, oobn int
