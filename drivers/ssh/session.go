@@ -135,7 +135,7 @@ func classify(addr, step string, err error) error {
 	case errors.Is(err, util.ErrPrivilegeError):
 		return fmt.Errorf("ssh %s: %s: %w: could not enter privileged mode; check the enable password reference", addr, step, drivers.ErrAuth)
 	case errors.Is(err, util.ErrTimeoutError), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("ssh %s: %s: %w", addr, step, drivers.ErrTimeout)
+		return fmt.Errorf("ssh %s: %s: %w; check that it answers SSH at this address, or give a longer --timeout", addr, step, drivers.ErrTimeout)
 	case errors.Is(err, util.ErrConnectionError), errors.Is(err, io.EOF):
 		return fmt.Errorf("ssh %s: %s: %w", addr, step, drivers.ErrSessionLost)
 	case strings.Contains(err.Error(), "knownhosts") || strings.Contains(err.Error(), "host key"):

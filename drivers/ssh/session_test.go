@@ -224,3 +224,12 @@ func TestEnableSecret(t *testing.T) {
 		t.Errorf("wrong enable secret: %v", err)
 	}
 }
+
+// TestClassifyTimeoutSaysWhatToDo: a timeout keeps its sentinel and tells
+// the user what to check or change.
+func TestClassifyTimeoutSaysWhatToDo(t *testing.T) {
+	err := classify("198.18.0.2:22", "connect as admin", context.DeadlineExceeded)
+	if !errors.Is(err, drivers.ErrTimeout) || !strings.Contains(err.Error(), "--timeout") {
+		t.Errorf("got %v, want ErrTimeout naming --timeout", err)
+	}
+}
