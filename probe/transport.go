@@ -90,13 +90,12 @@ func Echo(ctx context.Context, target netip.Addr, cfg EchoConfig, th Thresholds)
 	sentAt := make([]time.Time, cfg.Count)
 	var mu sync.Mutex
 	done := make(chan struct{})
-	// The reader runs until the last request's timeout: answers are
-	// matched by sequence number, so late and reordered ones land right.
-	readDeadline := time.Now().Add(time.Duration(cfg.Count)*cfg.Interval + cfg.Timeout)
-	if dl, ok := ctx.Deadline(); ok && dl.Before(readDeadline) {
-		readDeadline = dl
+	// The reader runs until the last request's timeout (set once it is
+	// sent, below): answers are matched by sequence number, so late and
+	// reordered ones land right. Until then only ctx bounds it.
+	if dl, ok := ctx.Deadline(); ok {
+		_ = conn.SetReadDeadline(dl)
 	}
-	_ = conn.SetReadDeadline(readDeadline)
 	stop := context.AfterFunc(ctx, func() { _ = conn.SetReadDeadline(time.Unix(1, 0)) })
 	defer stop()
 	go func() {
@@ -154,6 +153,17 @@ func Echo(ctx context.Context, target netip.Addr, cfg EchoConfig, th Thresholds)
 			return res
 		}
 		res.Sent++
+	}
+	// Counted from the last send, not from the start: a busy laptop whose
+	// ticker fell behind sends the last requests late, and their answers
+	// still get the whole Timeout instead of being cut off as lost.
+	lastDeadline := time.Now().Add(cfg.Timeout)
+	if dl, ok := ctx.Deadline(); ok && dl.Before(lastDeadline) {
+		lastDeadline = dl
+	}
+	_ = conn.SetReadDeadline(lastDeadline)
+	if ctx.Err() != nil { // cancelled meanwhile: keep the reader woken
+		_ = conn.SetReadDeadline(time.Unix(1, 0))
 	}
 	<-done
 	mu.Lock()
