@@ -337,7 +337,12 @@ func fullExchange(ctx context.Context, port FramePort, mac net.HardwareAddr, r *
 	for {
 		f, err := port.ReadFrame(wctx)
 		if err != nil {
-			lease.Message = fmt.Sprintf("no ACK from %s within %s", lease.ServerID, ackWait)
+			// The time actually waited, not ackWait: a read that ends
+			// early (cancel, socket error) must not pass for a silent server.
+			lease.Message = fmt.Sprintf("no ACK from %s within %s", lease.ServerID, time.Since(sent).Round(time.Millisecond))
+			if !errors.Is(err, context.DeadlineExceeded) {
+				lease.Message += ": " + err.Error()
+			}
 			return
 		}
 		p, _ := match(f, byXID, dhcp4.Ack, dhcp4.Nak)
