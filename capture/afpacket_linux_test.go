@@ -92,3 +92,33 @@ func TestOpenUnknownInterface(t *testing.T) {
 		t.Fatal("Open of a missing interface succeeded")
 	}
 }
+
+// TestReadAfterExpiredRead: a read whose context expires must not leave
+// anything behind that ends the next read early. Each round, a read times
+// out after 1 ms, then a read that only a cancel ends must wait for it.
+func TestReadAfterExpiredRead(t *testing.T) {
+	labtest.RequireRoot(t)
+	labtest.RequireTools(t, "ip")
+	a, b := netns.ForTest(t, "cexa"), netns.ForTest(t, "cexb")
+	aDev, bDev := netns.UniqueName("ce"), netns.UniqueName("cf")
+	if err := netns.Veth(a, aDev, b, bDev); err != nil {
+		t.Fatal(err)
+	}
+	var rx capture.Port
+	if err := lldplab.Do(a, func() (err error) { rx, err = capture.Open(aDev, 0x88cc); return err }); err != nil {
+		t.Fatal(err)
+	}
+	defer rx.Close()
+	for i := range 100 {
+		short, cancelShort := context.WithTimeout(context.Background(), time.Millisecond)
+		if _, err := rx.ReadFrame(short); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("round %d: short read err = %v, want DeadlineExceeded", i, err)
+		}
+		cancelShort()
+		cctx, ccancel := context.WithCancel(context.Background())
+		time.AfterFunc(10*time.Millisecond, ccancel)
+		if _, err := rx.ReadFrame(cctx); !errors.Is(err, context.Canceled) {
+			t.Fatalf("round %d: next read err = %v, want context.Canceled (ended by the previous read's deadline)", i, err)
+		}
+	}
+}
