@@ -20,17 +20,17 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the current audit")
 
-// recordingsDir holds the shared real recordings (see its README).
-const recordingsDir = "../../shared/testdata/snmprec"
+// recordingsDir holds the real recordings kept in the repository (testdata/README.md).
+const recordingsDir = "../testdata/snmprec"
 
-// TestGoldenRecordings discovers every shared recording through the real
+// TestGoldenRecordings discovers every recording in testdata/snmprec through the real
 // snmpsimd, audits it against the wte profile and compares the result with
 // testdata/golden/<recording>.json, reviewed by hand (testdata/golden/README.md).
 func TestGoldenRecordings(t *testing.T) {
 	labtest.RequireTools(t, snmpsim.Binary)
 	entries, err := os.ReadDir(recordingsDir)
 	if err != nil {
-		labtest.Skip(t, "shared recordings not found: %v", err)
+		t.Fatalf("recordings (kept in the repository): %v", err)
 	}
 	var names []string
 	for _, e := range entries {

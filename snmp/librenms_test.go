@@ -252,14 +252,14 @@ func TestDiscoverMatchesLibreNMS(t *testing.T) {
 	if err := json.Unmarshal(raw, &diffs); err != nil {
 		t.Fatalf("testdata/librenms-differences.json: %v", err)
 	}
-	files, err := os.ReadDir("../../shared/testdata/librenms-expected")
+	files, err := os.ReadDir("../testdata/librenms-expected")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(f.Name(), ".json")
 		t.Run(name, func(t *testing.T) {
-			b, err := os.ReadFile("../../shared/testdata/librenms-expected/" + f.Name())
+			b, err := os.ReadFile("../testdata/librenms-expected/" + f.Name())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -59,7 +59,7 @@ func TestCompareOIDText(t *testing.T) {
 // FuzzCompareOIDText checks the walk's allocation-free comparison against
 // parsing both OIDs, seeded with consecutive OIDs of a real recording.
 func FuzzCompareOIDText(f *testing.F) {
-	file, err := os.Open("../../shared/testdata/snmprec/procurve.snmprec")
+	file, err := os.Open("../testdata/snmprec/procurve.snmprec")
 	if err != nil {
 		f.Fatal(err)
 	}

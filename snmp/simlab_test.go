@@ -13,9 +13,10 @@ import (
 	"github.com/voxlan/voxlan/snmp"
 )
 
-// recordingsDir holds the shared real recordings; testdata/snmprec holds
+// recordingsDir holds the real recordings kept at the repository root
+// (testdata/README.md); snmp/testdata/snmprec holds
 // this package's own (broken on purpose) ones.
-const recordingsDir = "../../shared/testdata/snmprec"
+const recordingsDir = "../testdata/snmprec"
 
 // One snmpsimd serves every recording to all tests of the package; it is
 // started by the first test that needs it and stopped by TestMain.
@@ -40,8 +41,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// sim returns the shared snmpsimd serving the shared recordings plus
-// testdata/snmprec.
+// sim returns the one snmpsimd of this test binary, serving the
+// repository's recordings (../testdata/snmprec) plus snmp/testdata/snmprec.
 func sim(t testing.TB) *snmpsim.Server {
 	t.Helper()
 	labtest.RequireTools(t, snmpsim.Binary)

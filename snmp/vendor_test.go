@@ -3,7 +3,7 @@ package snmp
 import "testing"
 
 // TestIdentify uses the sysObjectID and sysDescr of every recording in
-// ../shared/testdata/snmprec, as recorded.
+// testdata/snmprec at the repository root, as recorded.
 func TestIdentify(t *testing.T) {
 	tests := []struct {
 		recording, oid, descr string

@@ -8,7 +8,7 @@ import (
 )
 
 // Show outputs in the AOS-S 16.x layout of the real samples in
-// /work/shared/testdata/cli/hp_procurve (ntc-templates), read back by
+// drivers/aruba_aoss/testdata (ntc-templates hp_procurve), read back by
 // drivers/aruba_aoss in the tests.
 
 func (d *AOSS) runningConfig() string {

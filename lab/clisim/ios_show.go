@@ -8,7 +8,7 @@ import (
 )
 
 // The show outputs below follow the real IOS 15.2 samples in
-// /work/shared/testdata/cli/cisco_ios (ntc-templates): same headers, field
+// drivers/cisco_ios/testdata/ntc (ntc-templates cisco_ios): same headers, field
 // names, column rules and widths. The caller holds d.mu.
 
 func (d *IOS) showVersion() string {

@@ -9,8 +9,8 @@ import (
 )
 
 // The show outputs below follow the real SB samples in
-// /work/shared/testdata/cli/cisco_s300 (ntc-templates) and
-// /work/shared/testdata/cli-napalm/cisco_s300 (napalm-s350): same headers,
+// drivers/cisco_sb/testdata (ntc-templates cisco_s300 and napalm-s350
+// cisco_s300): same headers,
 // column rules and widths, wrapped cells. The caller holds d.mu.
 
 func (d *SB) showVersion() string {

@@ -4,7 +4,8 @@
 // snmpsimd...) started inside them and stopped with them.
 //
 // Everything here shells out to iproute2's `ip`, as lab.md describes; this
-// kernel has no 802.1Q links, netem or dummy links (see shared/docs/lab.md).
+// kernel has no 802.1Q links, netem or dummy links (lab/vlantap and
+// lab/impair stand in for them).
 package netns
 
 import (

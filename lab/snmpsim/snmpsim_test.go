@@ -10,7 +10,7 @@ import (
 	"github.com/voxlan/voxlan/lab/snmpsim"
 )
 
-const recordings = "../../../shared/testdata/snmprec"
+const recordings = "../../testdata/snmprec"
 
 func TestStartServesRecording(t *testing.T) {
 	s := snmpsim.StartForTest(t, recordings, snmpsim.Options{Files: []string{"cnmatrix.snmprec"}})

@@ -1,48 +1,65 @@
-// Package snmprectest finds the project's shared recordings
-// (../shared/testdata/snmprec beside the repository) for tests and
-// benchmarks, which must not copy multi-megabyte files into the repository.
+// Package snmprectest finds the real recordings kept in the repository's
+// testdata/snmprec (see testdata/README.md) for tests and benchmarks in any
+// package, whatever their depth in the tree.
 package snmprectest
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/voxlan/voxlan/lab/labtest"
 )
 
-// Dir returns the shared snmprec directory, searching upwards from the
-// working directory for shared/testdata/snmprec, or "" when there is none.
+// Dir returns the repository's testdata/snmprec directory, found by
+// walking up from the working directory (a package directory under
+// `go test`) to the module root, or "" when it is not found.
 func Dir() string {
+	root := RepoRoot()
+	if root == "" {
+		return ""
+	}
+	return filepath.Join(root, "testdata", "snmprec")
+}
+
+// LibreNMSDir returns testdata/librenms-expected, LibreNMS's own results
+// for the same recordings, or "" when the module root is not found.
+func LibreNMSDir() string {
+	root := RepoRoot()
+	if root == "" {
+		return ""
+	}
+	return filepath.Join(root, "testdata", "librenms-expected")
+}
+
+// RepoRoot returns the directory holding go.mod above the working
+// directory, or "" when there is none.
+func RepoRoot() string {
 	dir, err := os.Getwd()
 	if err != nil {
 		return ""
 	}
-	for range 8 {
-		cand := filepath.Join(dir, "..", "shared", "testdata", "snmprec")
-		if st, err := os.Stat(cand); err == nil && st.IsDir() {
-			return filepath.Clean(cand)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			break
+			return ""
 		}
 		dir = parent
 	}
-	return ""
 }
 
-// Path returns the path of a shared recording (name without .snmprec),
-// skipping the test (failing it under CI=true) when it is not there.
+// Path returns the path of a recording (name without .snmprec). The
+// recordings are part of the repository, so a missing one fails the test.
 func Path(t testing.TB, name string) string {
 	t.Helper()
 	dir := Dir()
 	if dir == "" {
-		labtest.Skip(t, "shared/testdata/snmprec not found beside the repository")
+		t.Fatalf("snmprectest: module root not found above the working directory")
 	}
 	p := filepath.Join(dir, name+".snmprec")
 	if _, err := os.Stat(p); err != nil {
-		labtest.Skip(t, "shared recording %s missing: %v", name, err)
+		t.Fatalf("snmprectest: recording %s: %v (testdata/README.md lists them)", name, err)
 	}
 	return p
 }

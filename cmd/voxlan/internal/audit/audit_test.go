@@ -264,7 +264,7 @@ func TestAuditSnapshotWithInventoryFacts(t *testing.T) {
 // the real snmpsimd: credentials from the inventory's env reference,
 // discovery, audit, exit code.
 func TestAuditInventoryAgainstSnmpsim(t *testing.T) {
-	s := snmpsim.StartForTest(t, "../../../../../shared/testdata/snmprec",
+	s := snmpsim.StartForTest(t, "../../../../testdata/snmprec",
 		snmpsim.Options{Files: []string{"procurve.snmprec", "snmpsim-data_cisco_16_switch.snmprec"}})
 	inv := cmdtest.WriteFile(t, t.TempDir(), "sites.yaml", `sites:
   - name: hq

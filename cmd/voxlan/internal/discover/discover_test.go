@@ -118,7 +118,7 @@ func TestBadTargetIsUsageError(t *testing.T) {
 // TestDiscoverRunAgainstSnmpsim runs the verb against snmpsimd: exit codes,
 // JSON that snapshot.Decode reads back, the table on a terminal, --out.
 func TestDiscoverRunAgainstSnmpsim(t *testing.T) {
-	s := snmpsim.StartForTest(t, "../../../../../shared/testdata/snmprec",
+	s := snmpsim.StartForTest(t, "../../../../testdata/snmprec",
 		snmpsim.Options{Files: []string{"procurve.snmprec", "cnmatrix.snmprec"}})
 
 	t.Run("all read, json when piped", func(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 // the real snmpsimd, each site's community coming from its own env
 // reference, one snapshot per site.
 func TestDiscoverInventoryAgainstSnmpsim(t *testing.T) {
-	s := snmpsim.StartForTest(t, "../../../../../shared/testdata/snmprec",
+	s := snmpsim.StartForTest(t, "../../../../testdata/snmprec",
 		snmpsim.Options{Files: []string{"procurve.snmprec", "cnmatrix.snmprec"}})
 	dir := t.TempDir()
 	inv := cmdtest.WriteFile(t, dir, "sites.yaml", `sites:
