@@ -17,6 +17,7 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/profile"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/report"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/version"
 )
 
 // addCommands is the one list of voxlan's verbs. A new verb is a package
@@ -35,4 +36,5 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(plan.NewCmdPlan(f, nil))
 	root.AddCommand(apply.NewCmdApply(f, nil))
 	root.AddCommand(clicmd.NewCmdCLI(f, nil))
+	root.AddCommand(version.NewCmdVersion(f, nil))
 }

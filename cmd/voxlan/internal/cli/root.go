@@ -18,9 +18,6 @@ import (
 	"github.com/voxlan/voxlan/tui/common"
 )
 
-// Version is set at build time with -ldflags "-X .../cli.Version=...".
-var Version = "dev"
-
 // Main runs voxlan with the process's arguments and returns the exit code.
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -76,8 +73,12 @@ against the voice prerequisites (PoE, 802.1Q, voice VLAN, LLDP-MED, DHCP,
 transport quality), pushes the fix over SSH and writes the report.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       Version,
 	}
+	// --version prints what `voxlan version` prints; Version (the short
+	// form) is what the report names as its maker.
+	info := cmdutil.ReadBuildInfo()
+	root.Version = info.Short()
+	root.SetVersionTemplate(info.Long())
 	// voxlan alone on a terminal opens the UI; piped, it prints the help.
 	root.RunE = func(c *cobra.Command, _ []string) error {
 		if !tui.Interactive(f.IO) {
