@@ -104,7 +104,8 @@ func Run(snap *snapshot.Snapshot, prof *profile.Profile, site Site) *Result {
 		a.checkSwitch(sw)
 	}
 	a.checkSite()
-	a.res.Verdict = a.verdict()
+	a.checkSomethingJudged()
+	a.res.Verdict = VerdictOf(a.res.Findings)
 	return a.res
 }
 
@@ -290,22 +291,6 @@ func (a *auditor) add(f Finding) {
 		}
 	}
 	a.res.Findings = append(a.res.Findings, f)
-}
-
-func (a *auditor) verdict() Verdict {
-	unknown := false
-	for _, f := range a.res.Findings {
-		switch f.Status {
-		case StatusFail:
-			return VerdictFail
-		case StatusUnknown:
-			unknown = true
-		}
-	}
-	if unknown {
-		return VerdictIncomplete
-	}
-	return VerdictPass
 }
 
 // hasStageError says whether a switch failed to read one of stages.

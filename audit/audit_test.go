@@ -718,3 +718,63 @@ func TestManagementPortsAreNotJudged(t *testing.T) {
 		}
 	}
 }
+
+// Nothing read is never a pass: an empty snapshot, a site whose switches
+// all stayed silent, and a site read with nothing but uplinks are each
+// incomplete, with a site-wide unknown finding saying why.
+func TestNothingJudgedIsIncomplete(t *testing.T) {
+	dead := snapshot.Switch{Target: "10.0.0.9", Errors: []snapshot.Error{{Target: "10.0.0.9", Stage: "connect", Message: "timeout after 3 tries"}}}
+	onlyUplinks := newSwitch("core", uplinkPort(1, "Gi1/0/1"))
+	onlyUplinks.Ports[0].Neighbors = []snapshot.Neighbor{lldpSwitch("dist")}
+	for _, tc := range []struct {
+		name  string
+		snap  *snapshot.Snapshot
+		check string
+		want  string
+	}{
+		{"empty snapshot", site(), "nothing-read", "The snapshot holds no switch"},
+		{"every switch silent", site(dead), "nothing-read", "No switch was read"},
+		{"only uplinks", site(onlyUplinks), "no-access-port", "No access port was judged"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Run(tc.snap, wte(t), Site{})
+			if r.Verdict != VerdictIncomplete {
+				t.Fatalf("verdict: got %s, want incomplete\n%s", r.Verdict, dump(r))
+			}
+			f := findingAt(t, r, ReqL1, tc.check, "", "")
+			if f.Status != StatusUnknown {
+				t.Errorf("%s: got %s, want unknown", f.ID, f.Status)
+			}
+			if why := r.IncompleteReason(); !strings.Contains(why, tc.want) {
+				t.Errorf("reason: got %q, want it to say %q", why, tc.want)
+			}
+		})
+	}
+	// One phone port judged is enough for the rule to stay silent.
+	r := Run(site(newSwitch("sw1", phonePort(2, "Gi1/0/2"))), wte(t), Site{})
+	for _, f := range r.Findings {
+		if f.Check == "nothing-read" || f.Check == "no-access-port" {
+			t.Errorf("a site with a phone port judged got %s", f.ID)
+		}
+	}
+}
+
+func TestVerdictOf(t *testing.T) {
+	for _, tc := range []struct {
+		statuses []Status
+		want     Verdict
+	}{
+		{nil, VerdictPass},
+		{[]Status{StatusPass, StatusWarn, StatusManual}, VerdictPass},
+		{[]Status{StatusPass, StatusUnknown}, VerdictIncomplete},
+		{[]Status{StatusUnknown, StatusFail}, VerdictFail},
+	} {
+		var fs []Finding
+		for _, s := range tc.statuses {
+			fs = append(fs, Finding{Status: s})
+		}
+		if got := VerdictOf(fs); got != tc.want {
+			t.Errorf("%v: got %s, want %s", tc.statuses, got, tc.want)
+		}
+	}
+}

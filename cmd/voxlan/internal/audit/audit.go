@@ -177,7 +177,7 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	if err := opts.write(results); err != nil {
 		return err
 	}
-	return outcome(results)
+	return outcome(opts.IO.ErrOut, results)
 }
 
 // plan reads the inputs and builds the jobs, refusing bad input before any
@@ -394,16 +394,21 @@ func (o *AuditOptions) write(results []*audit.Result) (err error) {
 	return enc.Encode(results)
 }
 
-// outcome picks the exit code: any fail is 1, else any incomplete is 3.
-func outcome(results []*audit.Result) error {
-	incomplete := false
+// outcome picks the exit code: any fail is 1, else any incomplete is 3,
+// each incomplete site's reason said on stderr.
+func outcome(errOut io.Writer, results []*audit.Result) error {
+	incomplete, failed := false, false
 	for _, r := range results {
 		switch r.Verdict {
 		case audit.VerdictFail:
-			return cmdutil.Silent(exitFail)
+			failed = true
 		case audit.VerdictIncomplete:
 			incomplete = true
+			fmt.Fprintf(errOut, "voxlan audit: site %q is incomplete: %s\n", r.Site, r.IncompleteReason())
 		}
+	}
+	if failed {
+		return cmdutil.Silent(exitFail)
 	}
 	if incomplete {
 		return cmdutil.Silent(exitIncomplete)
