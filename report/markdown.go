@@ -168,13 +168,13 @@ func (m *mdWriter) site(d *Document, opts Options) {
 		m.line("%s", c.T("plan.none"))
 		m.line("")
 	} else {
-		m.line("%s", c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches))))
+		m.line("%s", planCount(c, d))
 		m.line("")
 		for _, sp := range d.Plan.Switches {
 			m.line("### %s", mdCell(d.SwitchLabel(sp.Switch)))
 			m.line("")
-			for i, ch := range sp.Changes {
-				m.line("%d. %s — `%s`", i+1, mdCell(c.change(ch)), strings.ReplaceAll(ch.Reason, "`", "'"))
+			for i, l := range groupChanges(sp.Changes) {
+				m.line("%d. %s (%s)", i+1, mdCell(c.changeLineText(l)), reasonRequirements(l.Reasons))
 			}
 			m.line("")
 		}
@@ -297,16 +297,16 @@ func (m *mdWriter) findings(title string, fs []audit.Finding) {
 	m.line("### %s", mdCell(title))
 	m.line("")
 	var rows [][]string
-	for _, f := range fs {
+	for _, f := range groupFindings(fs) {
 		msg := c.message(f.Message)
 		if ev := c.evidence(f.Evidence); ev != "" {
 			msg += "\n" + c.T("evidence.item", "key", c.T("col.evidence"), "values", ev)
 		}
-		fix := strings.Join(c.fixes(f), "\n")
+		fix := strings.Join(c.rowFixes(f), "\n")
 		if fix == "" && f.Status != audit.StatusPass {
 			fix = c.T("finding.noFix")
 		}
-		rows = append(rows, []string{f.Requirement, f.Port, m.status(f.Status), msg, fix})
+		rows = append(rows, []string{f.Requirement, f.PortsText(), m.status(f.Status), msg, fix})
 	}
 	m.table([]string{c.T("col.id"), c.T("col.port"), c.T("col.status"), c.T("col.message"), c.T("col.fix")}, rows)
 }

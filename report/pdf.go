@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 
@@ -201,73 +202,136 @@ func txt(s string) cell { return cell{text: s} }
 
 // table draws rows with wrapped text, repeating the header on each page.
 func (p *pdfDoc) table(head []string, widths []float64, rows [][]cell) {
+	p.grid(head, widths, rows, 8.5, false)
+}
+
+// keyValues draws a two-column table without header, the keys shaded.
+func (p *pdfDoc) keyValues(rows [][2]string) {
+	cells := make([][]cell, len(rows))
+	for i, r := range rows {
+		cells[i] = []cell{{text: r[0], bold: true}, txt(r[1])}
+	}
+	p.grid(nil, []float64{55, contentW - 55}, cells, 9, true)
+}
+
+// pageBottom is the lowest y a table row may reach.
+const pageBottom = pageH - marginBot
+
+// grid draws a table whose column widths are fixed. A row taller than the
+// room left on the page is cut between two of its lines and goes on under
+// the repeated header of the next page, so a cell of any length takes the
+// pages its lines need and no more. keyCol shades the first column as a
+// header (key/value tables).
+func (p *pdfDoc) grid(head []string, widths []float64, rows [][]cell, size float64, keyCol bool) {
 	f := p.f
 	drawHead := func() {
-		p.font("B", 8.5)
+		if len(head) == 0 {
+			return
+		}
 		f.SetFillColor(236, 239, 241)
 		f.SetDrawColor(176, 190, 197)
-		h := p.rowHeight(toCells(head), widths, "B", 8.5)
-		x, y := marginX, f.GetY()
+		lines := make([][]string, len(head))
+		n := 1
 		for i, text := range head {
+			lines[i] = p.cellLines(text, widths[i], "B", size)
+			n = max(n, len(lines[i]))
+		}
+		h := float64(n)*tableLineH + 2*cellPad
+		x, y := marginX, f.GetY()
+		for i := range head {
 			f.Rect(x, y, widths[i], h, "FD")
-			p.cellText(x, y, widths[i], text, "B", 8.5)
+			p.drawLines(x, y, widths[i], lines[i], "B", size)
 			x += widths[i]
 		}
 		f.SetY(y + h)
 	}
-	if f.GetY()+14 > pageH-marginBot {
+	newPage := func() {
+		f.AddPage()
+		drawHead()
+	}
+	// A table starts where its header and a first line fit.
+	if f.GetY()+2*(tableLineH+2*cellPad) > pageBottom {
 		f.AddPage()
 	}
 	drawHead()
 	for _, row := range rows {
-		h := p.rowHeight(row, widths, "", 8.5)
-		if f.GetY()+h > pageH-marginBot {
-			f.AddPage()
-			drawHead()
-		}
-		x, y := marginX, f.GetY()
-		f.SetDrawColor(176, 190, 197)
+		lines := make([][]string, len(row))
+		styles := make([]string, len(row))
+		n := 1
 		for i, cl := range row {
-			f.Rect(x, y, widths[i], h, "D")
-			switch {
-			case cl.box:
-				f.SetDrawColor(33, 33, 33)
-				f.SetLineWidth(0.4)
-				f.Rect(x+widths[i]/2-2, y+cellPad+0.3, 4, 4, "D")
-				f.SetLineWidth(0.2)
-				f.SetDrawColor(176, 190, 197)
-			case cl.status != "":
-				f.SetXY(x+cellPad, y+cellPad-1.2)
-				p.pill(cl.status, p.c.status(cl.status), statusColor(cl.status))
-			default:
-				style := ""
-				if cl.bold {
-					style = "B"
-				}
-				p.cellText(x, y, widths[i], cl.text, style, 8.5)
+			if cl.status != "" || cl.box {
+				continue
 			}
-			x += widths[i]
+			if cl.bold || (keyCol && i == 0) {
+				styles[i] = "B"
+			}
+			lines[i] = p.cellLines(cl.text, widths[i], styles[i], size)
+			n = max(n, len(lines[i]))
 		}
-		f.SetY(y + h)
+		// Keep two lines of a row together (or the whole of a short one)
+		// rather than leave one orphan line at the foot of a page.
+		if f.GetY()+float64(min(n, 2))*tableLineH+2*cellPad > pageBottom {
+			newPage()
+		}
+		for from := 0; from < n; {
+			room := int((pageBottom - f.GetY() - 2*cellPad) / tableLineH)
+			if room < 1 {
+				newPage()
+				continue
+			}
+			to := min(n, from+room)
+			h := float64(to-from)*tableLineH + 2*cellPad
+			x, y := marginX, f.GetY()
+			f.SetDrawColor(176, 190, 197)
+			for i, cl := range row {
+				if keyCol && i == 0 {
+					f.SetFillColor(236, 239, 241)
+					f.Rect(x, y, widths[i], h, "FD")
+				} else {
+					f.Rect(x, y, widths[i], h, "D")
+				}
+				switch {
+				case from > 0 && (cl.box || cl.status != ""):
+					// Drawn once, on the row's first part.
+				case cl.box:
+					f.SetDrawColor(33, 33, 33)
+					f.SetLineWidth(0.4)
+					f.Rect(x+widths[i]/2-2, y+cellPad+0.3, 4, 4, "D")
+					f.SetLineWidth(0.2)
+					f.SetDrawColor(176, 190, 197)
+				case cl.status != "":
+					f.SetXY(x+cellPad, y+cellPad-1.2)
+					p.pill(cl.status, p.c.status(cl.status), statusColor(cl.status))
+				default:
+					p.drawLines(x, y, widths[i], lines[i][min(from, len(lines[i])):min(to, len(lines[i]))], styles[i], size)
+				}
+				x += widths[i]
+			}
+			f.SetY(y + h)
+			from = to
+			if from < n {
+				newPage()
+			}
+		}
 	}
 	f.Ln(3)
 	p.font("", 9)
 }
 
-func toCells(texts []string) []cell {
-	out := make([]cell, len(texts))
-	for i, t := range texts {
-		out[i] = cell{text: t, bold: true}
-	}
-	return out
-}
-
 const tableLineH = 3.9
 
-func (p *pdfDoc) lines(text string, w float64, style string, size float64) []string {
+// cellLines wraps text to a column. Lines break between words; only a
+// word wider than the whole column (a long address) is cut, and never a
+// number or a short word: those stay whole on their line, however narrow
+// the column, rather than go down it one digit per line.
+func (p *pdfDoc) cellLines(text string, w float64, style string, size float64) []string {
 	p.font(style, size)
 	var out []string
 	for _, para := range strings.Split(p.s(text), "\n") {
+		if unbreakable(para) {
+			out = append(out, para)
+			continue
+		}
 		ls := p.f.SplitText(para, w-2*cellPad)
 		if len(ls) == 0 {
 			ls = []string{""}
@@ -277,53 +341,22 @@ func (p *pdfDoc) lines(text string, w float64, style string, size float64) []str
 	return out
 }
 
-func (p *pdfDoc) rowHeight(row []cell, widths []float64, style string, size float64) float64 {
-	n := 1
-	for i, cl := range row {
-		if cl.status != "" || cl.box {
-			continue
-		}
-		st := style
-		if cl.bold {
-			st = "B"
-		}
-		n = max(n, len(p.lines(cl.text, widths[i], st, size)))
-	}
-	return float64(n)*tableLineH + 2*cellPad
+// unbreakableRunes is the longest word kept whole in any column.
+const unbreakableRunes = 12
+
+// unbreakable reports whether a paragraph is one short word (a number, an
+// id, a port name), which is never cut.
+func unbreakable(para string) bool {
+	return para != "" && !strings.ContainsAny(para, " \t") && utf8.RuneCountInString(para) <= unbreakableRunes
 }
 
-func (p *pdfDoc) cellText(x, y, w float64, text, style string, size float64) {
+func (p *pdfDoc) drawLines(x, y, w float64, lines []string, style string, size float64) {
 	f := p.f
-	for i, l := range p.lines(text, w, style, size) {
+	p.font(style, size)
+	for i, l := range lines {
 		f.SetXY(x+cellPad, y+cellPad+float64(i)*tableLineH)
 		f.CellFormat(w-2*cellPad, tableLineH, l, "", 0, "L", false, 0, "")
 	}
-}
-
-// keyValues draws a two-column table without header.
-func (p *pdfDoc) keyValues(rows [][2]string) {
-	cells := make([][]cell, len(rows))
-	for i, r := range rows {
-		cells[i] = []cell{{text: r[0], bold: true}, txt(r[1])}
-	}
-	f := p.f
-	widths := []float64{55, contentW - 55}
-	for _, row := range cells {
-		h := p.rowHeight(row, widths, "", 9)
-		if f.GetY()+h > pageH-marginBot {
-			f.AddPage()
-		}
-		x, y := marginX, f.GetY()
-		f.SetDrawColor(176, 190, 197)
-		f.SetFillColor(236, 239, 241)
-		f.Rect(x, y, widths[0], h, "FD")
-		f.Rect(x+widths[0], y, widths[1], h, "D")
-		p.cellText(x, y, widths[0], row[0].text, "B", 9)
-		p.cellText(x+widths[0], y, widths[1], row[1].text, "", 9)
-		f.SetY(y + h)
-	}
-	f.Ln(3)
-	p.font("", 9)
 }
 
 // panel draws a switch's front panel, coloured by role and status, scaled

@@ -127,14 +127,14 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 	if d.Plan.Len() == 0 {
 		p.para(c.T("plan.none"))
 	} else {
-		p.para(c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches))))
+		p.para(planCount(c, d))
 		for _, sp := range d.Plan.Switches {
 			p.heading(3, d.SwitchLabel(sp.Switch))
 			rows = nil
-			for i, ch := range sp.Changes {
-				rows = append(rows, []cell{txt(fmt.Sprint(i + 1)), txt(c.change(ch)), txt(ch.Reason)})
+			for i, l := range groupChanges(sp.Changes) {
+				rows = append(rows, []cell{txt(fmt.Sprint(i + 1)), txt(c.changeLineText(l)), txt(reasonRequirements(l.Reasons))})
 			}
-			p.table([]string{"#", c.T("col.change"), c.T("col.reason")}, []float64{8, 108, 70}, rows)
+			p.table([]string{"#", c.T("col.change"), c.T("col.requirement")}, []float64{10, 150, 26}, rows)
 		}
 	}
 	p.heading(3, c.T("section.applied"))
@@ -250,17 +250,18 @@ func (p *pdfDoc) findings(title string, fs []audit.Finding) {
 	}
 	c := p.c
 	p.heading(3, title)
-	rows := make([][]cell, 0, len(fs))
-	for _, f := range fs {
+	groups := groupFindings(fs)
+	rows := make([][]cell, 0, len(groups))
+	for _, f := range groups {
 		msg := c.message(f.Message)
 		if ev := c.evidence(f.Evidence); ev != "" {
 			msg += "\n" + c.T("evidence.item", "key", c.T("col.evidence"), "values", ev)
 		}
-		fix := strings.Join(c.fixes(f), "\n")
+		fix := strings.Join(c.rowFixes(f), "\n")
 		if fix == "" && f.Status != audit.StatusPass {
 			fix = c.T("finding.noFix")
 		}
-		rows = append(rows, []cell{{text: f.Requirement, bold: true}, txt(f.Port), {status: f.Status}, txt(msg), txt(fix)})
+		rows = append(rows, []cell{{text: f.Requirement, bold: true}, txt(f.PortsText()), {status: f.Status}, txt(msg), txt(fix)})
 	}
 	p.table([]string{c.T("col.id"), c.T("col.port"), c.T("col.status"), c.T("col.message"), c.T("col.fix")}, []float64{11, 20, 27, 70, 58}, rows)
 }

@@ -41,13 +41,27 @@ func (c *Catalog) message(t audit.Text) string {
 func (c *Catalog) evidence(ev []audit.Evidence) string {
 	parts := make([]string, 0, len(ev))
 	for _, e := range ev {
-		parts = append(parts, c.T("evidence.item", "key", c.TOr("evidence."+e.Key, e.Key), "values", strings.Join(e.Values, ", ")))
+		values := strings.Join(e.Values, ", ")
+		if e.Key == "ports" && len(e.Values) > 1 {
+			values = portRanges(e.Values)
+		}
+		parts = append(parts, c.T("evidence.item", "key", c.TOr("evidence."+e.Key, e.Key), "values", values))
 	}
 	return strings.Join(parts, c.T("evidence.sep"))
 }
 
-// change describes one vendor-neutral change in words.
+// change describes one vendor-neutral change in words, with its port.
 func (c *Catalog) change(ch audit.Change) string {
+	l := changeLine{Changes: []audit.Change{ch}}
+	if ch.Port != "" {
+		l.Ports = []string{ch.Port}
+	}
+	return c.changeLineText(l)
+}
+
+// changeWhat describes what a change does, without naming its port (the
+// plan line names the ports it applies to).
+func (c *Catalog) changeWhat(ch audit.Change) string {
 	switch ch.Kind {
 	case audit.ChangeCreateVLAN:
 		if ch.Voice {
@@ -55,40 +69,31 @@ func (c *Catalog) change(ch audit.Change) string {
 		}
 		return c.T("change.createVlan", "vlan", ch.VLAN, "name", ch.Name)
 	case audit.ChangeSetVoiceVLAN:
-		return c.T("change.setVoiceVlan", "port", ch.Port, "vlan", ch.VLAN)
+		return c.T("change.setVoiceVlan", "vlan", ch.VLAN)
 	case audit.ChangeSetDataVLAN:
-		return c.T("change.setDataVlan", "port", ch.Port, "vlan", ch.VLAN)
+		return c.T("change.setDataVlan", "vlan", ch.VLAN)
 	case audit.ChangeSetPortMode:
 		mode := c.TOr("mode."+string(ch.Mode), string(ch.Mode))
 		if len(ch.TaggedVLANs) == 0 {
-			return c.T("change.setPortModeNoTags", "port", ch.Port, "mode", mode)
+			return c.T("change.setPortModeNoTags", "mode", mode)
 		}
-		return c.T("change.setPortMode", "port", ch.Port, "mode", mode, "vlans", joinInts(ch.TaggedVLANs))
+		return c.T("change.setPortMode", "mode", mode, "vlans", joinInts(ch.TaggedVLANs))
 	case audit.ChangeEnableLLDP:
 		if ch.Port == "" {
 			return c.T("change.enableLldp")
 		}
-		return c.T("change.enableLldpPort", "port", ch.Port)
+		return c.T("change.enableLldpPort")
 	case audit.ChangeEnableMEDPolicy:
 		p := ch.Policy
 		if p == nil {
 			break
 		}
-		return c.T("change.enableMedPolicy", "port", ch.Port, "app", c.TOr("app."+p.Application, p.Application),
+		return c.T("change.enableMedPolicy", "app", c.TOr("app."+p.Application, p.Application),
 			"vlan", p.VLAN, "tagged", c.T("tagged."+strconv.FormatBool(p.Tagged)), "priority", p.Priority, "dscp", p.DSCP)
 	case audit.ChangeEnablePoE:
-		return c.T("change.enablePoe", "port", ch.Port)
+		return c.T("change.enablePoe")
 	}
 	return c.T("change.unknown", "kind", ch.Kind)
-}
-
-// fixes describes a finding's fix, one change per line.
-func (c *Catalog) fixes(f audit.Finding) []string {
-	out := make([]string, 0, len(f.Fix))
-	for _, ch := range f.Fix {
-		out = append(out, c.change(ch))
-	}
-	return out
 }
 
 // requirementEvidence is the requirements table's evidence cell: the worst
@@ -234,4 +239,24 @@ func (d *Document) SwitchLabel(target string) string {
 		}
 	}
 	return target
+}
+
+// fixes describes a finding's fix, its changes folded as in the plan.
+func (c *Catalog) fixes(f audit.Finding) []string {
+	lines := groupChanges(f.Fix)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = c.changeLineText(l)
+	}
+	return out
+}
+
+// planCount says how many changes the plan holds and on how many lines
+// the report shows them.
+func planCount(c *Catalog, d *Document) string {
+	lines := 0
+	for _, sp := range d.Plan.Switches {
+		lines += len(groupChanges(sp.Changes))
+	}
+	return c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches)), "lines", c.Int(lines))
 }
