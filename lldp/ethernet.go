@@ -2,6 +2,7 @@ package lldp
 
 import (
 	"encoding/binary"
+	"fmt"
 
 	"github.com/voxlan/voxlan/capture"
 )
@@ -49,8 +50,16 @@ type Packet struct {
 // 802.1Q tag already removed, as capture.Frame hands it over). It returns an
 // error wrapping ErrNotDiscovery for frames that are neither LLDP
 // (EtherType 0x88cc) nor CDP (802.3 length, LLC/SNAP Cisco 0x2000), and one
-// wrapping ErrInvalidFrame for broken ones.
-func (p *Packet) DecodeEthernet(data []byte) error {
+// wrapping ErrInvalidFrame for broken ones. It never panics: should a
+// decoder bug panic on some frame, the error wraps ErrDecoderFault and
+// ErrInvalidFrame, so no frame on the wire can end a capture loop.
+func (p *Packet) DecodeEthernet(data []byte) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.Protocol = ProtocolNone
+			err = fmt.Errorf("%w (%w): %v; please report it with the capture", ErrInvalidFrame, ErrDecoderFault, r)
+		}
+	}()
 	p.Protocol = ProtocolNone
 	if len(data) < 14 {
 		return ErrNotDiscovery

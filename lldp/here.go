@@ -29,6 +29,10 @@ type HereOptions struct {
 	// OnEvent, when set, hears each new neighbour and the moment the voice
 	// VLAN becomes known, as it happens.
 	OnEvent func(HereEvent)
+	// OnBroken, when set, hears each LLDP or CDP frame that could not be
+	// decoded (err wraps ErrInvalidFrame) and was skipped, with its
+	// Ethernet source address.
+	OnBroken func(elapsed time.Duration, source string, err error)
 }
 
 // HereEvent reports progress while Here listens.
@@ -43,7 +47,8 @@ type HereEvent struct {
 // Here listens on port for LLDP and CDP neighbours (optionally acting as a
 // phone first) until opts.Wait has passed or ctx ends, and returns what was
 // heard. opts.Wait must be positive. iface names the interface in the
-// result. Frames are decoded with DecodeEthernet; broken ones are skipped. A
+// result. Frames are decoded with DecodeEthernet; broken ones are counted
+// in BrokenFrames, reported through OnBroken and skipped, whatever they hold. A
 // neighbour's TTL=0 LLDPDU (it is leaving) only updates its TTL to 0.
 func Here(ctx context.Context, port capture.Port, iface string, opts HereOptions) (*snapshot.Here, error) {
 	now := opts.Now
@@ -101,7 +106,13 @@ func Here(ctx context.Context, port capture.Port, iface string, opts HereOptions
 			}
 			return h, err
 		}
-		if pkt.DecodeEthernet(f.Data) != nil {
+		if err := pkt.DecodeEthernet(f.Data); err != nil {
+			if !errors.Is(err, ErrNotDiscovery) {
+				h.BrokenFrames++
+				if opts.OnBroken != nil {
+					opts.OnBroken(now().Sub(start), net.HardwareAddr(pkt.Source[:]).String(), err)
+				}
+			}
 			continue
 		}
 		if opts.Probe && pkt.Source == phone.Port {

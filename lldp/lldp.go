@@ -41,6 +41,11 @@ var (
 	ErrInvalidFrame = errors.New("lldp: invalid frame")
 	// ErrNotDiscovery: the Ethernet frame is neither LLDP nor CDP.
 	ErrNotDiscovery = errors.New("lldp: not an LLDP or CDP frame")
+	// ErrDecoderFault: decoding the frame hit a bug in this package (a
+	// panic, recovered by DecodeEthernet). It also wraps ErrInvalidFrame,
+	// so a capture loop skips the frame like any broken one; the fuzz
+	// targets fail on it.
+	ErrDecoderFault = errors.New("lldp: decoder fault")
 )
 
 func invalid(format string, a ...any) error {

@@ -68,7 +68,7 @@ type MACPHY struct {
 func (m MACPHY) AutonegSupported() bool { return m.Autoneg&1 != 0 }
 func (m MACPHY) AutonegEnabled() bool   { return m.Autoneg&2 != 0 }
 
-// PowerViaMDI is the Power via MDI TLV (3 bytes; 7 with the 802.3at fields;
+// PowerViaMDI is the Power via MDI TLV (3 bytes; 8 with the 802.3at fields;
 // more with the 802.3bt extension, kept raw in Extension).
 type PowerViaMDI struct {
 	Present bool
@@ -290,20 +290,22 @@ func (d *Dot3) decode(sub uint8, v []byte) (bool, error) {
 		}
 		d.MACPHY = MACPHY{Present: true, Autoneg: v[0], Advertised: binary.BigEndian.Uint16(v[1:]), MAUType: binary.BigEndian.Uint16(v[3:])}
 	case 2:
-		if len(v) != 3 && len(v) < 7 {
-			return true, invalid("802.3 Power via MDI TLV length %d, want 7, or 11 and more", len(v)+4)
+		// 3 bytes, or 8 with the 802.3at fields (type/source/priority,
+		// requested and allocated power), more with 802.3bt's.
+		if len(v) != 3 && len(v) < 8 {
+			return true, invalid("802.3 Power via MDI TLV length %d, want 7, or 12 and more", len(v)+4)
 		}
 		if d.Power.Present {
 			return true, invalid("repeated 802.3 Power via MDI TLV")
 		}
 		d.Power = PowerViaMDI{Present: true, Support: v[0], PowerPair: v[1], Class: v[2]}
-		if len(v) >= 7 {
+		if len(v) >= 8 {
 			d.Power.Dot3at = true
 			d.Power.TypeSourcePriority = v[3]
 			d.Power.Requested = binary.BigEndian.Uint16(v[4:])
 			d.Power.Allocated = binary.BigEndian.Uint16(v[6:])
-			if len(v) > 7 {
-				d.Power.Extension = v[7:]
+			if len(v) > 8 {
+				d.Power.Extension = v[8:]
 			}
 		}
 	case 3:

@@ -25,6 +25,9 @@ type Here struct {
 	// jack: a hub or an unmanaged switch sits between the wall and the
 	// switch (a phone behind it may not get its voice VLAN or power).
 	SeveralNeighbors bool `json:"severalNeighbors,omitempty"`
+	// BrokenFrames counts LLDP/CDP frames heard that could not be decoded
+	// (skipped).
+	BrokenFrames int `json:"brokenFrames,omitempty"`
 }
 
 // HereProbe says whether voxlan provoked the answer and how fast it came.

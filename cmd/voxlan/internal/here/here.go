@@ -126,6 +126,11 @@ func hereRun(ctx context.Context, opts *HereOptions) (err error) {
 				fmt.Fprintf(errOut, "%10s  heard %s from %s port %s\n", seconds(ev.Elapsed.Seconds()), ev.Neighbor.Protocol, nameOf(ev.Neighbor), ev.Neighbor.PortID)
 			}
 		},
+		OnBroken: func(elapsed time.Duration, source string, err error) {
+			// Always said, TTY or not: a broken frame on the jack is
+			// worth a capture (voxlan decode) and is not a neighbour.
+			fmt.Fprintf(errOut, "%10s  skipped a broken frame from %s: %v\n", seconds(elapsed.Seconds()), source, err)
+		},
 	})
 	if err != nil {
 		return fmt.Errorf("here: %w", err)
