@@ -21,16 +21,16 @@ type portCheck struct {
 }
 
 func (a *auditor) checkPorts(sw *snapshot.Switch, views []*portView) {
-	cascade := &portCheck{req: ReqL7, check: "cascade", passFR: "Aucune cascade de téléphones ni commutateur non administré derrière les ports d'accès.", passEN: "No phone cascade and no unmanaged switch behind the access ports."}
+	cascade := &portCheck{req: ReqL7, check: "cascade", passFR: "Aucune cascade de téléphones ni switch non administrable derrière les ports d'accès.", passEN: "No phone cascade and no unmanaged switch behind the access ports."}
 	poe := &portCheck{req: ReqL2, check: "poe-port", passFR: "PoE délivré sur les ports des téléphones.", passEN: "PoE delivered on the phone ports."}
 	cabling := &portCheck{req: ReqL10, check: "link", passFR: "Débit et duplex conformes sur les ports des téléphones.", passEN: "Speed and duplex right on the phone ports."}
 	errs := &portCheck{req: ReqL10, check: "fcs", passFR: "Pas d'erreur FCS sur les ports des téléphones.", passEN: "No FCS errors on the phone ports."}
 	checks := []*portCheck{cascade, poe, cabling, errs}
 	var hybrid, lldp, placement *portCheck
 	if a.voiceOption() {
-		hybrid = &portCheck{req: ReqL4, check: "hybrid", passFR: "Ports des téléphones hybrides : données non marquées, voix marquée.", passEN: "Phone ports hybrid: data untagged, voice tagged."}
+		hybrid = &portCheck{req: ReqL4, check: "hybrid", passFR: "Ports des téléphones hybrides : VLAN data non taggué, VLAN voix taggué.", passEN: "Phone ports hybrid: data untagged, voice tagged."}
 		lldp = &portCheck{req: ReqL5, check: "lldp-med", passFR: "LLDP-MED donne le VLAN voix aux téléphones.", passEN: "LLDP-MED hands the voice VLAN to the phones."}
-		placement = &portCheck{req: ReqL9, check: "vlan-placement", passFR: "Téléphones dans le VLAN voix, PC dans le VLAN données.", passEN: "Phones in the voice VLAN, PCs in the data VLAN."}
+		placement = &portCheck{req: ReqL9, check: "vlan-placement", passFR: "Téléphones dans le VLAN voix, PC dans le VLAN data.", passEN: "Phones in the voice VLAN, PCs in the data VLAN."}
 		checks = append(checks, hybrid, lldp, placement)
 	}
 	var sparePoE, spareVoice []*portView
@@ -42,7 +42,7 @@ func (a *auditor) checkPorts(sw *snapshot.Switch, views []*portView) {
 				cascade.checked++
 				cascade.bad++
 				f := a.portFinding(v, StatusUnknown,
-					fmt.Sprintf("%d adresses MAC derrière ce port et LLDP/CDP non lu : concentrateur, commutateur non administré ou lien montant ? Vérifier sur place.", distinctMACs(v.otherMACs)),
+					fmt.Sprintf("%d adresses MAC derrière ce port et LLDP/CDP non lu : hub, switch non administrable ou liaison montante ? Vérifier sur place.", distinctMACs(v.otherMACs)),
 					fmt.Sprintf("%d MAC addresses behind this port and LLDP/CDP not read: hub, unmanaged switch or uplink? Check on site.", distinctMACs(v.otherMACs)))
 				f.Requirement, f.Check = ReqL7, "unmanaged-switch"
 				a.add(*f)
@@ -139,7 +139,7 @@ func (a *auditor) cascadeFinding(v *portView) {
 func (a *auditor) unmanagedFinding(v *portView) {
 	n := distinctMACs(v.otherMACs)
 	f := a.portFinding(v, StatusFail,
-		fmt.Sprintf("Commutateur non administré ou concentrateur derrière ce port : %d adresses MAC, aucun voisin LLDP/CDP commutateur. Le VLAN voix ne passera pas ; brancher les téléphones directement.", n+len(v.phoneIDs)),
+		fmt.Sprintf("Switch non administrable ou hub derrière ce port : %d adresses MAC, aucun voisin LLDP/CDP switch. Le VLAN voix ne passera pas ; brancher les téléphones directement.", n+len(v.phoneIDs)),
 		fmt.Sprintf("Unmanaged switch or hub behind this port: %d MAC addresses, no LLDP/CDP switch neighbour. The voice VLAN will not get through; plug phones in directly.", n+len(v.phoneIDs)),
 		ev("macs", itoa(n+len(v.phoneIDs))), ev("phones", itoa(v.phones())))
 	f.Requirement, f.Check = ReqL7, "unmanaged-switch"
@@ -248,19 +248,19 @@ func (a *auditor) hybridCheck(v *portView) *Finding {
 	var fr, en []string
 	voiceUntagged := p.PVID == a.voiceVLAN || slices.Contains(p.UntaggedVLANs, a.voiceVLAN)
 	if voiceUntagged {
-		fr = append(fr, fmt.Sprintf("le VLAN voix %d est non marqué : le téléphone ne pourra pas démarrer dans le VLAN données (L6)", a.voiceVLAN))
+		fr = append(fr, fmt.Sprintf("le VLAN voix %d est non taggué : le téléphone ne pourra pas démarrer dans le VLAN data (L6)", a.voiceVLAN))
 		en = append(en, fmt.Sprintf("voice VLAN %d is untagged: the phone cannot first boot in the data VLAN (L6)", a.voiceVLAN))
 	}
 	wrongData := a.dataVLANSource == "inventory" && p.PVID > 0 && p.PVID != a.dataVLAN && !voiceUntagged
 	if wrongData {
-		fr = append(fr, fmt.Sprintf("VLAN non marqué %d au lieu du VLAN données %d", p.PVID, a.dataVLAN))
+		fr = append(fr, fmt.Sprintf("VLAN non taggué %d au lieu du VLAN data %d", p.PVID, a.dataVLAN))
 		en = append(en, fmt.Sprintf("untagged VLAN %d instead of data VLAN %d", p.PVID, a.dataVLAN))
 	}
 	if (voiceUntagged || wrongData) && a.dataVLAN > 0 {
 		fix = append(fix, Change{Kind: ChangeSetDataVLAN, Switch: v.sw.Target, Port: name, VLAN: a.dataVLAN})
 	}
 	if !a.voiceDelivered(p) || voiceUntagged {
-		fr = append(fr, fmt.Sprintf("le VLAN voix %d n'est pas marqué sur le port", a.voiceVLAN))
+		fr = append(fr, fmt.Sprintf("le VLAN voix %d n'est pas taggué sur le port", a.voiceVLAN))
 		en = append(en, fmt.Sprintf("voice VLAN %d is not tagged on the port", a.voiceVLAN))
 		fix = append(fix,
 			Change{Kind: ChangeSetPortMode, Switch: v.sw.Target, Port: name, Mode: PortModeHybrid, TaggedVLANs: []int{a.voiceVLAN}},
@@ -322,7 +322,7 @@ func (a *auditor) lldpCheck(v *portView) *Finding {
 				return a.portFinding(v, StatusUnknown, "Politiques LLDP-MED non lues.", "LLDP-MED policies not read.", evs()...)
 			}
 			return a.portFinding(v, StatusUnknown,
-				"Le commutateur ne publie pas ses politiques LLDP-MED (SNMP) et le téléphone n'annonce pas le VLAN voix : vérifier en CLI.",
+				"Le switch ne publie pas ses politiques LLDP-MED (SNMP) et le téléphone n'annonce pas le VLAN voix : vérifier en CLI.",
 				"The switch does not publish its LLDP-MED policies (SNMP) and the phone does not report the voice VLAN: check with the CLI.", evs()...)
 		}
 		f := a.portFinding(v, StatusFail, "Aucune politique LLDP-MED voix sur le port : le téléphone ne reçoit pas le VLAN voix.",
@@ -333,7 +333,7 @@ func (a *auditor) lldpCheck(v *portView) *Finding {
 	switch {
 	case voice.VLAN != a.voiceVLAN || !voice.Tagged:
 		f := a.portFinding(v, StatusFail,
-			fmt.Sprintf("La politique LLDP-MED voix donne le VLAN %d (marqué : %t) au lieu du VLAN voix %d marqué.", voice.VLAN, voice.Tagged, a.voiceVLAN),
+			fmt.Sprintf("La politique LLDP-MED voix donne le VLAN %d (%s) au lieu du VLAN voix %d taggué.", voice.VLAN, taggedFR(voice.Tagged), a.voiceVLAN),
 			fmt.Sprintf("The LLDP-MED voice policy gives VLAN %d (tagged: %t) instead of tagged voice VLAN %d.", voice.VLAN, voice.Tagged, a.voiceVLAN), evs()...)
 		f.Fix = policyFix()
 		return f
@@ -406,13 +406,13 @@ func (a *auditor) placementCheck(v *portView) *Finding {
 	evs := []Evidence{ev("phoneMACsInVoiceVlan", itoa(inVoice)), ev("phoneMACsElsewhere", itoa(inOther))}
 	switch {
 	case len(pcsInVoice) > 0:
-		return a.portFinding(v, StatusFail, "Un équipement qui n'est pas un téléphone est dans le VLAN voix : seuls les téléphones matériels et bases DECT y vont.",
+		return a.portFinding(v, StatusFail, "Un équipement qui n'est pas un téléphone est dans le VLAN voix : seuls les téléphones IP fixes et bornes DECT y vont.",
 			"A device that is not a phone sits in the voice VLAN: only hardphones and DECT bases belong there.", append(evs, ev("macsInVoiceVlan", pcsInVoice...))...)
 	case known == 0:
 		return a.portFinding(v, StatusUnknown, "VLAN d'apprentissage du téléphone inconnu (table MAC sans VLAN).", "The phone's VLAN is unknown (MAC table without VLANs).", evs...)
 	case inVoice == 0:
 		return a.portFinding(v, StatusFail,
-			"Le téléphone n'est vu que dans le VLAN données : il n'a pas reçu ou pas appliqué le VLAN voix (LLDP-MED, configuration du poste).",
+			"Le téléphone n'est vu que dans le VLAN data : il n'a pas reçu ou pas appliqué le VLAN voix (LLDP-MED, configuration du poste).",
 			"The phone is seen in the data VLAN only: it did not receive or apply the voice VLAN (LLDP-MED, phone settings).", evs...)
 	}
 	return passed
@@ -433,7 +433,7 @@ func (a *auditor) pcChecks(v *portView, placement *portCheck) {
 		return
 	}
 	a.runCheck(placement, a.portFinding(v, StatusFail,
-		"Un PC est dans le VLAN voix : seuls les téléphones matériels et bases DECT y vont ; les softphones restent dans le VLAN données.",
+		"Un PC est dans le VLAN voix : seuls les téléphones IP fixes et bornes DECT y vont ; les softphones restent dans le VLAN data.",
 		"A PC sits in the voice VLAN: only hardphones and DECT bases belong there; softphones stay in the data VLAN.", ev("macsInVoiceVlan", inVoice...)))
 }
 

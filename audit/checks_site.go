@@ -42,7 +42,7 @@ func (a *auditor) checkSite() {
 		if len(seen) > 0 {
 			a.add(Finding{Requirement: ReqL9, Check: "engineering", Status: StatusWarn,
 				Message: Text{
-					FR: fmt.Sprintf("Site déclaré sans VLAN voix, mais les commutateurs donnent le VLAN voix %s : les téléphones iront dedans. Déclarer engineering: voiceVlan ou retirer ce VLAN voix.", strings.Join(ints(seen), ",")),
+					FR: fmt.Sprintf("Site déclaré sans VLAN voix, mais les switchs donnent le VLAN voix %s : les téléphones iront dedans. Déclarer engineering: voiceVlan ou retirer ce VLAN voix.", strings.Join(ints(seen), ",")),
 					EN: fmt.Sprintf("Site declared without a voice VLAN, but the switches hand out voice VLAN %s: phones will move to it. Declare engineering: voiceVlan or remove that voice VLAN.", strings.Join(ints(seen), ",")),
 				},
 				Evidence: []Evidence{ev("voiceVlans", ints(seen)...)}})
@@ -69,7 +69,7 @@ func (a *auditor) checkProbeItems() {
 	t := a.prof.Transport
 	items := []item{}
 	if a.prof.DHCP.DataVLAN {
-		items = append(items, item{ReqD1, "dhcp-data", "Serveur DHCP dans le VLAN données (adresse, masque, passerelle, DNS) avec assez de baux pour les téléphones en plus des PC : lancer voxlan probe depuis une prise.",
+		items = append(items, item{ReqD1, "dhcp-data", "Serveur DHCP dans le VLAN data (adresse, masque, passerelle, DNS) avec assez de baux pour les téléphones en plus des PC : lancer voxlan probe depuis une prise.",
 			"DHCP server in the data VLAN (address, mask, gateway, DNS) with enough free leases for the phones on top of the PCs: run voxlan probe from a jack.", nil})
 	}
 	if a.prof.DHCP.VoiceVLAN && a.voiceOption() {
@@ -210,7 +210,7 @@ func (a *auditor) checkJack() {
 	if len(names) > 1 {
 		f.Status = StatusFail
 		f.Message = Text{
-			FR: fmt.Sprintf("%d équipements réseau entendus sur la prise %s : un concentrateur ou commutateur non administré est entre la prise et le commutateur.", len(names), h.Interface),
+			FR: fmt.Sprintf("%d équipements réseau entendus sur la prise %s : un hub ou un switch non administrable est entre la prise et le switch.", len(names), h.Interface),
 			EN: fmt.Sprintf("%d network devices heard on jack %s: a hub or unmanaged switch sits between the socket and the switch.", len(names), h.Interface),
 		}
 	}
@@ -239,17 +239,17 @@ func (a *auditor) checkJackPolicy(h *snapshot.Here) {
 		switch {
 		case voice == nil:
 			f.Status = StatusFail
-			f.Message = Text{FR: "Le commutateur n'annonce aucune politique LLDP-MED voix sur la prise du technicien.", EN: "The switch advertises no LLDP-MED voice policy on the technician's jack."}
+			f.Message = Text{FR: "Le switch n'annonce aucune politique LLDP-MED voix sur la prise du technicien.", EN: "The switch advertises no LLDP-MED voice policy on the technician's jack."}
 		case voice.VLAN != a.voiceVLAN || !voice.Tagged:
 			f.Status = StatusFail
 			f.Message = Text{
-				FR: fmt.Sprintf("Sur la prise du technicien, le commutateur annonce le VLAN voix %d (marqué : %t) au lieu de %d marqué.", voice.VLAN, voice.Tagged, a.voiceVLAN),
+				FR: fmt.Sprintf("Sur la prise du technicien, le switch annonce le VLAN voix %d (%s) au lieu de %d taggué.", voice.VLAN, taggedFR(voice.Tagged), a.voiceVLAN),
 				EN: fmt.Sprintf("On the technician's jack the switch advertises voice VLAN %d (tagged: %t) instead of tagged %d.", voice.VLAN, voice.Tagged, a.voiceVLAN),
 			}
 		default:
 			f.Status = StatusPass
 			f.Message = Text{
-				FR: fmt.Sprintf("Sur la prise du technicien, le commutateur annonce le VLAN voix %d marqué (priorité %d, DSCP %d).", voice.VLAN, voice.Priority, voice.DSCP),
+				FR: fmt.Sprintf("Sur la prise du technicien, le switch annonce le VLAN voix %d taggué (priorité %d, DSCP %d).", voice.VLAN, voice.Priority, voice.DSCP),
 				EN: fmt.Sprintf("On the technician's jack the switch advertises tagged voice VLAN %d (priority %d, DSCP %d).", voice.VLAN, voice.Priority, voice.DSCP),
 			}
 		}

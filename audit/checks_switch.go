@@ -58,7 +58,7 @@ func (a *auditor) checkDiscovery() {
 		if a.voiceOption() {
 			a.add(Finding{Requirement: ReqL1, Check: "managed", Status: StatusPass, Switch: sw.Target,
 				Message: Text{
-					FR: "Commutateur administrable : lu par " + sourceOf(sw) + ".",
+					FR: "Switch administrable : lu par " + sourceOf(sw) + ".",
 					EN: "Managed switch: read through " + sourceOf(sw) + ".",
 				},
 				Evidence: []Evidence{ev("source", sourceOf(sw)), ev("sysObjectID", sw.SysObjectID), ev("model", sw.Model), ev("os", sw.OS)},
@@ -123,7 +123,7 @@ func (a *auditor) checkPoESupport(sw *snapshot.Switch, views []*portView) {
 	switch {
 	case sw.PoE.Supported:
 		f.Status = StatusPass
-		f.Message = Text{FR: "Le commutateur fournit le PoE.", EN: "The switch supplies PoE."}
+		f.Message = Text{FR: "Le switch fournit le PoE.", EN: "The switch supplies PoE."}
 	case hasStage(sw, "poe"):
 		f.Status = StatusUnknown
 		f.Message = Text{FR: "L'état PoE n'a pas pu être lu.", EN: "The PoE state could not be read."}
@@ -132,7 +132,7 @@ func (a *auditor) checkPoESupport(sw *snapshot.Switch, views []*portView) {
 		// (and trimmed recordings) leave it out.
 		f.Status = StatusUnknown
 		f.Message = Text{
-			FR: "Le commutateur ne publie aucune source PoE en SNMP (POWER-ETHERNET-MIB) : PoE à vérifier en CLI (show power inline) ou sur la fiche du modèle " + sw.Model + ".",
+			FR: "Le switch ne publie aucune source PoE en SNMP (POWER-ETHERNET-MIB) : PoE à vérifier en CLI (show power inline) ou sur la fiche du modèle " + sw.Model + ".",
 			EN: "The switch publishes no PoE source over SNMP (POWER-ETHERNET-MIB): check PoE with the CLI (show power inline) or the datasheet of model " + sw.Model + ".",
 		}
 	case !a.prof.PoE.Required:
@@ -141,18 +141,18 @@ func (a *auditor) checkPoESupport(sw *snapshot.Switch, views []*portView) {
 	case phones > 0:
 		f.Status = StatusFail
 		f.Message = Text{
-			FR: fmt.Sprintf("Pas de PoE (%s) alors que %d port(s) ont un téléphone : remplacer le commutateur ou alimenter chaque poste par un bloc secteur.", a.prof.PoE.Standard, phones),
+			FR: fmt.Sprintf("Pas de PoE (%s) alors que %d port(s) ont un téléphone : remplacer le switch ou alimenter chaque poste par un bloc secteur.", a.prof.PoE.Standard, phones),
 			EN: fmt.Sprintf("No PoE (%s) although %d port(s) have a phone: replace the switch or give every phone a power brick.", a.prof.PoE.Standard, phones),
 		}
 	case access > 0:
 		f.Status = StatusFail
 		f.Message = Text{
-			FR: fmt.Sprintf("Pas de PoE (%s) sur un commutateur d'accès (%d ports d'accès) : les téléphones n'y seront pas alimentés.", a.prof.PoE.Standard, access),
+			FR: fmt.Sprintf("Pas de PoE (%s) sur un switch d'accès (%d ports d'accès) : les téléphones n'y seront pas alimentés.", a.prof.PoE.Standard, access),
 			EN: fmt.Sprintf("No PoE (%s) on an access switch (%d access ports): phones will not be powered there.", a.prof.PoE.Standard, access),
 		}
 	default:
 		f.Status = StatusPass
-		f.Message = Text{FR: "Pas de PoE, mais aucun port d'accès : commutateur de distribution.", EN: "No PoE, but no access port: a distribution switch."}
+		f.Message = Text{FR: "Pas de PoE, mais aucun port d'accès : switch de distribution.", EN: "No PoE, but no access port: a distribution switch."}
 	}
 	a.add(f)
 }
@@ -204,23 +204,23 @@ func (a *auditor) checkPoEBudget(sw *snapshot.Switch, views []*portView) {
 		f.Message = Text{FR: "Source PoE en défaut ou arrêtée : " + strings.Join(faulty, ", ") + ".", EN: "PoE source faulty or off: " + strings.Join(faulty, ", ") + "."}
 	case len(sw.PoE.PSEs) == 0 || budget <= 0:
 		f.Status = StatusUnknown
-		f.Message = Text{FR: "Budget PoE non publié par le commutateur : marge inconnue.", EN: "The switch does not publish its PoE budget: headroom unknown."}
+		f.Message = Text{FR: "Budget PoE non publié par le switch : marge inconnue.", EN: "The switch does not publish its PoE budget: headroom unknown."}
 	case headroom < need:
 		f.Status = StatusFail
 		f.Message = Text{
-			FR: fmt.Sprintf("Budget PoE insuffisant : %s W libres pour %d téléphone(s) non alimenté(s) qui demandent %s W.", fmtW(headroom), unpowered, fmtW(need)),
+			FR: fmt.Sprintf("Budget PoE insuffisant : %s W libres pour %d téléphone(s) non alimenté(s) qui demandent %s W.", fmtWFR(headroom), unpowered, fmtWFR(need)),
 			EN: fmt.Sprintf("PoE budget too small: %s W free for %d unpowered phone(s) needing %s W.", fmtW(headroom), unpowered, fmtW(need)),
 		}
 	case headroomPhones-unpowered < a.prof.PoE.MinHeadroomPhones:
 		f.Status = StatusWarn
 		f.Message = Text{
-			FR: fmt.Sprintf("Marge PoE faible : %s W, soit %d téléphone(s) de classe %d de plus.", fmtW(headroom), headroomPhones-unpowered, a.prof.PoE.PhoneClass),
+			FR: fmt.Sprintf("Marge PoE faible : %s W, soit %d téléphone(s) de classe %d de plus.", fmtWFR(headroom), headroomPhones-unpowered, a.prof.PoE.PhoneClass),
 			EN: fmt.Sprintf("Little PoE headroom: %s W, i.e. %d more class %d phone(s).", fmtW(headroom), headroomPhones-unpowered, a.prof.PoE.PhoneClass),
 		}
 	default:
 		f.Status = StatusPass
 		f.Message = Text{
-			FR: fmt.Sprintf("Marge PoE : %s W sur %s W, soit %d téléphone(s) de classe %d de plus.", fmtW(headroom), fmtW(budget), headroomPhones-unpowered, a.prof.PoE.PhoneClass),
+			FR: fmt.Sprintf("Marge PoE : %s W sur %s W, soit %d téléphone(s) de classe %d de plus.", fmtWFR(headroom), fmtWFR(budget), headroomPhones-unpowered, a.prof.PoE.PhoneClass),
 			EN: fmt.Sprintf("PoE headroom: %s W of %s W, i.e. %d more class %d phone(s).", fmtW(headroom), fmtW(budget), headroomPhones-unpowered, a.prof.PoE.PhoneClass),
 		}
 	}
@@ -232,6 +232,17 @@ func delivering(p *snapshot.Port) bool {
 }
 
 func fmtW(w float64) string { return strconv.FormatFloat(w, 'f', 1, 64) }
+
+// fmtWFR is fmtW with the French decimal comma, for the French messages.
+func fmtWFR(w float64) string { return strings.Replace(fmtW(w), ".", ",", 1) }
+
+// taggedFR words an LLDP-MED policy's tagged flag in French messages.
+func taggedFR(tagged bool) string {
+	if tagged {
+		return "taggué"
+	}
+	return "non taggué"
+}
 
 func (a *auditor) check8021Q(sw *snapshot.Switch) {
 	tagged := 0
@@ -252,7 +263,7 @@ func (a *auditor) check8021Q(sw *snapshot.Switch) {
 	default:
 		f.Status = StatusUnknown
 		f.Message = Text{
-			FR: "Aucun VLAN 802.1Q vu (Q-BRIDGE-MIB vide) : le commutateur ne les gère pas ou ne les publie pas ; vérifier en CLI.",
+			FR: "Aucun VLAN 802.1Q vu (Q-BRIDGE-MIB vide) : le switch ne les gère pas ou ne les publie pas ; vérifier en CLI.",
 			EN: "No 802.1Q VLAN seen (Q-BRIDGE-MIB empty): the switch lacks them or does not publish them; check with the CLI.",
 		}
 	}
@@ -291,7 +302,7 @@ func (a *auditor) checkSwitchVoiceVLAN(sw *snapshot.Switch) {
 	case len(here) == 0 && !defined:
 		f.Status = StatusFail
 		f.Message = Text{
-			FR: fmt.Sprintf("Le VLAN voix %d n'existe pas sur ce commutateur : l'activation doit couvrir tout le site.", a.voiceVLAN),
+			FR: fmt.Sprintf("Le VLAN voix %d n'existe pas sur ce switch : l'activation doit couvrir tout le site.", a.voiceVLAN),
 			EN: fmt.Sprintf("Voice VLAN %d does not exist on this switch: activation must cover the whole site.", a.voiceVLAN),
 		}
 		f.Fix = []Change{create}
@@ -307,7 +318,7 @@ func (a *auditor) checkSwitchVoiceVLAN(sw *snapshot.Switch) {
 		if !defined {
 			f.Status = StatusFail
 			f.Message = Text{
-				FR: fmt.Sprintf("Des ports utilisent le VLAN voix %d mais il n'est pas créé sur le commutateur.", a.voiceVLAN),
+				FR: fmt.Sprintf("Des ports utilisent le VLAN voix %d mais il n'est pas créé sur le switch.", a.voiceVLAN),
 				EN: fmt.Sprintf("Ports use voice VLAN %d but it is not created on the switch.", a.voiceVLAN),
 			}
 			f.Fix = []Change{create}

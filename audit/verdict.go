@@ -69,12 +69,12 @@ func (a *auditor) checkSomethingJudged() {
 	}
 	if read == 0 {
 		msg := Text{
-			FR: "Aucun commutateur n'a été lu : rien n'est jugé, le site ne peut pas être déclaré conforme. Relancer la découverte (voxlan discover) vers des commutateurs joignables.",
+			FR: "Aucun switch n'a été lu : rien n'est jugé, le site ne peut pas être déclaré conforme. Relancer la découverte (voxlan discover) vers des switchs joignables.",
 			EN: "No switch was read: nothing is judged, so the site cannot pass. Discover it again (voxlan discover) with switches that answer.",
 		}
 		if len(a.snap.Switches) == 0 && len(a.snap.Errors) == 0 {
 			msg = Text{
-				FR: "L'instantané ne contient aucun commutateur : rien n'est jugé, le site ne peut pas être déclaré conforme. Donner l'instantané d'une découverte (voxlan discover -o json).",
+				FR: "L'instantané ne contient aucun switch : rien n'est jugé, le site ne peut pas être déclaré conforme. Donner l'instantané d'une découverte (voxlan discover -o json).",
 				EN: "The snapshot holds no switch: nothing is judged, so the site cannot pass. Give the snapshot of a discovery (voxlan discover -o json).",
 			}
 		}
