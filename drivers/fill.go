@@ -1,6 +1,7 @@
 package drivers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/voxlan/voxlan/audit"
@@ -70,4 +71,51 @@ func LLDPAdmin(tx, rx bool) string {
 // MEDPolicies is the snapshot form of a port's configured LLDP-MED policy.
 func MEDPolicies(m *audit.MEDPolicy) []snapshot.Policy {
 	return []snapshot.Policy{{Application: m.Application, VLAN: m.VLAN, Tagged: m.Tagged, Priority: m.Priority, DSCP: m.DSCP}}
+}
+
+// FillFromConfig sets what a parsed running configuration says on sw's
+// ports (found or added with port): PVID and untagged VLAN, tagged VLANs,
+// voice VLAN (a port with one is "hybrid": data untagged, voice tagged),
+// LLDP admin status and the configured LLDP-MED policy; and sw's VLANs
+// gain the configuration's names and voice flags (show outputs often
+// truncate names).
+func FillFromConfig(sw *snapshot.Switch, cfg *Config, port func(string) *snapshot.Port) {
+	if sw.SysName == "" {
+		sw.SysName = cfg.Hostname
+	}
+	for _, name := range cfg.PortOrder {
+		pc := cfg.Ports[name]
+		p := port(name)
+		p.PVID = VLANOrDefault(pc.DataVLAN)
+		p.UntaggedVLANs = []int{p.PVID}
+		p.TaggedVLANs = append([]int(nil), pc.TaggedVLANs...)
+		p.VoiceVLAN = pc.VoiceVLAN
+		p.Mode = pc.Mode
+		if pc.VoiceVLAN != 0 {
+			p.TaggedVLANs = append(p.TaggedVLANs, pc.VoiceVLAN)
+			if pc.Mode == ModeAccess {
+				p.Mode = "hybrid"
+			}
+		}
+		p.LLDPAdmin = LLDPAdmin(cfg.LLDP && !pc.LLDPTxOff, cfg.LLDP && !pc.LLDPRxOff)
+		p.MEDPolicies = nil
+		if pc.MED != nil {
+			p.MEDPolicies = MEDPolicies(pc.MED)
+		}
+		if pc.PoEOff && p.PoE != nil {
+			p.PoE.AdminEnabled = false
+		}
+	}
+	for _, id := range cfg.SortedVLANs() {
+		v := cfg.VLANs[id]
+		i := slices.IndexFunc(sw.VLANs, func(sv snapshot.VLAN) bool { return sv.ID == id })
+		if i < 0 {
+			sw.VLANs = append(sw.VLANs, snapshot.VLAN{ID: id})
+			i = len(sw.VLANs) - 1
+		}
+		if v.Name != "" {
+			sw.VLANs[i].Name = v.Name
+		}
+		sw.VLANs[i].Voice = v.Voice
+	}
 }

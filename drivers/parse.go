@@ -2,6 +2,7 @@ package drivers
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -61,4 +62,29 @@ func DashColumns(rule string) [][2]int {
 		cols[k][1] = cols[k+1][0]
 	}
 	return cols
+}
+
+// FormatVLANList writes ids as a VLAN list, sorted, runs of three or more
+// as ranges ("1,10,20-23"); the inverse of ParseVLANList.
+func FormatVLANList(ids []int) string {
+	s := slices.Clone(ids)
+	slices.Sort(s)
+	s = slices.Compact(s)
+	var parts []string
+	for i := 0; i < len(s); {
+		j := i
+		for j+1 < len(s) && s[j+1] == s[j]+1 {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			parts = append(parts, strconv.Itoa(s[i])+"-"+strconv.Itoa(s[j]))
+		case j == i+1:
+			parts = append(parts, strconv.Itoa(s[i]), strconv.Itoa(s[j]))
+		default:
+			parts = append(parts, strconv.Itoa(s[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
 }

@@ -4,6 +4,7 @@ package all
 
 import (
 	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/aruba_aoscx"
 	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
@@ -16,6 +17,7 @@ func New() (*drivers.Registry, error) {
 		cisco_ios.Register,
 		cisco_sb.Register,
 		aruba_aoss.Register,
+		aruba_aoscx.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err

@@ -47,3 +47,24 @@ func must(d drivers.Driver, err error) drivers.Driver {
 	}
 	return d
 }
+
+// TestIdentifySecondWave: real identities (the LibreNMS AOS-CX recording's
+// system group, an AOS-CX show version) go to their driver and to no
+// first-wave driver.
+func TestIdentifySecondWave(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ oid, descr, want string }{
+		{"1.3.6.1.4.1.47196.4.1.1.1.303", "Aruba JL727A 6200F 48G CL4 4SFP+370W Swch ML.10.07.0005", "aruba_aoscx"},
+		{"1.3.6.1.4.1.11.2.3.7.11.181", "HP J9772A 2530-48G-PoE+ Switch, revision YA.16.10.0009, ROM YA.15.20 (/ws/swbuildm/rel_yakima_qaoff/code/build/bom(swbuildm_rel_yakima_qaoff_rel_yakima))", "aruba_aoss"},
+	} {
+		if d, ok := r.Identify(c.oid, c.descr); !ok || d.Name() != c.want {
+			t.Errorf("Identify(%s): got %v %v, want %s", c.oid, d, ok, c.want)
+		}
+	}
+	if d, ok := r.IdentifyCLI("ArubaOS-CX\n(c) Copyright 2017-2022 Hewlett Packard Enterprise Development LP\nVersion      : FL.10.10.1020\n"); !ok || d.Name() != "aruba_aoscx" {
+		t.Errorf("IdentifyCLI(AOS-CX show version): got %v %v", d, ok)
+	}
+}

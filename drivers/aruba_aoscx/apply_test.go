@@ -1,0 +1,143 @@
+package aruba_aoscx_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/apply/applytest"
+	"github.com/voxlan/voxlan/drivers/aruba_aoscx"
+	"github.com/voxlan/voxlan/drivers/drivertest"
+	"github.com/voxlan/voxlan/lab/clisim"
+)
+
+// lab is the AOS-CX emulator behind the in-process SSH server on loopback.
+type lab struct {
+	*drivertest.Lab
+	dev *clisim.AOSCX
+}
+
+func newLab(t testing.TB) *lab {
+	t.Helper()
+	dev := clisim.NewAOSCX("cx-6300-1", 10, "198.18.1.2")
+	dev.AddPhone("1/1/1")
+	dev.AddPhone("1/1/2")
+	// Port 3 has PoE off: the plan turns it on.
+	sh := dev.NewShell()
+	for _, l := range []string{"configure terminal", "interface 1/1/3", "no power-over-ethernet", "end"} {
+		if out, _ := sh.Exec(l); out != "" {
+			t.Fatalf("%s: %s", l, out)
+		}
+	}
+	return &lab{Lab: drivertest.NewLab(t, dev, "admin", aruba_aoscx.Driver{}.Attrs()), dev: dev}
+}
+
+func voiceChanges(ports ...string) []audit.Change {
+	cs := drivertest.VoiceChanges(ports...)
+	for i := range cs {
+		cs[i].Reason = "t"
+	}
+	return cs
+}
+
+func (l *lab) run(t *testing.T, changes []audit.Change, o apply.Options) (*apply.SwitchPlan, *apply.Report, string) {
+	t.Helper()
+	return applytest.Run(t, l.Lab, aruba_aoscx.Driver{}, changes, o)
+}
+
+func phonePort(t *testing.T, dev *clisim.AOSCX, name string) {
+	t.Helper()
+	p, _ := dev.Port(name)
+	if !p.Trunk || p.Native != 10 || !slices.Equal(p.Allowed, []int{10, 20}) || p.PoEOff {
+		t.Errorf("port %s: trunk %v native %d allowed %v poe off %v", name, p.Trunk, p.Native, p.Allowed, p.PoEOff)
+	}
+}
+
+// TestApplyVoicePorts: plan, apply, verify and save voice configuration on
+// three phone ports of the AOS-CX emulator over SSH; the uplink is refused.
+func TestApplyVoicePorts(t *testing.T) {
+	l := newLab(t)
+	p, r, before := l.run(t, voiceChanges("1/1/1", "1/1/2", "1/1/3", "1/1/49"), apply.Options{Save: true})
+	if r.Outcome != apply.OutcomeSaved || r.Failure != "" {
+		t.Fatalf("outcome %q failure %q mismatches %v\nsent %+v", r.Outcome, r.Failure, r.Mismatches, r.Sent)
+	}
+	want := []string{"vlan 20", "name VOICE", "voice", "exit",
+		"interface 1/1/1", "vlan trunk native 10", "vlan trunk allowed 10,20", "exit",
+		"interface 1/1/2", "vlan trunk native 10", "vlan trunk allowed 10,20", "exit",
+		"interface 1/1/3", "vlan trunk native 10", "vlan trunk allowed 10,20", "power-over-ethernet", "exit"}
+	if !slices.Equal(p.Lines, want) {
+		t.Errorf("plan lines:\n%s\nwant:\n%s", strings.Join(p.Lines, "\n"), strings.Join(want, "\n"))
+	}
+	if len(p.Refused) != 1 || p.Refused[0].Port != "1/1/49" || !strings.Contains(p.Refused[0].Reason, "uplink") {
+		t.Errorf("refused %+v", p.Refused)
+	}
+	for _, port := range []string{"1/1/1", "1/1/2", "1/1/3"} {
+		phonePort(t, l.dev, port)
+	}
+	if p4, _ := l.dev.Port("1/1/4"); p4.Trunk || p4.Access != 10 {
+		t.Errorf("port 1/1/4 outside the plan changed: %+v", p4)
+	}
+	if len(r.Ports) != 3 || r.Ports[0].Status != apply.PortAsPlanned || !strings.Contains(r.Ports[0].State, "med voice vlan 20 tagged priority 5 dscp 46") {
+		t.Errorf("ports %+v", r.Ports)
+	}
+	if l.dev.StartupConfig() == before || l.dev.StartupConfig() != l.dev.RunningConfig() {
+		t.Error("configuration not saved")
+	}
+	t.Logf("%d lines, %d session(s), %d round trips, %v", len(p.Lines), r.Sessions, r.RoundTrips, r.Elapsed)
+}
+
+// TestApplyFaults: a rejected line, a session dropped mid-plan, a line the
+// switch accepts but ignores (verification catches it) and a switch slower
+// than the timeout all end in the backup state, byte for byte, with every
+// port reported restored.
+func TestApplyFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		fault   func(f *clisim.Faults)
+		opts    apply.Options
+		failure string
+	}{
+		{"rejected", func(f *clisim.Faults) { f.Reject = "vlan trunk allowed 10,20" }, apply.Options{}, `rejected "vlan trunk allowed 10,20": Invalid input: vlan`},
+		{"dropped", func(f *clisim.Faults) { f.DropAfterConfigLines = 8 }, apply.Options{Batch: 4}, "sending:"},
+		{"ignored", func(f *clisim.Faults) { f.Ignore = "voice" }, apply.Options{Batch: 4}, "verification found"},
+		{"slow", func(f *clisim.Faults) { f.ConfigDelay = time.Second }, apply.Options{RollbackTimeout: 5 * time.Second}, "timed out"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLab(t)
+			if tc.name == "slow" {
+				l.Opts.Timeout = 300 * time.Millisecond
+			}
+			tc.fault(l.dev.Faults)
+			_, r, before := l.run(t, voiceChanges("1/1/1", "1/1/2", "1/1/3"), tc.opts)
+			if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, tc.failure) {
+				t.Fatalf("outcome %q failure %q", r.Outcome, r.Failure)
+			}
+			if tc.name == "slow" {
+				// The slow switch keeps taking lines after the timeout;
+				// rollback waited them out.
+				l.dev.Faults.ConfigDelay = 0
+			}
+			if after := l.dev.RunningConfig(); after != before {
+				t.Errorf("device not back to the backup state:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+			if r.Saved || strings.Contains(l.dev.StartupConfig(), "VOICE") {
+				t.Error("saved after a failure")
+			}
+			if len(r.Ports) != 3 || len(r.Residual) != 0 {
+				t.Fatalf("ports %+v residual %v", r.Ports, r.Residual)
+			}
+			for _, pr := range r.Ports {
+				if pr.Status != apply.PortRestored {
+					t.Errorf("port %s: %q", pr.Port, pr.Status)
+				}
+			}
+			if tc.name == "rejected" && !slices.ContainsFunc(r.Rollback, func(lr drivers.LineResult) bool { return lr.Line == "no vlan 20" }) {
+				t.Errorf("rollback did not remove the VLAN: %+v", r.Rollback)
+			}
+		})
+	}
+}
