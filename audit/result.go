@@ -253,6 +253,8 @@ func DecodeBytes(data []byte) (*Result, error) {
 	switch {
 	case head.Schema == nil:
 		return nil, fmt.Errorf("%w: no \"schema\" field; this is not a voxlan audit result (expected %q)", ErrSchema, Schema)
+	case *head.Schema == "voxlan.snapshot/v1":
+		return nil, fmt.Errorf("%w %q: this is a snapshot (voxlan discover -o json), not an audit result: give it with --snapshot, which audits it", ErrSchema, *head.Schema)
 	case *head.Schema != Schema:
 		return nil, fmt.Errorf("%w %q: this voxlan reads %q; re-run the audit with this version", ErrSchema, *head.Schema, Schema)
 	}

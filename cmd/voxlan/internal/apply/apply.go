@@ -6,30 +6,27 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
-	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/drivers/all"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/snmp"
 )
 
 // Schema of the JSON output.
-const Schema = "voxlan.apply/v1"
+const Schema = dapply.RecordSchema
 
 // ApplyOptions are the verb's dependencies and flag values.
 type ApplyOptions struct {
 	IO     *cmdutil.IOStreams
 	Now    func() time.Time
 	Getenv func(string) string
-	plan.Source
+	sites.Source
 	Yes       bool
 	Save      bool
 	Batch     int
@@ -85,7 +82,7 @@ The changes and each switch's driver are found as 'voxlan plan' finds them:
 				}
 				opts.BackupDir = dir
 			}
-			opts.Resolver = invcmd.NewResolver(f)
+			opts.Resolver = sites.NewResolver(f)
 			reg, err := all.New()
 			if err != nil {
 				return err
@@ -97,7 +94,7 @@ The changes and each switch's driver are found as 'voxlan plan' finds them:
 			return applyRun(c.Context(), opts)
 		},
 	}
-	plan.AddSourceFlags(cmd, &opts.Source, f.Getenv)
+	sites.AddSourceFlags(cmd, &opts.Source, f.Getenv)
 	fl := cmd.Flags()
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "apply without asking for confirmation")
 	fl.BoolVar(&opts.Save, "save", false, "write the configuration to startup after it is verified")
@@ -108,16 +105,9 @@ The changes and each switch's driver are found as 'voxlan plan' finds them:
 	return cmd
 }
 
-// Result is the JSON document of the verb.
-type Result struct {
-	Schema  string             `json:"schema"`
-	Reports []*dapply.Report   `json:"reports"`
-	Errors  []plan.SwitchError `json:"errors"`
-}
-
-func applyRun(ctx context.Context, opts *ApplyOptions) error {
+func applyRun(ctx context.Context, opts *ApplyOptions) (err error) {
 	if opts.AskHostKey == nil && opts.IO.InTTY {
-		opts.AskHostKey = plan.AskHostKey(opts.IO)
+		opts.AskHostKey = sites.AskHostKey(opts.IO)
 	}
 	if !opts.Yes && !opts.IO.InTTY {
 		return cmdutil.UsageError("apply changes switches: confirm on a terminal, or pass --yes in scripts")
@@ -125,34 +115,30 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 	if opts.Progress == nil {
 		opts.Progress = opts.IO.ErrOut
 	}
-	targets, err := plan.Load(ctx, &opts.Source)
+	_, targets, err := opts.Source.Load(ctx)
 	if err != nil {
 		return err
 	}
-	res := &Result{Schema: Schema, Reports: []*dapply.Report{}, Errors: []plan.SwitchError{}}
+	res := &dapply.Record{Schema: Schema, Reports: []*dapply.Report{}, Errors: []dapply.SwitchError{}}
 	for _, t := range targets {
 		if t.Err != nil {
-			res.Errors = append(res.Errors, plan.SwitchError{Switch: t.Switch, Error: t.Err.Error()})
+			res.Errors = append(res.Errors, dapply.SwitchError{Switch: t.Switch, Error: t.Err.Error()})
 			continue
 		}
 		r, err := applyOne(ctx, opts, t)
 		if err != nil {
-			res.Errors = append(res.Errors, plan.SwitchError{Switch: t.Switch, Error: err.Error()})
+			res.Errors = append(res.Errors, dapply.SwitchError{Switch: t.Switch, Error: err.Error()})
 			continue
 		}
 		if r != nil {
 			res.Reports = append(res.Reports, r)
 		}
 	}
-	w := opts.IO.Out
-	if opts.OutFile != "" {
-		f, err := os.OpenFile(opts.OutFile, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
+	w, closeOut, err := cmdutil.OpenOutput(opts.OutFile, opts.IO)
+	if err != nil {
+		return fmt.Errorf("apply: %w", err)
 	}
+	defer cmdutil.CloseOutput(&err, closeOut, "apply")
 	if opts.Output == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -161,7 +147,7 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 		}
 	} else {
 		for _, r := range res.Reports {
-			WriteReport(w, r)
+			dapply.WriteReport(w, r)
 		}
 		for _, e := range res.Errors {
 			fmt.Fprintf(w, "%s: NOT APPLIED: %s\n", e.Switch, e.Error)
@@ -185,7 +171,7 @@ func applyRun(ctx context.Context, opts *ApplyOptions) error {
 // applyOne plans and applies one switch in one session (a second one only
 // to roll back after the first died). It returns nil, nil when the user
 // declines.
-func applyOne(ctx context.Context, opts *ApplyOptions, t *plan.Target) (*dapply.Report, error) {
+func applyOne(ctx context.Context, opts *ApplyOptions, t *sites.Target) (*dapply.Report, error) {
 	dial := opts.Dial(t)
 	fmt.Fprintf(opts.IO.ErrOut, "apply: reading %s\n", t.Describe())
 	sess, err := dial(ctx, opts.Timeout)
@@ -197,7 +183,7 @@ func applyOne(ctx context.Context, opts *ApplyOptions, t *plan.Target) (*dapply.
 		sess.Close()
 		return nil, err
 	}
-	plan.WritePlan(opts.IO.ErrOut, p)
+	dapply.WritePlan(opts.IO.ErrOut, p)
 	if !p.Empty() && !opts.Yes && !confirm(opts.IO, fmt.Sprintf("Apply %d line(s) to %s? [y/N] ", len(p.Lines), t.Switch)) {
 		sess.Close()
 		fmt.Fprintf(opts.IO.ErrOut, "%s: skipped, nothing sent\n", t.Switch)
@@ -213,29 +199,4 @@ func confirm(io *cmdutil.IOStreams, question string) bool {
 	_, _ = fmt.Fscanln(io.In, &answer)
 	a := strings.ToLower(strings.TrimSpace(answer))
 	return a == "y" || a == "yes"
-}
-
-// WriteReport prints one switch's outcome for people: every touched port's
-// final state, and what failed.
-func WriteReport(w io.Writer, r *dapply.Report) {
-	fmt.Fprintf(w, "== %s (%s): %s\n", r.Switch, r.Platform, r.Outcome)
-	if r.Backup != "" {
-		fmt.Fprintf(w, "   backup: %s\n", r.Backup)
-	}
-	if r.Failure != "" {
-		fmt.Fprintf(w, "   failure: %s\n", r.Failure)
-	}
-	for _, m := range r.Mismatches {
-		fmt.Fprintf(w, "   verify: %s\n", m)
-	}
-	for _, m := range r.Residual {
-		fmt.Fprintf(w, "   NOT RESTORED: %s\n", m)
-	}
-	for _, p := range r.Ports {
-		fmt.Fprintf(w, "   %-12s %-22s %s\n", p.Port, p.Status, p.State)
-	}
-	for _, x := range r.Refused {
-		fmt.Fprintf(w, "   %-12s %-22s %s\n", x.Port, "refused", x.Reason)
-	}
-	fmt.Fprintf(w, "   %d line(s) sent, %d SSH session(s), %d round trip(s), %s\n", len(r.Sent), r.Sessions, r.RoundTrips, r.Elapsed.Round(time.Millisecond))
 }

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/all"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
@@ -24,7 +24,7 @@ func testIO() (*cmdutil.IOStreams, *bytes.Buffer, *bytes.Buffer) {
 }
 
 func opts(t *testing.T, l *plantest.Lab, io *cmdutil.IOStreams) *ApplyOptions {
-	return &ApplyOptions{IO: io, Now: time.Now, Getenv: func(k string) string { return l.Env[k] }, Source: plan.Source{AuditFile: l.AuditFile, Platform: "cisco_ios", SSHPort: l.Port, AcceptNewKey: true,
+	return &ApplyOptions{IO: io, Now: time.Now, Getenv: func(k string) string { return l.Env[k] }, Source: sites.Source{AuditFile: l.AuditFile, Platform: "cisco_ios", SSHPort: l.Port, AcceptNewKey: true,
 		KnownHosts: filepath.Join(l.Env["HOME"], ".ssh", "known_hosts"), Timeout: 5 * time.Second,
 		Getenv: func(k string) string { return l.Env[k] }, Resolver: inventory.NewResolver(func(k string) string { return l.Env[k] }, nil), Registry: reg(t)},
 		Yes: true, Batch: 32, BackupDir: filepath.Join(l.Env["XDG_STATE_HOME"], "voxlan", "backups"), Output: "json"}

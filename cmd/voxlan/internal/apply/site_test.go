@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snmp"
@@ -25,8 +25,8 @@ import (
 func TestApplyDiscoversSite(t *testing.T) {
 	s := plantest.NewSite(t, false)
 	io, out, errOut := testIO()
-	o := &ApplyOptions{IO: io, Now: time.Now, Getenv: s.Getenv, Source: plan.Source{InventoryFile: s.InventoryFile, Site: "demo",
-		Platform: plan.PlatformAuto, KnownHosts: s.KnownHosts, Timeout: 5 * time.Second, Getenv: s.Getenv,
+	o := &ApplyOptions{IO: io, Now: time.Now, Getenv: s.Getenv, Source: sites.Source{InventoryFile: s.InventoryFile, Site: "demo",
+		Platform: sites.PlatformAuto, KnownHosts: s.KnownHosts, Timeout: 5 * time.Second, Getenv: s.Getenv,
 		Resolver: inventory.NewResolver(s.Getenv, nil), Registry: reg(t), Discover: snmp.Discover},
 		Yes: true, Batch: 32, BackupDir: filepath.Join(s.Home, "backups"), Output: "json"}
 	before := map[string]string{}
@@ -39,7 +39,7 @@ func TestApplyDiscoversSite(t *testing.T) {
 	}
 	var res struct {
 		Reports []dapply.Report
-		Errors  []plan.SwitchError
+		Errors  []dapply.SwitchError
 	}
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatal(err)

@@ -16,10 +16,8 @@ import (
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/inventory"
-	"github.com/voxlan/voxlan/profile"
-	"github.com/voxlan/voxlan/sizing"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
@@ -32,17 +30,13 @@ const (
 	exitIncomplete = cmdutil.ExitPartial
 )
 
-// EnvCommunity is the v2c community for switches whose inventory entry has
-// no SNMP settings (the same variable as voxlan discover).
-const EnvCommunity = "VOXLAN_SNMP_COMMUNITY"
-
 // AuditOptions are the verb's dependencies and flag values.
 type AuditOptions struct {
 	IO       *cmdutil.IOStreams
 	Getenv   func(string) string
 	Resolver *inventory.Resolver
 	// Discover reads a site's switches; snmp.Discover unless a test injects one.
-	Discover func(ctx context.Context, site string, targets []snmp.Target, opts snmp.Options) *snapshot.Snapshot
+	Discover sites.Discoverer
 
 	SnapshotFile  string
 	InventoryFile string
@@ -63,7 +57,7 @@ type AuditOptions struct {
 // NewCmdAudit builds the command. runF replaces auditRun in tests of flag
 // parsing.
 func NewCmdAudit(f *cmdutil.Factory, runF func(*AuditOptions) error) *cobra.Command {
-	opts := &AuditOptions{IO: f.IO, Getenv: f.Getenv, Resolver: invcmd.NewResolver(f), Discover: snmp.Discover}
+	opts := &AuditOptions{IO: f.IO, Getenv: f.Getenv, Resolver: sites.NewResolver(f), Discover: snmp.Discover}
 	cmd := &cobra.Command{
 		Use:   "audit (--snapshot FILE | --inventory FILE [--site NAME]) [flags]",
 		Short: "Judge a site against the voice prerequisites, port by port",
@@ -151,28 +145,24 @@ func (o *AuditOptions) validate() error {
 	return nil
 }
 
-// job is one site to audit: its snapshot (read or to discover) and what
-// the inventory declares.
-type job struct {
-	name    string
-	snap    *snapshot.Snapshot
-	prof    *profile.Profile
-	site    audit.Site
-	targets []snmp.Target
-}
-
 func auditRun(ctx context.Context, opts *AuditOptions) error {
-	jobs, err := opts.plan(ctx)
+	req := sites.Request{InventoryFile: opts.InventoryFile, Site: opts.Site, Profile: opts.Profile,
+		Engineering: opts.Engineering, Stdin: opts.IO.In, Resolver: opts.Resolver}
+	if opts.SnapshotFile != "" {
+		req.SnapshotFiles = []string{opts.SnapshotFile}
+	}
+	all, err := sites.Load(ctx, req)
 	if err != nil {
 		return err
 	}
-	results := make([]*audit.Result, len(jobs))
-	if opts.SnapshotFile != "" {
-		for i, j := range jobs {
-			results[i] = audit.Run(j.snap, j.prof, j.site)
+	if opts.SnapshotFile == "" {
+		if err := opts.discoverAll(ctx, all); err != nil {
+			return err
 		}
-	} else if err := opts.discoverAll(ctx, jobs, results); err != nil {
-		return err
+	}
+	results := make([]*audit.Result, len(all))
+	for i, s := range all {
+		results[i] = s.Result
 	}
 	if err := opts.write(results); err != nil {
 		return err
@@ -180,125 +170,20 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	return outcome(opts.IO.ErrOut, results)
 }
 
-// plan reads the inputs and builds the jobs, refusing bad input before any
-// packet is sent.
-func (o *AuditOptions) plan(ctx context.Context) ([]*job, error) {
-	var override *profile.Profile
-	if o.Profile != "" {
-		p, err := profile.Load(o.Profile)
-		if err != nil {
-			return nil, cmdutil.UsageError("%v", err)
-		}
-		override = p
-	}
-	var inv *inventory.Inventory
-	if o.InventoryFile != "" {
-		var err error
-		if inv, err = invcmd.Load(o.InventoryFile); err != nil {
-			return nil, err
-		}
-	}
-	if o.SnapshotFile != "" {
-		snap, err := readSnapshot(o.IO.In, o.SnapshotFile)
-		if err != nil {
-			return nil, cmdutil.UsageError("%v", err)
-		}
-		j := &job{name: snap.Site, snap: snap, prof: override}
-		if inv != nil {
-			name := o.Site
-			if name == "" {
-				name = snap.Site
-			}
-			s, err := inv.Site(name)
-			if err != nil {
-				return nil, cmdutil.UsageError("%v; name it with --site", err)
-			}
-			if err := o.fromInventory(j, inv, s); err != nil {
-				return nil, err
-			}
-		}
-		if j.prof == nil {
-			j.prof, _ = profile.Builtin("wte")
-		}
-		if o.Engineering != "" {
-			j.site.Engineering = audit.Engineering(o.Engineering)
-		}
-		return []*job{j}, nil
-	}
-	sites, err := invcmd.Sites(inv, o.Site)
-	if err != nil {
-		return nil, err
-	}
-	var jobs []*job
-	for _, s := range sites {
-		j := &job{name: s.Name, prof: override}
-		if err := o.fromInventory(j, inv, s); err != nil {
-			return nil, err
-		}
-		if o.Engineering != "" {
-			j.site.Engineering = audit.Engineering(o.Engineering)
-		}
-		if j.targets, err = invcmd.Targets(ctx, o.Resolver, s); err != nil {
-			return nil, err
-		}
-		jobs = append(jobs, j)
-	}
-	return jobs, nil
-}
-
-func (o *AuditOptions) fromInventory(j *job, inv *inventory.Inventory, s *inventory.Site) error {
-	j.name = s.Name
-	j.site = SiteOf(s)
-	if j.prof == nil {
-		p, err := inv.ProfileOf(s)
-		if err != nil {
-			return cmdutil.UsageError("site %s: %v", s.Name, err)
-		}
-		j.prof = p
-	}
-	return nil
-}
-
-// SiteOf maps an inventory site to what the audit needs to know of it.
-func SiteOf(s *inventory.Site) audit.Site {
-	as := audit.Site{Name: s.Name, Engineering: audit.Engineering(s.Engineering), Users: s.Users, DataVLAN: s.DataVLAN, VoiceVLAN: s.VoiceVLAN,
-		InternetVia: s.InternetVia, CarriedUsers: s.CarriedUsers, CarriedSites: s.CarriedSites}
-	if s.WAN != nil {
-		as.WAN = &sizing.WAN{Access: s.WAN.Access, UpKbps: s.WAN.UpKbps, DownKbps: s.WAN.DownKbps}
-	}
-	return as
-}
-
-func readSnapshot(stdin io.Reader, path string) (*snapshot.Snapshot, error) {
-	if path == "-" {
-		return snapshot.Decode(stdin)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	snap, err := snapshot.Decode(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return snap, nil
-}
-
 // discoverAll discovers and audits the sites, Parallel at a time, printing
 // progress to stderr.
-func (o *AuditOptions) discoverAll(ctx context.Context, jobs []*job, results []*audit.Result) error {
+func (o *AuditOptions) discoverAll(ctx context.Context, all []*sites.Site) error {
 	var mu sync.Mutex
 	say := func(format string, a ...any) {
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Fprintf(o.IO.ErrOut, format+"\n", a...)
 	}
-	defaults := snmp.Credentials{Version: "2c", Community: o.Getenv(EnvCommunity)}
+	defaults := snmp.Credentials{Version: "2c", Community: o.Getenv(sites.EnvCommunity)}
 	sem := make(chan struct{}, o.Parallel)
 	var wg sync.WaitGroup
-	errs := make([]error, len(jobs))
-	for i, j := range jobs {
+	errs := make([]error, len(all))
+	for i, j := range all {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -309,7 +194,7 @@ func (o *AuditOptions) discoverAll(ctx context.Context, jobs []*job, results []*
 				return
 			}
 			defer func() { <-sem }()
-			say("site %s: discovering %d switch(es)", j.name, len(j.targets))
+			say("site %s: discovering %d switch(es)", j.Name, len(j.Targets))
 			sopts := snmp.Options{Credentials: defaults, Timeout: o.Timeout, Retries: o.Retries, Concurrency: o.Concurrency}
 			if o.IO.ErrTTY {
 				sopts.Progress = func(ev snmp.Event) {
@@ -318,21 +203,19 @@ func (o *AuditOptions) discoverAll(ctx context.Context, jobs []*job, results []*
 						if ev.Err != nil {
 							status = ev.Err.Error()
 						}
-						say("site %s: switch %d/%d %s: %s", j.name, ev.N, ev.Total, ev.Target, status)
+						say("site %s: switch %d/%d %s: %s", j.Name, ev.N, ev.Total, ev.Target, status)
 					}
 				}
 			}
-			snap := o.Discover(ctx, j.name, j.targets, sopts)
+			if errs[i] = j.Discover(ctx, o.Discover, sopts); errs[i] != nil {
+				return
+			}
 			if o.SnapshotsDir != "" {
-				if err := writeSnapshot(o.SnapshotsDir, snap); err != nil {
-					errs[i] = err
+				if errs[i] = writeSnapshot(o.SnapshotsDir, j.Snapshot); errs[i] != nil {
 					return
 				}
 			}
-			r := audit.Run(snap, j.prof, j.site)
-			c := r.Counts()
-			say("site %s: %s (%d fail, %d unknown, %d warn)", j.name, r.Verdict, c[audit.StatusFail], c[audit.StatusUnknown], c[audit.StatusWarn])
-			results[i] = r
+			say("%s", sites.Summary(j.Result))
 		}()
 	}
 	wg.Wait()

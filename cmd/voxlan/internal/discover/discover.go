@@ -14,7 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
@@ -67,7 +67,7 @@ type DiscoverOptions struct {
 // NewCmdDiscover builds the command. runF replaces discoverRun in tests of
 // flag parsing.
 func NewCmdDiscover(f *cmdutil.Factory, runF func(*DiscoverOptions) error) *cobra.Command {
-	opts := &DiscoverOptions{IO: f.IO, Getenv: f.Getenv, Discover: snmp.Discover, Resolver: invcmd.NewResolver(f)}
+	opts := &DiscoverOptions{IO: f.IO, Getenv: f.Getenv, Discover: snmp.Discover, Resolver: sites.NewResolver(f)}
 	if f.IO.InTTY {
 		if file, ok := f.IO.In.(*os.File); ok {
 			opts.ReadSecret = func(prompt string) (string, error) {

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/snmp"
 )
 
@@ -17,7 +17,7 @@ import (
 // to --out DIR/SITE.json for several. Credentials come from the inventory's
 // references; switches without SNMP settings use the flags and environment.
 func discoverInventory(ctx context.Context, opts *DiscoverOptions) error {
-	inv, err := invcmd.Load(opts.InventoryFile)
+	inv, err := sites.LoadInventory(opts.InventoryFile)
 	if err != nil {
 		return err
 	}
@@ -25,14 +25,14 @@ func discoverInventory(ctx context.Context, opts *DiscoverOptions) error {
 	if opts.siteGiven {
 		name = opts.Site
 	}
-	sites, err := invcmd.Sites(inv, name)
+	entries, err := sites.SelectSites(inv, name)
 	if err != nil {
 		return err
 	}
 	dir := ""
-	if len(sites) > 1 {
+	if len(entries) > 1 {
 		if opts.OutFile == "" {
-			return cmdutil.UsageError("%d sites (%s): give --out DIR for one SITE.json each, or --site NAME", len(sites), invcmd.SiteNames(sites))
+			return cmdutil.UsageError("%d sites (%s): give --out DIR for one SITE.json each, or --site NAME", len(entries), sites.SiteNames(entries))
 		}
 		dir = opts.OutFile
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -44,8 +44,8 @@ func discoverInventory(ctx context.Context, opts *DiscoverOptions) error {
 		return err
 	}
 	var worst error
-	for _, s := range sites {
-		targets, err := invcmd.Targets(ctx, opts.Resolver, s)
+	for _, s := range entries {
+		targets, err := sites.SNMPTargets(ctx, opts.Resolver, s)
 		if err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/drivers/all"
 	"github.com/voxlan/voxlan/inventory"
 )
@@ -90,15 +91,15 @@ func TestPlanNeedsSource(t *testing.T) {
 		t.Fatal("discovered before the input was checked")
 		return nil
 	}
-	err := planRun(t.Context(), &PlanOptions{IO: io, Source: Source{InventoryFile: inv, Discover: discover}})
+	err := planRun(t.Context(), &PlanOptions{IO: io, Source: sites.Source{InventoryFile: inv, Discover: discover}})
 	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--site") || !strings.Contains(err.Error(), "branch, hq") {
 		t.Errorf("got %v", err)
 	}
-	err = planRun(t.Context(), &PlanOptions{IO: io, Source: Source{SnapshotFile: "site.json"}})
+	err = planRun(t.Context(), &PlanOptions{IO: io, Source: sites.Source{SnapshotFile: "site.json"}})
 	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--snapshot needs --inventory") {
 		t.Errorf("got %v", err)
 	}
-	err = planRun(t.Context(), &PlanOptions{IO: io, Source: Source{}})
+	err = planRun(t.Context(), &PlanOptions{IO: io, Source: sites.Source{}})
 	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--inventory") {
 		t.Errorf("got %v", err)
 	}
@@ -171,21 +172,21 @@ func TestPlanFromSnapshot(t *testing.T) {
 
 func TestPlanNoCredentials(t *testing.T) {
 	l := plantest.NewLab(t, "Gi1/0/1")
-	delete(l.Env, EnvPassword)
+	delete(l.Env, sites.EnvPassword)
 	io, _, _ := testIO()
 	err := planRun(t.Context(), &PlanOptions{IO: io, Source: source(t, l), Output: "json"})
-	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), EnvPassword) {
+	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), sites.EnvPassword) {
 		t.Errorf("got %v", err)
 	}
 }
 
-func source(t *testing.T, l *plantest.Lab) Source {
+func source(t *testing.T, l *plantest.Lab) sites.Source {
 	reg, err := all.New()
 	if err != nil {
 		t.Fatal(err)
 	}
 	getenv := func(k string) string { return l.Env[k] }
-	return Source{AuditFile: l.AuditFile, Platform: "cisco_ios", SSHPort: l.Port, AcceptNewKey: true,
+	return sites.Source{AuditFile: l.AuditFile, Platform: "cisco_ios", SSHPort: l.Port, AcceptNewKey: true,
 		KnownHosts: filepath.Join(l.Env["HOME"], ".ssh", "known_hosts"), Timeout: 5 * time.Second,
 		Getenv: getenv, Resolver: inventory.NewResolver(getenv, nil), Registry: reg}
 }

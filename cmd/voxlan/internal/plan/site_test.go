@@ -3,26 +3,29 @@ package plan
 import (
 	"context"
 	"encoding/json"
+	"net"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/all"
+	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
 
-func siteSource(t *testing.T, s *plantest.Site) Source {
+func siteSource(t *testing.T, s *plantest.Site) sites.Source {
 	reg, err := all.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Source{InventoryFile: s.InventoryFile, Site: "demo", Platform: PlatformAuto, KnownHosts: s.KnownHosts,
+	return sites.Source{InventoryFile: s.InventoryFile, Site: "demo", Platform: sites.PlatformAuto, KnownHosts: s.KnownHosts,
 		Timeout: 5 * time.Second, Getenv: s.Getenv, Resolver: inventory.NewResolver(s.Getenv, nil), Registry: reg,
 		Discover: snmp.Discover}
 }
@@ -32,12 +35,12 @@ type sitePlan struct {
 		Switch, Platform string
 		Lines            []string
 	}
-	Errors []SwitchError
+	Errors []dapply.SwitchError
 }
 
 // runSitePlan plans the demo site from its inventory alone and returns the
 // plans by switch address and stderr.
-func runSitePlan(t *testing.T, s *plantest.Site, src Source) (map[string]string, map[string][]string, string) {
+func runSitePlan(t *testing.T, s *plantest.Site, src sites.Source) (map[string]string, map[string][]string, string) {
 	t.Helper()
 	io, out, errOut := testIO()
 	if err := planRun(t.Context(), &PlanOptions{IO: io, Source: src, Output: "json"}); err != nil {
@@ -139,7 +142,7 @@ func TestPlanPlatformFromShowVersion(t *testing.T) {
 func TestPlanUnknownOS(t *testing.T) {
 	l := plantest.NewLab(t, "Gi1/0/1")
 	src := source(t, l)
-	src.Platform = PlatformAuto
+	src.Platform = sites.PlatformAuto
 	src.Registry = drivers.NewRegistry()
 	if err := aruba_aoss.Register(src.Registry); err != nil {
 		t.Fatal(err)
@@ -158,4 +161,12 @@ func TestPlanUnknownOS(t *testing.T) {
 	if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), "cisco_ios") {
 		t.Errorf("got %v, want a usage error naming the platforms", err)
 	}
+}
+
+// hostOf is a switch's address without its port.
+func hostOf(target string) string {
+	if h, _, err := net.SplitHostPort(target); err == nil {
+		return h
+	}
+	return target
 }

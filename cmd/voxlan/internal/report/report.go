@@ -14,14 +14,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/voxlan/voxlan/audit"
-	auditcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/inventory"
-	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/report"
-	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
 
@@ -35,7 +31,7 @@ type ReportOptions struct {
 	// Resolver reads the inventory's credential references; Discover reads
 	// a site's switches (snmp.Discover unless a test injects one).
 	Resolver *inventory.Resolver
-	Discover func(ctx context.Context, site string, targets []snmp.Target, opts snmp.Options) *snapshot.Snapshot
+	Discover sites.Discoverer
 
 	InventoryFile string
 	AuditFiles    []string
@@ -53,7 +49,7 @@ type ReportOptions struct {
 // NewCmdReport builds the command. runF replaces reportRun in tests of flag
 // parsing.
 func NewCmdReport(f *cmdutil.Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv, Resolver: invcmd.NewResolver(f), Discover: snmp.Discover}
+	opts := &ReportOptions{IO: f.IO, Now: f.Now, Getenv: f.Getenv, Resolver: sites.NewResolver(f), Discover: snmp.Discover}
 	cmd := &cobra.Command{
 		Use:   "report (--audit FILE... [--snapshot FILE...] | --snapshot FILE... | --inventory FILE [--site S]) -o FORMAT [flags]",
 		Short: "Write the pre-activation report of a site (HTML, PDF, Markdown, CSV, JSON)",
@@ -150,85 +146,17 @@ func reportRun(ctx context.Context, opts *ReportOptions) error {
 	return opts.write(format, cat, docs)
 }
 
-// inputs reads the files given and pairs each audit with its snapshot.
+// inputs loads the sites (audits read, snapshots judged, inventory sites
+// discovered and judged) as every command does.
 func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
-	snaps := map[string]*snapshot.Snapshot{}
-	var snapOrder []string
-	for _, path := range o.SnapshotFiles {
-		s, err := readSnapshot(path)
-		if err != nil {
-			return nil, err
-		}
-		if _, dup := snaps[s.Site]; dup {
-			return nil, cmdutil.UsageError("%s: a second snapshot of site %q; give one snapshot per site", path, s.Site)
-		}
-		snaps[s.Site] = s
-		snapOrder = append(snapOrder, s.Site)
+	all, err := sites.Load(ctx, sites.Request{InventoryFile: o.InventoryFile, Site: o.Site, SnapshotFiles: o.SnapshotFiles,
+		AuditFiles: o.AuditFiles, Profile: o.Profile, Stdin: o.IO.In, Resolver: o.Resolver})
+	if err != nil {
+		return nil, err
 	}
-	var override *profile.Profile
-	if o.Profile != "" {
-		p, err := profile.Load(o.Profile)
-		if err != nil {
-			return nil, cmdutil.UsageError("--profile: %v", err)
-		}
-		override = p
-	}
-	var inv *inventory.Inventory
-	if o.InventoryFile != "" {
-		var err error
-		if inv, err = invcmd.Load(o.InventoryFile); err != nil {
+	if o.InventoryFile != "" && len(o.SnapshotFiles) == 0 {
+		if err := o.discover(ctx, all); err != nil {
 			return nil, err
-		}
-	}
-	var results []*audit.Result
-	profiles := map[*audit.Result]*profile.Profile{}
-	switch {
-	case inv != nil && len(o.SnapshotFiles) == 0:
-		var err error
-		if results, err = o.discover(ctx, inv, override, snaps, profiles); err != nil {
-			return nil, err
-		}
-	case inv != nil:
-		for _, site := range snapOrder {
-			s, err := inv.Site(site)
-			if err != nil {
-				return nil, cmdutil.UsageError("snapshot of site %q: %v", site, err)
-			}
-			p := override
-			if p == nil {
-				if p, err = inv.ProfileOf(s); err != nil {
-					return nil, cmdutil.UsageError("site %s: %v", s.Name, err)
-				}
-			}
-			r := audit.Run(snaps[site], p, auditcmd.SiteOf(s))
-			profiles[r] = p
-			results = append(results, r)
-		}
-	case len(o.AuditFiles) > 0:
-		for _, path := range o.AuditFiles {
-			r, err := readAudit(path)
-			if err != nil {
-				return nil, err
-			}
-			results = append(results, r)
-		}
-		for site := range snaps {
-			if !hasSite(results, site) {
-				return nil, cmdutil.UsageError("snapshot of site %q has no audit among --audit files; give its audit, or report it with --snapshot alone", site)
-			}
-		}
-	default:
-		p := override
-		if p == nil {
-			var err error
-			if p, err = profile.Builtin("wte"); err != nil {
-				return nil, err
-			}
-		}
-		for _, site := range snapOrder {
-			r := audit.Run(snaps[site], p, audit.Site{})
-			profiles[r] = p
-			results = append(results, r)
 		}
 	}
 	applied, err := o.applied()
@@ -240,25 +168,15 @@ func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 		runBy = o.Getenv("USER")
 	}
 	var inputs []report.Input
-	for _, r := range results {
-		if o.Site != "" && r.Site != o.Site {
-			continue
-		}
-		in := report.Input{Result: r, Snapshot: snaps[r.Site],
+	for _, s := range all {
+		in := report.Input{Result: s.Result, Snapshot: s.Snapshot,
 			Meta: report.Meta{RunBy: runBy, GeneratedAt: o.Now()}}
-		p := profiles[r]
-		if p == nil {
-			p = o.profileFor(r, override)
-		}
-		if p != nil {
-			in.Firewall = report.FirewallFromProfile(p)
+		if s.Profile != nil {
+			in.Firewall = report.FirewallFromProfile(s.Profile)
 		} else {
-			fmt.Fprintf(o.IO.ErrOut, "voxlan report: profile %q is not built in; give --profile FILE to list its firewall openings\n", r.Profile)
+			fmt.Fprintf(o.IO.ErrOut, "voxlan report: profile %q is not built in; give --profile FILE to list its firewall openings\n", s.Result.Profile)
 		}
 		inputs = append(inputs, in)
-	}
-	if len(inputs) == 0 {
-		return nil, cmdutil.UsageError("no site %q among the inputs", o.Site)
 	}
 	if o.Address != "" {
 		if len(inputs) > 1 {
@@ -276,49 +194,17 @@ func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 }
 
 // discover reads every site of the inventory (or --site) over SNMP, one
-// site after the other, and audits it with the site's declarations.
-func (o *ReportOptions) discover(ctx context.Context, inv *inventory.Inventory, override *profile.Profile,
-	snaps map[string]*snapshot.Snapshot, profiles map[*audit.Result]*profile.Profile) ([]*audit.Result, error) {
-	sites, err := invcmd.Sites(inv, o.Site)
-	if err != nil {
-		return nil, err
-	}
-	defaults := snmp.Credentials{Version: "2c", Community: o.Getenv(auditcmd.EnvCommunity)}
-	var results []*audit.Result
-	for _, s := range sites {
-		p := override
-		if p == nil {
-			if p, err = inv.ProfileOf(s); err != nil {
-				return nil, cmdutil.UsageError("site %s: %v", s.Name, err)
-			}
+// site after the other, and judges it with the site's declarations.
+func (o *ReportOptions) discover(ctx context.Context, all []*sites.Site) error {
+	defaults := snmp.Credentials{Version: "2c", Community: o.Getenv(sites.EnvCommunity)}
+	for _, s := range all {
+		fmt.Fprintf(o.IO.ErrOut, "voxlan report: site %s: discovering %d switch(es)\n", s.Name, len(s.Targets))
+		if err := s.Discover(ctx, o.Discover, snmp.Options{Credentials: defaults, Retries: snmp.DefaultRetries}); err != nil {
+			return err
 		}
-		targets, err := invcmd.Targets(ctx, o.Resolver, s)
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(o.IO.ErrOut, "voxlan report: site %s: discovering %d switch(es)\n", s.Name, len(targets))
-		snap := o.Discover(ctx, s.Name, targets, snmp.Options{Credentials: defaults, Retries: snmp.DefaultRetries})
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		r := audit.Run(snap, p, auditcmd.SiteOf(s))
-		fmt.Fprintf(o.IO.ErrOut, "voxlan report: site %s: %s\n", s.Name, r.Verdict)
-		snaps[r.Site] = snap
-		profiles[r] = p
-		results = append(results, r)
+		fmt.Fprintf(o.IO.ErrOut, "voxlan report: %s\n", sites.Summary(s.Result))
 	}
-	return results, nil
-}
-
-func (o *ReportOptions) profileFor(r *audit.Result, override *profile.Profile) *profile.Profile {
-	if override != nil {
-		return override
-	}
-	p, err := profile.Builtin(r.Profile)
-	if err != nil {
-		return nil
-	}
-	return p
+	return nil
 }
 
 func (o *ReportOptions) applied() (*report.Applied, error) {
@@ -334,40 +220,6 @@ func (o *ReportOptions) applied() (*report.Applied, error) {
 		return nil, cmdutil.UsageError("--applied %s: %v", o.AppliedFile, err)
 	}
 	return a, nil
-}
-
-func hasSite(results []*audit.Result, site string) bool {
-	for _, r := range results {
-		if r.Site == site {
-			return true
-		}
-	}
-	return false
-}
-
-func readAudit(path string) (*audit.Result, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, cmdutil.UsageError("--audit: %v", err)
-	}
-	r, err := audit.DecodeBytes(data)
-	if err != nil {
-		return nil, cmdutil.UsageError("%s: %v", path, err)
-	}
-	return r, nil
-}
-
-func readSnapshot(path string) (*snapshot.Snapshot, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, cmdutil.UsageError("--snapshot: %v", err)
-	}
-	defer f.Close()
-	s, err := snapshot.Decode(f)
-	if err != nil {
-		return nil, cmdutil.UsageError("%s: %v", path, err)
-	}
-	return s, nil
 }
 
 // write sends the documents to stdout, a file, or one file per site in a

@@ -11,10 +11,8 @@ import (
 	"testing"
 	"time"
 
-	applycmd "github.com/voxlan/voxlan/cmd/voxlan/internal/apply"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
-	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
 	"github.com/voxlan/voxlan/drivers"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/inventory"
@@ -339,7 +337,7 @@ func TestReportSnapshotWithInventoryFacts(t *testing.T) {
 // The report reads what `voxlan apply -o json` writes: a record built
 // from the apply command's own types decodes into what the report shows.
 func TestAppliedRecordFromApplyCommand(t *testing.T) {
-	rec := applycmd.Result{Schema: applycmd.Schema, Errors: []plan.SwitchError{{Switch: "10.0.0.9", Error: "ssh: authentication failed"}},
+	rec := dapply.Record{Schema: dapply.RecordSchema, Errors: []dapply.SwitchError{{Switch: "10.0.0.9", Error: "ssh: authentication failed"}},
 		Reports: []*dapply.Report{{
 			Switch: "10.20.0.12", Platform: "cisco_ios", Outcome: dapply.OutcomeRolledBack, Backup: "/state/backups/sw2.cfg",
 			Failure: "line rejected", Saved: false,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/profile"
@@ -36,9 +37,11 @@ const (
 type demoSite struct {
 	dir string
 
-	mu       sync.Mutex
-	running  *site.Site
-	declared audit.Site
+	mu      sync.Mutex
+	running *site.Site
+	// entry is the demo's site as its inventory declares it, read back as
+	// `voxlan tui --inventory` reads it.
+	entry    *inventory.Site
 	switches map[string]site.Switch
 	// noSSH is why the site runs without its CLI emulators, if it does.
 	noSSH string
@@ -64,14 +67,14 @@ func (d *demoSite) start(ctx context.Context, opts site.Options) (*site.Site, er
 	if !opts.SSH && noSSH == "" {
 		noSSH = "the demo site was started without its CLI emulators"
 	}
-	declared, err := d.writeInventory(s)
+	entry, err := d.writeInventory(s)
 	if err != nil {
 		s.Close()
 		return nil, err
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.running, d.declared, d.noSSH = s, declared, noSSH
+	d.running, d.entry, d.noSSH = s, entry, noSSH
 	d.switches = map[string]site.Switch{}
 	for _, sw := range s.Switches() {
 		d.switches[sw.Address] = sw
@@ -81,22 +84,29 @@ func (d *demoSite) start(ctx context.Context, opts site.Options) (*site.Site, er
 
 // writeInventory writes the site's inventory and host keys and reads the
 // inventory back as `voxlan tui --inventory` would.
-func (d *demoSite) writeInventory(s *site.Site) (audit.Site, error) {
+func (d *demoSite) writeInventory(s *site.Site) (*inventory.Site, error) {
 	if err := os.WriteFile(d.inventoryFile(), s.Inventory(DemoSite), 0o600); err != nil {
-		return audit.Site{}, fmt.Errorf("demo: %w", err)
+		return nil, fmt.Errorf("demo: %w", err)
 	}
 	if err := os.WriteFile(d.knownHosts(), s.KnownHosts(), 0o600); err != nil {
-		return audit.Site{}, fmt.Errorf("demo: %w", err)
+		return nil, fmt.Errorf("demo: %w", err)
 	}
 	inv, err := inventory.Load(d.inventoryFile())
 	if err != nil {
-		return audit.Site{}, fmt.Errorf("demo: %w", err)
+		return nil, fmt.Errorf("demo: %w", err)
 	}
 	is, err := inv.Site(DemoSite)
 	if err != nil {
-		return audit.Site{}, fmt.Errorf("demo: %w", err)
+		return nil, fmt.Errorf("demo: %w", err)
 	}
-	return declaredSite(is), nil
+	return is, nil
+}
+
+// inventoryEntry is the demo's inventory site once it has started.
+func (d *demoSite) inventoryEntry() *inventory.Site {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.entry
 }
 
 // getenv answers the inventory's secret references from the running site.
@@ -125,12 +135,16 @@ func (d *demoSite) unreachable(target string) string {
 	return ""
 }
 
+// audit judges the demo as `voxlan audit --inventory` judges the site its
+// inventory declares (sites.Site.Judge); before the site has started
+// nothing is declared.
 func (d *demoSite) audit(prof *profile.Profile) common.AuditFunc {
 	return func(_ context.Context, snap *snapshot.Snapshot) (*audit.Result, error) {
-		d.mu.Lock()
-		declared := d.declared
-		d.mu.Unlock()
-		return audit.Run(snap, prof, declared), nil
+		s := &sites.Site{Name: DemoSite, Profile: prof}
+		if e := d.inventoryEntry(); e != nil {
+			s.Declared = sites.Declarations(e)
+		}
+		return s.Judge(snap), nil
 	}
 }
 
@@ -180,7 +194,7 @@ func demoDeps(profileName string, siteOpts site.Options) (*demoSite, *common.Dep
 		return targets, nil
 	}
 	auditFn, render, apply, err := Drivers(d.getenv, DriverOptions{
-		InventoryFile: d.inventoryFile(), Site: DemoSite, KnownHosts: d.knownHosts(),
+		Entry: d.inventoryEntry, KnownHosts: d.knownHosts(),
 		BackupDir: filepath.Join(dir, "backups"), Timeout: 10 * time.Second, Unreachable: d.unreachable,
 	}, d.audit(prof))
 	if err != nil {

@@ -1,17 +1,15 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
-	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/drivers/all"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/inventory"
@@ -22,8 +20,10 @@ import (
 // DriverOptions say how the Plan screen reaches switches over SSH, as
 // `voxlan plan` and `voxlan apply` do.
 type DriverOptions struct {
-	InventoryFile string
-	Site          string
+	// Entry is the inventory's site of the switches (their SSH settings);
+	// nil, or returning nil, when there is no inventory. A function since
+	// the demo's inventory only exists once its site has started.
+	Entry func() *inventory.Site
 	// Platform is the driver for switches the inventory does not describe.
 	Platform string
 	// SSHPort is for switches the inventory does not describe (default 22).
@@ -39,17 +39,20 @@ type DriverOptions struct {
 }
 
 // siteDrivers renders and applies the audit's plan with the drivers. It
-// keeps the last audit result the UI got, since switches and their changes
-// are found from it as `voxlan plan --audit` finds them.
+// keeps the last snapshot and audit result the UI got, since switches,
+// their OS and their changes are found from them as `voxlan plan` finds
+// them, in memory.
 type siteDrivers struct {
-	src         *plan.Source
+	src         *sites.Source
+	entry       func() *inventory.Site
 	backup      string
 	unreachable func(string) string
 
 	mu      sync.Mutex
+	snap    *snapshot.Snapshot
 	result  *audit.Result
 	loaded  *audit.Result
-	targets map[string]*plan.Target
+	targets map[string]*sites.Target
 	loadErr error
 }
 
@@ -63,7 +66,7 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 		return nil, nil, nil, err
 	}
 	if o.KnownHosts == "" {
-		o.KnownHosts = plan.DefaultKnownHosts(getenv)
+		o.KnownHosts = sites.DefaultKnownHosts(getenv)
 	}
 	if o.BackupDir == "" {
 		if o.BackupDir, err = dapply.DefaultBackupDir(getenv); err != nil {
@@ -76,8 +79,8 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 	if o.SSHPort == 0 {
 		o.SSHPort = 22
 	}
-	d := &siteDrivers{backup: o.BackupDir, unreachable: o.Unreachable, src: &plan.Source{
-		InventoryFile: o.InventoryFile, Site: o.Site, Platform: o.Platform, SSHPort: o.SSHPort,
+	d := &siteDrivers{backup: o.BackupDir, unreachable: o.Unreachable, entry: o.Entry, src: &sites.Source{
+		Platform: o.Platform, SSHPort: o.SSHPort,
 		KnownHosts: o.KnownHosts, AcceptNewKey: o.AcceptNewKey, Timeout: o.Timeout,
 		// No prompt: the UI owns the terminal. A prompt reference is
 		// refused with a message naming it.
@@ -88,7 +91,7 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 		res, err := auditFn(ctx, snap)
 		if res != nil {
 			d.mu.Lock()
-			d.result = res
+			d.snap, d.result = snap, res
 			d.mu.Unlock()
 		}
 		return res, err
@@ -98,7 +101,7 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 
 // target finds how to reach one switch, loading every target of the
 // current result once.
-func (d *siteDrivers) target(ctx context.Context, sw string) (*plan.Target, error) {
+func (d *siteDrivers) target(ctx context.Context, sw string) (*sites.Target, error) {
 	if d.unreachable != nil {
 		if why := d.unreachable(sw); why != "" {
 			return nil, errors.New(why)
@@ -111,7 +114,7 @@ func (d *siteDrivers) target(ctx context.Context, sw string) (*plan.Target, erro
 	}
 	if d.loaded != d.result {
 		d.loaded = d.result
-		d.targets, d.loadErr = d.load(ctx, d.result)
+		d.targets, d.loadErr = d.load(ctx, d.snap, d.result)
 	}
 	if d.loadErr != nil {
 		return nil, d.loadErr
@@ -123,38 +126,22 @@ func (d *siteDrivers) target(ctx context.Context, sw string) (*plan.Target, erro
 	return t, nil
 }
 
-// load reads targets the way the plan verb does, from the audit result as
-// a document: one private temporary file, removed at once.
-func (d *siteDrivers) load(ctx context.Context, res *audit.Result) (map[string]*plan.Target, error) {
+// load finds how to reach each switch with changes, as the plan verb
+// does: the same code, on the snapshot and audit the UI holds (the OS
+// discovery identified picks the driver).
+func (d *siteDrivers) load(ctx context.Context, snap *snapshot.Snapshot, res *audit.Result) (map[string]*sites.Target, error) {
 	if d.unreachable != nil {
 		res = d.reachableOnly(res)
 	}
-	var buf bytes.Buffer
-	if err := audit.Encode(&buf, res); err != nil {
-		return nil, err
+	site := &sites.Site{Name: res.Site, Snapshot: snap, Result: res}
+	if d.entry != nil {
+		site.Entry = d.entry()
 	}
-	f, err := os.CreateTemp("", "voxlan-audit-*.json")
+	targets, err := d.src.Targets(ctx, site)
 	if err != nil {
 		return nil, err
 	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(buf.Bytes()); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if err := f.Close(); err != nil {
-		return nil, err
-	}
-	src := *d.src
-	src.AuditFile = f.Name()
-	if src.Site == "" {
-		src.Site = res.Site
-	}
-	targets, err := plan.Load(ctx, &src)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]*plan.Target{}
+	out := map[string]*sites.Target{}
 	for _, t := range targets {
 		out[t.Switch] = t
 	}
@@ -184,7 +171,7 @@ func (d *siteDrivers) render(ctx context.Context, sw snapshot.Switch, _ []audit.
 	if err != nil {
 		return "", err
 	}
-	p, err := plan.PlanOne(ctx, d.src, t)
+	p, err := d.src.PlanOne(ctx, t)
 	if err != nil {
 		return "", err
 	}

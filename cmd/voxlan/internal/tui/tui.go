@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"sync"
 	"time"
 
@@ -15,15 +14,14 @@ import (
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 	ui "github.com/voxlan/voxlan/tui"
 	"github.com/voxlan/voxlan/tui/common"
 )
-
-// EnvCommunity carries the SNMP v2c community, as for `voxlan discover`.
-const EnvCommunity = "VOXLAN_SNMP_COMMUNITY"
 
 // TUIOptions are the verb's dependencies and flag values.
 type TUIOptions struct {
@@ -65,8 +63,10 @@ Read a site of an inventory (--inventory sites.yaml [--site NAME]: its
 switches, their SNMP credentials by reference, its profile and
 declarations), or the switches given as TARGET (host or host:port) over
 SNMP v2c with the community from VOXLAN_SNMP_COMMUNITY (default "public"),
-or replay a saved snapshot with --snapshot FILE. Running voxlan with no arguments on a
-terminal opens the same UI.
+or replay a saved snapshot with --snapshot FILE (with --inventory, judged
+with that site's declarations and profile, exactly as voxlan audit
+--snapshot FILE --inventory FILE does). Running voxlan with no arguments on
+a terminal opens the same UI.
 
 The Here screen examines the jack the laptop is plugged into: it acts as
 a phone (LLDP-MED and CDP) to learn the switch, port and voice VLAN, then
@@ -78,14 +78,8 @@ Ethernet interface with a link, or the one you pick when there are several
 Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Targets = args
-			sources := 0
-			for _, given := range []bool{opts.SnapshotFile != "", opts.Inventory != "", len(args) > 0} {
-				if given {
-					sources++
-				}
-			}
-			if sources > 1 {
-				return cmdutil.UsageError("give one of --snapshot FILE, --inventory FILE or TARGETs")
+			if len(args) > 0 && (opts.SnapshotFile != "" || opts.Inventory != "") {
+				return cmdutil.UsageError("give TARGETs, --inventory FILE or --snapshot FILE (with --inventory for its declarations), not TARGETs with them")
 			}
 			if opts.Inventory != "" && c.Flags().Changed("profile") {
 				return cmdutil.UsageError("--profile does not go with --inventory: the inventory names each site's profile")
@@ -118,19 +112,13 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 }
 
 func tuiRun(ctx context.Context, opts *TUIOptions) error {
-	var deps *common.Deps
-	var err error
-	if opts.Inventory != "" {
-		deps, err = opts.inventoryDeps(ctx)
-	} else {
-		deps, err = opts.deps()
-	}
+	deps, site, err := opts.deps(ctx)
 	if err != nil {
 		return err
 	}
 	if deps.Audit != nil {
 		o := opts.Drivers
-		o.InventoryFile, o.Site = opts.Inventory, opts.Site
+		o.Entry = func() *inventory.Site { return site.Entry }
 		if deps.Audit, deps.Render, deps.Apply, err = Drivers(opts.Getenv, o, deps.Audit); err != nil {
 			return err
 		}
@@ -151,63 +139,64 @@ func tuiRun(ctx context.Context, opts *TUIOptions) error {
 	return opts.Open(ctx, opts.IO, deps)
 }
 
-func (o *TUIOptions) deps() (*common.Deps, error) {
-	auditFn, err := Auditor(o.Profile)
-	if err != nil {
-		return nil, cmdutil.UsageError("%v", err)
+// deps loads the site as every command does (package sites: the
+// inventory's declarations and profile, a saved snapshot judged with them,
+// or TARGETs) and wires the screens to it. With nothing given the UI opens
+// on the jack alone.
+func (o *TUIOptions) deps(ctx context.Context) (*common.Deps, *sites.Site, error) {
+	req := sites.Request{InventoryFile: o.Inventory, Site: o.Site, Addresses: o.Targets, Stdin: o.IO.In, Single: "the terminal UI opens on",
+		Resolver: sites.NewResolver(&cmdutil.Factory{IO: o.IO, Getenv: o.Getenv})}
+	if o.Inventory == "" {
+		req.Profile = o.Profile
 	}
-	deps := &common.Deps{Site: o.Site, Targets: o.Targets, Concurrency: o.Concurrency, Now: time.Now, Audit: auditFn}
 	if o.SnapshotFile != "" {
-		snap, err := readSnapshot(o.SnapshotFile)
-		if err != nil {
-			return nil, cmdutil.UsageError("%v", err)
-		}
-		deps.Snapshot = snap
-		if deps.Site == "" {
-			deps.Site = snap.Site
-		}
-		return deps, nil
+		req.SnapshotFiles = []string{o.SnapshotFile}
 	}
-	community := o.Getenv(EnvCommunity)
+	var site *sites.Site
+	if req.InventoryFile == "" && len(req.SnapshotFiles) == 0 && len(req.Addresses) == 0 {
+		prof, err := profile.Load(o.Profile)
+		if err != nil {
+			return nil, nil, cmdutil.UsageError("--profile: %v", err)
+		}
+		site = &sites.Site{Name: o.Site, Profile: prof}
+	} else {
+		all, err := sites.Load(ctx, req)
+		if err != nil {
+			return nil, nil, err
+		}
+		if site, err = sites.One(all, "the terminal UI opens on"); err != nil {
+			return nil, nil, err
+		}
+	}
+	deps := &common.Deps{Site: site.Name, Concurrency: o.Concurrency, Now: time.Now,
+		Audit: func(_ context.Context, snap *snapshot.Snapshot) (*audit.Result, error) { return site.Judge(snap), nil }}
+	if site.Snapshot != nil {
+		deps.Snapshot = site.Snapshot
+		return deps, site, nil
+	}
+	community := o.Getenv(sites.EnvCommunity)
 	if community == "" {
 		community = snmp.DefaultCommunity
 	}
-	deps.Discover = Discoverer(snmp.Options{
-		Credentials: snmp.Credentials{Version: "2c", Community: community},
-		Timeout:     o.Timeout,
-		Retries:     o.Retries,
-	})
+	opts := snmp.Options{Credentials: snmp.Credentials{Version: "2c", Community: community}, Timeout: o.Timeout, Retries: o.Retries}
+	creds := map[string]*snmp.Credentials{}
+	for _, t := range site.Targets {
+		deps.Targets = append(deps.Targets, t.Address)
+		creds[t.Address] = t.Credentials
+	}
 	deps.Stages = DiscoveryStages
-	return deps, nil
-}
-
-func readSnapshot(path string) (*snapshot.Snapshot, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("tui: %w", err)
+	deps.Discover = func(ctx context.Context, target string, progress func(common.Progress)) snapshot.Switch {
+		one := opts
+		if c := creds[target]; c != nil {
+			one.Credentials = *c
+		}
+		return Discoverer(one)(ctx, target, progress)
 	}
-	defer f.Close()
-	snap, err := snapshot.Decode(f)
-	if err != nil {
-		return nil, fmt.Errorf("tui: %s: %w", path, err)
-	}
-	return snap, nil
+	return deps, site, nil
 }
 
 // DefaultProfile is the audit profile the UI judges against unless told.
 const DefaultProfile = "wte"
-
-// Auditor loads a profile (built-in name or file) and returns the audit the
-// UI runs on the site once it is read.
-func Auditor(nameOrPath string) (common.AuditFunc, error) {
-	prof, err := profile.Load(nameOrPath)
-	if err != nil {
-		return nil, err
-	}
-	return func(_ context.Context, snap *snapshot.Snapshot) (*audit.Result, error) {
-		return audit.Run(snap, prof, audit.Site{}), nil
-	}, nil
-}
 
 // DiscoveryStages are the steps snmp reports for a switch, in the order it
 // starts them; the Site screen draws each switch's bar from them.

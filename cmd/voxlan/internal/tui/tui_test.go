@@ -46,7 +46,13 @@ func TestNewCmdTUI(t *testing.T) {
 			return ""
 		}},
 		{name: "snapshot and targets", args: []string{"--snapshot", "s.json", "10.0.0.1"}, wantCode: cmdutil.ExitUsage},
-		{name: "inventory and snapshot", args: []string{"--inventory", "i.yaml", "--snapshot", "s.json"}, wantCode: cmdutil.ExitUsage},
+		{name: "inventory and snapshot", args: []string{"--inventory", "i.yaml", "--snapshot", "s.json"}, check: func(o *TUIOptions) string {
+			if o.Inventory != "i.yaml" || o.SnapshotFile != "s.json" {
+				return "a snapshot replayed with its inventory's declarations was not passed"
+			}
+			return ""
+		}},
+		{name: "inventory and targets", args: []string{"--inventory", "i.yaml", "10.0.0.1"}, wantCode: cmdutil.ExitUsage},
 		{name: "inventory and profile", args: []string{"--inventory", "i.yaml", "--profile", "mitel"}, wantCode: cmdutil.ExitUsage},
 		{name: "not a terminal", args: []string{"10.0.0.1"}, notTTY: true, wantCode: cmdutil.ExitUsage},
 	} {

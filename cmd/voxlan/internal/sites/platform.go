@@ -1,4 +1,4 @@
-package plan
+package sites
 
 import (
 	"context"
@@ -6,12 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/voxlan/voxlan/audit"
-	auditcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
 	"github.com/voxlan/voxlan/drivers"
-	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
@@ -21,25 +17,9 @@ import (
 // else `show version` read over SSH.
 const PlatformAuto = "auto"
 
-// discoverSite reads the inventory's site over SNMP, as voxlan audit
-// --inventory does, and audits it with the site's profile and declarations.
-func (s *Source) discoverSite(ctx context.Context, inv *inventory.Inventory) (*audit.Result, *inventory.Site, *snapshot.Snapshot, error) {
-	sites, err := invcmd.Sites(inv, s.Site)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if len(sites) != 1 {
-		return nil, nil, nil, cmdutil.UsageError("%s has %d sites (%s): name the one to change with --site", s.InventoryFile, len(sites), invcmd.SiteNames(sites))
-	}
-	site := sites[0]
-	prof, err := inv.ProfileOf(site)
-	if err != nil {
-		return nil, nil, nil, cmdutil.UsageError("site %s: %v", site.Name, err)
-	}
-	targets, err := invcmd.Targets(ctx, s.Resolver, site)
-	if err != nil {
-		return nil, nil, nil, err
-	}
+// discover reads the site over SNMP, as voxlan audit --inventory does, and
+// judges it with the site's profile and declarations.
+func (s *Source) discover(ctx context.Context, site *Site) error {
 	progress := s.Progress
 	if progress == nil {
 		progress = io.Discard
@@ -48,19 +28,16 @@ func (s *Source) discoverSite(ctx context.Context, inv *inventory.Inventory) (*a
 	if discover == nil {
 		discover = snmp.Discover
 	}
-	fmt.Fprintf(progress, "site %s: discovering %d switch(es) over SNMP\n", site.Name, len(targets))
-	defaults := snmp.Credentials{Version: "2c", Community: s.Getenv(auditcmd.EnvCommunity)}
-	snap := discover(ctx, site.Name, targets, snmp.Options{Credentials: defaults, Retries: snmp.DefaultRetries})
-	if err := ctx.Err(); err != nil {
-		return nil, nil, nil, err
+	fmt.Fprintf(progress, "site %s: discovering %d switch(es) over SNMP\n", site.Name, len(site.Targets))
+	defaults := snmp.Credentials{Version: "2c", Community: s.Getenv(EnvCommunity)}
+	if err := site.Discover(ctx, discover, snmp.Options{Credentials: defaults, Retries: snmp.DefaultRetries}); err != nil {
+		return err
 	}
-	for _, e := range snap.Errors {
+	for _, e := range site.Snapshot.Errors {
 		fmt.Fprintf(progress, "site %s: %s\n", site.Name, e.Error())
 	}
-	res := audit.Run(snap, prof, auditcmd.SiteOf(site))
-	c := res.Counts()
-	fmt.Fprintf(progress, "site %s: %s (%d fail, %d unknown, %d warn)\n", site.Name, res.Verdict, c[audit.StatusFail], c[audit.StatusUnknown], c[audit.StatusWarn])
-	return res, site, snap, nil
+	fmt.Fprintln(progress, Summary(site.Result))
+	return nil
 }
 
 // snapshotOS is the OS discovery identified for the switch the audit calls

@@ -1,8 +1,9 @@
-package plan
+package sites
 
 import (
 	"context"
 	"fmt"
+	"github.com/spf13/cobra"
 	"io"
 	"net"
 	"os"
@@ -12,15 +13,11 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
-	auditcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	invcmd "github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/apply"
 	vssh "github.com/voxlan/voxlan/drivers/ssh"
 	"github.com/voxlan/voxlan/inventory"
-	"github.com/voxlan/voxlan/snapshot"
-	"github.com/voxlan/voxlan/snmp"
 )
 
 // Environment variables for credentials when no inventory names them.
@@ -29,8 +26,8 @@ const (
 	EnvPassword = "VOXLAN_SSH_PASSWORD"
 )
 
-// Source is where plan and apply get their changes and switches: shared
-// by both verbs.
+// Source is where plan, apply and the terminal UI's Plan screen get the
+// site to change and how to reach its switches over SSH.
 type Source struct {
 	AuditFile string
 	// SnapshotFile, with InventoryFile, is audited here (the site's profile
@@ -56,7 +53,7 @@ type Source struct {
 	AskHostKey   func(addr, fingerprint string) bool
 	// Discover reads the inventory's site when neither an audit nor a
 	// snapshot is given; snmp.Discover unless a test injects one.
-	Discover func(ctx context.Context, site string, targets []snmp.Target, opts snmp.Options) *snapshot.Snapshot
+	Discover Discoverer
 	// Progress receives discovery and identification progress (stderr).
 	Progress io.Writer
 }
@@ -76,93 +73,57 @@ type Target struct {
 	Err error
 }
 
-// Load reads the audit result and the inventory into targets, resolving
-// credentials. Errors never include a secret.
-func Load(ctx context.Context, s *Source) ([]*Target, error) {
-	var res *audit.Result
-	var site *inventory.Site
-	var inv *inventory.Inventory
-	var snap *snapshot.Snapshot
-	if s.InventoryFile != "" {
-		var err error
-		if inv, err = invcmd.Load(s.InventoryFile); err != nil {
-			return nil, err
-		}
-	}
+// Load reads the one site to change (its audit read, its snapshot judged,
+// or the inventory's site discovered and judged, as Load does for every
+// command) and how to reach each switch with changes. Errors never include
+// a secret.
+func (s *Source) Load(ctx context.Context) (*Site, []*Target, error) {
+	req := Request{InventoryFile: s.InventoryFile, Site: s.Site, Resolver: s.Resolver, Single: "changes are made to"}
 	switch {
 	case s.AuditFile != "" && s.SnapshotFile != "":
-		return nil, cmdutil.UsageError("give --audit or --snapshot, not both")
+		return nil, nil, cmdutil.UsageError("give --audit or --snapshot, not both")
 	case s.AuditFile != "":
-		f, err := os.Open(s.AuditFile)
-		if err != nil {
-			return nil, cmdutil.UsageError("%v", err)
-		}
-		defer f.Close()
-		if res, err = audit.Decode(f); err != nil {
-			return nil, cmdutil.UsageError("%s: %v", s.AuditFile, err)
-		}
-	case s.SnapshotFile != "" && inv != nil:
-		var err error
-		if res, site, snap, err = s.auditSnapshot(inv); err != nil {
-			return nil, err
-		}
-	case inv != nil:
-		var err error
-		if res, site, snap, err = s.discoverSite(ctx, inv); err != nil {
-			return nil, err
-		}
+		req.AuditFiles = []string{s.AuditFile}
+	case s.SnapshotFile != "" && s.InventoryFile != "":
+		req.SnapshotFiles = []string{s.SnapshotFile}
 	case s.SnapshotFile != "":
-		return nil, cmdutil.UsageError("--snapshot needs --inventory: the site's declarations and how to reach its switches")
-	default:
-		return nil, cmdutil.UsageError("give --inventory FILE (discovers the site), --audit FILE (voxlan audit -o json), or --inventory FILE with --snapshot FILE")
+		return nil, nil, cmdutil.UsageError("--snapshot needs --inventory: the site's declarations and how to reach its switches")
+	case s.InventoryFile == "":
+		return nil, nil, cmdutil.UsageError("give --inventory FILE (discovers the site), --audit FILE (voxlan audit -o json), or --inventory FILE with --snapshot FILE")
 	}
-	plan := audit.BuildPlan(res)
-	if inv != nil && site == nil {
-		name := s.Site
-		if name == "" {
-			name = res.Site
-		}
-		var err error
-		if site, err = inv.Site(name); err != nil {
-			return nil, cmdutil.UsageError("%v", err)
+	all, err := Load(ctx, req)
+	if err != nil {
+		return nil, nil, err
+	}
+	site, err := One(all, "changes are made to")
+	if err != nil {
+		return nil, nil, err
+	}
+	if site.Result == nil {
+		if err := s.discover(ctx, site); err != nil {
+			return nil, nil, err
 		}
 	}
+	targets, err := s.Targets(ctx, site)
+	if err != nil {
+		return nil, nil, err
+	}
+	return site, targets, nil
+}
+
+// Targets are how to reach each switch of site that has changes to make:
+// address, credentials and driver (--platform, the inventory's, the OS
+// discovery identified, else show version over SSH).
+func (s *Source) Targets(ctx context.Context, site *Site) ([]*Target, error) {
 	var out []*Target
-	for _, sp := range plan.Switches {
-		t, err := s.target(ctx, site, sp, snapshotOS(snap, sp.Switch))
+	for _, sp := range audit.BuildPlan(site.Result).Switches {
+		t, err := s.target(ctx, site.Entry, sp, snapshotOS(site.Snapshot, sp.Switch))
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, t)
 	}
 	return out, nil
-}
-
-// auditSnapshot judges the snapshot against the inventory site's profile
-// and declarations, as voxlan audit --snapshot --inventory does.
-func (s *Source) auditSnapshot(inv *inventory.Inventory) (*audit.Result, *inventory.Site, *snapshot.Snapshot, error) {
-	f, err := os.Open(s.SnapshotFile)
-	if err != nil {
-		return nil, nil, nil, cmdutil.UsageError("%v", err)
-	}
-	defer f.Close()
-	snap, err := snapshot.Decode(f)
-	if err != nil {
-		return nil, nil, nil, cmdutil.UsageError("%s: %v", s.SnapshotFile, err)
-	}
-	name := s.Site
-	if name == "" {
-		name = snap.Site
-	}
-	site, err := inv.Site(name)
-	if err != nil {
-		return nil, nil, nil, cmdutil.UsageError("%v", err)
-	}
-	prof, err := inv.ProfileOf(site)
-	if err != nil {
-		return nil, nil, nil, cmdutil.UsageError("site %s: %v", site.Name, err)
-	}
-	return audit.Run(snap, prof, auditcmd.SiteOf(site)), site, snap, nil
 }
 
 func hostOf(target string) string {
@@ -273,4 +234,52 @@ func (t *Target) Describe() string {
 		platform = t.Driver.Name()
 	}
 	return fmt.Sprintf("%s (%s, %s@%s)", t.Switch, platform, t.User, t.Addr)
+}
+
+// PlanOne reads one switch (show commands only) and plans its changes.
+func (s *Source) PlanOne(ctx context.Context, t *Target) (*apply.SwitchPlan, error) {
+	sess, err := s.Dial(t)(ctx, s.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	defer sess.Close()
+	return apply.Plan(ctx, sess, t.Driver, t.Switch, t.Changes, t.Guard)
+}
+
+// AddSourceFlags adds the flags plan and apply share.
+func AddSourceFlags(cmd *cobra.Command, s *Source, getenv func(string) string) {
+	fl := cmd.Flags()
+	fl.StringVar(&s.AuditFile, "audit", "", "audit result `FILE` (voxlan audit -o json) holding the changes")
+	fl.StringVar(&s.InventoryFile, "inventory", "", "inventory `FILE` telling how to reach each switch over SSH")
+	fl.StringVar(&s.SnapshotFile, "snapshot", "", "with --inventory: audit this snapshot `FILE` (voxlan discover -o json) for the changes")
+	fl.StringVar(&s.Site, "site", "", "site `NAME` in the inventory (default: the audit's site)")
+	fl.StringVar(&s.Platform, "platform", PlatformAuto, "driver of every switch (cisco_ios...), or auto: the inventory's, else the discovered OS, else show version's")
+	fl.IntVar(&s.SSHPort, "ssh-port", 22, "SSH port for switches the inventory does not describe")
+	fl.StringArrayVar(&s.Protect, "protect-port", nil, "never touch this port (`[SWITCH=]PORT`, e.g. the management port); repeatable")
+	fl.StringVar(&s.KnownHosts, "known-hosts", DefaultKnownHosts(getenv), "known_hosts `FILE` checked for every switch")
+	fl.BoolVar(&s.AcceptNewKey, "accept-new-hostkey", false, "trust a switch's host key on first contact without asking (a changed key is always refused)")
+	fl.DurationVar(&s.Timeout, "timeout", 30*time.Second, "time to wait for each reply of a switch")
+}
+
+// Check refuses bad flag values before anything is read.
+func (s *Source) Check(output string) error {
+	switch output {
+	case "", "table", "json":
+	default:
+		return cmdutil.UsageError("unknown output format %q; use table or json", output)
+	}
+	if s.Timeout <= 0 {
+		return cmdutil.UsageError("--timeout must be positive (e.g. 30s), got %s", s.Timeout)
+	}
+	return nil
+}
+
+// AskHostKey asks on the terminal whether to trust a new host key.
+func AskHostKey(io *cmdutil.IOStreams) func(addr, fp string) bool {
+	return func(addr, fp string) bool {
+		fmt.Fprintf(io.ErrOut, "The switch %s is not in known_hosts. Its host key is\n  %s\nTrust it (check it with the switch's owner)? [y/N] ", addr, fp)
+		var answer string
+		_, _ = fmt.Fscanln(io.In, &answer)
+		return strings.EqualFold(strings.TrimSpace(answer), "y") || strings.EqualFold(strings.TrimSpace(answer), "yes")
+	}
 }
