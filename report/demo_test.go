@@ -107,7 +107,8 @@ func demoSnapshot() *snapshot.Snapshot {
 			{Target: "10.20.10.1", Port: 443, Opening: "HTTPS", State: snapshot.PortOpen, Ms: 1.2},
 			{Target: "10.20.10.1", Port: 8934, Opening: "SIP over TLS", State: snapshot.PortFiltered, Ms: 2000},
 		},
-		Skipped: []string{"transport: no target named beyond the gateway"},
+		Skipped: []string{"ports: no target named (--target)"},
+		Skips:   []snapshot.ProbeSkip{{Code: snapshot.ProbeSkipPortsNoTarget}},
 	}
 	return s
 }
@@ -134,7 +135,7 @@ func demoResult() *audit.Result {
 	}
 	add(audit.Finding{ID: id("L2", "poe-off", demoSW2, "7"), Requirement: "L2", Check: "poe-off", Status: audit.StatusFail, Switch: demoSW2, Port: "7",
 		Message:  audit.Text{FR: "Téléphone sur un port dont le PoE est désactivé.", EN: "Phone on a port with PoE disabled."},
-		Evidence: ev("poeAdmin", "false", "lldpCapability", "telephone"),
+		Evidence: ev("poeAdmin", "disabled", "phoneNeighbor", "SEP0C1167A1B2C9"),
 		Fix:      []audit.Change{{Kind: audit.ChangeEnablePoE, Switch: demoSW2, Port: "7"}}})
 	add(audit.Finding{ID: id("L2", "budget", demoSW1, ""), Requirement: "L2", Check: "budget", Status: audit.StatusPass, Switch: demoSW1,
 		Message:  audit.Text{FR: "Budget PoE suffisant : 591,4 W de marge, soit 84 téléphones.", EN: "PoE budget sufficient: 591.4 W headroom, 84 phones."},
@@ -146,7 +147,7 @@ func demoResult() *audit.Result {
 	for _, port := range []string{"5", "6"} {
 		add(audit.Finding{ID: id("L4", "not-hybrid", demoSW2, port), Requirement: "L4", Check: "not-hybrid", Status: audit.StatusFail, Switch: demoSW2, Port: port,
 			Message:  audit.Text{FR: "Port de téléphone sans VLAN voix taggué : il n'est pas hybride.", EN: "Phone port without the voice VLAN tagged: it is not hybrid."},
-			Evidence: ev("untagged", "10", "tagged", ""),
+			Evidence: ev("untaggedVlans", "10", "taggedVlans", ""),
 			Fix: []audit.Change{
 				{Kind: audit.ChangeSetPortMode, Switch: demoSW2, Port: port, Mode: audit.PortModeHybrid, TaggedVLANs: []int{20}},
 				{Kind: audit.ChangeSetVoiceVLAN, Switch: demoSW2, Port: port, VLAN: 20},
@@ -159,10 +160,10 @@ func demoResult() *audit.Result {
 	}
 	add(audit.Finding{ID: id("L7", "cascade", demoSW1, "Gi1/0/14"), Requirement: "L7", Check: "cascade", Status: audit.StatusFail, Switch: demoSW1, Port: "Gi1/0/14",
 		Message:  audit.Text{FR: "Deux téléphones derrière la même prise : cascade interdite.", EN: "Two telephones behind one outlet: cascade forbidden."},
-		Evidence: []audit.Evidence{{Key: "lldpTelephones", Values: []string{"SEP0C1167A1B2C3", "SEP0C1167D4E5F6"}}}})
+		Evidence: []audit.Evidence{{Key: "phones", Values: []string{"SEP0C1167A1B2C3", "SEP0C1167D4E5F6"}}}})
 	add(audit.Finding{ID: id("L7", "unmanaged", demoSW1, "Gi1/0/30"), Requirement: "L7", Check: "unmanaged", Status: audit.StatusWarn, Switch: demoSW1, Port: "Gi1/0/30",
 		Message:  audit.Text{FR: "8 adresses MAC sans voisin LLDP : switch non administrable ou hub probable.", EN: "8 MAC addresses and no LLDP neighbour: likely an unmanaged switch or hub."},
-		Evidence: ev("macs", "8", "lldpNeighbors", "0")})
+		Evidence: ev("macs", "8", "neighbors", "0")})
 	add(audit.Finding{ID: id("L10", "speed", demoSW1, "Gi1/0/22"), Requirement: "L10", Check: "speed", Status: audit.StatusFail, Switch: demoSW1, Port: "Gi1/0/22",
 		Message:  audit.Text{FR: "Téléphone à 10 Mb/s en half duplex : câblage ou cordon à contrôler.", EN: "Phone at 10 Mb/s half duplex: check the cabling or patch cord."},
 		Evidence: ev("speedMbps", "10", "duplex", "half")})
@@ -172,21 +173,21 @@ func demoResult() *audit.Result {
 		Message: audit.Text{FR: "Aucun PC ni softphone dans le VLAN voix.", EN: "No PC or softphone in the voice VLAN."}})
 	add(audit.Finding{ID: id("D1", "dhcp-data", "", ""), Requirement: "D1", Check: "dhcp-data", Status: audit.StatusPass,
 		Message:  audit.Text{FR: "Un serveur DHCP répond dans le VLAN data.", EN: "One DHCP server answers in the data VLAN."},
-		Evidence: ev("server", "10.20.10.1", "network", "10.20.10.0/24")})
+		Evidence: ev("dhcpOffers", "10.20.10.1 offers 10.20.10.57 in 10.20.10.0/24")})
 	add(audit.Finding{ID: id("D2", "dhcp-voice", "", ""), Requirement: "D2", Check: "dhcp-voice", Status: audit.StatusPass,
 		Message:  audit.Text{FR: "Le VLAN voix 20 a son serveur DHCP, dans un autre plan d'adressage.", EN: "Voice VLAN 20 has its DHCP server, in another address plan."},
-		Evidence: ev("network", "10.20.20.0/24")})
+		Evidence: ev("dhcpOffers", "10.20.20.1 offers 10.20.20.31 in 10.20.20.0/24")})
 	add(audit.Finding{ID: id("D4", "two-servers", "", "vlan 20"), Requirement: "D4", Check: "two-servers", Status: audit.StatusFail,
 		Message:  audit.Text{FR: "Deux serveurs DHCP répondent dans le VLAN voix 20 : les postes recevront des options incomplètes.", EN: "Two DHCP servers answer in voice VLAN 20: phones will get incomplete options."},
-		Evidence: []audit.Evidence{{Key: "servers", Values: []string{"10.20.20.1", "10.20.20.250"}}}})
+		Evidence: []audit.Evidence{{Key: "dhcpOffers", Values: []string{"10.20.20.1", "10.20.20.250"}}}})
 	add(audit.Finding{ID: id("D5", "dns", "", ""), Requirement: "D5", Check: "dns", Status: audit.StatusPass,
 		Message: audit.Text{FR: "Les domaines du service se résolvent par le DNS offert.", EN: "The service's domains resolve through the offered DNS."}})
 	add(audit.Finding{ID: id("T", "gateway", "", ""), Requirement: "T", Check: "gateway", Status: audit.StatusPass,
 		Message:  audit.Text{FR: "Passerelle : latence 0,3 ms, gigue 0,2 ms, perte 0 %.", EN: "Gateway: latency 0.3 ms, jitter 0.2 ms, loss 0%."},
-		Evidence: ev("oneWayMs", "0.3", "jitterMs", "0.2", "lossPercent", "0")})
+		Evidence: ev("transport", "10.20.10.1: one-way 0.3 ms, jitter 0.2 ms, loss 0%")})
 	add(audit.Finding{ID: id("W", "wan", "", ""), Requirement: "W", Check: "wan", Status: audit.StatusFail,
 		Message:  audit.Text{FR: "L'accès SDSL 2M écoule 10 canaux voix ; le site en demande 27.", EN: "The SDSL 2M access carries 10 voice channels; the site needs 27."},
-		Evidence: ev("channels", "27", "wanMaxChannels", "10")})
+		Evidence: ev("channels", "27", "wanMaxChannels", "10", "wan", "sdsl 2048/2048 kbit/s")})
 	add(audit.Finding{ID: id("F", "firewall", "", ""), Requirement: "F", Check: "firewall", Status: audit.StatusManual,
 		Message: audit.Text{FR: "Ouvertures du pare-feu à vérifier sur la liste.", EN: "Firewall openings to check against the list."}})
 
@@ -201,27 +202,27 @@ func demoResult() *audit.Result {
 	for i := 1; i <= 26; i++ {
 		switch {
 		case i == 14:
-			role(demoSW1, "Gi1/0/14", audit.RolePhonePC, 2, "lldpTelephones", "2")
+			role(demoSW1, "Gi1/0/14", audit.RolePhonePC, 2, "phones", "2")
 		case i <= 16:
-			role(demoSW1, fmt.Sprintf("Gi1/0/%d", i), audit.RolePhonePC, 1, "lldpCapability", "telephone", "macs", "2")
+			role(demoSW1, fmt.Sprintf("Gi1/0/%d", i), audit.RolePhonePC, 1, "phoneNeighbor", "SEP0C1167A1B2C3", "macs", "2")
 		case i <= 22:
-			role(demoSW1, fmt.Sprintf("Gi1/0/%d", i), audit.RolePhone, 1, "lldpCapability", "telephone")
+			role(demoSW1, fmt.Sprintf("Gi1/0/%d", i), audit.RolePhone, 1, "phoneNeighbor", "SEP0C1167A1B2C3")
 		case i <= 24:
-			role(demoSW1, fmt.Sprintf("Gi1/0/%d", i), audit.RoleAccessPoint, 0, "lldpCapability", "wlanAccessPoint")
+			role(demoSW1, fmt.Sprintf("Gi1/0/%d", i), audit.RoleAccessPoint, 0, "accessPointNeighbor", "AP-3F-01")
 		default:
 			role(demoSW1, fmt.Sprintf("Gi1/0/%d", i), audit.RolePC, 0, "macs", "1")
 		}
 	}
 	role(demoSW1, "Gi1/0/30", audit.RoleUnmanagedSwitch, 0, "macs", "8")
-	role(demoSW1, "Te1/1/1", audit.RoleUplink, 0, "lldpCapability", "bridge")
+	role(demoSW1, "Te1/1/1", audit.RoleUplink, 0, "infraNeighbor", "lyo-pdu-sw1")
 	for i := 1; i <= 12; i++ {
 		r := audit.RolePhone
 		if i > 10 {
 			r = audit.RolePC
 		}
-		role(demoSW2, fmt.Sprint(i), r, 1, "lldpCapability", "telephone")
+		role(demoSW2, fmt.Sprint(i), r, 1, "phoneNeighbor", "SEP0C1167A1B2C3")
 	}
-	role(demoSW2, "25", audit.RoleUplink, 0, "lldpCapability", "bridge")
+	role(demoSW2, "25", audit.RoleUplink, 0, "infraNeighbor", "lyo-pdu-sw1")
 
 	r := &audit.Result{
 		Schema: audit.Schema, Site: "Agence Lyon Part-Dieu", Profile: "wte",

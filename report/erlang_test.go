@@ -46,7 +46,7 @@ func TestErlangBAgainstPublishedTable(t *testing.T) {
 		t.Fatalf("100 users: got %d channels, %d kbit/s; want 27 and 2700 (STAS 2.3.5)", v.Channels, v.VoiceKbps)
 	}
 	fr, _ := LoadCatalog(French)
-	want := "Hypothèse : 100 utilisateurs × 0,17 erlang = 17 erlang, taux de blocage 1\u00a0%, loi d'Erlang B → 27 canaux × 100 kbit/s = 2,7 Mbit/s dans chaque sens."
+	want := "Hypothèse\u202f: 100 utilisateurs × 0,17 erlang = 17 erlang, taux de blocage 1\u00a0%, loi d'Erlang B → 27 canaux × 100 kbit/s = 2,7 Mbit/s dans chaque sens."
 	if got := fr.sizingAssumption(v); got[:len(want)] != want {
 		t.Errorf("assumption:\n got %q\nwant %q...", got, want)
 	}

@@ -61,8 +61,8 @@ func TestGroupChanges(t *testing.T) {
 	got := []string{fr.changeLineText(lines[0]), fr.changeLineText(lines[1]), fr.changeLineText(lines[2])}
 	want := []string{
 		"Créer le VLAN voix 201 « VOIX »",
-		"Ports Gi1/0/1–24, Gi1/0/26–48 (47 ports) : mode hybride, VLAN taggués 201, VLAN voix 201 taggué",
-		"Port Gi1/0/25 : VLAN data 60 non taggué (PVID), VLAN voix 201 taggué",
+		"Ports Gi1/0/1–24, Gi1/0/26–48 (47 ports)\u202f: mode hybride, VLAN taggués 201, VLAN voix 201 taggué",
+		"Port Gi1/0/25\u202f: VLAN data 60 non taggué (PVID), VLAN voix 201 taggué",
 	}
 	for i := range want {
 		if got[i] != want[i] {

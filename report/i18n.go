@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,7 +53,25 @@ func LoadCatalog(lang Lang) (*Catalog, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("report: catalogue %s.json: %w", lang, err)
 	}
+	if lang == French {
+		for k, v := range m {
+			m[k] = frenchSpacing(v)
+		}
+	}
 	return &Catalog{Lang: lang, messages: m}, nil
+}
+
+// French typography puts a narrow no-break space (U+202F) before the
+// high punctuation : ; ? ! so it never starts a line. beforeHighPunct
+// finds an ordinary space there (a colon that ends a word, not "14:05").
+var beforeHighPunct = regexp.MustCompile(`[ \x{00A0}]([:;?!])(\s|$|[)»])`)
+
+// frenchSpacing applies that rule to a French text.
+func frenchSpacing(s string) string {
+	if !strings.ContainsAny(s, ":;?!") {
+		return s
+	}
+	return beforeHighPunct.ReplaceAllString(s, "\u202f$1$2")
 }
 
 // Keys returns the catalogue's keys, sorted.

@@ -79,7 +79,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 	c := m.c
 	m.line("# %s — %s", c.T("doc.title"), mdCell(d.Site))
 	m.line("")
-	m.line("**%s: %s** — %s", c.T("cover.verdict"), c.verdict(d.Verdict), c.T("verdict."+string(d.Verdict)+".explain"))
+	m.line("**%s** — %s", c.T("evidence.item", "key", c.T("cover.verdict"), "values", c.verdict(d.Verdict)), c.T("verdict."+string(d.Verdict)+".explain"))
 	m.line("")
 	notGiven := func(s string) string {
 		if s == "" {

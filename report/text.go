@@ -25,7 +25,7 @@ func (c *Catalog) message(t audit.Text) string {
 	fr, en := t.FR, t.EN
 	if c.Lang == French {
 		if fr != "" {
-			return fr
+			return frenchSpacing(fr)
 		}
 		return en
 	}
@@ -33,21 +33,6 @@ func (c *Catalog) message(t audit.Text) string {
 		return en
 	}
 	return fr
-}
-
-// evidence joins a finding's evidence as "key: v1, v2; key2: v3". Evidence
-// keys are the audit's technical names; the catalogue may give a reader's
-// word for some ("evidence.speedMbps").
-func (c *Catalog) evidence(ev []audit.Evidence) string {
-	parts := make([]string, 0, len(ev))
-	for _, e := range ev {
-		values := strings.Join(e.Values, ", ")
-		if e.Key == "ports" && len(e.Values) > 1 {
-			values = portRanges(e.Values)
-		}
-		parts = append(parts, c.T("evidence.item", "key", c.TOr("evidence."+e.Key, e.Key), "values", values))
-	}
-	return strings.Join(parts, c.T("evidence.sep"))
 }
 
 // change describes one vendor-neutral change in words, with its port.
