@@ -52,10 +52,16 @@ func Build(in Input) (*Document, error) {
 	if in.Snapshot != nil && in.Snapshot.Site != "" && r.Site != "" && in.Snapshot.Site != r.Site {
 		return nil, fmt.Errorf("report: snapshot of site %q does not belong to the audit of site %q; give the snapshot the audit was made from", in.Snapshot.Site, r.Site)
 	}
+	// One time zone throughout: the audit may have been saved elsewhere
+	// (in UTC) and is shown in the zone the report is written in.
+	zone := in.Meta.Zone
+	if zone == nil {
+		zone = in.Meta.GeneratedAt.Location()
+	}
 	d := &Document{
 		Site: r.Site, Address: in.Meta.Address, RunBy: in.Meta.RunBy,
 		Profile: r.Profile, Engineering: r.Engineering, EngineeringSource: r.EngineeringSource,
-		Verdict: r.Verdict, TakenAt: r.TakenAt, GeneratedAt: in.Meta.GeneratedAt,
+		Verdict: r.Verdict, TakenAt: r.TakenAt.In(zone), GeneratedAt: in.Meta.GeneratedAt.In(zone),
 		Counts: r.Counts(), Plan: in.Plan, Applied: in.Applied,
 		Firewall: in.Firewall, Manual: ManualItems, Result: r,
 	}

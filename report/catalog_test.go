@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"regexp"
 	"slices"
 	"strings"
@@ -256,5 +257,51 @@ func TestHostileDeviceData(t *testing.T) {
 	}
 	if got := csvSafe([]string{"-12", "-Gi1", "+33 1", "ok"}); got[0] != "-12" || got[1] != "'-Gi1" || got[2] != "'+33 1" || got[3] != "ok" {
 		t.Errorf("csvSafe: %q", got)
+	}
+}
+
+// French CSV opens in Excel with its accents (UTF-8 BOM) and its columns
+// (";", the comma being the decimal mark); English uses ","; a port whose
+// link is down has no speed.
+func TestCSVPerLanguage(t *testing.T) {
+	d := demoDoc(t)
+	for _, l := range Langs {
+		c, _ := LoadCatalog(l)
+		var findings, ports bytes.Buffer
+		if err := RenderFindingsCSV(&findings, c, []*Document{d}); err != nil {
+			t.Fatal(err)
+		}
+		if err := RenderPortsCSV(&ports, c, []*Document{d}); err != nil {
+			t.Fatal(err)
+		}
+		bom := l == French
+		for name, out := range map[string]string{"findings": findings.String(), "ports": ports.String()} {
+			if strings.HasPrefix(out, "\ufeff") != bom {
+				t.Errorf("%s %s CSV: BOM %t, want %t", l, name, !bom, bom)
+			}
+			header, _, _ := strings.Cut(strings.TrimPrefix(out, "\ufeff"), "\n")
+			sep := map[Lang]string{French: ";", English: ","}[l]
+			if strings.Count(header, sep) < 8 {
+				t.Errorf("%s %s CSV header not separated by %q: %q", l, name, sep, header)
+			}
+		}
+		// Gi1/0/40 is down on the demo's first switch, which reports
+		// 10 Mb/s for it; Gi1/0/1 is up at 1 Gb/s.
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(ports.String(), "\ufeff")))
+		r.Comma = rune(map[Lang]string{French: ";", English: ","}[l][0])
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		speedCol := slices.Index(rows[0], c.T("col.speedMbps"))
+		speeds := map[string]string{}
+		for _, row := range rows[1:] {
+			if row[1] == demoSW1 {
+				speeds[row[3]] = row[speedCol]
+			}
+		}
+		if speeds["Gi1/0/40"] != "" || speeds["Gi1/0/1"] != c.Int(1000) {
+			t.Errorf("%s: speeds of a down and an up port: %q and %q", l, speeds["Gi1/0/40"], speeds["Gi1/0/1"])
+		}
 	}
 }

@@ -28,7 +28,13 @@ func csvSafe(row []string) []string {
 
 // csvWriter uses the language's list separator: ";" in French, where the
 // comma is the decimal mark and spreadsheets expect semicolons.
+//
+// French files start with a UTF-8 byte order mark: without it Excel reads
+// them in the system's code page and the accents come out garbled.
 func csvWriter(w io.Writer, c *Catalog) *csv.Writer {
+	if c.Lang == French {
+		_, _ = io.WriteString(w, "\ufeff") // a write error resurfaces at Flush
+	}
 	cw := csv.NewWriter(w)
 	if r, _ := utf8.DecodeRuneInString(c.T("format.csvSep")); r != utf8.RuneError {
 		cw.Comma = r
@@ -76,12 +82,16 @@ func RenderPortsCSV(w io.Writer, c *Catalog, docs []*Document) error {
 		for _, s := range d.Switches {
 			for _, b := range s.Panel.Blocks {
 				for _, p := range b.Ports {
+					speed := ""
+					if p.OperUp && p.SpeedMbps > 0 {
+						speed = c.Int(p.SpeedMbps)
+					}
 					statusWord := c.T("portmap.noFinding")
 					if p.Status != "" {
 						statusWord = c.status(p.Status)
 					}
 					cw.Write(csvSafe([]string{d.Site, s.Target, s.Name, p.Name, string(p.Role), c.role(p.Role),
-						string(p.Status), statusWord, fmt.Sprint(p.Phones), yesNo(p.OperUp), fmt.Sprint(p.SpeedMbps), yesNo(p.Powered),
+						string(p.Status), statusWord, fmt.Sprint(p.Phones), yesNo(p.OperUp), speed, yesNo(p.Powered),
 						c.evidence(p.Evidence)}))
 				}
 			}

@@ -41,6 +41,8 @@ func demoSnapshot() *snapshot.Snapshot {
 			PoE: &snapshot.PortPoE{AdminEnabled: true, Detection: "searching", Class: snapshot.ClassUnknown}}
 		if i <= 26 || i == 30 {
 			p.OperUp, p.SpeedMbps = true, 1000
+		} else {
+			p.SpeedMbps = 10 // what a down port of this switch reports
 		}
 		if i <= 22 {
 			p.PoE.Detection, p.PoE.Class, p.PoE.PowerMw = "deliveringPower", 2, 5600

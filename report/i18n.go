@@ -171,7 +171,17 @@ func (c *Catalog) Date(t time.Time) string {
 	return c.T("format.date", "day", t.Day(), "month", c.T(fmt.Sprintf("month.%d", int(t.Month()))), "year", t.Year())
 }
 
-// DateTime formats t as a long date and a 24-hour time, in t's own zone.
+// DateTime formats t as a long date and a 24-hour time, in t's own zone,
+// named by its abbreviation and, when known, its place ("CET,
+// Europe/Paris").
 func (c *Catalog) DateTime(t time.Time) string {
-	return c.T("format.datetime", "date", c.Date(t), "time", t.Format("15:04"), "zone", t.Format("MST"))
+	return c.T("format.datetime", "date", c.Date(t), "time", t.Format("15:04"), "zone", zoneName(t))
+}
+
+func zoneName(t time.Time) string {
+	abbr, name := t.Format("MST"), t.Location().String()
+	if name == "" || name == "Local" || name == "UTC" || name == abbr {
+		return abbr
+	}
+	return abbr + ", " + name
 }

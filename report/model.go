@@ -41,6 +41,9 @@ type Meta struct {
 	RunBy string
 	// GeneratedAt is when the report was written.
 	GeneratedAt time.Time
+	// Zone is the time zone of every date in the report; nil means
+	// GeneratedAt's own.
+	Zone *time.Location
 }
 
 // FirewallRule is one opening the service needs, from the profile.

@@ -38,7 +38,8 @@ type PanelPort struct {
 	// Powered is true when the port delivers PoE now.
 	Powered bool
 	// Phones is how many telephones the audit counted behind the port.
-	Phones    int
+	Phones int
+	// SpeedMbps is the running speed, 0 when the link is down.
 	SpeedMbps int
 	// Evidence is what the audit based the role on.
 	Evidence []audit.Evidence
@@ -63,7 +64,13 @@ func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPo
 			if p.Type != "ethernetCsmacd" {
 				continue
 			}
-			ports = append(ports, portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE != nil && p.PoE.Detection == "deliveringPower", speed: p.SpeedMbps})
+			info := portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE != nil && p.PoE.Detection == "deliveringPower"}
+			if p.OperUp {
+				// A down port reports its last or default speed: none
+				// is running.
+				info.speed = p.SpeedMbps
+			}
+			ports = append(ports, info)
 		}
 	} else {
 		seen := map[string]bool{}

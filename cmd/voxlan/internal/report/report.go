@@ -170,7 +170,7 @@ func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 	var inputs []report.Input
 	for _, s := range all {
 		in := report.Input{Result: s.Result, Snapshot: s.Snapshot,
-			Meta: report.Meta{RunBy: runBy, GeneratedAt: o.Now()}}
+			Meta: report.Meta{RunBy: runBy, GeneratedAt: o.Now(), Zone: reportZone(o.Getenv)}}
 		if s.Profile != nil {
 			in.Firewall = report.FirewallFromProfile(s.Profile)
 		} else {
@@ -309,4 +309,15 @@ func fileName(site string) string {
 		return "site"
 	}
 	return name
+}
+
+// reportZone is the time zone of every date in the report: $TZ by its
+// name ("Europe/Paris") when the system knows it, else the system's own.
+func reportZone(getenv func(string) string) *time.Location {
+	if tz := strings.TrimPrefix(getenv("TZ"), ":"); tz != "" {
+		if loc, err := time.LoadLocation(tz); err == nil {
+			return loc
+		}
+	}
+	return time.Local
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	_ "time/tzdata" // Europe/Paris whatever the machine has installed
+
 	"bytes"
 	"context"
 	"encoding/json"
@@ -380,5 +382,27 @@ func TestAppliedRecordFromApplyCommand(t *testing.T) {
 	}
 	if strings.Contains(out.String(), "/state/backups") {
 		t.Error("the backup's directory is shown; only its name should be")
+	}
+}
+
+// Every date of the report is in one zone, named: the audit saved in UTC
+// and the report written now both show in $TZ.
+func TestReportDatesInOneZone(t *testing.T) {
+	f, out, _ := testFactory()
+	f.Getenv = func(k string) string { return map[string]string{"USER": "technicien", "TZ": "Europe/Paris"}[k] }
+	o := newOpts(f)
+	o.AuditFiles, o.SnapshotFiles, o.Output = []string{demoAudit}, []string{demoSnapshot}, "md"
+	if err := run(t, o); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	if n := strings.Count(md, "(CET, Europe/Paris)"); n != 2 {
+		t.Errorf("%d dates in CET, Europe/Paris, want the audit's and the report's:\n%s", n, md[:min(len(md), 1200)])
+	}
+	if strings.Contains(md, "(UTC)") {
+		t.Error("a date is still in UTC")
+	}
+	if got := reportZone(func(string) string { return "" }); got != time.Local {
+		t.Errorf("without $TZ the zone is %v, want the system's", got)
 	}
 }
