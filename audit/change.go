@@ -205,18 +205,13 @@ func (p *Plan) For(target string) []Change {
 // switch. Changes on a port the audit judged an uplink are dropped: the plan
 // never touches an uplink.
 func BuildPlan(r *Result) *Plan {
-	uplinks := map[[2]string]bool{}
-	for _, pr := range r.Ports {
-		if pr.Role == RoleUplink {
-			uplinks[[2]string{pr.Switch, pr.Port}] = true
-		}
-	}
+	uplinks := r.uplinks()
 	plan := &Plan{Site: r.Site, Switches: []SwitchPlan{}}
 	index := map[string]int{}
 	seen := map[string]bool{}
 	for _, f := range r.Findings {
 		for _, c := range f.Fix {
-			if c.Port != "" && uplinks[[2]string{c.Switch, c.Port}] {
+			if c.onUplink(uplinks) {
 				continue
 			}
 			k := c.key()
@@ -277,4 +272,57 @@ func digitRun(s string) int {
 		n++
 	}
 	return n
+}
+
+// uplinks are the ports the audit made uplinks: no plan ever touches them.
+func (r *Result) uplinks() map[[2]string]bool {
+	out := map[[2]string]bool{}
+	for _, pr := range r.Ports {
+		if pr.Role == RoleUplink {
+			out[[2]string{pr.Switch, pr.Port}] = true
+		}
+	}
+	return out
+}
+
+func (c Change) onUplink(uplinks map[[2]string]bool) bool {
+	return c.Port != "" && uplinks[[2]string{c.Switch, c.Port}]
+}
+
+// PlannedFix is what the plan (BuildPlan) will change for f: its fix
+// without the changes on uplinks, which no plan touches, and how many of
+// those were left out. Every screen that shows a finding's fix shows this,
+// so it never promises what Plan will not do.
+func (r *Result) PlannedFix(f Finding) (planned []Change, onUplinks int) {
+	uplinks := r.uplinks()
+	for _, c := range f.Fix {
+		if c.onUplink(uplinks) {
+			onUplinks++
+			continue
+		}
+		planned = append(planned, c)
+	}
+	return planned, onUplinks
+}
+
+// RelatedChanges are the plan's changes on f's switch for f's requirement
+// that come from other findings: what Plan changes towards f when f has no
+// fix of its own (an L8 "no port hands the voice VLAN out" is fixed by the
+// spare ports' changes).
+func (r *Result) RelatedChanges(f Finding) []Change {
+	if f.Switch == "" {
+		return nil
+	}
+	var out []Change
+	for _, sp := range BuildPlan(r).Switches {
+		if sp.Switch != f.Switch {
+			continue
+		}
+		for _, c := range sp.Changes {
+			if strings.HasPrefix(c.Reason, f.Requirement+"/") && c.Reason != f.ID {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }

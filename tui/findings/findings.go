@@ -317,6 +317,42 @@ func (m *Model) row(i int) string {
 	return " " + line
 }
 
+// FixLines say what Plan will change for f (audit.PlannedFix, so never a
+// change on an uplink Plan leaves out): the first change, or every one
+// when full. A finding with no change of its own names the plan's changes
+// for its requirement on its switch, if any; only when there are none does
+// it say software cannot fix it. A passing finding needs no fix.
+func (m *Model) FixLines(f audit.Finding, full bool) []string {
+	if m.result == nil || f.Status == audit.StatusPass {
+		return nil
+	}
+	planned, onUplinks := m.result.PlannedFix(f)
+	left := ""
+	if onUplinks > 0 {
+		left = fmt.Sprintf(" (%d on uplinks left out, as Plan does)", onUplinks)
+	}
+	switch {
+	case len(planned) == 0 && onUplinks > 0:
+		return []string{"Fix: none planned: its " + fmt.Sprint(onUplinks) + " change(s) are on uplinks, which Plan never touches."}
+	case len(planned) == 0:
+		if related := m.result.RelatedChanges(f); len(related) > 0 {
+			return []string{fmt.Sprintf("Fix: no change of its own; Plan has %d %s change(s) on this switch (from %s).", len(related), f.Requirement, related[0].Reason)}
+		}
+		return []string{"Fix: nothing software can change; see the message."}
+	case full:
+		lines := []string{"Fix" + left + ":"}
+		for _, c := range planned {
+			lines = append(lines, "  "+common.ChangeWords(c))
+		}
+		return lines
+	}
+	line := fmt.Sprintf("Fix: %s", common.ChangeWords(planned[0]))
+	if len(planned) > 1 {
+		line += fmt.Sprintf(" (+%d more, enter)", len(planned)-1)
+	}
+	return []string{line + left}
+}
+
 // detail is the selected finding: its message, evidence and fix; in full
 // when opened.
 func (m *Model) detail(full bool) string {
@@ -339,20 +375,7 @@ func (m *Model) detail(full bool) string {
 	if len(ev) > 0 {
 		lines = append(lines, "Evidence: "+strings.Join(ev, "; "))
 	}
-	switch {
-	case len(f.Fix) == 0:
-		lines = append(lines, "Fix: nothing software can change; see the message.")
-	case full:
-		lines = append(lines, "Fix:")
-		for _, c := range f.Fix {
-			lines = append(lines, "  "+common.ChangeWords(c))
-		}
-	default:
-		lines = append(lines, fmt.Sprintf("Fix: %s", common.ChangeWords(f.Fix[0])))
-		if len(f.Fix) > 1 {
-			lines[len(lines)-1] += fmt.Sprintf(" (+%d more, enter)", len(f.Fix)-1)
-		}
-	}
+	lines = append(lines, m.FixLines(f, full)...)
 	if full {
 		lines = append(lines, "", common.Faint.Render("id "+f.ID))
 	}

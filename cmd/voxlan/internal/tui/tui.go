@@ -112,16 +112,9 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 }
 
 func tuiRun(ctx context.Context, opts *TUIOptions) error {
-	deps, site, err := opts.deps(ctx)
+	deps, err := NewDeps(ctx, opts)
 	if err != nil {
 		return err
-	}
-	if deps.Audit != nil {
-		o := opts.Drivers
-		o.Entry = func() *inventory.Site { return site.Entry }
-		if deps.Audit, deps.Render, deps.Apply, err = Drivers(opts.Getenv, o, deps.Audit); err != nil {
-			return err
-		}
 	}
 	if opts.Jack.Profile == "" {
 		opts.Jack.Profile = opts.Profile
@@ -137,6 +130,22 @@ func tuiRun(ctx context.Context, opts *TUIOptions) error {
 		FindJack(deps, opts.Jack, opts.Interfaces)
 	}
 	return opts.Open(ctx, opts.IO, deps)
+}
+
+// NewDeps are the screens' dependencies for the site opts name, the Plan
+// screen wired to the drivers; the jack is left to tuiRun. The equivalence
+// test opens the UI's models on them, as `voxlan tui` does.
+func NewDeps(ctx context.Context, opts *TUIOptions) (*common.Deps, error) {
+	deps, site, err := opts.deps(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := opts.Drivers
+	o.Entry = func() *inventory.Site { return site.Entry }
+	if deps.Audit, deps.Render, deps.Apply, err = Drivers(opts.Getenv, o, deps.Audit); err != nil {
+		return nil, err
+	}
+	return deps, nil
 }
 
 // deps loads the site as every command does (package sites: the
