@@ -131,3 +131,33 @@ func TestPDFCellsNeverCutNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The summary sorts the demo's problems by who acts: the plan's changes
+// for voxlan, the cascade, the cabling and the WAN for a person.
+func TestSummary(t *testing.T) {
+	s := summarize(demoDoc(t))
+	ids := func(ls []SummaryLine) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.Requirement)
+		}
+		return strings.Join(out, " ")
+	}
+	for name, tc := range map[string]struct{ got, want string }{
+		"blocking":  {ids(s.Blocking), "L2 L4 L5 L7 L8 L10 D4 W"},
+		"fixable":   {ids(s.Fixable), "L2 L4 L5 L8"},
+		"on site":   {ids(s.OnSite), "L7 L10 D4 W"},
+		"unchecked": {ids(s.Unchecked), "L6 D3"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s: %q, want %q", name, tc.got, tc.want)
+		}
+	}
+	if s.Fixable[1].Ports != 2 || s.Fixable[1].Switches != 1 || s.PlanChanges != 8 {
+		t.Errorf("L4 fixable on %d ports of %d switches, plan of %d changes", s.Fixable[1].Ports, s.Fixable[1].Switches, s.PlanChanges)
+	}
+	fr, _ := LoadCatalog(French)
+	if got := fr.summaryLine(s.Fixable[1]); got != "Ports en mode hybride (L4)\u202f: 2 ports sur 1 switch" {
+		t.Errorf("summary line %q", got)
+	}
+}

@@ -185,3 +185,13 @@ func zoneName(t time.Time) string {
 	}
 	return abbr + ", " + name
 }
+
+// count words n things: key+".one" for one (zero too in French), else
+// key+".other", with {n} the number ("1 port", "48 ports").
+func (c *Catalog) count(key string, n int) string {
+	one := n == 1 || (c.Lang == French && n == 0)
+	if one {
+		return c.T(key+".one", "n", c.Int(n))
+	}
+	return c.T(key+".other", "n", c.Int(n))
+}

@@ -99,6 +99,23 @@ func (m *mdWriter) site(d *Document, opts Options) {
 	m.line("%s", countsLine(c, d))
 	m.line("")
 
+	m.line("## %s", c.T("section.summary"))
+	m.line("")
+	for _, b := range summaryBlocks(c, d) {
+		m.line("### %s", b.Title)
+		m.line("")
+		for _, l := range b.Lines {
+			m.line("- %s", mdCell(l))
+		}
+		if len(b.Lines) > 0 {
+			m.line("")
+		}
+		if b.Note != "" {
+			m.line("%s", b.Note)
+			m.line("")
+		}
+	}
+
 	m.line("## 1. %s", c.T("section.requirements"))
 	m.line("")
 	var rows [][]string
@@ -285,6 +302,16 @@ func (m *mdWriter) site(d *Document, opts Options) {
 	}
 	m.line("")
 	m.line("%s", c.T("manual.signature"))
+	m.line("")
+	m.line("## %s", c.T("section.legend"))
+	m.line("")
+	for _, s := range legendStatuses {
+		m.line("- %s — %s", m.status(s), c.T("legend.status."+string(s)))
+	}
+	m.line("")
+	for _, t := range legendTexts(c) {
+		m.line("- %s", t)
+	}
 	m.line("")
 	m.line("_%s_", c.T("doc.generatedBy", "version", opts.Version))
 }

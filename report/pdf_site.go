@@ -51,6 +51,10 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 	p.para(countsLine(c, d))
 	p.muted(c.T("doc.generatedBy", "version", opts.Version))
 
+	// Summary, for the reader who decides.
+	f.AddPage()
+	p.summary(d)
+
 	// 1. Requirements.
 	f.AddPage()
 	p.heading(2, "1. "+c.T("section.requirements"))
@@ -242,6 +246,56 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 	p.table([]string{c.T("col.check"), c.T("col.item"), c.T("col.requirement")}, []float64{12, 148, 26}, rows)
 	f.Ln(6)
 	p.para(c.T("manual.signature"))
+
+	// Legend of statuses and terms.
+	p.legendSection()
+}
+
+// summary draws the one-page summary: the verdict, then what blocks, what
+// voxlan fixes, what needs someone, what was not checked.
+func (p *pdfDoc) summary(d *Document) {
+	c, f := p.c, p.f
+	p.heading(2, c.T("section.summary"))
+	p.muted(c.T("summary.intro"))
+	p.font("B", 11)
+	label := c.T("cover.verdict")
+	f.CellFormat(f.GetStringWidth(p.s(label))+3, 7, p.s(label), "", 0, "L", false, 0, "")
+	p.pill(audit.Status(d.Verdict), c.verdict(d.Verdict), verdictColors[d.Verdict])
+	f.Ln(8)
+	p.para(c.T("verdict." + string(d.Verdict) + ".explain"))
+	for _, b := range summaryBlocks(c, d) {
+		p.heading(3, b.Title)
+		for _, l := range b.Lines {
+			p.bullet(l)
+		}
+		if b.Note != "" {
+			p.muted(b.Note)
+		}
+	}
+}
+
+func (p *pdfDoc) bullet(text string) {
+	f := p.f
+	p.font("", 9)
+	f.SetX(marginX + 2)
+	f.CellFormat(4, lineH, "•", "", 0, "L", false, 0, "")
+	f.MultiCell(contentW-6, lineH, p.s(text), "", "L", false)
+	f.Ln(0.6)
+}
+
+// legendSection explains the statuses and the words a non-engineer meets.
+func (p *pdfDoc) legendSection() {
+	c := p.c
+	p.heading(2, c.T("section.legend"))
+	rows := make([][]cell, 0, len(legendStatuses))
+	for _, s := range legendStatuses {
+		rows = append(rows, []cell{{status: s}, txt(c.T("legend.status." + string(s)))})
+	}
+	p.table([]string{c.T("legend.statuses"), ""}, []float64{34, contentW - 34}, rows)
+	p.heading(3, c.T("legend.terms"))
+	for _, t := range legendTexts(c) {
+		p.bullet(t)
+	}
 }
 
 func (p *pdfDoc) findings(title string, fs []audit.Finding) {
