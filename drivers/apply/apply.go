@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/voxlan/voxlan/drivers"
@@ -26,9 +27,26 @@ type Options struct {
 	// RollbackTimeout is the per-reply timeout of the rollback session
 	// (0 = 30 s): rollback is slower but must finish.
 	RollbackTimeout time.Duration
+	// ReconnectFor is how long the rollback keeps trying to reach a switch
+	// that stopped answering, with backoff (0 = DefaultReconnectFor).
+	ReconnectFor time.Duration
+	// RevertAfter is the device's own revert timer, for drivers with a
+	// drivers.SafetyNet (0 = DefaultRevertAfter).
+	RevertAfter time.Duration
+	// Abandon, once closed, gives up a rollback in progress (the second
+	// Ctrl-C). Cancelling Apply's ctx (the first Ctrl-C) stops sending and
+	// rolls back on a context of its own, bounded in time.
+	Abandon <-chan struct{}
 	// Progress gets one line per step (stderr).
 	Progress io.Writer
 }
+
+// DefaultReconnectFor is how long a rollback tries to reach the switch again.
+const DefaultReconnectFor = time.Minute
+
+// DefaultRevertAfter is the device revert timer: long enough for sending,
+// verifying and a full reconnect window before voxlan confirms.
+const DefaultRevertAfter = 5 * time.Minute
 
 // Outcomes.
 const (
@@ -38,6 +56,7 @@ const (
 	OutcomeRolledBack     = "rolled back"
 	OutcomeRollbackFailed = "ROLLBACK FAILED"
 	OutcomeNotStarted     = "not started"
+	OutcomeAbandoned      = "ROLLBACK ABANDONED"
 )
 
 // Port statuses in a report.
@@ -74,6 +93,14 @@ type Report struct {
 	Ports    []PortReport       `json:"ports"`
 	Refused  []Refusal          `json:"refused"`
 	Saved    bool               `json:"saved"`
+	// SafetyNet says what protected the switch while the change was
+	// unconfirmed: its own revert timer, or (drivers.NoNetNote) nothing but
+	// the untouched startup configuration.
+	SafetyNet string `json:"safetyNet,omitempty"`
+	// RollbackSeconds is how long the rollback took, reconnects included.
+	RollbackSeconds float64 `json:"rollbackSeconds,omitempty"`
+	// Advice is what to do by hand when voxlan could not finish.
+	Advice string `json:"advice,omitempty"`
 	// Sessions and RoundTrips count SSH sessions opened and waits for the
 	// switch, for the speed figures.
 	Sessions   int           `json:"sessions"`
@@ -87,11 +114,15 @@ func (r *Report) Failed() bool {
 }
 
 // Apply sends p over sess: backup first, then the lines, then verification,
-// then save if asked. On a rejected line, a lost session, a timeout or a
-// verification mismatch it rolls the touched sections back to the backup
-// (over a new session from dial when sess is gone) and verifies again.
-// sess is closed on return. The error is only for failures to even start
-// (no backup); everything else is in the report.
+// then save if asked. On a rejected line, a lost session, a timeout, a
+// verification mismatch or ctx ending (Ctrl-C) it rolls the touched
+// sections back to the backup (over a new session from dial when sess is
+// gone, retrying with backoff for Options.ReconnectFor) and verifies again;
+// the rollback runs on its own context, bounded in time, which only
+// Options.Abandon ends early. When the driver has a drivers.SafetyNet, the
+// switch's own revert timer is armed before the first line and confirmed
+// only after verification. sess is closed on return. The error is only for
+// failures to even start (no backup); everything else is in the report.
 func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan, o Options) (*Report, error) {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -101,6 +132,12 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 	}
 	if o.RollbackTimeout == 0 {
 		o.RollbackTimeout = 30 * time.Second
+	}
+	if o.ReconnectFor == 0 {
+		o.ReconnectFor = DefaultReconnectFor
+	}
+	if o.RevertAfter == 0 {
+		o.RevertAfter = DefaultRevertAfter
 	}
 	start := o.Now()
 	r := &Report{Switch: p.Switch, Platform: p.Platform, Outcome: OutcomeNotStarted, Refused: p.Refused,
@@ -127,6 +164,11 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 	}
 	d := p.driver
 	a := d.Attrs()
+	net, hasNet, why := p.safetyNet(o.RevertAfter)
+	r.SafetyNet = net.Note
+	if !hasNet {
+		r.SafetyNet = why
+	}
 
 	// Backup, and make sure nothing changed in scope since the plan.
 	text, err := sess.Command(ctx, a.ConfigCommand)
@@ -146,12 +188,30 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 	}
 	step("backup saved to %s", r.Backup)
 
+	armed := false
+	if hasNet {
+		step("arming the switch's revert timer: %s", net.Note)
+		if err := runSteps(ctx, sess, net.Arm); err != nil {
+			r.Failure = "arming the switch's revert timer failed, nothing was sent: " + err.Error()
+			// The timer may be armed all the same (a later step failed):
+			// stop it, and undo what arming added.
+			cctx, cancel := rollbackContext(ctx, Options{ReconnectFor: 0, RollbackTimeout: o.RollbackTimeout})
+			_ = runSteps(cctx, sess, net.Confirm)
+			_ = runSteps(cctx, sess, net.Cleanup)
+			cancel()
+			return r, nil
+		}
+		armed = true
+	}
+
 	// Send.
 	step("sending %d lines", len(p.Lines))
 	res, sendErr := sess.Configure(ctx, p.Lines, o.Batch)
 	r.Sent = append(r.Sent, res...)
 	failure := ""
 	switch {
+	case ctx.Err() != nil:
+		failure = "interrupted while sending"
 	case sendErr != nil:
 		failure = "sending: " + sendErr.Error()
 	case rejected(res) != nil:
@@ -159,6 +219,11 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 		failure = fmt.Sprintf("the switch rejected %q: %s", bad.Line, bad.Error)
 	case len(res) < len(p.Lines):
 		failure = fmt.Sprintf("only %d of %d lines were answered", len(res), len(p.Lines))
+	}
+	if failure == "" && armed && len(net.Commit) > 0 {
+		if err := runSteps(ctx, sess, net.Commit); err != nil {
+			failure = "committing under the revert timer: " + err.Error()
+		}
 	}
 
 	// Verify.
@@ -186,6 +251,20 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 			}
 		}
 	}
+	if failure == "" && ctx.Err() != nil {
+		failure = "interrupted before the change was confirmed"
+	}
+	if failure == "" && armed {
+		if err := runSteps(ctx, sess, net.Confirm); err != nil {
+			failure = "confirming the change to the switch's revert timer: " + err.Error()
+		} else {
+			armed = false
+			step("confirmed: the switch keeps the change")
+			if err := runSteps(ctx, sess, net.Cleanup); err != nil {
+				step("could not undo what arming the timer added (%v); harmless, left as it is", err)
+			}
+		}
+	}
 	if failure == "" {
 		r.Outcome = OutcomeApplied
 		r.Ports = portReports(p, got, backup)
@@ -201,15 +280,31 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 		return r, nil
 	}
 
-	// Roll back.
+	// Roll back, on a context of its own: the first Ctrl-C is what may have
+	// brought us here, and the switch must not stay half-configured.
 	r.Failure = failure
-	step("%s; rolling back", failure)
-	if sendErr != nil {
-		// The session is gone or wedged: a new one does the rollback.
+	rctx, cancel := rollbackContext(ctx, o)
+	defer cancel()
+	if ctx.Err() != nil {
+		step("%s: stopped sending; rolling back to the backup (Ctrl-C again abandons the rollback)", failure)
+	} else {
+		step("%s; rolling back", failure)
+	}
+	if sendErr != nil || ctx.Err() != nil {
+		// The session is gone, wedged or cut mid-batch: a new one does
+		// the rollback.
 		closeSess()
 	}
+	rbStart := o.Now()
 	r.Outcome = OutcomeRolledBack
-	final, err := rollback(ctx, &sess, dial, p, backup, o, r)
+	if armed && sess != nil && len(net.RevertNow) > 0 {
+		if err := runSteps(rctx, sess, net.RevertNow); err == nil {
+			armed = false
+			step("the switch restored its armed configuration")
+		}
+	}
+	final, err := rollback(rctx, &sess, dial, p, backup, o, r, step)
+	r.RollbackSeconds = o.Now().Sub(rbStart).Seconds()
 	if err != nil {
 		r.Outcome = OutcomeRollbackFailed
 		r.Failure += "; rollback: " + err.Error()
@@ -221,24 +316,129 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 			r.Outcome = OutcomeRollbackFailed
 		}
 	}
+	if hasNet && sess != nil && r.Outcome == OutcomeRolledBack {
+		if armed {
+			// Back to the backup by voxlan's own lines: stop the timer so
+			// it cannot fire later over someone else's change. Where it
+			// already fired, the OS says nothing is pending; fine too.
+			_ = runSteps(rctx, sess, net.Confirm)
+			armed = false
+		}
+		_ = runSteps(rctx, sess, net.Cleanup)
+	}
+	if r.Outcome != OutcomeRolledBack {
+		if abandoned(o.Abandon) {
+			r.Outcome = OutcomeAbandoned
+		}
+		r.Advice = advice(r, hasNet && armed, net)
+	}
 	step("%s", r.Outcome)
+	if r.Advice != "" {
+		step("%s", r.Advice)
+	}
 	return r, nil
+}
+
+// rollbackContext outlives ctx (the first Ctrl-C cancels ctx) but is
+// bounded: reconnecting for o.ReconnectFor, then a few per-reply timeouts of
+// work; o.Abandon ends it at once.
+func rollbackContext(ctx context.Context, o Options) (context.Context, context.CancelFunc) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), o.ReconnectFor+6*o.RollbackTimeout)
+	if o.Abandon != nil {
+		stop := make(chan struct{})
+		go func() {
+			select {
+			case <-o.Abandon:
+				cancel()
+			case <-stop:
+			}
+		}()
+		return rctx, func() { close(stop); cancel() }
+	}
+	return rctx, cancel
+}
+
+func abandoned(c <-chan struct{}) bool {
+	if c == nil {
+		return false
+	}
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
+}
+
+// advice says what to do by hand after a rollback that did not finish.
+func advice(r *Report, timerArmed bool, net drivers.Net) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "the switch may be half-configured: compare its running configuration with the backup %s and restore the sections of the ports listed", r.Backup)
+	if timerArmed {
+		b.WriteString("; its own revert timer is still armed and restores the configuration it had before voxlan's first line unless confirmed (" + net.Note + ")")
+	} else {
+		b.WriteString("; the startup configuration was not touched, so a reload also restores it")
+	}
+	return b.String()
+}
+
+// runSteps runs safety-net steps on sess, consecutive configuration lines
+// in one Configure call.
+func runSteps(ctx context.Context, sess drivers.Session, steps []drivers.Step) error {
+	for i := 0; i < len(steps); {
+		if steps[i].Config {
+			var lines []string
+			for ; i < len(steps) && steps[i].Config; i++ {
+				lines = append(lines, steps[i].Line)
+			}
+			res, err := sess.Configure(ctx, lines, 1)
+			if err != nil {
+				return err
+			}
+			if bad := rejected(res); bad != nil {
+				return fmt.Errorf("the switch rejected %q: %s", bad.Line, bad.Error)
+			}
+			if len(res) < len(lines) {
+				return fmt.Errorf("the switch answered %d of %d lines", len(res), len(lines))
+			}
+			continue
+		}
+		st := steps[i]
+		i++
+		out, err := sess.Command(ctx, st.Line)
+		if err != nil {
+			return err
+		}
+		if st.Expect != "" && !strings.Contains(out, st.Expect) {
+			return fmt.Errorf("%q did not say %q: %s", st.Line, st.Expect, strings.TrimSpace(out))
+		}
+	}
+	return nil
 }
 
 // rollback renders the way back from what the switch holds now to backup
 // for the plan's scope, sends it one line per round trip (so it stops
 // exactly at a rejected line), and reads back. It retries twice, because a
-// session that timed out may still be executing lines it had received.
-func rollback(ctx context.Context, sess *drivers.Session, dial Dialer, p *SwitchPlan, backup *drivers.Config, o Options, r *Report) (*drivers.Config, error) {
+// session that timed out may still be executing lines it had received; a
+// lost session is reopened with backoff for up to o.ReconnectFor.
+func rollback(ctx context.Context, sess *drivers.Session, dial Dialer, p *SwitchPlan, backup *drivers.Config, o Options, r *Report, step func(string, ...any)) (*drivers.Config, error) {
 	d := p.driver
 	var last *drivers.Config
 	var lastErr error
+	drop := func() {
+		r.RoundTrips += (*sess).RoundTrips()
+		_ = (*sess).Close()
+		*sess = nil
+	}
 	for attempt := 0; attempt < 3; attempt++ {
+		if ctx.Err() != nil {
+			break
+		}
 		if *sess == nil {
-			s, err := dial(ctx, o.RollbackTimeout)
+			s, err := reconnect(ctx, dial, o, step)
 			if err != nil {
 				lastErr = fmt.Errorf("reconnecting: %w", err)
-				continue
+				break
 			}
 			*sess = s
 			r.Sessions++
@@ -246,9 +446,7 @@ func rollback(ctx context.Context, sess *drivers.Session, dial Dialer, p *Switch
 		cur, err := readConfig(ctx, *sess, d)
 		if err != nil {
 			lastErr = err
-			r.RoundTrips += (*sess).RoundTrips()
-			_ = (*sess).Close()
-			*sess = nil
+			drop()
 			continue
 		}
 		last = cur
@@ -259,13 +457,12 @@ func rollback(ctx context.Context, sess *drivers.Session, dial Dialer, p *Switch
 		if len(lines) == 0 {
 			return cur, nil
 		}
+		step("rolling back %d line(s)", len(lines))
 		res, err := (*sess).Configure(ctx, lines, 1)
 		r.Rollback = append(r.Rollback, res...)
 		if err != nil {
 			lastErr = err
-			r.RoundTrips += (*sess).RoundTrips()
-			_ = (*sess).Close()
-			*sess = nil
+			drop()
 			continue
 		}
 		if bad := rejected(res); bad != nil {
@@ -274,10 +471,10 @@ func rollback(ctx context.Context, sess *drivers.Session, dial Dialer, p *Switch
 		// Let lines still running on a timed-out session land before
 		// the next read.
 		if attempt > 0 {
-			time.Sleep(100 * time.Millisecond)
+			sleep(ctx, 100*time.Millisecond)
 		}
 	}
-	if *sess != nil {
+	if *sess != nil && ctx.Err() == nil {
 		if cur, err := readConfig(ctx, *sess, d); err == nil {
 			last = cur
 			if len(drivers.Compare(backup, cur, p.scope)) == 0 {
@@ -285,10 +482,53 @@ func rollback(ctx context.Context, sess *drivers.Session, dial Dialer, p *Switch
 			}
 		}
 	}
-	if lastErr == nil {
+	switch {
+	case abandoned(o.Abandon):
+		lastErr = errors.New("abandoned (second Ctrl-C)")
+	case ctx.Err() != nil && lastErr == nil:
+		lastErr = fmt.Errorf("out of time: %w", ctx.Err())
+	case lastErr == nil:
 		lastErr = errors.New("the switch still differs from the backup after three attempts")
 	}
 	return last, lastErr
+}
+
+// reconnect dials until it gets a session, backing off from 250 ms to 5 s
+// between attempts, for up to o.ReconnectFor, saying so as it goes.
+func reconnect(ctx context.Context, dial Dialer, o Options, step func(string, ...any)) (drivers.Session, error) {
+	deadline := time.Now().Add(o.ReconnectFor)
+	wait := 250 * time.Millisecond
+	for n := 1; ; n++ {
+		dctx, cancel := context.WithDeadline(ctx, deadline)
+		s, err := dial(dctx, o.RollbackTimeout)
+		cancel()
+		if err == nil {
+			if n > 1 {
+				step("reconnected (attempt %d)", n)
+			}
+			return s, nil
+		}
+		left := time.Until(deadline)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%w (after %d attempts)", ctx.Err(), n)
+		}
+		if left <= 0 {
+			return nil, fmt.Errorf("the switch did not answer for %s (%d attempts): %w", o.ReconnectFor, n, err)
+		}
+		step("switch unreachable (%v); trying again for up to %s", err, left.Round(time.Second))
+		sleep(ctx, min(wait, left))
+		wait = min(2*wait, 5*time.Second)
+	}
+}
+
+// sleep waits for d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 func readConfig(ctx context.Context, sess drivers.Session, d drivers.Driver) (*drivers.Config, error) {

@@ -193,7 +193,14 @@ func TestApplySlowDevice(t *testing.T) {
 	for _, c := range []string{"configure terminal", "vlan 20", "exit", "interface Gi1/0/2", "power inline never", "end"} {
 		sh.Exec(c)
 	}
-	l.dev.Faults.ConfigDelay = time.Second
+	// Slow from the change's first line on (arming the revert timer
+	// before it is not what this test is about).
+	l.dev.Faults.SetHooks(func(_ int, line string) {
+		if strings.HasPrefix(line, "interface") {
+			l.dev.Faults.SetConfigDelay(time.Second)
+		}
+	}, nil)
+	l.dev.SetArchivePath("flash:archive")
 	l.Opts.Timeout = 300 * time.Millisecond
 	changes := []audit.Change{
 		{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "Gi1/0/2", VLAN: 20},

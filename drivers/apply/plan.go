@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/drivers"
@@ -30,6 +31,10 @@ type SwitchPlan struct {
 	Refused  []Refusal     `json:"refused"`
 	// Ports are the ports the plan touches.
 	Ports []string `json:"ports"`
+	// SafetyNet says what protects the switch while the change is not yet
+	// verified: the OS's own revert timer (drivers.SafetyNet, with
+	// DefaultRevertAfter), or drivers.NoNetNote.
+	SafetyNet string `json:"safetyNet,omitempty"`
 
 	driver  drivers.Driver
 	changes []audit.Change
@@ -113,11 +118,26 @@ func planFromText(d drivers.Driver, target, config string, neighbors map[string]
 	if p.Refused == nil {
 		p.Refused = []Refusal{}
 	}
+	if net, ok, why := p.safetyNet(DefaultRevertAfter); ok {
+		p.SafetyNet = net.Note
+	} else {
+		p.SafetyNet = why
+	}
 	p.Diff = sectionDiffs(d.Sections(cur, scope), d.Sections(want, scope))
 	if p.Diff == nil {
 		p.Diff = []SectionDiff{}
 	}
 	return p, nil
+}
+
+// safetyNet is the driver's device-side net for this plan, or why there is
+// none.
+func (p *SwitchPlan) safetyNet(after time.Duration) (drivers.Net, bool, string) {
+	sn, ok := p.driver.(drivers.SafetyNet)
+	if !ok {
+		return drivers.Net{}, false, drivers.NoNetNote
+	}
+	return sn.SafetyNet(p.cur, after)
 }
 
 // canonicalPorts spells names the way the driver's ParseConfig does, when

@@ -54,6 +54,9 @@ func WritePlan(w io.Writer, p *SwitchPlan) {
 		for _, l := range p.Lines {
 			fmt.Fprintf(w, "     %s\n", l)
 		}
+		if p.SafetyNet != "" {
+			fmt.Fprintf(w, "   if voxlan vanishes mid-change: %s\n", p.SafetyNet)
+		}
 	} else {
 		fmt.Fprintf(w, "   nothing to send\n")
 	}
@@ -68,6 +71,12 @@ func WriteReport(w io.Writer, r *Report) {
 	}
 	if r.Failure != "" {
 		fmt.Fprintf(w, "   failure: %s\n", r.Failure)
+	}
+	if r.RollbackSeconds > 0 {
+		fmt.Fprintf(w, "   rollback took %.1f s\n", r.RollbackSeconds)
+	}
+	if r.Advice != "" {
+		fmt.Fprintf(w, "   WHAT TO DO: %s\n", r.Advice)
 	}
 	for _, m := range r.Mismatches {
 		fmt.Fprintf(w, "   verify: %s\n", m)

@@ -67,6 +67,10 @@ func parseTop(cfg *drivers.Config, line string, title *string) error {
 		cfg.Hostname = f[1]
 	case line == "lldp run":
 		cfg.LLDP = true
+	case line == "archive":
+		// Kept for the revert timer's prerequisite (safetynet.go).
+		*title = "archive"
+		cfg.Raw[*title] = []string{}
 	case f[0] == "interface" && len(f) >= 2:
 		name := ShortName(strings.Join(f[1:], ""))
 		if IsSwitchPort(name) {

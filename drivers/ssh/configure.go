@@ -24,7 +24,7 @@ func (s *Session) Configure(ctx context.Context, lines []string, batch int) ([]d
 		s.roundTrips += 2
 	}
 	if err := s.d.AcquirePriv("configuration"); err != nil {
-		return nil, classify(s.addr, "configure", err)
+		return nil, s.classify("configure", err)
 	}
 	var results []drivers.LineResult
 	for start := 0; start < len(lines); start += batch {
@@ -49,16 +49,16 @@ func (s *Session) sendBatch(ctx context.Context, chunk []string) ([]drivers.Line
 	defer cancel()
 	payload := strings.Join(chunk, "\n") + "\n"
 	if err := s.d.Channel.Write([]byte(payload), false); err != nil {
-		return nil, classify(s.addr, "configure", err)
+		return nil, s.classify("configure", err)
 	}
 	var buf []byte
 	for {
 		if err := ctx.Err(); err != nil {
-			return cutReplies(string(buf), chunk, s.attrs, true), classify(s.addr, fmt.Sprintf("configure (waiting for the reply to %q)", lastEchoed(string(buf), chunk, s.attrs.LinePrompt)), err)
+			return cutReplies(string(buf), chunk, s.attrs, true), s.classify(fmt.Sprintf("configure (waiting for the reply to %q)", lastEchoed(string(buf), chunk, s.attrs.LinePrompt)), err)
 		}
 		b, err := s.d.Channel.Read()
 		if err != nil {
-			return cutReplies(string(buf), chunk, s.attrs, true), classify(s.addr, "configure", err)
+			return cutReplies(string(buf), chunk, s.attrs, true), s.classify("configure", err)
 		}
 		if len(b) == 0 {
 			time.Sleep(200 * time.Microsecond)

@@ -114,7 +114,13 @@ func Open(ctx context.Context, o Options) (*Session, error) {
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		go func() { <-done; _ = d.Close() }()
+		go func() {
+			// Only an open driver may be closed: scrapligo's close runs
+			// the platform's on-close steps on the transport.
+			if <-done == nil {
+				_ = d.Close()
+			}
+		}()
 		return nil, ctx.Err()
 	}
 	if err != nil {
@@ -130,6 +136,8 @@ func Open(ctx context.Context, o Options) (*Session, error) {
 // channel output).
 func classify(addr, step string, err error) error {
 	switch {
+	case errors.Is(err, context.Canceled):
+		return fmt.Errorf("ssh %s: %s: interrupted: %w", addr, step, err)
 	case errors.Is(err, util.ErrAuthError):
 		return fmt.Errorf("ssh %s: %s: %w; check the user and the password reference", addr, step, drivers.ErrAuth)
 	case errors.Is(err, util.ErrPrivilegeError):
@@ -146,6 +154,25 @@ func classify(addr, step string, err error) error {
 	return fmt.Errorf("ssh %s: %s: %w: %v", addr, step, drivers.ErrSessionLost, err)
 }
 
+// classify is classify for an open session: scrapligo reports a session
+// that died while it was changing mode (leaving configuration mode before
+// a show command) as a privilege error, which would read as a wrong enable
+// password. A privilege error on a session that no longer answers is a
+// lost session.
+func (s *Session) classify(step string, err error) error {
+	if errors.Is(err, util.ErrPrivilegeError) && !s.answers() {
+		return fmt.Errorf("ssh %s: %s: %w (it stopped answering while leaving configuration mode)", s.addr, step, drivers.ErrSessionLost)
+	}
+	return classify(s.addr, step, err)
+}
+
+// answers reports whether the switch still gives a prompt.
+func (s *Session) answers() bool {
+	s.roundTrips++
+	_, err := s.d.Channel.GetPrompt()
+	return err == nil
+}
+
 // Command implements drivers.Session.
 func (s *Session) Command(ctx context.Context, command string) (string, error) {
 	if err := ctx.Err(); err != nil {
@@ -155,7 +182,7 @@ func (s *Session) Command(ctx context.Context, command string) (string, error) {
 	s.roundTrips += 2
 	r, err := s.d.SendCommand(command)
 	if err != nil {
-		return "", classify(s.addr, strconv.Quote(command), err)
+		return "", s.classify(strconv.Quote(command), err)
 	}
 	if r.Failed != nil {
 		return r.Result, fmt.Errorf("ssh %s: %q rejected: %s", s.addr, command, firstErrorLine(r.Result, s.attrs.ErrorMarkers))
@@ -175,7 +202,7 @@ func (s *Session) Save(ctx context.Context) error {
 		{ChannelInput: s.attrs.SaveConfirm, ChannelResponse: "", HideInput: false},
 	})
 	if err != nil {
-		return classify(s.addr, "save", err)
+		return s.classify("save", err)
 	}
 	return nil
 }

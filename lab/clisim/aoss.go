@@ -229,6 +229,9 @@ func (s *aossShell) Exec(line string) (string, bool) {
 	if trimmed == "" {
 		return "", false
 	}
+	if s.mode == "exec" {
+		s.d.Faults.command(trimmed)
+	}
 	if s.mode != "exec" {
 		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
 		if delay > 0 {

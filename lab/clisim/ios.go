@@ -61,6 +61,13 @@ type IOS struct {
 	// EnableSecret, when set, lands sessions in user EXEC (>) and makes
 	// `enable` ask for it, as for a privilege-1 account.
 	EnableSecret string
+	// RevertUnit is how long one minute of `configure terminal revert
+	// timer` lasts (0 = a minute); tests shorten it (ios_revert.go).
+	RevertUnit  time.Duration
+	archivePath string
+	archiveSeq  int
+	revert      *iosRevert
+	reverts     int
 }
 
 // NewIOS returns a 48-port PoE access switch: Gi1/0/1-48 access in VLAN
@@ -204,6 +211,9 @@ func (s *iosShell) Exec(line string) (string, bool) {
 		return "", false
 	}
 	inConfig := s.mode != "exec"
+	if !inConfig {
+		s.d.Faults.command(trimmed)
+	}
 	var delay time.Duration
 	if inConfig {
 		drop, reject, ignore, dl := s.d.Faults.configLine(trimmed)
@@ -298,6 +308,17 @@ func (s *iosShell) patterns() []pattern {
 					s.mode = "config"
 					return "Enter configuration commands, one per line.  End with CNTL/Z.\n"
 				}),
+				pat("configure terminal revert timer <n>", lock(func(a []string) string {
+					out := d.armRevert(a[0])
+					if d.revert != nil {
+						s.mode = "config"
+						out += "Enter configuration commands, one per line.  End with CNTL/Z.\n"
+					}
+					return out
+				})),
+				pat("configure confirm", lock(func([]string) string { return d.confirmRevert() })),
+				pat("configure revert now", lock(func([]string) string { return d.revertNow() })),
+				pat("show archive config rollback timer", lock(func([]string) string { return d.showRevertTimer() })),
 				pat("write memory", lock(func([]string) string {
 					d.saved = d.runningConfig()
 					return "Building configuration...\n[OK]\n"
@@ -338,6 +359,8 @@ func (s *iosShell) patterns() []pattern {
 			delete(d.vlans, id)
 			return ""
 		})),
+		pat("archive", func([]string) string { s.mode = "config-archive"; return "" }),
+		pat("no archive", lock(func([]string) string { d.archivePath = ""; return "" })),
 		pat("lldp run", lock(func([]string) string { d.lldpRun = true; return "" })),
 		pat("no lldp run", lock(func([]string) string { d.lldpRun = false; return "" })),
 		pat("network-policy profile <n>", lock(func(a []string) string {
@@ -366,6 +389,8 @@ func (s *iosShell) patterns() []pattern {
 		})),
 	}
 	switch s.mode {
+	case "config-archive":
+		ps = append(ps, pat("path <word>", lock(func(a []string) string { d.archivePath = a[0]; return "" })))
 	case "config-vlan":
 		ps = append(ps, pat("name <rest>", lock(func(a []string) string { d.vlans[s.vlan] = a[0]; return "" })))
 	case "config-network-policy":

@@ -251,6 +251,9 @@ func (d *IOS) runningConfig() string {
 		}
 		fmt.Fprintf(&b, "vlan %d\n name %s\n!\n", id, d.vlans[id])
 	}
+	if d.archivePath != "" {
+		fmt.Fprintf(&b, "archive\n path %s\n!\n", d.archivePath)
+	}
 	if d.lldpRun {
 		b.WriteString("lldp run\n!\n")
 	}

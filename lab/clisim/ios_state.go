@@ -16,13 +16,16 @@ type iosState struct {
 	Ports    []*IOSPort          `json:"ports"`
 	Faults   faultState          `json:"faults"`
 	Enable   string              `json:"enableSecret,omitempty"`
+	// ArchivePath is the configuration archive's `path`.
+	ArchivePath string `json:"archivePath,omitempty"`
 }
 
 // SaveState writes the device's state to path (0600, atomically).
 func (d *IOS) SaveState(path string) error {
 	return saveStateFile(path, &d.mu, func() any {
 		return iosState{Hostname: d.Hostname, Version: d.Version, MgmtIP: d.mgmtIP, Saved: d.saved, VLANs: d.vlans,
-			LLDPRun: d.lldpRun, Profiles: d.profiles, Ports: d.ports, Enable: d.EnableSecret, Faults: d.Faults.state()}
+			LLDPRun: d.lldpRun, Profiles: d.profiles, Ports: d.ports, Enable: d.EnableSecret, Faults: d.Faults.state(),
+			ArchivePath: d.archivePath}
 	}, true)
 }
 
@@ -43,7 +46,7 @@ func (d *IOS) load(path string) error {
 	d.mu.Lock()
 	d.Hostname, d.Version, d.mgmtIP, d.saved = st.Hostname, st.Version, st.MgmtIP, st.Saved
 	d.vlans, d.lldpRun, d.profiles, d.ports = st.VLANs, st.LLDPRun, st.Profiles, st.Ports
-	d.EnableSecret = st.Enable
+	d.EnableSecret, d.archivePath = st.Enable, st.ArchivePath
 	if d.profiles == nil {
 		d.profiles = map[int]*IOSProfile{}
 	}

@@ -210,6 +210,9 @@ func (s *sbShell) Exec(line string) (string, bool) {
 	if trimmed == "" || strings.HasPrefix(trimmed, "!") {
 		return "", false
 	}
+	if s.mode == "exec" {
+		s.d.Faults.command(trimmed)
+	}
 	if s.mode != "exec" {
 		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
 		if delay > 0 {

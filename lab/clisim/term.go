@@ -62,8 +62,29 @@ type Faults struct {
 	// ConfigDelay is waited before replying to each configuration line (the
 	// slow-device test).
 	ConfigDelay time.Duration
+	// AfterConfigLine, when set, is called with the count and the line
+	// (trimmed) after each configuration-mode line is read, before the
+	// device acts on it (a test cuts the SSH server there:
+	// sshlab.Server.Outage).
+	AfterConfigLine func(n int, line string)
+	// OnCommand, when set, is called with each EXEC-mode command before
+	// the device runs it (a test cuts the server during verification).
+	OnCommand func(command string)
 
 	configLines int
+}
+
+// command is called for each EXEC-mode line.
+func (f *Faults) command(line string) {
+	if f == nil {
+		return
+	}
+	f.mu.Lock()
+	hook := f.OnCommand
+	f.mu.Unlock()
+	if hook != nil {
+		hook(line)
+	}
 }
 
 // configLine is called for each configuration-mode line and says what the
@@ -73,8 +94,13 @@ func (f *Faults) configLine(line string) (drop, reject, ignore bool, delay time.
 		return
 	}
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	f.configLines++
+	if hook, n := f.AfterConfigLine, f.configLines; hook != nil {
+		f.mu.Unlock()
+		hook(n, line)
+		f.mu.Lock()
+	}
+	defer f.mu.Unlock()
 	if f.DropAfterConfigLines > 0 && f.configLines == f.DropAfterConfigLines {
 		f.DropAfterConfigLines = 0
 		drop = true
@@ -86,6 +112,20 @@ func (f *Faults) configLine(line string) (drop, reject, ignore bool, delay time.
 		f.Ignore, ignore = "", true
 	}
 	return drop, reject, ignore, f.ConfigDelay
+}
+
+// SetHooks sets AfterConfigLine and OnCommand while sessions run.
+func (f *Faults) SetHooks(afterConfigLine func(n int, line string), onCommand func(command string)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.AfterConfigLine, f.OnCommand = afterConfigLine, onCommand
+}
+
+// SetConfigDelay sets ConfigDelay while sessions run (from a hook).
+func (f *Faults) SetConfigDelay(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.ConfigDelay = d
 }
 
 // ConfigLines is how many configuration-mode lines the device has read.

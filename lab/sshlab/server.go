@@ -28,7 +28,8 @@ type Device interface {
 
 // Server is an SSH server for one emulated switch.
 type Server struct {
-	ln       net.Listener
+	ln       net.Listener // guarded by mu: Outage replaces it
+	addr     string
 	cfg      *ssh.ServerConfig
 	dev      Device
 	hostKey  ssh.PublicKey
@@ -81,14 +82,56 @@ func ListenWithKey(addr, user, password string, dev Device, hostKey ssh.Signer) 
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &Server{ln: ln, cfg: cfg, dev: dev, hostKey: hostKey.PublicKey(), ctx: ctx, cancel: cancel, conns: map[net.Conn]bool{}}
+	s := &Server{ln: ln, addr: ln.Addr().String(), cfg: cfg, dev: dev, hostKey: hostKey.PublicKey(), ctx: ctx, cancel: cancel, conns: map[net.Conn]bool{}}
 	s.wg.Add(1)
-	go s.accept()
+	go s.accept(ln)
 	return s, nil
 }
 
 // Addr is host:port of the listener.
-func (s *Server) Addr() string { return s.ln.Addr().String() }
+func (s *Server) Addr() string { return s.addr }
+
+// Outage cuts every open session and refuses connections (nothing
+// listens) for d, then listens again on the same address; with d < 0 the
+// switch is gone for good. It is the fault of a switch whose link or
+// management path went away mid-change. The device keeps its state.
+func (s *Server) Outage(d time.Duration) {
+	s.mu.Lock()
+	ln := s.ln
+	for c := range s.conns {
+		c.Close()
+	}
+	s.mu.Unlock()
+	ln.Close()
+	if d < 0 {
+		return
+	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-s.ctx.Done():
+			return
+		case <-t.C:
+		}
+		nl, err := net.Listen("tcp", s.addr)
+		if err != nil {
+			return // the port was taken meanwhile: the switch stays gone
+		}
+		s.mu.Lock()
+		if s.ctx.Err() != nil {
+			s.mu.Unlock()
+			nl.Close()
+			return
+		}
+		s.ln = nl
+		s.mu.Unlock()
+		s.wg.Add(1)
+		go s.accept(nl)
+	}()
+}
 
 // HostKey is the server's public host key.
 func (s *Server) HostKey() ssh.PublicKey { return s.hostKey }
@@ -98,9 +141,12 @@ func (s *Server) Sessions() int { return int(s.sessions.Load()) }
 
 // Close stops the listener and every open session.
 func (s *Server) Close() error {
+	s.mu.Lock()
 	s.cancel()
 	err := s.ln.Close()
-	s.mu.Lock()
+	if errors.Is(err, net.ErrClosed) {
+		err = nil // closed by an Outage
+	}
 	for c := range s.conns {
 		c.Close()
 	}
@@ -109,10 +155,10 @@ func (s *Server) Close() error {
 	return err
 }
 
-func (s *Server) accept() {
+func (s *Server) accept(ln net.Listener) {
 	defer s.wg.Done()
 	for {
-		c, err := s.ln.Accept()
+		c, err := ln.Accept()
 		if err != nil {
 			return
 		}

@@ -6,7 +6,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -33,6 +36,13 @@ type ApplyOptions struct {
 	BackupDir string
 	Output    string
 	OutFile   string
+	// ReconnectFor and RevertAfter tune the rollback and the switch's own
+	// revert timer (dapply.Options).
+	ReconnectFor time.Duration
+	RevertAfter  time.Duration
+	// Abandon is closed by the second interrupt (nil: listen to the
+	// process's signals).
+	Abandon <-chan struct{}
 }
 
 // NewCmdApply builds the command. runF replaces applyRun in tests.
@@ -52,7 +62,15 @@ read the configuration back and check every planned port. Only then, with
 
 If a line is rejected, the session drops, the switch stops answering, or the
 read-back differs from the plan, the touched sections are rolled back to the
-backup, read back again, and the state of every port is reported.
+backup, read back again, and the state of every port is reported. A switch
+that stops answering is retried with backoff for --reconnect-for. Where the
+switch OS has a revert timer (Cisco IOS archive), it is armed before the
+first line and confirmed only after verification, so the switch restores
+itself if voxlan vanishes (--revert-after); elsewhere the startup
+configuration stays untouched until verified and a reload restores it.
+
+Ctrl-C stops sending and rolls back (the rollback still runs); a second
+Ctrl-C abandons the rollback and prints the backup's path and what to do.
 
 The changes and each switch's driver are found as 'voxlan plan' finds them:
 --inventory alone discovers the site over SNMP and audits it.`,
@@ -66,8 +84,8 @@ The changes and each switch's driver are found as 'voxlan plan' finds them:
 			default:
 				return cmdutil.UsageError("unknown output format %q; use table or json", opts.Output)
 			}
-			if opts.Batch < 1 || opts.Timeout <= 0 {
-				return cmdutil.UsageError("--batch and --timeout must be positive")
+			if opts.Batch < 1 || opts.Timeout <= 0 || opts.ReconnectFor <= 0 || opts.RevertAfter <= 0 {
+				return cmdutil.UsageError("--batch, --timeout, --reconnect-for and --revert-after must be positive")
 			}
 			if opts.Output == "" {
 				opts.Output = "table"
@@ -102,6 +120,8 @@ The changes and each switch's driver are found as 'voxlan plan' finds them:
 	fl.StringVar(&opts.BackupDir, "backup-dir", "", "where backups go (default $XDG_STATE_HOME/voxlan/backups)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output format: table or json (default table on a terminal, json otherwise)")
 	fl.StringVar(&opts.OutFile, "out", "", "write the report to `FILE` instead of stdout")
+	fl.DurationVar(&opts.ReconnectFor, "reconnect-for", dapply.DefaultReconnectFor, "how long a rollback keeps trying to reach a switch that stopped answering")
+	fl.DurationVar(&opts.RevertAfter, "revert-after", dapply.DefaultRevertAfter, "the switch's own revert timer, where its OS has one (rounded up to whole minutes on IOS)")
 	return cmd
 }
 
@@ -115,12 +135,21 @@ func applyRun(ctx context.Context, opts *ApplyOptions) (err error) {
 	if opts.Progress == nil {
 		opts.Progress = opts.IO.ErrOut
 	}
+	if opts.Abandon == nil {
+		abandon, stop := secondInterrupt()
+		defer stop()
+		opts.Abandon = abandon
+	}
 	_, targets, err := opts.Source.Load(ctx)
 	if err != nil {
 		return err
 	}
 	res := &dapply.Record{Schema: Schema, Reports: []*dapply.Report{}, Errors: []dapply.SwitchError{}}
 	for _, t := range targets {
+		if ctx.Err() != nil {
+			res.Errors = append(res.Errors, dapply.SwitchError{Switch: t.Switch, Error: "not started: interrupted"})
+			continue
+		}
 		if t.Err != nil {
 			res.Errors = append(res.Errors, dapply.SwitchError{Switch: t.Switch, Error: t.Err.Error()})
 			continue
@@ -190,7 +219,32 @@ func applyOne(ctx context.Context, opts *ApplyOptions, t *sites.Target) (*dapply
 		return nil, nil
 	}
 	return dapply.Apply(ctx, sess, dial, p, dapply.Options{BackupDir: opts.BackupDir, Now: opts.Now, Batch: opts.Batch,
-		Save: opts.Save, RollbackTimeout: max(4*opts.Timeout, 30*time.Second), Progress: opts.IO.ErrOut})
+		Save: opts.Save, RollbackTimeout: max(4*opts.Timeout, 30*time.Second), Progress: opts.IO.ErrOut,
+		ReconnectFor: opts.ReconnectFor, RevertAfter: opts.RevertAfter, Abandon: opts.Abandon})
+}
+
+// secondInterrupt returns a channel closed by the second SIGINT/SIGTERM:
+// the first cancels the command's context (cli.Main) and starts the
+// rollback, the second abandons it.
+func secondInterrupt() (<-chan struct{}, func()) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	abandon := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		for n := 0; ; {
+			select {
+			case <-sigs:
+				if n++; n == 2 {
+					close(abandon)
+					return
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return abandon, func() { signal.Stop(sigs); close(done) }
 }
 
 func confirm(io *cmdutil.IOStreams, question string) bool {
