@@ -117,7 +117,7 @@ func TestOpenSwitchFromSite(t *testing.T) {
 		t.Fatalf("enter on the Site screen: got %v, want switch", got)
 	}
 	view := ansi.Strip(m.View().Content)
-	if !strings.Contains(view, "sw-floor1-2960x") || !strings.Contains(view, "switch 2/4") {
+	if !strings.Contains(view, "sw-floor1-2960x") || !strings.Contains(view, "switch 2/5") {
 		t.Errorf("Switch screen should show the second switch, got:\n%s", view)
 	}
 }

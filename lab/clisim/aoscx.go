@@ -110,7 +110,7 @@ func NewAOSCX(hostname string, dataVLAN int, mgmtIP string) *AOSCX {
 			p.Descr = "uplink core"
 			p.Trunk, p.Native, p.Allowed = true, 1, []int{dataVLAN, 99}
 			p.Neighbor = &Neighbor{SysName: "core1", ChassisID: "00:11:22:33:44:55", PortID: "Te1/0/24",
-				PortDescr: "TenGigabitEthernet1/0/24", Caps: "Bridge, Router",
+				PortDescr: "TenGigabitEthernet1/0/24", Caps: "B,R",
 				SysDescr: "Cisco IOS Software, Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4"}
 		}
 		st.Ports = append(st.Ports, p)
@@ -142,7 +142,7 @@ func (d *AOSCX) AddPhone(port string) {
 	if p := d.port(port); p != nil {
 		n := strings.ReplaceAll(port, "/", "")
 		p.Neighbor = &Neighbor{SysName: "SEP00AABBCC0" + n, ChassisID: "00:aa:bb:cc:00:" + fmt.Sprintf("%02s", n[len(n)-min(2, len(n)):]),
-			PortID: "00AABBCC0001:P1", PortDescr: "SW PORT", Caps: "Bridge, Telephone",
+			PortID: "00AABBCC0001:P1", PortDescr: "SW PORT", Caps: "B,T",
 			SysDescr: "Cisco IP Phone 8841, V3, sip88xx.14-1-1-0001-136", Phone: true}
 	}
 }

@@ -27,7 +27,7 @@ func (d *AOSCX) runningConfig() string {
 	var bare []int
 	flush := func() {
 		if len(bare) > 0 {
-			fmt.Fprintf(&b, "vlan %s\n", joinInts(bare))
+			fmt.Fprintf(&b, "vlan %s\n", intList(bare))
 			bare = nil
 		}
 	}
@@ -81,7 +81,7 @@ func (d *AOSCX) runningConfig() string {
 			if p.AllowedAll {
 				b.WriteString("    vlan trunk allowed all\n")
 			} else if len(p.Allowed) > 0 {
-				fmt.Fprintf(&b, "    vlan trunk allowed %s\n", joinInts(p.Allowed))
+				fmt.Fprintf(&b, "    vlan trunk allowed %s\n", intList(p.Allowed))
 			}
 		case p.Access != 0 && !p.Routed:
 			fmt.Fprintf(&b, "    vlan access %d\n", p.Access)
@@ -101,14 +101,6 @@ func (d *AOSCX) runningConfig() string {
 	}
 	b.WriteString("!\n!\n!\n!\n!\nhttps-server vrf default\n")
 	return b.String()
-}
-
-func joinInts(ids []int) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = strconv.Itoa(id)
-	}
-	return strings.Join(s, ",")
 }
 
 func (d *AOSCX) showVersion() string {
@@ -187,12 +179,25 @@ func (d *AOSCX) showLLDPDetail() string {
 		kv("Neighbor Chassis-Description", nb.SysDescr)
 		kv("Neighbor Chassis-ID", nb.ChassisID)
 		kv("Neighbor Management-Address", "")
-		kv("Chassis Capabilities Available", nb.Caps)
-		kv("Chassis Capabilities Enabled", nb.Caps)
+		kv("Chassis Capabilities Available", cxCaps(nb.Caps))
+		kv("Chassis Capabilities Enabled", cxCaps(nb.Caps))
 		kv("Neighbor Port-ID", nb.PortID)
 		kv("Neighbor Port-Desc", nb.PortDescr)
 		kv("Neighbor Port VLAN ID", "")
 		kv("TTL", "120")
 	}
 	return b.String()
+}
+
+// cxCaps writes capability letters ("B,T") as AOS-CX words ("Bridge,
+// Telephone").
+func cxCaps(letters string) string {
+	words := map[string]string{"B": "Bridge", "R": "Router", "T": "Telephone", "W": "WLAN", "S": "Station"}
+	var out []string
+	for _, l := range strings.Split(letters, ",") {
+		if w, ok := words[strings.TrimSpace(l)]; ok {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, ", ")
 }

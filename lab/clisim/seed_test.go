@@ -89,3 +89,22 @@ func TestNewSBFromSwitch(t *testing.T) {
 		t.Errorf("voice VLAN %d, want the one flagged voice (20)", d.VoiceVLAN())
 	}
 }
+
+func TestNewAOSCXFromSwitch(t *testing.T) {
+	d := NewAOSCXFromSwitch(seedSwitch([4]string{"1/1/1", "1/1/2", "1/1/3", "1/1/4"}))
+	if p, ok := d.Port("1/1/1"); !ok || p.Trunk || p.Access != 30 || !p.PoE || !p.LLDPTxOff || p.Neighbor == nil || !p.Neighbor.Phone {
+		t.Errorf("1/1/1 = %+v", p)
+	}
+	if p, _ := d.Port("1/1/2"); !p.Trunk || p.Native != 1 || intList(p.Allowed) != "1,20,30,40" {
+		t.Errorf("1/1/2 = %+v", p)
+	}
+	if p, _ := d.Port("1/1/3"); !p.Shutdown || p.Access != 30 {
+		t.Errorf("1/1/3 = %+v", p)
+	}
+	if _, ok := d.Port("Vlan30"); ok {
+		t.Error("a VLAN interface became a switch port")
+	}
+	if !strings.Contains(d.RunningConfig(), "vlan 20\n    name VOICE\n    voice\n") || d.StartupConfig() != d.RunningConfig() {
+		t.Errorf("running-config:\n%s", d.RunningConfig())
+	}
+}

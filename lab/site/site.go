@@ -1,4 +1,4 @@
-// Package site is voxlan's built-in demo site: four real switch recordings
+// Package site is voxlan's built-in demo site: five real switch recordings
 // (embedded, see recordings/README.md) served by lab/snmpagent on loopback
 // UDP ports, so `voxlan demo` and the benchmarks run the real discovery with
 // no network and no device.
@@ -38,6 +38,7 @@ var Devices = []Device{
 	{Name: "sw-floor1-2960x", Recording: "ios_2960x", Platform: "cisco_ios"},
 	{Name: "sw-floor2-sg350x", Recording: "ciscosb_sg350x-24p", Platform: "cisco_sb"},
 	{Name: "sw-floor3-procurve", Recording: "procurve", Platform: "aruba_aoss"},
+	{Name: "sw-floor4-6200f", Recording: "arubaos-cx_10.07", Platform: "aruba_aoscx"},
 }
 
 // DefaultCommunity is the site's SNMPv2c community.

@@ -45,9 +45,10 @@ func (e *SSHEndpoint) Device() sshlab.Device { return e.device }
 // emulators build a CLI emulator from a switch as discovered, per
 // platform. Platforms missing here have no SSH side in the demo.
 var emulators = map[string]func(snapshot.Switch) sshlab.Device{
-	"cisco_ios":  func(sw snapshot.Switch) sshlab.Device { return clisim.NewIOSFromSwitch(sw) },
-	"aruba_aoss": func(sw snapshot.Switch) sshlab.Device { return clisim.NewAOSSFromSwitch(sw) },
-	"cisco_sb":   func(sw snapshot.Switch) sshlab.Device { return clisim.NewSBFromSwitch(sw) },
+	"cisco_ios":   func(sw snapshot.Switch) sshlab.Device { return clisim.NewIOSFromSwitch(sw) },
+	"aruba_aoss":  func(sw snapshot.Switch) sshlab.Device { return clisim.NewAOSSFromSwitch(sw) },
+	"cisco_sb":    func(sw snapshot.Switch) sshlab.Device { return clisim.NewSBFromSwitch(sw) },
+	"aruba_aoscx": func(sw snapshot.Switch) sshlab.Device { return clisim.NewAOSCXFromSwitch(sw) },
 }
 
 // startSSH reads each switch whose platform voxlan emulates from its own

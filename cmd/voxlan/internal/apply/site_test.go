@@ -2,6 +2,7 @@ package apply
 
 import (
 	"encoding/json"
+	"fmt"
 	"net"
 	"path/filepath"
 	"strings"
@@ -44,7 +45,7 @@ func TestApplyDiscoversSite(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(errOut.String(), "site demo: discovering 4 switch(es) over SNMP") {
+	if !strings.Contains(errOut.String(), fmt.Sprintf("site demo: discovering %d switch(es) over SNMP", len(s.Switches()))) {
 		t.Errorf("no discovery progress on stderr:\n%s", errOut)
 	}
 	reports := map[string]dapply.Report{}

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -26,7 +27,7 @@ func TestDemoRunTable(t *testing.T) {
 			t.Errorf("table lacks a header line for %s:\n%s", d.Name, out)
 		}
 	}
-	if !strings.Contains(errOut.String(), "discovered 4 switches") {
+	if !strings.Contains(errOut.String(), fmt.Sprintf("discovered %d switches", len(site.Devices))) {
 		t.Errorf("stderr = %q, want the discovery summary", errOut)
 	}
 }

@@ -191,7 +191,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	t.Logf("Site screen:\n%s", screen)
 
 	tm.keys("Enter")
-	screen = tm.waitFor(5*time.Second, "sw-core-3750", "switch 1/4", "U uplink", "P phone", "Fa3/0/")
+	screen = tm.waitFor(5*time.Second, "sw-core-3750", fmt.Sprintf("switch 1/%d", len(site.Devices)), "U uplink", "P phone", "Fa3/0/")
 	tm.keys("Right", "Right", "Down")
 	role := roleOf(want, snap.Switches[0].Target, "Fa3/0/6")
 	screen = tm.waitFor(5*time.Second, "Fa3/0/6", "role "+role)
