@@ -168,6 +168,13 @@ func switchPages(r *audit.Result, snap *snapshot.Snapshot) []SwitchPage {
 		roles[[2]string{pr.Switch, pr.Port}] = pr
 	}
 	for i := range pages {
+		for _, f := range pages[i].Findings {
+			// The audit says "no PoE" only when it could tell (the
+			// switch was read and has none); unknown stays not read.
+			if f.Check == "poe-supported" && !pages[i].PoE.Supported && f.Status != audit.StatusUnknown {
+				pages[i].PoE.Absent = true
+			}
+		}
 		sortFindings(pages[i].Findings)
 		var sw *snapshot.Switch
 		if snap != nil && pages[i].Seen {

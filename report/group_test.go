@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 func TestPortRanges(t *testing.T) {
@@ -159,5 +160,33 @@ func TestSummary(t *testing.T) {
 	fr, _ := LoadCatalog(French)
 	if got := fr.summaryLine(s.Fixable[1]); got != "Ports en mode hybride (L4)\u202f: 2 ports sur 1 switch" {
 		t.Errorf("summary line %q", got)
+	}
+}
+
+// "No PoE" is said only when the audit could tell; a switch whose PoE
+// table was not published is "not read".
+func TestPoENotReadIsNotNoPoE(t *testing.T) {
+	fr, _ := LoadCatalog(French)
+	for _, tc := range []struct {
+		status audit.Status
+		want   string
+	}{
+		{audit.StatusUnknown, fr.T("switch.poeNotRead")},
+		{audit.StatusFail, fr.T("switch.noPoE")},
+	} {
+		in := demoInput()
+		in.Snapshot.Switches[1].PoE = snapshot.PoE{}
+		in.Result.Findings = append(in.Result.Findings, audit.Finding{ID: "L2/poe-supported/" + demoSW2, Requirement: "L2", Check: "poe-supported",
+			Status: tc.status, Switch: demoSW2, Message: audit.Text{FR: "x", EN: "x"}})
+		d, err := Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if budget, _ := fr.poeCells(d.Switches[1].PoE, " "); budget != tc.want {
+			t.Errorf("poe-supported %s: %q, want %q", tc.status, budget, tc.want)
+		}
+	}
+	if budget, headroom := fr.poeCells(PoEView{Supported: true, PoweredPorts: 2}, " "); !strings.Contains(budget, fr.T("poe.noBudget")) || headroom != fr.T("poe.headroomUnknown") {
+		t.Errorf("PoE without a published budget: %q, %q", budget, headroom)
 	}
 }

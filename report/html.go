@@ -102,14 +102,18 @@ func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
 		"summaryBlocks":  func(d *Document) []summaryBlock { return summaryBlocks(c, d) },
 		"legendStatuses": func() []audit.Status { return legendStatuses },
 		"legendTexts":    func() []string { return legendTexts(c) },
-		"reqEvidence":    c.requirementEvidence,
-		"assumption":     c.sizingAssumption,
-		"xdslAccess":     c.xdslAccess,
-		"xdslUp":         c.xdslUp,
-		"xdslDown":       c.xdslDown,
-		"access":         func(a string) string { return c.TOr("access."+a, a) },
-		"opening":        c.opening,
-		"appliedBlocks":  func(d *Document) []appliedBlock { return appliedBlocks(c, d) },
+		"poeCells": func(p PoEView) [2]string {
+			budget, headroom := c.poeCells(p, "\n")
+			return [2]string{budget, headroom}
+		},
+		"reqEvidence":   c.requirementEvidence,
+		"assumption":    c.sizingAssumption,
+		"xdslAccess":    c.xdslAccess,
+		"xdslUp":        c.xdslUp,
+		"xdslDown":      c.xdslDown,
+		"access":        func(a string) string { return c.TOr("access."+a, a) },
+		"opening":       c.opening,
+		"appliedBlocks": func(d *Document) []appliedBlock { return appliedBlocks(c, d) },
 		"lines": func(s string) template.HTML {
 			return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
 		},

@@ -132,11 +132,7 @@ func (m *mdWriter) site(d *Document, opts Options) {
 			rows = append(rows, []string{switchLabel(s), c.T("switch.notSeen"), "", "", "", ""})
 			continue
 		}
-		budget, headroom := c.T("switch.noPoE"), ""
-		if s.PoE.Supported {
-			budget = c.watts(s.PoE.BudgetW) + " (" + c.T("col.poeUsed") + " " + c.watts(s.PoE.ConsumptionW) + ")"
-			headroom = c.T("poe.headroom", "w", c.Num(s.PoE.HeadroomW, 1), "n", s.PoE.PhonesHeadroom)
-		}
+		budget, headroom := c.poeCells(s.PoE, c.T("list.sep"))
 		rows = append(rows, []string{switchLabel(s), strings.TrimSpace(s.Vendor + " " + s.Model), s.OS + " " + s.Version, budget, headroom, vlanList(c, s.VLANs)})
 	}
 	m.table([]string{c.T("col.switch"), c.T("col.model"), c.T("col.os"), c.T("col.poeBudget"), c.T("col.poeHeadroom"), c.T("col.vlans")}, rows)

@@ -121,7 +121,11 @@ type SwitchPage struct {
 
 // PoEView is a switch's power budget.
 type PoEView struct {
+	// Supported is true when the switch reported a PoE source. Absent is
+	// true when the audit concluded the switch has no PoE; a switch that
+	// is neither was not read, which is never shown as "no PoE".
 	Supported    bool
+	Absent       bool
 	BudgetW      float64
 	ConsumptionW float64
 	HeadroomW    float64

@@ -73,16 +73,12 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 			rows = append(rows, []cell{{text: name, bold: true}, txt(c.T("switch.notSeen")), txt(""), txt(""), txt(""), txt("")})
 			continue
 		}
-		budget, headroom := c.T("switch.noPoE"), ""
-		if s.PoE.Supported {
-			budget = c.watts(s.PoE.BudgetW) + "\n" + c.T("col.poeUsed") + " " + c.watts(s.PoE.ConsumptionW) + "\n" + c.T("poe.powered", "n", c.Int(s.PoE.PoweredPorts))
-			headroom = c.T("poe.headroom", "w", c.Num(s.PoE.HeadroomW, 1), "n", s.PoE.PhonesHeadroom)
-		}
+		budget, headroom := c.poeCells(s.PoE, "\n")
 		rows = append(rows, []cell{{text: name, bold: true}, txt(strings.TrimSpace(s.Vendor + " " + s.Model + "\n" + s.Serial)),
 			txt(s.OS + "\n" + s.Version), txt(budget), txt(headroom), txt(vlanList(c, s.VLANs))})
 	}
 	p.table([]string{c.T("col.switch"), c.T("col.model"), c.T("col.os"), c.T("col.poeBudget"), c.T("col.poeHeadroom"), c.T("col.vlans")},
-		[]float64{30, 36, 26, 32, 30, 32}, rows)
+		[]float64{38, 32, 24, 32, 28, 32}, rows)
 	for _, s := range d.Switches {
 		for _, e := range s.Errors {
 			p.para(s.Name + " — " + c.T("switch.errors") + " — " + c.T("evidence.item", "key", e.Stage, "values", e.Message))

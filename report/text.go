@@ -245,3 +245,20 @@ func planCount(c *Catalog, d *Document) string {
 	}
 	return c.T("plan.count", "n", c.Int(d.Plan.Len()), "switches", c.Int(len(d.Plan.Switches)), "lines", c.Int(lines))
 }
+
+// poeCells words a switch's PoE for the switches table: the budget with
+// what is drawn and how many ports are powered, and the headroom. A switch
+// whose PoE was not read says so and what to check; "no PoE" is only said
+// when the audit could tell.
+func (c *Catalog) poeCells(p PoEView, sep string) (budget, headroom string) {
+	switch {
+	case p.Supported && p.BudgetW > 0:
+		return c.watts(p.BudgetW) + sep + c.T("col.poeUsed") + " " + c.watts(p.ConsumptionW) + sep + c.T("poe.powered", "n", c.Int(p.PoweredPorts)),
+			c.T("poe.headroom", "w", c.Num(p.HeadroomW, 1), "n", p.PhonesHeadroom)
+	case p.Supported:
+		return c.T("poe.noBudget") + sep + c.T("poe.powered", "n", c.Int(p.PoweredPorts)), c.T("poe.headroomUnknown")
+	case p.Absent:
+		return c.T("switch.noPoE"), ""
+	}
+	return c.T("switch.poeNotRead"), ""
+}
