@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -39,8 +40,9 @@ voiceVlan, ttl, mau/speedMbps/duplex and power.
 Other frames are skipped. A broken frame becomes an object with "frame" and
 "error" and decoding goes on. With several files each object names its "file".
 
-Exit codes: 0 all decoded, 3 some frames or files could not be decoded,
-2 bad flags.`,
+Exit codes: 0 all decoded, 3 some frames could not be decoded or a file
+is cut short, 2 bad flags or a file that is missing or not a pcap/pcapng
+capture (nothing is decoded then).`,
 		Example: `  voxlan decode jack.pcapng
   sudo tcpdump -i eth0 -w jack.pcap 'ether proto 0x88cc or ether dst 01:00:0c:cc:cc:cc'
   voxlan decode jack.pcap | jq 'select(.med) | .med.policies'`,
@@ -76,6 +78,9 @@ type brokenRecord struct {
 }
 
 func decodeRun(ctx context.Context, opts *DecodeOptions) (err error) {
+	if err := checkInputs(opts.Files); err != nil {
+		return err
+	}
 	out, closeOut, err := cmdutil.OpenOutput(opts.OutFile, opts.IO)
 	if err != nil {
 		return fmt.Errorf("decode: %w", err)
@@ -135,6 +140,25 @@ func decodeRun(ctx context.Context, opts *DecodeOptions) (err error) {
 	}
 	if failures > 0 {
 		return cmdutil.Silent(cmdutil.ExitPartial)
+	}
+	return nil
+}
+
+// checkInputs opens every file before anything is decoded: a missing,
+// unreadable or non-capture file is an input error (exit 2, nothing done),
+// all of them named at once.
+func checkInputs(files []string) error {
+	var bad []string
+	for _, name := range files {
+		r, err := capture.OpenFile(name)
+		if err != nil {
+			bad = append(bad, err.Error())
+			continue
+		}
+		r.Close()
+	}
+	if len(bad) > 0 {
+		return cmdutil.UsageError("decode: %s; give pcap or pcapng captures (tcpdump -w, Wireshark)", strings.Join(bad, "; "))
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package decode
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,18 +59,38 @@ func TestDecodeRunGolden(t *testing.T) {
 	cmdtest.Golden(t, "testdata/decode.golden.jsonl", out.Bytes())
 }
 
-func TestDecodeRunJSONArrayAndMissingFile(t *testing.T) {
-	io, out, errOut := cmdtest.Streams()
-	err := decodeRun(context.Background(), &DecodeOptions{IO: io, Output: "json", Files: []string{"testdata/nope.pcap", "testdata/assimilation_cdp_v2_voice.pcap"}})
-	var ee *cmdutil.ExitError
-	if !errors.As(err, &ee) || ee.Code != cmdutil.ExitPartial {
-		t.Fatalf("err = %v, want exit %d", err, cmdutil.ExitPartial)
-	}
-	if !strings.Contains(errOut.String(), "nope.pcap") {
-		t.Errorf("stderr = %q, want the missing file named", errOut.String())
+func TestDecodeRunJSONArray(t *testing.T) {
+	io, out, _ := cmdtest.Streams()
+	err := decodeRun(context.Background(), &DecodeOptions{IO: io, Output: "json", Files: []string{"testdata/assimilation_cdp_v2_voice.pcap", "testdata/assimilation_cdp_v2_voice.pcap"}})
+	if err != nil {
+		t.Fatal(err)
 	}
 	s := out.String()
 	if !strings.HasPrefix(s, "[\n{") || !strings.HasSuffix(s, "}]\n") || !strings.Contains(s, `"voiceVlan":10`) || !strings.Contains(s, `"file":"testdata/assimilation_cdp_v2_voice.pcap"`) {
 		t.Errorf("json output = %s", s)
+	}
+}
+
+// TestDecodeRunInputErrors: a missing file or a text file is an input
+// error (exit 2), named, and nothing is decoded, even of the good files.
+func TestDecodeRunInputErrors(t *testing.T) {
+	text := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(text, []byte("show lldp neighbors\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, file, want string }{
+		{"missing", "testdata/nope.pcap", "nope.pcap"},
+		{"text", text, "unknown magic"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			io, out, _ := cmdtest.Streams()
+			err := decodeRun(context.Background(), &DecodeOptions{IO: io, Output: "jsonl", Files: []string{"testdata/assimilation_cdp_v2_voice.pcap", tc.file}})
+			if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v (exit %d), want exit %d naming %q", err, cmdutil.CodeFor(err), cmdutil.ExitUsage, tc.want)
+			}
+			if out.Len() != 0 {
+				t.Errorf("decoded %q despite the input error", out.String())
+			}
+		})
 	}
 }
