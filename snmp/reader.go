@@ -83,6 +83,11 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	}
 	defer first.Conn.Close()
 	sys, err := getScalars(first, systemOIDs)
+	if err == nil && len(sys) == 0 {
+		// Every object of the mandatory system group answered with
+		// nothing: whatever answers is not reporting a switch.
+		err = fmt.Errorf("%w: none of the system group (sysDescr, sysObjectID, sysName) came back", ErrNotSNMPResponse)
+	}
 	if err != nil {
 		msg := cleanError(err, creds)
 		switch {
@@ -197,10 +202,28 @@ func firstError(errs []snapshot.Error) error {
 
 var errNoSuchScalar = errors.New("scalar refused")
 
+// ErrNotSNMPResponse is wrapped by the error of an answer that is not an
+// SNMP Response to what was asked: a UDP service that echoes every packet
+// back, or anything else that is not an SNMP agent. Such an answer is never
+// a switch.
+var ErrNotSNMPResponse = errors.New("snmp: the answer is not an SNMP response")
+
+// checkResponse refuses a packet gosnmp matched to our request by its id
+// but that is not a Response PDU (an echo returns our own GetRequest).
+func checkResponse(resp *gosnmp.SnmpPacket, err error) (*gosnmp.SnmpPacket, error) {
+	if err != nil {
+		return nil, err
+	}
+	if resp.PDUType != gosnmp.GetResponse {
+		return nil, fmt.Errorf("%w: got a %v PDU where a Response belongs; is an SNMP agent listening there?", ErrNotSNMPResponse, resp.PDUType)
+	}
+	return resp, nil
+}
+
 // getScalars reads scalars with one Get; missing ones come back as
 // noSuchObject and are left out.
 func getScalars(g *gosnmp.GoSNMP, oids []string) (map[string]gosnmp.SnmpPDU, error) {
-	resp, err := g.Get(oids)
+	resp, err := checkResponse(g.Get(oids))
 	if err != nil {
 		return nil, err
 	}

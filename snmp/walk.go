@@ -207,7 +207,10 @@ func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpP
 		}
 		return vars, err
 	}
-	resp, err := g.GetBulk(oids, 0, uint32(reps))
+	resp, err := checkResponse(g.GetBulk(oids, 0, uint32(reps)))
+	if errors.Is(err, ErrNotSNMPResponse) {
+		return nil, err
+	}
 	if err == nil && resp.Error == gosnmp.TooBig {
 		return nil, errTooBig
 	}
@@ -240,7 +243,7 @@ func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpP
 }
 
 func getNext(g *gosnmp.GoSNMP, oids []string) ([]gosnmp.SnmpPDU, error) {
-	resp, err := g.GetNext(oids)
+	resp, err := checkResponse(g.GetNext(oids))
 	if err != nil {
 		return nil, err
 	}
