@@ -80,6 +80,8 @@ type AOSCX struct {
 	// Checkpoint auto mode: the state to restore and when.
 	checkpoint *cxState
 	deadline   time.Time
+	timer      *time.Timer
+	reverts    int
 	// CheckpointMinute is how long one minute of `checkpoint auto N` lasts
 	// (time.Minute; tests shorten it). Now is the clock.
 	CheckpointMinute time.Duration
@@ -128,11 +130,22 @@ func (d *AOSCX) now() time.Time {
 }
 
 // expire restores the checkpoint when checkpoint auto mode ran out
-// unconfirmed, as the switch's own timer does. mu is held.
+// unconfirmed, as the switch's own timer does: a timer does it in this
+// process, and every access checks the deadline too, for a device kept in
+// a state file between emulator processes. mu is held.
 func (d *AOSCX) expire() {
 	if d.checkpoint != nil && !d.now().Before(d.deadline) {
 		d.st, d.checkpoint = d.checkpoint, nil
+		d.reverts++
 	}
+}
+
+// Reverts counts the checkpoint restores the switch carried out by itself.
+func (d *AOSCX) Reverts() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.expire()
+	return d.reverts
 }
 
 // AddPhone puts an IP phone (LLDP-MED, bridge+telephone) on port.
@@ -229,7 +242,9 @@ func (s *cxShell) Exec(line string) (string, bool) {
 	s.d.mu.Lock()
 	s.d.expire()
 	s.d.mu.Unlock()
-	if s.mode != "exec" {
+	if s.mode == "exec" {
+		s.d.Faults.command(trimmed)
+	} else {
 		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
 		if delay > 0 {
 			time.Sleep(delay)

@@ -271,7 +271,16 @@ func (d *AOSCX) checkpointAuto(arg string) string {
 	if unit == 0 {
 		unit = time.Minute
 	}
-	d.checkpoint, d.deadline = d.st.clone(), d.now().Add(time.Duration(n)*unit)
+	cp := d.st.clone()
+	d.checkpoint, d.deadline = cp, d.now().Add(time.Duration(n)*unit)
+	d.timer = time.AfterFunc(time.Duration(n)*unit, func() {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if d.checkpoint == cp {
+			d.st, d.checkpoint = cp, nil
+			d.reverts++
+		}
+	})
 	return "Auto checkpoint mode expires in " + arg + " minute(s)\n"
 }
 
@@ -280,6 +289,9 @@ func (d *AOSCX) checkpointConfirm() string {
 		return "Checkpoint auto mode is not enabled.\n"
 	}
 	d.checkpoint = nil
+	if d.timer != nil {
+		d.timer.Stop()
+	}
 	return "checkpoint AUTO" + d.now().UTC().Format("20060102150405") + " created\n"
 }
 
