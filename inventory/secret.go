@@ -8,7 +8,6 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"syscall"
 
 	"github.com/zalando/go-keyring"
 )
@@ -105,7 +104,9 @@ type Resolver struct {
 	// Stat and ReadFile default to the os functions.
 	ReadFile func(string) ([]byte, error)
 	Stat     func(string) (fs.FileInfo, error)
-	// UID is the user who must own secret files (os.Getuid by default).
+	// UID is the user who must own secret files (os.Getuid by default;
+	// unused on Windows, where the file's owner SID is compared with the
+	// process token's user).
 	UID int
 }
 
@@ -178,11 +179,8 @@ func (r *Resolver) readFile(path string, fail func(string, ...any) (string, erro
 	if !fi.Mode().IsRegular() {
 		return fail("%s is not a regular file", path)
 	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return fail("%s is readable by others (mode %04o); run: chmod 600 %s", path, fi.Mode().Perm(), path)
-	}
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != r.UID {
-		return fail("%s belongs to uid %d, not to you (uid %d); a secret file must be your own", path, st.Uid, r.UID)
+	if err := ownerOnly(path, fi, r.UID); err != nil {
+		return fail("%v", err)
 	}
 	data, err := read(path)
 	if err != nil {

@@ -4,19 +4,15 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"math"
 	"net"
 	"net/netip"
-	"os"
 	"sync"
-	"syscall"
 	"time"
 
 	"golang.org/x/net/icmp"
 	"golang.org/x/net/ipv4"
-	"golang.org/x/sys/unix"
 
 	"github.com/voxlan/voxlan/snapshot"
 )
@@ -57,10 +53,6 @@ func (c *EchoConfig) defaults() {
 		c.Timeout = time.Second
 	}
 }
-
-// ErrNoICMP: neither a raw ICMP socket (root/CAP_NET_RAW) nor an
-// unprivileged ping socket (net.ipv4.ping_group_range) could be opened.
-var ErrNoICMP = errors.New("probe: ICMP echo needs root, CAP_NET_RAW, or this group in net.ipv4.ping_group_range")
 
 // Echo measures latency, jitter and loss to target with ICMP echo and
 // judges them against th.
@@ -220,103 +212,17 @@ func meanAbsDiff(v []float64) float64 {
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // icmpConn is an ICMP echo socket whose answers carry the kernel's receive
-// time (SO_TIMESTAMPNS), as iputils ping uses: a busy laptop that reads an
-// answer late must not report the network as slow.
+// time where the OS gives one (as iputils ping uses): a busy laptop that
+// reads an answer late must not report the network as slow. listenICMP and
+// ReadFrom are per OS (icmp_*.go).
 type icmpConn struct {
 	pc         net.PacketConn // *net.IPConn (raw) or *net.UDPConn (ping socket)
 	privileged bool
 }
 
-// listenICMP opens a raw ICMP socket, or else an unprivileged ping socket
-// (net.ipv4.ping_group_range).
-func listenICMP() (*icmpConn, error) {
-	var c *icmpConn
-	if pc, err := net.ListenPacket("ip4:icmp", "0.0.0.0"); err == nil {
-		c = &icmpConn{pc: pc, privileged: true}
-	} else if !errors.Is(err, os.ErrPermission) {
-		return nil, fmt.Errorf("probe: icmp socket: %w", err)
-	} else {
-		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, unix.IPPROTO_ICMP)
-		if err != nil {
-			return nil, ErrNoICMP
-		}
-		if err := unix.Bind(fd, &unix.SockaddrInet4{}); err != nil {
-			unix.Close(fd)
-			return nil, ErrNoICMP
-		}
-		f := os.NewFile(uintptr(fd), "icmp-ping")
-		pc, err := net.FilePacketConn(f)
-		f.Close() // FilePacketConn holds its own duplicate
-		if err != nil {
-			return nil, fmt.Errorf("probe: ping socket: %w", err)
-		}
-		c = &icmpConn{pc: pc}
-	}
-	sc, ok := c.pc.(syscall.Conn)
-	if !ok {
-		c.pc.Close()
-		return nil, errors.New("probe: icmp socket has no file descriptor")
-	}
-	rc, err := sc.SyscallConn()
-	if err != nil {
-		c.pc.Close()
-		return nil, err
-	}
-	var serr error
-	if err := rc.Control(func(fd uintptr) {
-		serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1)
-	}); err != nil || serr != nil {
-		c.pc.Close()
-		return nil, fmt.Errorf("probe: SO_TIMESTAMPNS: %w", errors.Join(err, serr))
-	}
-	return c, nil
-}
-
 func (c *icmpConn) Close() error                                { return c.pc.Close() }
 func (c *icmpConn) SetReadDeadline(t time.Time) error           { return c.pc.SetReadDeadline(t) }
 func (c *icmpConn) WriteTo(b []byte, dst net.Addr) (int, error) { return c.pc.WriteTo(b, dst) }
-
-// ReadFrom reads one ICMP message (without IPv4 header) and the time the
-// kernel received it (now, when the kernel gave none).
-func (c *icmpConn) ReadFrom(b, oob []byte) (int, net.Addr, time.Time, error) {
-	var (
-		n, oobn int
-		from    net.Addr
-		err     error
-	)
-	switch pc := c.pc.(type) {
-	case *net.IPConn:
-		var a *net.IPAddr
-		n, oobn, _, a, err = pc.ReadMsgIP(b, oob)
-		from = a
-		// Unlike ReadFrom, ReadMsgIP keeps the IPv4 header of a raw socket.
-		if err == nil && n >= 20 && b[0]>>4 == 4 {
-			if ihl := int(b[0]&0x0f) * 4; ihl >= 20 && ihl <= n {
-				n = copy(b, b[ihl:n])
-			}
-		}
-	case *net.UDPConn:
-		var a *net.UDPAddr
-		n, oobn, _, a, err = pc.ReadMsgUDP(b, oob)
-		from = a
-	default:
-		n, from, err = c.pc.ReadFrom(b)
-	}
-	at := time.Now()
-	if err != nil {
-		return 0, nil, at, err
-	}
-	if msgs, perr := unix.ParseSocketControlMessage(oob[:oobn]); perr == nil {
-		for _, m := range msgs {
-			if m.Header.Level == unix.SOL_SOCKET && m.Header.Type == unix.SCM_TIMESTAMPNS && len(m.Data) >= 16 {
-				sec := int64(binary.NativeEndian.Uint64(m.Data[0:]))
-				nsec := int64(binary.NativeEndian.Uint64(m.Data[8:]))
-				at = time.Unix(sec, nsec)
-			}
-		}
-	}
-	return n, from, at, nil
-}
 
 func sameHost(a net.Addr, target netip.Addr) bool {
 	switch v := a.(type) {

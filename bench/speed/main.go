@@ -1,3 +1,6 @@
+// bench/speed reads /proc and the kernel's rusage: Linux only, like the bench scripts.
+//go:build linux
+
 // Command speed prints voxlan's discovery speed figures (issue 3, "Speed"),
 // each with its baseline from the same run. Run it through bench/run.sh,
 // which builds voxlan first:

@@ -1,3 +1,5 @@
+//go:build linux
+
 package aruba_aoss_test
 
 import (

@@ -1,3 +1,5 @@
+//go:build linux
+
 package cisco_sb_test
 
 import (

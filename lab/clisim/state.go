@@ -6,10 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // A state file holds one emulated device as JSON, so an emulator process
@@ -58,11 +55,7 @@ func saveStateFile(path string, mu *sync.Mutex, state func() any, keepOwner bool
 		return err
 	}
 	if keepOwner {
-		if fi, err := os.Stat(path); err == nil && os.Geteuid() == 0 {
-			if sys, ok := fi.Sys().(*syscall.Stat_t); ok {
-				_ = os.Chown(tmp, int(sys.Uid), int(sys.Gid))
-			}
-		}
+		copyOwner(path, tmp)
 	}
 	return os.Rename(tmp, path)
 }
@@ -120,10 +113,10 @@ func (p *persistShell) Exec(line string) (string, bool) {
 		return p.errPrefix + "emulator: " + err.Error() + "\n", false
 	}
 	defer lock.Close()
-	if err := unix.Flock(int(lock.Fd()), unix.LOCK_EX); err != nil {
+	if err := lockFile(lock); err != nil {
 		return p.errPrefix + "emulator: " + err.Error() + "\n", false
 	}
-	defer unix.Flock(int(lock.Fd()), unix.LOCK_UN) //nolint:errcheck
+	defer unlockFile(lock) //nolint:errcheck
 	if err := p.d.load(p.path); err != nil {
 		return p.errPrefix + "emulator: " + err.Error() + "\n", false
 	}

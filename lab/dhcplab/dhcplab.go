@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package dhcplab starts dnsmasq as a real DHCP (and optionally DNS) server
 // in a test's network namespace, and builds lab.md's jack: a laptop
 // namespace cabled to a switch namespace carrying an untagged data VLAN and a

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package impair is a userspace stand-in for netem (this project's CI kernel
 // has no sch_netem): an L2 "cable" between two interfaces of one network
 // namespace that delays, jitters and drops frames, each direction with its

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package netns builds the test hosts voxlan's lab tests talk to: Linux
 // network namespaces joined by veth pairs, addressed only inside
 // 198.18.0.0/15 or link-local, with the peers (lldpd, dnsmasq, sshd,

@@ -159,7 +159,7 @@ func Start(ctx context.Context, dataDir string, opts Options) (*Server, error) {
 	s.cmd = exec.Command(Binary, args...)
 	s.cmd.Stdout = s.stderr
 	s.cmd.Stderr = s.stderr
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	s.cmd.SysProcAttr = childProcAttr()
 	if err := s.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("snmpsim: start %s: %w (install it with scripts/install-test-deps.sh)", Binary, err)
 	}

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package vlantap is a userspace 802.1Q sub-interface for kernels built
 // without CONFIG_VLAN_8021Q (this project's CI kernel has none, so `ip link
 // add ... type vlan` fails). It stands in for `ip link add link PARENT name

@@ -1,0 +1,28 @@
+//go:build unix
+
+package clisim
+
+import (
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// copyOwner gives to the owner and group of from when root writes it, so an
+// emulator running as the sshd user can still open the state file.
+func copyOwner(from, to string) {
+	if os.Geteuid() != 0 {
+		return
+	}
+	if fi, err := os.Stat(from); err == nil {
+		if sys, ok := fi.Sys().(*syscall.Stat_t); ok {
+			_ = os.Chown(to, int(sys.Uid), int(sys.Gid))
+		}
+	}
+}
+
+// lockFile takes an exclusive lock on f, waiting for other processes.
+func lockFile(f *os.File) error { return unix.Flock(int(f.Fd()), unix.LOCK_EX) }
+
+func unlockFile(f *os.File) error { return unix.Flock(int(f.Fd()), unix.LOCK_UN) }
