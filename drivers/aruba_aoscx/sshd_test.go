@@ -1,3 +1,5 @@
+//go:build linux
+
 package aruba_aoscx_test
 
 import (
