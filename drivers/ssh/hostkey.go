@@ -3,11 +3,13 @@ package ssh
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	xssh "golang.org/x/crypto/ssh"
@@ -49,6 +51,9 @@ func CheckHostKey(ctx context.Context, addr, knownHostsFile string, policy HostK
 			seen = key
 			return errProbeDone
 		},
+		// As OpenSSH does: ask for the key types known_hosts already
+		// holds, so a switch offering several is not taken for changed.
+		HostKeyAlgorithms: KnownHostKeyAlgorithms(knownHostsFile, addr),
 	}
 	d := net.Dialer{Timeout: timeout}
 	conn, err := d.DialContext(ctx, "tcp", addr)
@@ -90,6 +95,46 @@ func CheckHostKey(ctx context.Context, addr, knownHostsFile string, policy HostK
 	default:
 		return fmt.Errorf("ssh %s: checking host key: %w", addr, err)
 	}
+}
+
+// KnownHostKeyAlgorithms lists the SSH host key algorithms that can
+// produce a key known_hosts holds for addr, in the file's order, nil when
+// it holds none (then any algorithm is fine: the key is new). Offering only
+// these is what OpenSSH does; otherwise a switch with an ed25519 and an
+// ECDSA key may present the one known_hosts does not hold and look changed.
+func KnownHostKeyAlgorithms(knownHostsFile, addr string) []string {
+	check, err := knownhosts.New(knownHostsFile)
+	if err != nil {
+		return nil
+	}
+	// A key no switch has: the callback answers with every key it knows
+	// for the host.
+	probe, err := xssh.NewPublicKey(ed25519.NewKeyFromSeed(make([]byte, ed25519.SeedSize)).Public())
+	if err != nil {
+		return nil
+	}
+	tcp, _ := net.ResolveTCPAddr("tcp", addr)
+	var ke *knownhosts.KeyError
+	if err := check(addr, tcp, probe); !errors.As(err, &ke) {
+		return nil
+	}
+	var algos []string
+	add := func(a ...string) {
+		for _, x := range a {
+			if !slices.Contains(algos, x) {
+				algos = append(algos, x)
+			}
+		}
+	}
+	for _, k := range ke.Want {
+		switch t := k.Key.Type(); t {
+		case xssh.KeyAlgoRSA:
+			add(xssh.KeyAlgoRSASHA512, xssh.KeyAlgoRSASHA256, xssh.KeyAlgoRSA)
+		default:
+			add(t)
+		}
+	}
+	return algos
 }
 
 // KnownHostsHas reports whether file holds a key for addr (for tests and

@@ -93,6 +93,9 @@ func Open(ctx context.Context, o Options) (*Session, error) {
 		}
 		opts = append(opts, options.WithTransportType(transport.StandardTransport), options.WithSSHKnownHostsFile(o.KnownHosts),
 			options.WithReadDelay(200*time.Microsecond))
+		if algos := KnownHostKeyAlgorithms(o.KnownHosts, o.Addr); len(algos) > 0 {
+			opts = append(opts, options.WithStandardTransportHostKeyAlgorithms(algos))
+		}
 	}
 	if o.ChannelLog != nil {
 		opts = append(opts, options.WithChannelLog(o.ChannelLog))

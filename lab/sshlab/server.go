@@ -65,7 +65,9 @@ func Listen(addr, user, password string, dev Device) (*Server, error) {
 }
 
 // ListenWithKey is Listen with a given host key (the changed-key test).
-func ListenWithKey(addr, user, password string, dev Device, hostKey ssh.Signer) (*Server, error) {
+// More keys may follow: the server offers them all, as a switch with an
+// ed25519 and an ECDSA host key does; HostKey is the first.
+func ListenWithKey(addr, user, password string, dev Device, hostKey ssh.Signer, more ...ssh.Signer) (*Server, error) {
 	cfg := &ssh.ServerConfig{
 		PasswordCallback: func(c ssh.ConnMetadata, pass []byte) (*ssh.Permissions, error) {
 			okUser := subtle.ConstantTimeCompare([]byte(c.User()), []byte(user)) == 1
@@ -77,6 +79,9 @@ func ListenWithKey(addr, user, password string, dev Device, hostKey ssh.Signer) 
 		},
 	}
 	cfg.AddHostKey(hostKey)
+	for _, k := range more {
+		cfg.AddHostKey(k)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
