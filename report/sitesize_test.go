@@ -20,11 +20,15 @@ import (
 // from its real recordings and audited with the voice VLAN declared as an
 // integrator declares it (voiceVlan 201, dataVlan 60, 40 users, ADSL
 // 8000/800). It is the real case that turns every port into a change.
-func voiceVLANSite(t *testing.T) Input {
+func voiceVLANSite(t testing.TB) Input { return voiceVLANSiteCopies(t, 1) }
+
+// voiceVLANSiteCopies is that site served copies times over (4 switches
+// each), for the real case at campus size.
+func voiceVLANSiteCopies(t testing.TB, copies int) Input {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	defer cancel()
-	demo, err := labsite.Start(ctx, labsite.Options{})
+	demo, err := labsite.Start(ctx, labsite.Options{Copies: copies})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,5 +103,37 @@ func writeRendered(t *testing.T, path string, f Format, l Lang, d *Document) {
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestVoiceVLANCampusPages is the size target on the real chain:
+// the demo site served over and over (200 switches, each with a change on
+// nearly every port) gives at most 3 PDF pages per switch. It prints the
+// count; BenchmarkReport times the rendering.
+//
+//	go test ./report -run VoiceVLANCampusPages -v
+func TestVoiceVLANCampusPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("discovers and renders 200 switches")
+	}
+	labtest.RequireTools(t, "pdfinfo")
+	copies := 200 / len(labsite.Devices)
+	in := voiceVLANSiteCopies(t, copies)
+	d, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(d.Switches)
+	if n != copies*len(labsite.Devices) || n < 190 {
+		t.Fatalf("%d switches, want %d×%d", n, copies, len(labsite.Devices))
+	}
+	path := filepath.Join(t.TempDir(), "campus.pdf")
+	start := time.Now()
+	writeRendered(t, path, FormatPDF, French, d)
+	took := time.Since(start)
+	pages := pdfPages(t, path)
+	t.Logf("%d switches, %d changes: %d PDF pages (%.2f per switch), rendered in %v (timed properly by BenchmarkReport)", n, d.Plan.Len(), pages, float64(pages)/float64(n), took.Round(time.Millisecond))
+	if pages > 3*n {
+		t.Errorf("%d pages for %d switches, want at most 3 per switch", pages, n)
 	}
 }
