@@ -33,6 +33,9 @@ func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
+	if f.IO.Interrupted == nil {
+		f.IO.Interrupted = func() bool { return ctx.Err() != nil }
+	}
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return cmdutil.ExitOK

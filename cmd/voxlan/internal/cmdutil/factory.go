@@ -21,6 +21,10 @@ type IOStreams struct {
 	OutTTY bool
 	ErrTTY bool
 	InTTY  bool
+	// Interrupted reports whether the user interrupted the command
+	// (Ctrl-C); nil means never. An --out file of an interrupted command
+	// does not replace the previous one (OpenOutput).
+	Interrupted func() bool
 }
 
 // SystemStreams returns the process's own streams.

@@ -24,7 +24,7 @@ func TestOpenOutput(t *testing.T) {
 	}{
 		{name: "no --out writes to stdout", path: ""},
 		{name: "new file", path: filepath.Join(dir, "new.json"), wantFile: filepath.Join(dir, "new.json")},
-		{name: "existing file is truncated", path: existing, wantFile: existing},
+		{name: "existing file is replaced", path: existing, wantFile: existing},
 		{name: "missing directory", path: filepath.Join(dir, "nope", "x.json"), wantErr: fs.ErrNotExist},
 		{name: "a directory", path: dir, wantErr: errors.New("is a directory")},
 	}
@@ -47,7 +47,7 @@ func TestOpenOutput(t *testing.T) {
 			if _, err := w.Write([]byte("data\n")); err != nil {
 				t.Fatal(err)
 			}
-			if err := closeOut(); err != nil {
+			if err := closeOut(nil); err != nil {
 				t.Fatalf("close: %v", err)
 			}
 			if tt.wantFile == "" {
@@ -77,7 +77,7 @@ func TestOpenOutputCloseErrorReported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := closeOut(); err != nil {
+	if err := closeOut(nil); err != nil {
 		t.Fatal(err)
 	}
 	var runErr error
@@ -106,7 +106,13 @@ func TestCloseOutput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			closed := 0
 			err := tt.runErr
-			CloseOutput(&err, func() error { closed++; return tt.closeErr }, "audit")
+			CloseOutput(&err, func(cmdErr error) error {
+				if cmdErr != tt.runErr {
+					t.Errorf("closer got %v, want the command's error %v", cmdErr, tt.runErr)
+				}
+				closed++
+				return tt.closeErr
+			}, "audit")
 			if closed != 1 {
 				t.Errorf("closed %d times, want once", closed)
 			}
@@ -145,5 +151,93 @@ func TestDefaultFormat(t *testing.T) {
 				t.Errorf("DefaultFormat(%q, tty=%v, %q) = %q, want %q", tt.flag, tt.outTTY, tt.outFile, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOpenOutputAtomic: the destination keeps its previous content until
+// the command ends well; an interrupted run keeps the old file and writes
+// what it had beside it as .partial; a usage error or a failed write
+// leaves the old file alone; no temporary file is left behind.
+func TestOpenOutputAtomic(t *testing.T) {
+	const old = "the previous complete snapshot\n"
+	for _, tc := range []struct {
+		name        string
+		interrupted bool
+		cmdErr      error
+		want        string
+		wantPartial string
+		wantSaid    string
+	}{
+		{name: "done", want: "new\n"},
+		{name: "partial outcome is still complete", cmdErr: Silent(ExitPartial), want: "new\n"},
+		{name: "interrupted", interrupted: true, want: old, wantPartial: "new\n", wantSaid: ".partial"},
+		{name: "interrupted exit code", cmdErr: Silent(ExitCancelled), want: old, wantPartial: "new\n"},
+		{name: "usage error", cmdErr: UsageError("bad flag"), want: old},
+		{name: "failed", cmdErr: errors.New("encoding failed"), want: old, wantPartial: "new\n", wantSaid: "failed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "site.json")
+			if err := os.WriteFile(path, []byte(old), 0o640); err != nil {
+				t.Fatal(err)
+			}
+			var errOut bytes.Buffer
+			w, closeOut, err := OpenOutput(path, &IOStreams{ErrOut: &errOut, Interrupted: func() bool { return tc.interrupted }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.Write([]byte("new\n")); err != nil {
+				t.Fatal(err)
+			}
+			if b, _ := os.ReadFile(path); string(b) != old {
+				t.Fatalf("destination changed before the command ended: %q", b)
+			}
+			runErr := tc.cmdErr
+			CloseOutput(&runErr, closeOut, "discover")
+			if runErr != tc.cmdErr {
+				t.Fatalf("err = %v, want the command's own %v", runErr, tc.cmdErr)
+			}
+			if b, _ := os.ReadFile(path); string(b) != tc.want {
+				t.Errorf("destination holds %q, want %q", b, tc.want)
+			}
+			st, _ := os.Stat(path)
+			if st.Mode().Perm() != 0o640 {
+				t.Errorf("mode %v, want the old file's 0640", st.Mode().Perm())
+			}
+			b, err := os.ReadFile(path + ".partial")
+			if tc.wantPartial == "" && err == nil || tc.wantPartial != "" && string(b) != tc.wantPartial {
+				t.Errorf(".partial holds %q (%v), want %q", b, err, tc.wantPartial)
+			}
+			if !strings.Contains(errOut.String(), tc.wantSaid) {
+				t.Errorf("stderr %q, want it to say %q", errOut.String(), tc.wantSaid)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".tmp") {
+					t.Errorf("temporary file %s left behind", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// TestOpenOutputSpecialFile: a device is written directly, never renamed
+// over.
+func TestOpenOutputSpecialFile(t *testing.T) {
+	if _, err := os.Stat(os.DevNull); err != nil || os.DevNull != "/dev/null" {
+		t.Skip("no /dev/null")
+	}
+	w, closeOut, err := OpenOutput(os.DevNull, &IOStreams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := closeOut(nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode().IsRegular() {
+		t.Fatalf("%s replaced by a regular file", os.DevNull)
 	}
 }

@@ -225,3 +225,35 @@ func readSnapshotFile(t *testing.T, path string) *snapshot.Snapshot {
 	}
 	return snap
 }
+
+// TestInterruptedDiscoverKeepsPreviousSnapshot: Ctrl-C during `discover
+// --out site.json` leaves the previous complete snapshot in place and the
+// partial one beside it as site.json.partial, and says so.
+func TestInterruptedDiscoverKeepsPreviousSnapshot(t *testing.T) {
+	io, _, errOut := cmdtest.Streams()
+	file := filepath.Join(t.TempDir(), "site.json")
+	const previous = "{\"previous\": \"complete snapshot\"}\n"
+	if err := os.WriteFile(file, []byte(previous), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	io.Interrupted = func() bool { return ctx.Err() != nil }
+	var got snmp.Options
+	partial := snapshot.New("")
+	o := &DiscoverOptions{IO: io, Getenv: env(map[string]string{EnvCommunity: "c"}), Targets: []string{"h"}, SNMPVersion: "2c",
+		Timeout: time.Second, Concurrency: 1, OutFile: file,
+		Discover: func(ctx context.Context, site string, ts []snmp.Target, so snmp.Options) *snapshot.Snapshot {
+			cancel() // Ctrl-C while the switches are read
+			return fakeDiscover(partial, &got)(ctx, site, ts, so)
+		}}
+	_ = discoverRun(ctx, o)
+	if b, _ := os.ReadFile(file); string(b) != previous {
+		t.Errorf("site.json = %q, want the previous snapshot", b)
+	}
+	if b, err := os.ReadFile(file + ".partial"); err != nil || !strings.Contains(string(b), "voxlan.snapshot/v1") {
+		t.Errorf("site.json.partial = %q (%v), want the partial snapshot", b, err)
+	}
+	if !strings.Contains(errOut.String(), "site.json.partial") {
+		t.Errorf("stderr %q does not say where the partial snapshot is", errOut.String())
+	}
+}

@@ -254,7 +254,7 @@ func (o *ReportOptions) write(format report.Format, cat *report.Catalog, docs []
 // writeFile writes to a temporary file renamed into place, so a failed run
 // never leaves half a report where the last good one was.
 func (o *ReportOptions) writeFile(path string, format report.Format, cat *report.Catalog, docs []*report.Document, ropts report.Options) error {
-	if err := atomicWrite(path, func(w io.Writer) error { return report.Render(w, format, cat, docs, ropts) }); err != nil {
+	if err := cmdutil.WriteFile(path, o.IO, func(w io.Writer) error { return report.Render(w, format, cat, docs, ropts) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(o.IO.ErrOut, "voxlan report: wrote %s\n", path)
@@ -262,33 +262,10 @@ func (o *ReportOptions) writeFile(path string, format report.Format, cat *report
 		return nil
 	}
 	ports := strings.TrimSuffix(path, filepath.Ext(path)) + "-ports.csv"
-	if err := atomicWrite(ports, func(w io.Writer) error { return report.RenderPortsCSV(w, cat, docs) }); err != nil {
+	if err := cmdutil.WriteFile(ports, o.IO, func(w io.Writer) error { return report.RenderPortsCSV(w, cat, docs) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(o.IO.ErrOut, "voxlan report: wrote %s\n", ports)
-	return nil
-}
-
-func atomicWrite(path string, render func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".voxlan-report-*")
-	if err != nil {
-		return fmt.Errorf("report: %v; check that %s exists and is writable", err, dir)
-	}
-	defer os.Remove(tmp.Name())
-	if err := render(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("report: writing %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
 	return nil
 }
 
