@@ -156,7 +156,13 @@ func appliedBlocks(c *Catalog, d *Document) []appliedBlock {
 		}
 		if len(sw.Sent) > 0 {
 			t := infoTable{Title: c.T("applied.sent"), Head: []string{c.T("col.line"), c.T("col.status")}, StatusCol: 1}
-			for _, l := range sw.Sent {
+			// Every rejected line is shown; of the accepted ones, as
+			// many as the cap leaves room for.
+			sent, more := capSent(sw.Sent)
+			if more > 0 {
+				t.Note = c.cliMore(more, d.AppliedFile)
+			}
+			for _, l := range sent {
 				text := l.Line
 				if l.Error != "" {
 					text += "\n" + c.T("applied.error", "msg", l.Error)
@@ -183,4 +189,30 @@ func appliedBlocks(c *Catalog, d *Document) []appliedBlock {
 			Lines: []string{c.T("applied.notRun", "msg", e.Error)}})
 	}
 	return out
+}
+
+// capSent keeps every line the device rejected and, in order, the
+// accepted lines up to cliLinesMax in all; more counts those left out.
+func capSent(sent []AppliedLine) (kept []AppliedLine, more int) {
+	if len(sent) <= cliLinesMax {
+		return sent, 0
+	}
+	room := cliLinesMax
+	for _, l := range sent {
+		if l.Error != "" {
+			room--
+		}
+	}
+	for _, l := range sent {
+		switch {
+		case l.Error != "":
+			kept = append(kept, l)
+		case room > 0:
+			kept = append(kept, l)
+			room--
+		default:
+			more++
+		}
+	}
+	return kept, more
 }

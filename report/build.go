@@ -62,7 +62,8 @@ func Build(in Input) (*Document, error) {
 		Site: r.Site, Address: in.Meta.Address, RunBy: in.Meta.RunBy,
 		Profile: r.Profile, Engineering: r.Engineering, EngineeringSource: r.EngineeringSource,
 		Verdict: r.Verdict, TakenAt: r.TakenAt.In(zone), GeneratedAt: in.Meta.GeneratedAt.In(zone),
-		Counts: r.Counts(), Plan: in.Plan, Applied: in.Applied,
+		Counts: r.Counts(), Plan: in.Plan, Applied: in.Applied, PlanCLI: in.PlanCLI,
+		PlanFile: in.Meta.PlanFile, AppliedFile: in.Meta.AppliedFile,
 		Firewall: in.Firewall, Manual: ManualItems, Result: r,
 	}
 	if d.Plan == nil {

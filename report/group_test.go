@@ -190,3 +190,26 @@ func TestPoENotReadIsNotNoPoE(t *testing.T) {
 		t.Errorf("PoE without a published budget: %q, %q", budget, headroom)
 	}
 }
+
+// The applied section shows every line the device rejected and, of the
+// accepted ones, what the cap leaves room for; the count of the rest.
+func TestCapSentKeepsRejectedLines(t *testing.T) {
+	var sent []AppliedLine
+	for i := 0; i < 100; i++ {
+		l := AppliedLine{Line: fmt.Sprintf("line %d", i)}
+		if i == 90 {
+			l.Error = "% Invalid input"
+		}
+		sent = append(sent, l)
+	}
+	kept, more := capSent(sent)
+	if len(kept) != cliLinesMax || more != 100-cliLinesMax {
+		t.Fatalf("kept %d, more %d", len(kept), more)
+	}
+	if kept[len(kept)-1].Line != "line 90" || kept[0].Line != "line 0" {
+		t.Errorf("kept %q … %q: the rejected line must be kept", kept[0].Line, kept[len(kept)-1].Line)
+	}
+	if k, m := capSent(sent[:10]); len(k) != 10 || m != 0 {
+		t.Errorf("short record cut: %d, %d", len(k), m)
+	}
+}

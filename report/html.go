@@ -102,6 +102,10 @@ func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
 		"summaryBlocks":  func(d *Document) []summaryBlock { return summaryBlocks(c, d) },
 		"legendStatuses": func() []audit.Status { return legendStatuses },
 		"legendTexts":    func() []string { return legendTexts(c) },
+		"cliBlocks":      func(d *Document) []cliBlock { return cliBlocks(c, d) },
+		"cliMore":        c.cliMore,
+		"cliLinesMax":    func() int { return cliLinesMax },
+		"planCLIHint":    c.planCLIHint,
 		"poeCells": func(p PoEView) [2]string {
 			budget, headroom := c.poeCells(p, "\n")
 			return [2]string{budget, headroom}
@@ -230,5 +234,8 @@ func infoTableHTML(c *Catalog, t infoTable) string {
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</table>\n")
+	if t.Note != "" {
+		fmt.Fprintf(&b, "<p class=\"muted\">%s</p>\n", esc(t.Note))
+	}
 	return b.String()
 }

@@ -183,6 +183,8 @@ func (m *mdWriter) site(d *Document, opts Options) {
 	} else {
 		m.line("%s", planCount(c, d))
 		m.line("")
+		m.line("%s", c.planCLIHint(d))
+		m.line("")
 		for _, sp := range d.Plan.Switches {
 			m.line("### %s", mdCell(d.SwitchLabel(sp.Switch)))
 			m.line("")
@@ -309,6 +311,24 @@ func (m *mdWriter) site(d *Document, opts Options) {
 		m.line("- %s", t)
 	}
 	m.line("")
+	if blocks := cliBlocks(c, d); len(blocks) > 0 {
+		m.line("## %s", c.T("section.cli"))
+		m.line("")
+		m.line("%s", c.T("cli.intro", "max", cliLinesMax))
+		m.line("")
+		for _, b := range blocks {
+			m.line("### %s", mdCell(b.Title))
+			m.line("")
+			for _, l := range b.Lines {
+				m.line("    %s", l) // an indented code block: no fence to escape
+			}
+			m.line("")
+			if b.More > 0 {
+				m.line("%s", c.cliMore(b.More, d.PlanFile))
+				m.line("")
+			}
+		}
+	}
 	m.line("_%s_", c.T("doc.generatedBy", "version", opts.Version))
 }
 
@@ -345,4 +365,8 @@ func (m *mdWriter) infoTable(t infoTable) {
 		}
 	}
 	m.table(t.Head, rows)
+	if t.Note != "" {
+		m.line("%s", mdCell(t.Note))
+		m.line("")
+	}
 }

@@ -28,6 +28,9 @@ type Input struct {
 	// Applied is what an apply run changed and verified; nil when the plan
 	// was not applied.
 	Applied *Applied
+	// PlanCLI is `voxlan plan -o json`: the exact CLI lines per switch,
+	// shown capped in an appendix; nil when not given.
+	PlanCLI *PlanCLI
 	// Firewall is the profile's port matrix, shown as a checklist.
 	Firewall []FirewallRule
 	Meta     Meta
@@ -44,6 +47,9 @@ type Meta struct {
 	// Zone is the time zone of every date in the report; nil means
 	// GeneratedAt's own.
 	Zone *time.Location
+	// PlanFile and AppliedFile name the plan and apply files the report
+	// was given (base names), so capped CLI lines say where the rest is.
+	PlanFile, AppliedFile string
 }
 
 // FirewallRule is one opening the service needs, from the profile.
@@ -80,6 +86,9 @@ type Document struct {
 	SiteFindings []audit.Finding
 	Plan         *audit.Plan
 	Applied      *Applied
+	PlanCLI      *PlanCLI
+	// PlanFile and AppliedFile are Meta's.
+	PlanFile, AppliedFile string
 	Probe        *snapshot.Probe
 	Sizing       *SizingView
 	Firewall     []FirewallRule

@@ -128,6 +128,7 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 		p.para(c.T("plan.none"))
 	} else {
 		p.para(planCount(c, d))
+		p.muted(c.planCLIHint(d))
 		for _, sp := range d.Plan.Switches {
 			p.heading(3, d.SwitchLabel(sp.Switch))
 			rows = nil
@@ -245,6 +246,20 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 
 	// Legend of statuses and terms.
 	p.legendSection()
+
+	// Appendix: the plan's exact CLI lines, capped per switch.
+	if blocks := cliBlocks(c, d); len(blocks) > 0 {
+		p.heading(2, c.T("section.cli"))
+		p.muted(c.T("cli.intro", "max", cliLinesMax))
+		for _, b := range blocks {
+			p.heading(3, b.Title)
+			p.font("", 7.5)
+			f.MultiCell(contentW, 3.4, p.s(strings.Join(b.Lines, "\n")), "", "L", false)
+			if b.More > 0 {
+				p.muted(c.cliMore(b.More, d.PlanFile))
+			}
+		}
+	}
 }
 
 // summary draws the one-page summary: the verdict, then what blocks, what
@@ -349,4 +364,7 @@ func (p *pdfDoc) infoTable(t infoTable, widths []float64) {
 		}
 	}
 	p.table(t.Head, widths, rows)
+	if t.Note != "" {
+		p.muted(t.Note)
+	}
 }

@@ -18,6 +18,8 @@ type infoTable struct {
 	Rows      [][]string
 	Statuses  []audit.Status
 	StatusCol int
+	// Note follows the table (what it leaves out and where it is).
+	Note string
 }
 
 // probeTables words the jack probe's results: DHCP per VLAN with every

@@ -37,6 +37,7 @@ type ReportOptions struct {
 	AuditFiles    []string
 	SnapshotFiles []string
 	AppliedFile   string
+	PlanFile      string
 	Profile       string
 	Site          string
 	Output        string
@@ -95,6 +96,7 @@ Exit codes: 0 written, 2 bad flags or input files, 1 could not write.`,
 	fl.StringArrayVar(&opts.AuditFiles, "audit", nil, "audit result `FILE` (voxlan audit -o json); repeat for several sites")
 	fl.StringArrayVar(&opts.SnapshotFiles, "snapshot", nil, "snapshot `FILE` the audit judged, or to audit when no --audit is given; repeatable")
 	fl.StringVar(&opts.AppliedFile, "applied", "", "`FILE` written by voxlan apply -o json: what was changed and verified, and the backup's name")
+	fl.StringVar(&opts.PlanFile, "plan", "", "`FILE` written by voxlan plan -o json: each switch's exact CLI lines, in an appendix (capped per switch)")
 	fl.StringVar(&opts.Profile, "profile", "", "profile `NAME` or file for --snapshot audits and the firewall list (default: the audit's own, else wte)")
 	fl.StringVar(&opts.Site, "site", "", "report only this site")
 	fl.StringVarP(&opts.Output, "output", "o", "html", "format: html, pdf, md, csv or json")
@@ -163,6 +165,10 @@ func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 	if err != nil {
 		return nil, err
 	}
+	planCLI, err := o.planCLI()
+	if err != nil {
+		return nil, err
+	}
 	runBy := o.RunBy
 	if runBy == "" {
 		runBy = o.Getenv("USER")
@@ -171,6 +177,12 @@ func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 	for _, s := range all {
 		in := report.Input{Result: s.Result, Snapshot: s.Snapshot,
 			Meta: report.Meta{RunBy: runBy, GeneratedAt: o.Now(), Zone: reportZone(o.Getenv)}}
+		if applied != nil {
+			in.Meta.AppliedFile = filepath.Base(o.AppliedFile)
+		}
+		if planCLI != nil {
+			in.Meta.PlanFile = filepath.Base(o.PlanFile)
+		}
 		if s.Profile != nil {
 			in.Firewall = report.FirewallFromProfile(s.Profile)
 		} else {
@@ -190,6 +202,12 @@ func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 		}
 		inputs[0].Applied = applied
 	}
+	if planCLI != nil {
+		if len(inputs) > 1 {
+			return nil, cmdutil.UsageError("--plan belongs to one site; %d sites given (use --site)", len(inputs))
+		}
+		inputs[0].PlanCLI = planCLI
+	}
 	return inputs, nil
 }
 
@@ -205,6 +223,21 @@ func (o *ReportOptions) discover(ctx context.Context, all []*sites.Site) error {
 		fmt.Fprintf(o.IO.ErrOut, "voxlan report: %s\n", sites.Summary(s.Result))
 	}
 	return nil
+}
+
+func (o *ReportOptions) planCLI() (*report.PlanCLI, error) {
+	if o.PlanFile == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(o.PlanFile)
+	if err != nil {
+		return nil, cmdutil.UsageError("--plan: %v", err)
+	}
+	p, err := report.DecodePlanCLI(data)
+	if err != nil {
+		return nil, cmdutil.UsageError("--plan %s: %v", o.PlanFile, err)
+	}
+	return p, nil
 }
 
 func (o *ReportOptions) applied() (*report.Applied, error) {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -404,5 +405,43 @@ func TestReportDatesInOneZone(t *testing.T) {
 	}
 	if got := reportZone(func(string) string { return "" }); got != time.Local {
 		t.Errorf("without $TZ the zone is %v, want the system's", got)
+	}
+}
+
+// The report reads what `voxlan plan -o json` writes, through the plan
+// command's own types: a switch's exact CLI lines go to the appendix, the
+// first 40 of them, with the plan file named for the rest.
+func TestPlanFileAppendix(t *testing.T) {
+	var lines []string
+	for i := 1; i <= 100; i++ {
+		lines = append(lines, fmt.Sprintf("interface GigabitEthernet1/0/%d", i))
+	}
+	doc := dapply.PlanDocument{Schema: dapply.PlanSchema, Switches: []*dapply.SwitchPlan{{Switch: "10.20.0.11", Platform: "cisco_ios", Lines: lines}}}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := cmdtest.WriteFile(t, t.TempDir(), "hq-plan.json", string(data))
+	f, out, _ := testFactory()
+	o := newOpts(f)
+	o.AuditFiles, o.SnapshotFiles, o.PlanFile, o.Output, o.Lang = []string{demoAudit}, []string{demoSnapshot}, path, "md", "en"
+	if err := run(t, o); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	for _, want := range []string{"Appendix: the plan's CLI lines", "lyo-pdu-sw1 (10.20.0.11) — cisco_ios", "    interface GigabitEthernet1/0/40\n",
+		"… and 60 more line(s), all in hq-plan.json."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "GigabitEthernet1/0/41\n") {
+		t.Error("the appendix shows more than 40 lines of a switch")
+	}
+	bad := cmdtest.WriteFile(t, t.TempDir(), "not-a-plan.json", `{"schema":"voxlan.apply/v1"}`)
+	o = newOpts(f)
+	o.AuditFiles, o.PlanFile = []string{demoAudit}, bad
+	if err := run(t, o); err == nil || !strings.Contains(err.Error(), "voxlan plan -o json") {
+		t.Errorf("an apply record given as --plan: %v", err)
 	}
 }
