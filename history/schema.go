@@ -90,14 +90,12 @@ type querier interface {
 // check reads the file's identity and schema version and refuses a file
 // that is not a voxlan history or is newer than this voxlan.
 func (s *Store) check(ctx context.Context, q querier) (int, error) {
+	// One statement, so one read transaction: three separate reads could
+	// see another process's migration half-way (no id yet, tables already).
 	var appID, version, tables int
-	if err := q.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
-		return 0, s.classify(err)
-	}
-	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return 0, s.classify(err)
-	}
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&tables); err != nil {
+	err := q.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`).Scan(&appID, &version, &tables)
+	if err != nil {
 		return 0, s.classify(err)
 	}
 	switch {

@@ -18,6 +18,7 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/drivers/all"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/history"
 	"github.com/voxlan/voxlan/snmp"
 )
 
@@ -43,6 +44,10 @@ type ApplyOptions struct {
 	// Abandon is closed by the second interrupt (nil: listen to the
 	// process's signals).
 	Abandon <-chan struct{}
+	// History is the history database the apply (and the audit it comes
+	// from) is recorded into; NoHistory records nothing.
+	History   string
+	NoHistory bool
 }
 
 // NewCmdApply builds the command. runF replaces applyRun in tests.
@@ -122,6 +127,8 @@ The changes and each switch's driver are found as 'voxlan plan' finds them:
 	fl.StringVar(&opts.OutFile, "out", "", "write the report to `FILE` instead of stdout")
 	fl.DurationVar(&opts.ReconnectFor, "reconnect-for", dapply.DefaultReconnectFor, "how long a rollback keeps trying to reach a switch that stopped answering")
 	fl.DurationVar(&opts.RevertAfter, "revert-after", dapply.DefaultRevertAfter, "the switch's own revert timer, where its OS has one (rounded up to whole minutes on IOS)")
+	cmdutil.AddHistoryFlag(fl, &opts.History)
+	fl.BoolVar(&opts.NoHistory, "no-history", false, "do not record the apply in the history")
 	return cmd
 }
 
@@ -140,7 +147,15 @@ func applyRun(ctx context.Context, opts *ApplyOptions) (err error) {
 		defer stop()
 		opts.Abandon = abandon
 	}
-	_, targets, err := opts.Source.Load(ctx)
+	if opts.History != "" && opts.NoHistory {
+		return cmdutil.UsageError("--history and --no-history contradict each other: give one")
+	}
+	rec, err := cmdutil.OpenRecorder(ctx, opts.History, opts.NoHistory, opts.Getenv, opts.IO.ErrOut, "apply")
+	if err != nil {
+		return err
+	}
+	defer rec.Close()
+	site, targets, err := opts.Source.Load(ctx)
 	if err != nil {
 		return err
 	}
@@ -187,6 +202,9 @@ func applyRun(ctx context.Context, opts *ApplyOptions) (err error) {
 		if r.Failed() {
 			failed++
 		}
+	}
+	if len(res.Reports)+len(res.Errors) > 0 {
+		recordApply(ctx, rec, opts, res, failed, site)
 	}
 	switch {
 	case failed == 0:
@@ -253,4 +271,24 @@ func confirm(io *cmdutil.IOStreams, question string) bool {
 	_, _ = fmt.Fscanln(io.In, &answer)
 	a := strings.ToLower(strings.TrimSpace(answer))
 	return a == "y" || a == "yes"
+}
+
+// recordApply keeps the apply in the history, linked to the audit it
+// applied (recorded too, once, with its snapshot when this run made it).
+func recordApply(ctx context.Context, rec *cmdutil.Recorder, opts *ApplyOptions, res *dapply.Record, failed int, site *sites.Site) {
+	if rec.Store() == nil || site == nil || site.Result == nil {
+		return
+	}
+	a := site.Result
+	e, _ := rec.Record(ctx, a, site.Snapshot, history.SourceApply)
+	doc, err := json.Marshal(res)
+	if err == nil {
+		_, err = rec.Store().RecordApply(ctx, history.Apply{Site: a.Site, AppliedAt: opts.Now(), Switches: len(res.Reports) + len(res.Errors),
+			Failed: failed, AuditID: e.ID, Record: doc})
+	}
+	if err != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "voxlan apply: site %s: the apply was not recorded in the history: %v\n", a.Site, err)
+		return
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "voxlan apply: site %s: apply recorded in %s\n", a.Site, rec.Store().Path())
 }

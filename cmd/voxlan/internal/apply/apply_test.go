@@ -3,6 +3,7 @@ package apply
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/all"
 	dapply "github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/history"
 	"github.com/voxlan/voxlan/inventory"
 )
 
@@ -76,6 +78,28 @@ func TestApplyRunSaves(t *testing.T) {
 	}
 	if strings.Contains(out.String()+errOut.String(), l.Password) {
 		t.Error("password printed")
+	}
+	// The apply and the audit it applied are in the history, linked.
+	hs, err := history.Open(t.Context(), filepath.Join(l.Env["XDG_STATE_HOME"], "voxlan", "history.db"), history.Options{MustExist: true})
+	if err != nil {
+		t.Fatalf("history: %v\n%s", err, errOut)
+	}
+	defer hs.Close()
+	applies, err := hs.Applies(t.Context(), "")
+	if err != nil || len(applies) != 1 {
+		t.Fatalf("applies %+v, %v; want the one just run", applies, err)
+	}
+	a := applies[0]
+	e, err := hs.Resolve(t.Context(), fmt.Sprint(a.AuditID))
+	if err != nil || e.Source != history.SourceApply || a.Site != e.Site || a.Switches != 1 || a.Failed != 0 {
+		t.Errorf("apply %+v linked to %+v (%v), want the applied audit recorded by apply", a, e, err)
+	}
+	var doc struct{ Schema string }
+	if err := json.Unmarshal(a.Record, &doc); err != nil || doc.Schema != Schema {
+		t.Errorf("apply record = %s, want the %s document", a.Record, Schema)
+	}
+	if !strings.Contains(errOut.String(), "apply recorded in") {
+		t.Errorf("stderr does not say the apply was recorded:\n%s", errOut)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/history"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
@@ -52,6 +53,10 @@ type AuditOptions struct {
 	Concurrency   int
 	// Parallel is how many sites are discovered at once.
 	Parallel int
+	// History is the history database to record into (default: the
+	// state directory's); NoHistory records nothing.
+	History   string
+	NoHistory bool
 }
 
 // NewCmdAudit builds the command. runF replaces auditRun in tests of flag
@@ -104,6 +109,8 @@ switch unreachable or data missing), 2 usage or input error.`,
 	fl.IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "SNMP: retries after a request got no answer")
 	fl.IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "SNMP: switches read at once per site")
 	fl.IntVar(&opts.Parallel, "parallel", 4, "sites discovered at once")
+	cmdutil.AddHistoryFlag(fl, &opts.History)
+	fl.BoolVar(&opts.NoHistory, "no-history", false, "do not record the audit in the history")
 	return cmd
 }
 
@@ -115,6 +122,8 @@ func (o *AuditOptions) validate() error {
 		return cmdutil.UsageError("--site needs --inventory")
 	case o.SnapshotsDir != "" && (o.InventoryFile == "" || o.SnapshotFile != ""):
 		return cmdutil.UsageError("--snapshots is for discovery: use it with --inventory alone")
+	case o.History != "" && o.NoHistory:
+		return cmdutil.UsageError("--history and --no-history contradict each other: give one")
 	}
 	switch o.Output {
 	case "", "table", "json", "jsonl":
@@ -155,6 +164,13 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	if err != nil {
 		return err
 	}
+	// The history is opened before any switch is read: a file it cannot
+	// record into is said now, not after a long discovery.
+	rec, err := cmdutil.OpenRecorder(ctx, opts.History, opts.NoHistory, opts.Getenv, opts.IO.ErrOut, "audit")
+	if err != nil {
+		return err
+	}
+	defer rec.Close()
 	if opts.SnapshotFile == "" {
 		if err := opts.discoverAll(ctx, all); err != nil {
 			return err
@@ -166,6 +182,9 @@ func auditRun(ctx context.Context, opts *AuditOptions) error {
 	}
 	if err := opts.write(results); err != nil {
 		return err
+	}
+	for i, r := range results {
+		rec.Record(ctx, r, all[i].Snapshot, history.SourceAudit)
 	}
 	return outcome(opts.IO.ErrOut, results)
 }

@@ -9,8 +9,10 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/decode"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/demo"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/diff"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/here"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/history"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/inventory"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/probe"
@@ -36,5 +38,7 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(plan.NewCmdPlan(f, nil))
 	root.AddCommand(apply.NewCmdApply(f, nil))
 	root.AddCommand(clicmd.NewCmdCLI(f, nil))
+	root.AddCommand(history.NewCmdHistory(f, nil))
+	root.AddCommand(diff.NewCmdDiff(f, nil))
 	root.AddCommand(version.NewCmdVersion(f, nil))
 }
