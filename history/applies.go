@@ -36,9 +36,14 @@ func (s *Store) RecordApply(ctx context.Context, a Apply) (int64, error) {
 	if a.AuditID != 0 {
 		auditID = sql.NullInt64{Int64: a.AuditID, Valid: true}
 	}
-	r, err := s.db.ExecContext(ctx, `INSERT INTO applies (site, applied_at, recorded_at, switches, failed, audit_id, record)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		a.Site, a.AppliedAt.UTC().UnixNano(), s.now().UTC().UnixNano(), a.Switches, a.Failed, auditID, gz)
+	var r sql.Result
+	err = s.retry(ctx, func() error {
+		var err error
+		r, err = s.db.ExecContext(ctx, `INSERT INTO applies (site, applied_at, recorded_at, switches, failed, audit_id, record)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			a.Site, a.AppliedAt.UTC().UnixNano(), s.now().UTC().UnixNano(), a.Switches, a.Failed, auditID, gz)
+		return err
+	})
 	if err != nil {
 		return 0, s.classify(err)
 	}

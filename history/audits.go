@@ -98,6 +98,18 @@ func (s *Store) RecordAudit(ctx context.Context, res *audit.Result, snap *snapsh
 		Fail: c[audit.StatusFail], Warn: c[audit.StatusWarn], Unknown: c[audit.StatusUnknown], Source: src,
 	}
 
+	var out Recorded
+	err = s.retry(ctx, func() error {
+		var err error
+		out, err = s.recordTx(ctx, e, sum[:], result, snapGz)
+		return err
+	})
+	return out, err
+}
+
+// recordTx records e in one write transaction, unless the same audit is
+// already there.
+func (s *Store) recordTx(ctx context.Context, e Entry, sum, result, snapGz []byte) (Recorded, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return Recorded{}, s.classify(err)
@@ -105,7 +117,7 @@ func (s *Store) RecordAudit(ctx context.Context, res *audit.Result, snap *snapsh
 	defer tx.Rollback()
 	var dupID int64
 	err = tx.QueryRowContext(ctx, `SELECT id FROM audits WHERE site = ? AND taken_at = ? AND result_sha256 = ? ORDER BY id LIMIT 1`,
-		e.Site, e.TakenAt.UnixNano(), sum[:]).Scan(&dupID)
+		e.Site, e.TakenAt.UnixNano(), sum).Scan(&dupID)
 	switch {
 	case err == nil:
 		prev, err := scanEntry(tx.QueryRowContext(ctx, selectEntry+` WHERE id = ?`, dupID))
@@ -116,7 +128,7 @@ func (s *Store) RecordAudit(ctx context.Context, res *audit.Result, snap *snapsh
 	case !errors.Is(err, sql.ErrNoRows):
 		return Recorded{}, s.classify(err)
 	}
-	if err := s.insert(ctx, tx, &e, sum[:], result, snapGz); err != nil {
+	if err := s.insert(ctx, tx, &e, sum, result, snapGz); err != nil {
 		return Recorded{}, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -253,7 +265,12 @@ func (s *Store) Prune(ctx context.Context, keep int, site string) (int, error) {
 	q := `DELETE FROM audits WHERE id IN (
 		SELECT id FROM (SELECT id, site, row_number() OVER (PARTITION BY site ORDER BY taken_at DESC, id DESC) AS n FROM audits)
 		WHERE n > ? AND (? = '' OR site = ?))`
-	r, err := s.db.ExecContext(ctx, q, keep, site, site)
+	var r sql.Result
+	err := s.retry(ctx, func() error {
+		var err error
+		r, err = s.db.ExecContext(ctx, q, keep, site, site)
+		return err
+	})
 	if err != nil {
 		return 0, s.classify(err)
 	}
@@ -263,7 +280,7 @@ func (s *Store) Prune(ctx context.Context, keep int, site string) (int, error) {
 	}
 	if n > 0 {
 		// The deleted snapshots' pages go back to the file system.
-		if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		if err := s.retry(ctx, func() error { _, err := s.db.ExecContext(ctx, `VACUUM`); return err }); err != nil {
 			return int(n), s.classify(err)
 		}
 	}

@@ -96,7 +96,7 @@ func (s *Store) check(ctx context.Context, q querier) (int, error) {
 	err := q.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)`).Scan(&appID, &version, &tables)
 	if err != nil {
-		return 0, s.classify(err)
+		return 0, s.classify(fmt.Errorf("reading its version: %w", err))
 	}
 	switch {
 	case appID != ApplicationID && (appID != 0 || tables > 0 || version != 0):
@@ -115,13 +115,13 @@ func (s *Store) check(ctx context.Context, q querier) (int, error) {
 func (s *Store) useWAL(ctx context.Context) error {
 	var mode string
 	if err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
-		return s.classify(err)
+		return s.classify(fmt.Errorf("reading its journal mode: %w", err))
 	}
 	if strings.EqualFold(mode, "wal") {
 		return nil
 	}
 	if err := s.db.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
-		return s.classify(err)
+		return s.classify(fmt.Errorf("switching to WAL: %w", err))
 	}
 	if !strings.EqualFold(mode, "wal") {
 		return fmt.Errorf("history: %s: could not switch to WAL mode (got %q); is it on a network file system? give a local --history FILE", s.path, mode)
@@ -134,7 +134,7 @@ func (s *Store) useWAL(ctx context.Context) error {
 func (s *Store) migrate(ctx context.Context, target int) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return s.classify(err)
+		return s.classify(fmt.Errorf("starting the migration: %w", err))
 	}
 	defer tx.Rollback()
 	version, err := s.check(ctx, tx)
@@ -148,11 +148,11 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 	}
 	if version < target {
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d; PRAGMA application_id = %d`, target, ApplicationID)); err != nil {
-			return s.classify(err)
+			return s.classify(fmt.Errorf("migrating: %w", err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return s.classify(err)
+		return s.classify(fmt.Errorf("committing the migration: %w", err))
 	}
 	return nil
 }

@@ -101,7 +101,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if err := s.prepare(ctx); err != nil {
+	if err := s.retry(ctx, func() error { return s.prepare(ctx) }); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -147,4 +147,33 @@ func (s *Store) classify(err error) error {
 		}
 	}
 	return fmt.Errorf("history: %s: %w", s.path, err)
+}
+
+// busy reports whether err is SQLite's "database is locked". The busy
+// timeout makes SQLite wait for most locks, but not all: a connection that
+// meets another process switching the file to WAL or recovering its WAL is
+// told at once.
+func busy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// retry runs op again while the database is locked, backing off, for at
+// most BusyTimeout: what the busy timeout does for the locks SQLite waits
+// on itself.
+func (s *Store) retry(ctx context.Context, op func() error) error {
+	deadline := time.Now().Add(BusyTimeout)
+	wait := 5 * time.Millisecond
+	for {
+		err := op()
+		if err == nil || !busy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 250*time.Millisecond)
+	}
 }
