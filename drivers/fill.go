@@ -91,6 +91,9 @@ func FillFromConfig(sw *snapshot.Switch, cfg *Config, port func(string) *snapsho
 		p.TaggedVLANs = append([]int(nil), pc.TaggedVLANs...)
 		p.VoiceVLAN = pc.VoiceVLAN
 		p.Mode = pc.Mode
+		if pc.Mode == ModeGeneral {
+			p.Mode = "hybrid" // PVID untagged plus tagged VLANs (Comware, VRP, SB general)
+		}
 		if pc.VoiceVLAN != 0 {
 			p.TaggedVLANs = append(p.TaggedVLANs, pc.VoiceVLAN)
 			if pc.Mode == ModeAccess {

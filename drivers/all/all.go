@@ -8,6 +8,7 @@ import (
 	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
+	"github.com/voxlan/voxlan/drivers/hp_comware"
 )
 
 // New returns a registry holding every driver.
@@ -18,6 +19,7 @@ func New() (*drivers.Registry, error) {
 		cisco_sb.Register,
 		aruba_aoss.Register,
 		aruba_aoscx.Register,
+		hp_comware.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err

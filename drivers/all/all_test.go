@@ -48,8 +48,8 @@ func must(d drivers.Driver, err error) drivers.Driver {
 	return d
 }
 
-// TestIdentifySecondWave: real identities (the LibreNMS AOS-CX recording's
-// system group, an AOS-CX show version) go to their driver and to no
+// TestIdentifySecondWave: real identities (the LibreNMS AOS-CX and Comware
+// recordings' system groups, an AOS-CX show version) go to their driver and to no
 // first-wave driver.
 func TestIdentifySecondWave(t *testing.T) {
 	r, err := New()
@@ -58,6 +58,7 @@ func TestIdentifySecondWave(t *testing.T) {
 	}
 	for _, c := range []struct{ oid, descr, want string }{
 		{"1.3.6.1.4.1.47196.4.1.1.1.303", "Aruba JL727A 6200F 48G CL4 4SFP+370W Swch ML.10.07.0005", "aruba_aoscx"},
+		{"1.3.6.1.4.1.25506.11.1.24", "HP Comware Platform Software, Software Version 5.20.99 Release 2222P08\nHP A5500-24G EI Switch with 2 Interface Slots\r\nCopyright (c) 2010-2017 Hewlett Packard Enterprise Development LP", "hp_comware"},
 		{"1.3.6.1.4.1.11.2.3.7.11.181", "HP J9772A 2530-48G-PoE+ Switch, revision YA.16.10.0009, ROM YA.15.20 (/ws/swbuildm/rel_yakima_qaoff/code/build/bom(swbuildm_rel_yakima_qaoff_rel_yakima))", "aruba_aoss"},
 	} {
 		if d, ok := r.Identify(c.oid, c.descr); !ok || d.Name() != c.want {
