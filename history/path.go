@@ -2,26 +2,24 @@ package history
 
 import (
 	"errors"
-	"path/filepath"
+	"fmt"
+
+	"github.com/voxlan/voxlan/userdirs"
 )
 
 // ErrNoStateDir: the environment names no directory to keep the history in.
-var ErrNoStateDir = errors.New("history: no state directory: set XDG_STATE_HOME or HOME, or give --history FILE")
+var ErrNoStateDir = errors.New("history: no state directory")
 
 // DefaultPath is where voxlan keeps its history when --history is not
-// given: $XDG_STATE_HOME/voxlan/history.db, else
-// $HOME/.local/state/voxlan/history.db, else (Windows)
-// %LOCALAPPDATA%\voxlan\history.db. It reads only getenv, so a command
-// run with an injected environment never reaches the real home.
+// given: history.db in voxlan's state directory for this OS (userdirs:
+// $XDG_STATE_HOME/voxlan/history.db, else ~/.local/state/voxlan/history.db
+// on Linux; ~/Library/Application Support/voxlan/history.db on macOS;
+// %LOCALAPPDATA%\voxlan\history.db on Windows). It reads only getenv, so a
+// command run with an injected environment never reaches the real home.
 func DefaultPath(getenv func(string) string) (string, error) {
-	if d := getenv("XDG_STATE_HOME"); d != "" {
-		return filepath.Join(d, "voxlan", "history.db"), nil
+	d, err := userdirs.Current(getenv)
+	if err != nil {
+		return "", fmt.Errorf("%w (%v), or give --history FILE", ErrNoStateDir, err)
 	}
-	if home := getenv("HOME"); home != "" {
-		return filepath.Join(home, ".local", "state", "voxlan", "history.db"), nil
-	}
-	if d := getenv("LOCALAPPDATA"); d != "" {
-		return filepath.Join(d, "voxlan", "history.db"), nil
-	}
-	return "", ErrNoStateDir
+	return d.History(), nil
 }

@@ -6,22 +6,20 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/voxlan/voxlan/userdirs"
 )
 
-// DefaultBackupDir is $XDG_STATE_HOME/voxlan/backups, else
-// ~/.local/state/voxlan/backups.
+// DefaultBackupDir is the OS's state directory for voxlan plus
+// "backups" (userdirs: ~/.local/state/voxlan/backups on Linux,
+// ~/Library/Application Support/voxlan/backups on macOS,
+// %LOCALAPPDATA%\voxlan\backups on Windows).
 func DefaultBackupDir(getenv func(string) string) (string, error) {
-	if d := getenv("XDG_STATE_HOME"); d != "" {
-		return filepath.Join(d, "voxlan", "backups"), nil
+	d, err := userdirs.Current(getenv)
+	if err != nil {
+		return "", fmt.Errorf("apply: no state directory for backups: %w; or give --backup-dir", err)
 	}
-	home := getenv("HOME")
-	if home == "" {
-		var err error
-		if home, err = os.UserHomeDir(); err != nil {
-			return "", fmt.Errorf("apply: no state directory: set XDG_STATE_HOME or HOME")
-		}
-	}
-	return filepath.Join(home, ".local", "state", "voxlan", "backups"), nil
+	return d.Backups(), nil
 }
 
 // backupName is the switch target made safe for a file name; anything

@@ -122,7 +122,7 @@ The changes and each switch's driver are found as 'voxlan plan' finds them:
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "apply without asking for confirmation")
 	fl.BoolVar(&opts.Save, "save", false, "write the configuration to startup after it is verified")
 	fl.IntVar(&opts.Batch, "batch", 32, "lines per write; 1 waits for each line's reply before the next")
-	fl.StringVar(&opts.BackupDir, "backup-dir", "", "where backups go (default $XDG_STATE_HOME/voxlan/backups)")
+	fl.StringVar(&opts.BackupDir, "backup-dir", "", "where backups go (default: backups in voxlan's state directory: $XDG_STATE_HOME/voxlan on Linux, ~/Library/Application Support/voxlan on macOS, %LOCALAPPDATA%\\voxlan on Windows)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output format: table or json (default table on a terminal, json otherwise)")
 	fl.StringVar(&opts.OutFile, "out", "", "write the report to `FILE` instead of stdout")
 	fl.DurationVar(&opts.ReconnectFor, "reconnect-for", dapply.DefaultReconnectFor, "how long a rollback keeps trying to reach a switch that stopped answering")

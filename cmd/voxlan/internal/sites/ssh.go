@@ -6,8 +6,6 @@ import (
 	"github.com/spf13/cobra"
 	"io"
 	"net"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +16,7 @@ import (
 	"github.com/voxlan/voxlan/drivers/apply"
 	vssh "github.com/voxlan/voxlan/drivers/ssh"
 	"github.com/voxlan/voxlan/inventory"
+	"github.com/voxlan/voxlan/userdirs"
 )
 
 // Environment variables for credentials when no inventory names them.
@@ -217,14 +216,16 @@ func (s *Source) Dial(t *Target) apply.Dialer {
 	}
 }
 
-// DefaultKnownHosts is ~/.ssh/known_hosts, the file OpenSSH uses, so keys
-// the user already trusts are known.
+// DefaultKnownHosts is ~/.ssh/known_hosts (%USERPROFILE%\.ssh\known_hosts
+// on Windows), the file OpenSSH uses, so keys the user already trusts are
+// known. Empty when there is no home directory: every SSH verb then asks
+// for --known-hosts instead of guessing.
 func DefaultKnownHosts(getenv func(string) string) string {
-	home := getenv("HOME")
-	if home == "" {
-		home, _ = os.UserHomeDir()
+	d, err := userdirs.Current(getenv)
+	if err != nil {
+		return ""
 	}
-	return filepath.Join(home, ".ssh", "known_hosts")
+	return d.KnownHosts()
 }
 
 // Describe returns a human summary of where t is, never its secret.

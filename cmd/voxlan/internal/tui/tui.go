@@ -100,7 +100,7 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 	cmd.Flags().StringVar(&opts.Drivers.Platform, "platform", "", "driver for switches the inventory does not describe (cisco_ios...), for the Plan screen")
 	cmd.Flags().IntVar(&opts.Drivers.SSHPort, "ssh-port", 22, "SSH port for switches the inventory does not describe")
 	cmd.Flags().BoolVar(&opts.Drivers.AcceptNewKey, "accept-new-hostkey", false, "trust a switch's SSH host key on first contact (a changed key is always refused)")
-	cmd.Flags().StringVar(&opts.Drivers.BackupDir, "backup-dir", "", "where apply keeps backups (default $XDG_STATE_HOME/voxlan/backups)")
+	cmd.Flags().StringVar(&opts.Drivers.BackupDir, "backup-dir", "", "where apply keeps backups (default: backups in voxlan's state directory: $XDG_STATE_HOME/voxlan on Linux, ~/Library/Application Support/voxlan on macOS, %LOCALAPPDATA%\\voxlan on Windows)")
 	cmd.Flags().StringVar(&opts.Jack.Interface, "iface", "", "examine the jack on `IF`: act as a phone (LLDP-MED, CDP), then probe DHCP, DNS, gateway (root or CAP_NET_RAW)")
 	cmd.Flags().DurationVar(&opts.Jack.Wait, "wait", 5*time.Second, "with --iface, listen for LLDP/CDP at most this long")
 	cmd.Flags().StringArrayVar(&opts.Jack.Targets, "target", nil, "with --iface, a host to measure and try the profile's openings towards (repeatable)")

@@ -1,0 +1,4 @@
+package userdirs
+
+// current is the layout of the OS this binary runs on.
+var current = Windows
