@@ -129,9 +129,11 @@ func (c Credentials) params() (sessionParams, error) {
 }
 
 // dial opens one UDP session. Each session carries one request at a time, so
-// the walks of a switch run on several sessions.
-func dial(ctx context.Context, host string, port uint16, p sessionParams, timeout time.Duration, retries int) (*gosnmp.GoSNMP, error) {
-	g := &gosnmp.GoSNMP{
+// the walks of a switch run on several sessions. hangUp closes it; ending
+// ctx closes it too, so a request waiting for its timeout (gosnmp only looks
+// at ctx between retries) ends at once on ctrl+c.
+func dial(ctx context.Context, host string, port uint16, p sessionParams, timeout time.Duration, retries int) (g *gosnmp.GoSNMP, hangUp func(), err error) {
+	g = &gosnmp.GoSNMP{
 		Target:    host,
 		Port:      port,
 		Transport: "udp",
@@ -155,9 +157,13 @@ func dial(ctx context.Context, host string, port uint16, p sessionParams, timeou
 		g.ContextName = p.context
 	}
 	if err := g.Connect(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return g, nil
+	stop := context.AfterFunc(ctx, func() { _ = g.Conn.Close() })
+	return g, func() {
+		stop()
+		_ = g.Conn.Close()
+	}, nil
 }
 
 // isTimeout tells a request that got no answer from other failures.

@@ -75,13 +75,13 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		return sw
 	}
 	r.event(stageSystem, 0, false, nil)
-	first, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
+	first, hangUp, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
 	if err != nil {
 		r.fail(&sw, stageConnect, cleanError(err, creds))
 		r.event("done", 0, true, err)
 		return sw
 	}
-	defer first.Conn.Close()
+	defer hangUp()
 	sys, err := getScalars(first, systemOIDs)
 	if err == nil && len(sys) == 0 {
 		// Every object of the mandatory system group answered with
@@ -120,11 +120,11 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	sessions := make(chan *gosnmp.GoSNMP, walksPerSwitch)
 	sessions <- first
 	for range walksPerSwitch - 1 {
-		g, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
+		g, hangUp, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
 		if err != nil {
 			break // fewer sessions only make the walks slower
 		}
-		defer g.Conn.Close()
+		defer hangUp()
 		sessions <- g
 	}
 

@@ -74,11 +74,11 @@ func dialTest(t *testing.T, addr string) *gosnmp.GoSNMP {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := dial(context.Background(), host, port, sessionParams{version: gosnmp.Version2c, community: "public"}, time.Second, 0)
+	g, hangUp, err := dial(context.Background(), host, port, sessionParams{version: gosnmp.Version2c, community: "public"}, time.Second, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { g.Conn.Close() })
+	t.Cleanup(hangUp)
 	return g
 }
 

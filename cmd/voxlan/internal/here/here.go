@@ -101,6 +101,9 @@ func hereRun(ctx context.Context, opts *HereOptions) (err error) {
 		if errors.Is(err, capture.ErrPermission) {
 			return &cmdutil.ExitError{Code: cmdutil.ExitFailure, Err: fmt.Errorf("here: %w", err)}
 		}
+		if uerr := cmdutil.UnknownInterface("here", opts.Interface); uerr != nil {
+			return uerr
+		}
 		return fmt.Errorf("here: %w", err)
 	}
 	defer port.Close()

@@ -163,6 +163,9 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 		},
 	})
 	if err != nil {
+		if uerr := cmdutil.UnknownInterface("probe", opts.Interface); uerr != nil {
+			return uerr
+		}
 		return fmt.Errorf("probe: %w", err)
 	}
 	if ctx.Err() != nil {
