@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 //	interrupt CODE PROG [ARGS...]  start PROG, send it SIGINT after 1s, require CODE
 //	lab-site [ssh]              serve the demo site (lab/site) on loopback for
 //	                            the rest of the script: $WORK/sites.yaml (site
-//	                            "demo"), $WORK/known_hosts, $SW1..$SW4, and the
+//	                            "demo"), $WORK/known_hosts, $SW1, $SW2..., and the
 //	                            secrets its inventory refers to in the environment
 //	silent-udp                  a loopback UDP port that never answers: $SILENT
 func TestScripts(t *testing.T) {
