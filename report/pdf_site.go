@@ -173,7 +173,6 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 	}
 
 	// 7. WAN sizing.
-	f.AddPage()
 	p.heading(2, "7. "+c.T("section.sizing"))
 	if s := d.Sizing; s == nil {
 		p.para(c.T("sizing.none"))
