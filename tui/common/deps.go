@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/diff"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -23,6 +24,10 @@ type Progress struct {
 // returns what was read; a switch that never answered comes back with only
 // Target and Errors set.
 type DiscoverFunc func(ctx context.Context, target string, progress func(Progress)) snapshot.Switch
+
+// SinceFunc records an audit in the history and compares it with the
+// site's previous audit: nil, nil when there is none.
+type SinceFunc func(ctx context.Context, res *audit.Result, snap *snapshot.Snapshot) (*diff.Diff, error)
 
 // AuditFunc judges a site snapshot.
 type AuditFunc func(ctx context.Context, snap *snapshot.Snapshot) (*audit.Result, error)
@@ -113,8 +118,11 @@ type Deps struct {
 	// discovery runs.
 	Snapshot *snapshot.Snapshot
 	Audit    AuditFunc
-	Here     HereFunc
-	Probe    ProbeFunc
+	// Since, when set, records each audit and compares it with the site's
+	// previous one, for the Findings screen's new and fixed marks.
+	Since SinceFunc
+	Here  HereFunc
+	Probe ProbeFunc
 	// Interfaces and JackOn find the jack when Here is not given: the
 	// Here screen lists the wired interfaces with a link, uses the only
 	// one or lets the technician pick, and listens and probes through

@@ -2,6 +2,7 @@ package common
 
 import (
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/diff"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -39,6 +40,11 @@ type SnapshotMsg struct {
 type AuditMsg struct {
 	Result *audit.Result
 	Err    error
+	// Since compares Result with the site's previous audit in the history
+	// (nil: no history, or no earlier audit); SinceErr says why the
+	// history could not be used.
+	Since    *diff.Diff
+	SinceErr error
 }
 
 // HereMsg is broadcast when the jack's neighbours have been heard.

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/diff"
 	"github.com/voxlan/voxlan/tui/common"
 )
 
@@ -25,6 +26,11 @@ type Model struct {
 	all      []audit.Finding
 	result   *audit.Result
 	auditErr error
+	// since compares the audit with the site's previous one (nil: no
+	// history); marks are its new and fixed findings by id.
+	since    *diff.Diff
+	sinceErr error
+	marks    map[string]string
 	names    map[string]string
 	// filters; "" means all
 	requirement string
@@ -109,6 +115,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		m.names[msg.Switch.Target] = common.SwitchName(msg.Switch)
 	case common.AuditMsg:
 		m.result, m.auditErr = msg.Result, msg.Err
+		m.setSince(msg.Since, msg.SinceErr)
 		m.all = nil
 		if msg.Result != nil {
 			m.all = slices.Clone(msg.Result.Findings)
@@ -124,6 +131,30 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 	}
 	return m, nil
 }
+
+// Marks, shown before a finding's requirement when the history has an
+// earlier audit of the site.
+const (
+	MarkNew   = "new"
+	MarkFixed = "fixed"
+)
+
+func (m *Model) setSince(d *diff.Diff, err error) {
+	m.since, m.sinceErr, m.marks = d, err, nil
+	if d == nil {
+		return
+	}
+	m.marks = map[string]string{}
+	for _, id := range d.New {
+		m.marks[id] = MarkNew
+	}
+	for _, id := range d.Fixed {
+		m.marks[id] = MarkFixed
+	}
+}
+
+// Mark is the finding's mark against the previous audit ("" when none).
+func (m *Model) Mark(id string) string { return m.marks[id] }
 
 // Sort orders findings as the screen lists them: the worst first, then by
 // switch name (name maps a target to it), port and id.
@@ -298,9 +329,17 @@ func (m *Model) header() string {
 	if m.port != "" {
 		scope += " " + m.port
 	}
-	return common.Bold.Render(fmt.Sprintf("Findings %d/%d", len(m.shown), len(m.all))) +
+	h := common.Bold.Render(fmt.Sprintf("Findings %d/%d", len(m.shown), len(m.all))) +
 		fmt.Sprintf(" · %d fail %d warn · req %s · status %s · switch %s", t[audit.StatusFail], t[audit.StatusWarn],
 			or(m.requirement, "all"), or(string(m.status), "all"), scope)
+	switch {
+	case m.since != nil:
+		s := m.since.Summary
+		h += fmt.Sprintf(" · since %s (%s): %d fixed, %d new", m.since.OldAudit.Ref, m.since.OldAudit.TakenAt.Format("2006-01-02"), s.Fixed, s.New)
+	case m.sinceErr != nil:
+		h += " · " + common.Faint.Render("history: "+m.sinceErr.Error())
+	}
+	return h
 }
 
 func (m *Model) row(i int) string {
@@ -309,7 +348,12 @@ func (m *Model) row(i int) string {
 	if f.Port != "" {
 		where += " " + f.Port
 	}
-	line := fmt.Sprintf("%s %-3s %-22s %s", common.FromStatus(f.Status).Render(), f.Requirement,
+	mark := ""
+	if m.marks != nil {
+		// A column of its own only when there is an earlier audit to compare with.
+		mark = fmt.Sprintf("%-5s ", strings.ToUpper(m.marks[f.ID]))
+	}
+	line := fmt.Sprintf("%s %s%-3s %-22s %s", common.FromStatus(f.Status).Render(), mark, f.Requirement,
 		common.Truncate(where, 22), f.Message.EN)
 	if i == m.cursor {
 		return common.Accent.Render("▸") + common.Selected.Render(common.Truncate(line, max(m.width-1, 1)))

@@ -361,10 +361,14 @@ func (m *Model) finish(snap *snapshot.Snapshot) tea.Cmd {
 		return tea.Sequence(publish, func() tea.Msg { return common.AuditMsg{Err: err} })
 	}
 	m.auditing = true
-	ctx, run := m.deps.Ctx(), m.deps.Audit
+	ctx, run, since := m.deps.Ctx(), m.deps.Audit, m.deps.Since
 	return tea.Sequence(publish, func() tea.Msg {
 		res, err := run(ctx, snap)
-		return common.AuditMsg{Result: res, Err: err}
+		msg := common.AuditMsg{Result: res, Err: err}
+		if err == nil && res != nil && since != nil {
+			msg.Since, msg.SinceErr = since(ctx, res, snap)
+		}
+		return msg
 	})
 }
 

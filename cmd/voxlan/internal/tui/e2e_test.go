@@ -264,7 +264,7 @@ func TestColorsWithoutNoColor(t *testing.T) {
 	labtest.RequireTools(t, "tmux", "go")
 	bin := buildVoxlan(t)
 	tm := newTmux(t, 80, 24, []string{"TERM=xterm-256color", "COLORTERM=truecolor"},
-		"env", "-u", "NO_COLOR", bin, "tui", "--snapshot", "../../../../tui/testdata/demo-site.json")
+		"env", "-u", "NO_COLOR", "XDG_STATE_HOME="+t.TempDir(), bin, "tui", "--snapshot", "../../../../tui/testdata/demo-site.json")
 	tm.waitFor(15*time.Second, "1 Here", "q quit")
 	tm.keys("2")
 	tm.waitFor(5*time.Second, "sw-core-3750")

@@ -46,6 +46,11 @@ type TUIOptions struct {
 	Timeout     time.Duration
 	Retries     int
 	Concurrency int
+	// History records each audit the UI makes, and the Findings screen
+	// marks what is new and fixed since the site's previous one;
+	// NoHistory does neither.
+	History   string
+	NoHistory bool
 }
 
 // NewCmdTUI builds the command. runF replaces tuiRun in tests of flag
@@ -84,6 +89,9 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 			if opts.Inventory != "" && c.Flags().Changed("profile") {
 				return cmdutil.UsageError("--profile does not go with --inventory: the inventory names each site's profile")
 			}
+			if opts.History != "" && opts.NoHistory {
+				return cmdutil.UsageError("--history and --no-history contradict each other: give one")
+			}
 			if !opts.IO.OutTTY || !opts.IO.InTTY {
 				return cmdutil.UsageError("the UI needs a terminal; for scripts use voxlan discover -o json")
 			}
@@ -108,6 +116,8 @@ Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
 	cmd.Flags().DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "SNMP timeout per request")
 	cmd.Flags().IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "SNMP retries after the first try")
 	cmd.Flags().IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "switches read at once")
+	cmdutil.AddHistoryFlag(cmd.Flags(), &opts.History)
+	cmd.Flags().BoolVar(&opts.NoHistory, "no-history", false, "do not record the audits in the history (nor mark what changed since the last one)")
 	return cmd
 }
 
@@ -143,6 +153,9 @@ func NewDeps(ctx context.Context, opts *TUIOptions) (*common.Deps, error) {
 	o := opts.Drivers
 	o.Entry = func() *inventory.Site { return site.Entry }
 	if deps.Audit, deps.Render, deps.Apply, err = Drivers(opts.Getenv, o, deps.Audit); err != nil {
+		return nil, err
+	}
+	if err := opts.historyDeps(deps); err != nil {
 		return nil, err
 	}
 	return deps, nil
