@@ -169,6 +169,7 @@ func Parse(file string, data []byte) (*Inventory, error) {
 	if err := inv.validate(doc).Err(); err != nil {
 		return nil, err
 	}
+	inv.placeSecretRefs(doc)
 	for i := range inv.Sites {
 		if via := inv.Sites[i].InternetVia; via != "" {
 			gw, _ := inv.Site(via)
@@ -347,6 +348,36 @@ func validateSNMP(add func(string, string, ...any), path string, s *SNMP) {
 			if err := r.ref.check(); err != nil {
 				add(path+"."+r.key, "%s: %v", r.key, err)
 			}
+		}
+	}
+}
+
+// placeSecretRefs records where each secret reference is written, so
+// messages name it by line and key and never by what it holds.
+func (inv *Inventory) placeSecretRefs(doc *strictyaml.Doc) {
+	place := func(path, key string, ref *SecretRef) {
+		if ref != nil {
+			ref.Where = fmt.Sprintf("%s line %d, key %s", doc.File, doc.Pos(path+"."+key).Line, key)
+		}
+	}
+	both := func(path string, snmp *SNMP, ssh *SSH) {
+		if snmp != nil {
+			place(path+".snmp", "community", snmp.Community)
+			place(path+".snmp", "authPass", snmp.AuthPass)
+			place(path+".snmp", "privPass", snmp.PrivPass)
+		}
+		if ssh != nil {
+			place(path+".ssh", "password", ssh.Password)
+			place(path+".ssh", "enable", ssh.Enable)
+		}
+	}
+	for i := range inv.Sites {
+		s := &inv.Sites[i]
+		sp := fmt.Sprintf("sites[%d]", i)
+		both(sp, s.SNMP, s.SSH)
+		for j := range s.Switches {
+			sw := &s.Switches[j]
+			both(fmt.Sprintf("%s.switches[%d]", sp, j), sw.SNMP, sw.SSH)
 		}
 	}
 }

@@ -240,7 +240,7 @@ func TestSNMPCredentials(t *testing.T) {
 		t.Errorf("got %+v %v", c, err)
 	}
 	_, err = r.SNMPCredentials(context.Background(), hq, &hq.Switches[1])
-	if err == nil || !strings.Contains(err.Error(), "snmp authPass of hq/198.18.0.3:1161 (file /etc/voxlan/floor1.auth)") {
+	if err == nil || !strings.Contains(err.Error(), "snmp authPass of hq/198.18.0.3:1161 (file reference at testdata/sites.yaml line 26, key authPass): stat the file: no such file") {
 		t.Errorf("missing file: got %v", err)
 	}
 	lyon, _ := inv.Site("branch-lyon")
@@ -303,5 +303,45 @@ func TestInternetViaCarriesUsers(t *testing.T) {
 	paris, _ := inv.Site("paris")
 	if paris.CarriedUsers != 50 || strings.Join(paris.CarriedSites, ",") != "lyon,nice" {
 		t.Errorf("got %d users from %v", paris.CarriedUsers, paris.CarriedSites)
+	}
+}
+
+// TestUnresolvedReferenceNeverEchoed: a secret pasted where a file path,
+// a keyring entry or a variable name belongs must not come back in the
+// error; the reference is named by its line and key.
+func TestUnresolvedReferenceNeverEchoed(t *testing.T) {
+	doc := `sites:
+  - name: hq
+    switches:
+      - host: 198.18.0.2
+        snmp:
+          community: {file: "Sup3r-S3cret-A"}
+        ssh:
+          password: {keyring: "Sup3r-S3cret-B"}
+          enable: {prompt: true}
+`
+	inv, err := Parse("sites.yaml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hq, _ := inv.Site("hq")
+	sw := &hq.Switches[0]
+	r := &Resolver{Keyring: fakeKeyring{}, UID: os.Getuid()}
+	ctx := context.Background()
+	for _, tc := range []struct {
+		ref  *SecretRef
+		want string
+	}{
+		{sw.SNMP.Community, "file reference at sites.yaml line 6, key community"},
+		{sw.SSH.Password, "keyring reference at sites.yaml line 8, key password"},
+		{sw.SSH.Enable, "prompt at sites.yaml line 9, key enable"},
+	} {
+		_, err := r.Resolve(ctx, tc.ref, "a secret of hq/198.18.0.2")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("got %v, want it to name %q", err, tc.want)
+		}
+		if err != nil && strings.Contains(err.Error(), "Sup3r-S3cret") {
+			t.Errorf("error echoes the reference: %v", err)
+		}
 	}
 }

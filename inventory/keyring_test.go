@@ -82,7 +82,7 @@ func TestOSKeyringAgainstGnomeKeyring(t *testing.T) {
 		t.Fatalf("got %q, %v", got, err)
 	}
 	_, err = r.Resolve(ctx, &SecretRef{Keyring: "nobody"}, "snmp community of hq/sw1")
-	if err == nil || !strings.Contains(err.Error(), `no keyring entry "nobody" under service "voxlan"; store it with: secret-tool store`) {
+	if err == nil || !strings.Contains(err.Error(), `the OS keyring has no such entry under service "voxlan"; store it with: secret-tool store`) {
 		t.Errorf("missing entry: got %v", err)
 	}
 }

@@ -24,6 +24,11 @@ type SecretRef struct {
 	// File is a file readable by its owner only (chmod 600); its first
 	// line is the secret.
 	File string `yaml:"file"`
+	// Where names the reference in messages: "sites.yaml line 12, key
+	// authPass" (set by Parse). Messages never repeat what the reference
+	// holds: a secret pasted where a file path or a keyring entry belongs
+	// must not end up on a screen or in a log.
+	Where string `yaml:"-"`
 }
 
 // ScalarHint is the error when a secret is written in clear. The value is
@@ -63,19 +68,25 @@ func (r *SecretRef) check() error {
 	return errors.New("give only one of env, keyring, file or prompt")
 }
 
-// String describes the reference (never the secret), for messages.
+// String names the reference for messages by where it is written and its
+// kind, never by what it holds (a path, an entry name or a variable could
+// be the secret itself, written in the wrong place).
 func (r *SecretRef) String() string {
+	kind := "nothing"
 	switch {
 	case r.Env != "":
-		return "env " + r.Env
+		kind = "env reference"
 	case r.Keyring != "":
-		return "keyring " + r.Keyring
+		kind = "keyring reference"
 	case r.File != "":
-		return "file " + r.File
+		kind = "file reference"
 	case r.Prompt:
-		return "prompt"
+		kind = "prompt"
 	}
-	return "nothing"
+	if r.Where == "" {
+		return kind
+	}
+	return kind + " at " + r.Where
 }
 
 // Keyring reads secrets from the OS keyring.
@@ -153,9 +164,9 @@ func (r *Resolver) Resolve(ctx context.Context, ref *SecretRef, label string) (s
 		v, err := r.Keyring.Get(KeyringService, ref.Keyring)
 		if err != nil {
 			if errors.Is(err, keyring.ErrNotFound) {
-				return fail("no keyring entry %q under service %q; store it with: secret-tool store --label=voxlan service %s username %s", ref.Keyring, KeyringService, KeyringService, ref.Keyring)
+				return fail("the OS keyring has no such entry under service %q; store it with: secret-tool store --label=voxlan service %s username ENTRY (ENTRY as written in the reference)", KeyringService, KeyringService)
 			}
-			return fail("keyring: %v", err)
+			return fail("keyring: %s", strings.ReplaceAll(err.Error(), ref.Keyring, "the entry"))
 		}
 		return v, nil
 	case ref.File != "":
@@ -165,6 +176,8 @@ func (r *Resolver) Resolve(ctx context.Context, ref *SecretRef, label string) (s
 }
 
 func (r *Resolver) readFile(path string, fail func(string, ...any) (string, error)) (string, error) {
+	// The path is never repeated: it may be the secret itself.
+	hide := func(err error) string { return strings.ReplaceAll(err.Error(), path, "the file") }
 	stat, read := r.Stat, r.ReadFile
 	if stat == nil {
 		stat = os.Stat
@@ -174,22 +187,22 @@ func (r *Resolver) readFile(path string, fail func(string, ...any) (string, erro
 	}
 	fi, err := stat(path)
 	if err != nil {
-		return fail("%v", err)
+		return fail("%s", hide(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return fail("%s is not a regular file", path)
+		return fail("the file is not a regular file")
 	}
 	if err := ownerOnly(path, fi, r.UID); err != nil {
-		return fail("%v", err)
+		return fail("%s", hide(err))
 	}
 	data, err := read(path)
 	if err != nil {
-		return fail("%v", err)
+		return fail("%s", hide(err))
 	}
 	line, _, _ := strings.Cut(string(data), "\n")
 	line = strings.TrimRight(line, "\r")
 	if line == "" {
-		return fail("%s is empty; its first line must be the secret", path)
+		return fail("the file is empty; its first line must be the secret")
 	}
 	return line, nil
 }

@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -154,5 +156,29 @@ func TestDNSNames(t *testing.T) {
 	p, err := Parse("old.yaml", []byte(old))
 	if err != nil || len(p.DNS.Names) != 0 {
 		t.Errorf("profile without dns: %v %v", err, p)
+	}
+}
+
+// TestLoadNonYAMLFileNeverEchoed: `profile: PATH` pointing at a file that
+// is not a profile (a secret, a shell script) is refused without repeating
+// any of its content.
+func TestLoadNonYAMLFileNeverEchoed(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"community":  "S3cret-Community-Line\n",
+		"script.yml": "#!/bin/sh\nexport TOKEN=S3cret-Token-Value\n",
+		"list.yaml":  "- S3cret-Item\n",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(path)
+		if err == nil {
+			t.Fatalf("%s: loaded as a profile", name)
+		}
+		if strings.Contains(err.Error(), "S3cret") {
+			t.Errorf("%s: error repeats the file's content: %v", name, err)
+		}
 	}
 }

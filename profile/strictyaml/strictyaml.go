@@ -187,6 +187,13 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, path, key string) {
 				w.errorf(n, "%s", h.ScalarHint(key))
 				return
 			}
+			if key == "" {
+				// The whole file is one value: most likely not a YAML
+				// file at all (a secret, a config of something else).
+				// Its content is never repeated.
+				w.errorf(n, "the file is not a YAML mapping (key: value lines) but %s; is this the right file?", describeKind(n))
+				return
+			}
 			w.errorf(n, "%s must be a mapping (key: value lines), not %s", describeKey(key), describe(n))
 			return
 		}
@@ -360,6 +367,17 @@ func describe(n *yaml.Node) string {
 		v = v[:40] + "..."
 	}
 	return strconv.Quote(v)
+}
+
+// describeKind names what was written without any of its content.
+func describeKind(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case isNull(n):
+		return "an empty value"
+	}
+	return fmt.Sprintf("one text value of %d characters", len(n.Value))
 }
 
 // closest returns the valid key within edit distance 2 of name, or that

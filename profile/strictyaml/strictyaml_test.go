@@ -56,7 +56,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"name: [a]\n", `d.yaml:1:7: "name" must be a text value, not a list`},
 		{"name: x\nitems:\n  - {}\n", `d.yaml:3:5: "id" is missing here; add a line "id: ..."`},
 		{"name: &n x\nSkipped: *n\n", `d.yaml:2:1: unknown key "Skipped"; valid keys here: count, items, name, on, opt, ratio, watts`},
-		{"- a\n", `d.yaml:1:1: the document must be a mapping (key: value lines), not a list`},
+		{"- a\n", `d.yaml:1:1: the file is not a YAML mapping (key: value lines) but a list; is this the right file?`},
+		{"s3cret\n", `d.yaml:1:1: the file is not a YAML mapping (key: value lines) but one text value of 6 characters; is this the right file?`},
 		{"name: x\nitems: *a\n", `d.yaml: not valid YAML: unknown anchor 'a' referenced`},
 		{"zz: 1\nname: x\naa: 2\n", "d.yaml:1:1: unknown key \"zz\"; valid keys here: count, items, name, on, opt, ratio, watts\nd.yaml:3:1: unknown key \"aa\"; valid keys here: count, items, name, on, opt, ratio, watts"},
 	} {

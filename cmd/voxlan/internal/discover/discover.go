@@ -49,15 +49,20 @@ type DiscoverOptions struct {
 	OutFile string
 	Site    string
 
-	Community   string
-	SNMPVersion string
-	User        string
-	AuthProto   string
-	PrivProto   string
-	Context     string
-	Timeout     time.Duration
-	Retries     int
-	Concurrency int
+	// Community is the v2c community once resolved (tests set it); the
+	// command line never carries it: CommunityFlag may only be "-" (ask
+	// on the terminal), CommunityFile names a file holding it.
+	Community     string
+	CommunityFlag string
+	CommunityFile string
+	SNMPVersion   string
+	User          string
+	AuthProto     string
+	PrivProto     string
+	Context       string
+	Timeout       time.Duration
+	Retries       int
+	Concurrency   int
 	// FromCLI is a directory of saved show outputs read with the Platform
 	// driver instead of SNMP.
 	FromCLI  string
@@ -84,8 +89,11 @@ func NewCmdDiscover(f *cmdutil.Factory, runF func(*DiscoverOptions) error) *cobr
 		Long: `Read each TARGET (host or host:port, default port 161) over SNMP v2c or v3
 and write what was found: ports, VLANs, voice VLAN, PoE, LLDP/CDP neighbours.
 
-Secrets come from the environment, never from flags:
-  VOXLAN_SNMP_COMMUNITY   v2c community (default "public"; --community overrides)
+Secrets come from the environment, a file, the terminal or the inventory,
+never from the command line (ps and shell history would show them):
+  VOXLAN_SNMP_COMMUNITY   v2c community (default "public"); or
+                          --community-file FILE (first line, owner-only file),
+                          --community - (asked without echo)
   VOXLAN_SNMP_AUTH_PASS   v3 authentication passphrase
   VOXLAN_SNMP_PRIV_PASS   v3 privacy passphrase
 On a terminal, missing v3 passphrases are asked for without echo.
@@ -114,7 +122,8 @@ written, failures listed in its errors), 2 bad flags or targets.`,
 	fl.StringVar(&opts.OutFile, "out", "", "write the output to `FILE` instead of stdout")
 	fl.StringVar(&opts.Site, "site", "default", "site name recorded in the snapshot; with --inventory, the only site to discover")
 	fl.StringVar(&opts.InventoryFile, "inventory", "", "discover the switches of the sites.yaml `FILE`: one snapshot per site (--out DIR for several)")
-	fl.StringVar(&opts.Community, "community", "", "SNMP v2c community (default $"+EnvCommunity+", else \"public\")")
+	fl.StringVar(&opts.CommunityFlag, "community", "", "\"-\" asks for the SNMP v2c community on the terminal; a value here is refused (default $"+EnvCommunity+", else \"public\")")
+	fl.StringVar(&opts.CommunityFile, "community-file", "", "read the SNMP v2c community from the first line of `FILE` (readable by you only)")
 	fl.StringVar(&opts.SNMPVersion, "snmp-version", "2c", "SNMP version: 2c or 3")
 	fl.StringVar(&opts.User, "user", "", "SNMPv3 user name")
 	fl.StringVar(&opts.AuthProto, "auth-proto", "", "SNMPv3 authentication: MD5, SHA, SHA224, SHA256, SHA384, SHA512")
@@ -129,6 +138,12 @@ written, failures listed in its errors), 2 bad flags or targets.`,
 }
 
 func (o *DiscoverOptions) validate() error {
+	if o.CommunityFlag != "" && o.CommunityFlag != "-" {
+		return cmdutil.UsageError("--community takes no value on the command line: ps, /proc and your shell history would show it. Set %s, use --community-file FILE (readable by you only), --community - to type it without echo, or reference it in the inventory (snmp: community: {env: NAME} | {keyring: NAME} | {file: PATH} | {prompt: true})", EnvCommunity)
+	}
+	if o.CommunityFlag == "-" && o.CommunityFile != "" {
+		return cmdutil.UsageError("give --community - or --community-file, not both")
+	}
 	switch o.Output {
 	case "", "table", "json":
 	default:
@@ -169,10 +184,32 @@ func (o *DiscoverOptions) validate() error {
 	return nil
 }
 
-// credentials gathers the secrets from the environment or the prompt.
+// credentials gathers the secrets from a file, the prompt or the
+// environment.
 func (o *DiscoverOptions) credentials() (snmp.Credentials, error) {
 	c := snmp.Credentials{Version: o.SNMPVersion, Community: o.Community}
-	if c.Community == "" {
+	switch {
+	case c.Community != "":
+	case o.CommunityFile != "":
+		r := o.Resolver
+		if r == nil {
+			r = &inventory.Resolver{Getenv: o.Getenv, UID: os.Getuid()}
+		}
+		v, err := r.Resolve(context.Background(), &inventory.SecretRef{File: o.CommunityFile, Where: "--community-file"}, "snmp community")
+		if err != nil {
+			return c, cmdutil.UsageError("%v", err)
+		}
+		c.Community = v
+	case o.CommunityFlag == "-":
+		if o.ReadSecret == nil {
+			return c, cmdutil.UsageError("--community -: no terminal to ask on; set %s or use --community-file", EnvCommunity)
+		}
+		v, err := o.ReadSecret("SNMP v2c community: ")
+		if err != nil || v == "" {
+			return c, cmdutil.UsageError("reading the community: nothing typed (%v)", err)
+		}
+		c.Community = v
+	default:
 		c.Community = o.Getenv(EnvCommunity)
 	}
 	if o.SNMPVersion != "3" {

@@ -45,6 +45,18 @@ func TestNewCmdDiscoverFlags(t *testing.T) {
 		{name: "v3 without user", args: []string{"--snmp-version", "3", "h"}, wantErr: "needs --user"},
 		{name: "user without v3", args: []string{"--user", "u", "h"}, wantErr: "need --snmp-version 3"},
 		{name: "bad concurrency", args: []string{"--concurrency", "0", "h"}, wantErr: "--concurrency"},
+		{name: "community on the command line", args: []string{"--community", "S3cretComm", "h"},
+			wantErr: "--community takes no value on the command line"},
+		{name: "community asked", args: []string{"--community", "-", "h"}, check: func(t *testing.T, o *DiscoverOptions) {
+			if o.CommunityFlag != "-" || o.Community != "" {
+				t.Errorf("got %+v", o)
+			}
+		}},
+		{name: "community file", args: []string{"--community-file", "/x/comm", "h"}, check: func(t *testing.T, o *DiscoverOptions) {
+			if o.CommunityFile != "/x/comm" {
+				t.Errorf("got %+v", o)
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,5 +267,44 @@ func TestInterruptedDiscoverKeepsPreviousSnapshot(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "site.json.partial") {
 		t.Errorf("stderr %q does not say where the partial snapshot is", errOut.String())
+	}
+}
+
+// TestCommunityNeverFromTheCommandLine: the refusal names the ways that
+// keep the community out of ps and shell history, and never repeats it;
+// the file and the prompt work.
+func TestCommunityNeverFromTheCommandLine(t *testing.T) {
+	io, _, _ := cmdtest.Streams()
+	cmd := NewCmdDiscover(&cmdutil.Factory{IO: io, Getenv: env(nil)}, func(*DiscoverOptions) error { return nil })
+	err := cmdtest.Run(cmd, "--community", "S3cretComm", "h")
+	for _, want := range []string{EnvCommunity, "--community-file", "--community -", "{keyring: NAME}"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("refusal %v does not offer %s", err, want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "S3cretComm") {
+		t.Errorf("refusal repeats the community: %v", err)
+	}
+
+	file := filepath.Join(t.TempDir(), "community")
+	if err := os.WriteFile(file, []byte("from-file\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var got snmp.Options
+	o := &DiscoverOptions{IO: io, Getenv: env(map[string]string{EnvCommunity: "from-env"}), Targets: []string{"h"}, SNMPVersion: "2c",
+		Timeout: time.Second, Concurrency: 1, CommunityFile: file, Discover: fakeDiscover(snapshot.New(""), &got)}
+	if err := discoverRun(context.Background(), o); err != nil || got.Credentials.Community != "from-file" {
+		t.Fatalf("community %q, %v; want from-file", got.Credentials.Community, err)
+	}
+	if err := os.Chmod(file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := discoverRun(context.Background(), o); cmdutil.CodeFor(err) != cmdutil.ExitUsage || strings.Contains(err.Error(), file) {
+		t.Fatalf("readable by others: %v, want a usage error not naming the path", err)
+	}
+	o.CommunityFile, o.CommunityFlag = "", "-"
+	o.ReadSecret = func(string) (string, error) { return "typed", nil }
+	if err := discoverRun(context.Background(), o); err != nil || got.Credentials.Community != "typed" {
+		t.Fatalf("community %q, %v; want typed", got.Credentials.Community, err)
 	}
 }
