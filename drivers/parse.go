@@ -88,3 +88,50 @@ func FormatVLANList(ids []int) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// ParseVLANWords reads a VLAN list as Comware and VRP write it: numbers
+// and "A to B" ranges separated by spaces ("10 20 to 23").
+func ParseVLANWords(words []string) ([]int, error) {
+	var out []int
+	for i := 0; i < len(words); i++ {
+		a, err := strconv.Atoi(words[i])
+		if err != nil || a < 1 || a > 4094 {
+			return nil, fmt.Errorf("bad VLAN %q", words[i])
+		}
+		b := a
+		if i+2 < len(words) && words[i+1] == "to" {
+			if b, err = strconv.Atoi(words[i+2]); err != nil || b < a || b > 4094 {
+				return nil, fmt.Errorf("bad VLAN range %s to %s", words[i], words[i+2])
+			}
+			i += 2
+		}
+		for v := a; v <= b; v++ {
+			out = append(out, v)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no VLAN")
+	}
+	return out, nil
+}
+
+// FormatVLANWords writes ids as Comware and VRP do: "10 20 to 23".
+func FormatVLANWords(ids []int) string {
+	s := slices.Clone(ids)
+	slices.Sort(s)
+	s = slices.Compact(s)
+	var parts []string
+	for i := 0; i < len(s); {
+		j := i
+		for j+1 < len(s) && s[j+1] == s[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, strconv.Itoa(s[i])+" to "+strconv.Itoa(s[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(s[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, " ")
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
 	"github.com/voxlan/voxlan/drivers/hp_comware"
+	"github.com/voxlan/voxlan/drivers/huawei_vrp"
 )
 
 // New returns a registry holding every driver.
@@ -20,6 +21,7 @@ func New() (*drivers.Registry, error) {
 		aruba_aoss.Register,
 		aruba_aoscx.Register,
 		hp_comware.Register,
+		huawei_vrp.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err

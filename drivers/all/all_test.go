@@ -59,6 +59,9 @@ func TestIdentifySecondWave(t *testing.T) {
 	for _, c := range []struct{ oid, descr, want string }{
 		{"1.3.6.1.4.1.47196.4.1.1.1.303", "Aruba JL727A 6200F 48G CL4 4SFP+370W Swch ML.10.07.0005", "aruba_aoscx"},
 		{"1.3.6.1.4.1.25506.11.1.24", "HP Comware Platform Software, Software Version 5.20.99 Release 2222P08\nHP A5500-24G EI Switch with 2 Interface Slots\r\nCopyright (c) 2010-2017 Hewlett Packard Enterprise Development LP", "hp_comware"},
+		// A VRP sysDescr as a real S6730 advertises it in LLDP (ntc-templates
+		// huawei_vrp_display_lldp_neighbor1), under Huawei's arc.
+		{"1.3.6.1.4.1.2011.2.23.534", "Huawei Switch S6730-S24X6Q\nHuawei Versatile Routing Platform Software\nVRP (R) software, Version 5.170 (S6730 V200R022C00SPC500)\nCopyright (C) 2000-2022 HUAWEI TECH Co., Ltd.", "huawei_vrp"},
 		{"1.3.6.1.4.1.11.2.3.7.11.181", "HP J9772A 2530-48G-PoE+ Switch, revision YA.16.10.0009, ROM YA.15.20 (/ws/swbuildm/rel_yakima_qaoff/code/build/bom(swbuildm_rel_yakima_qaoff_rel_yakima))", "aruba_aoss"},
 	} {
 		if d, ok := r.Identify(c.oid, c.descr); !ok || d.Name() != c.want {

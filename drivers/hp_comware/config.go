@@ -75,7 +75,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 			title, cur, svi, vlan = "", "", 0, 0
 			switch {
 			case f[0] == "vlan" && len(f) >= 2:
-				ids, err := parseVLANs(f[1:])
+				ids, err := drivers.ParseVLANWords(f[1:])
 				if err != nil {
 					return nil, bad(err)
 				}
@@ -155,7 +155,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 					break
 				}
 				var ids []int
-				ids, err = parseVLANs(f[4:])
+				ids, err = drivers.ParseVLANWords(f[4:])
 				p.permit = append(p.permit, ids...)
 			case trim == "undo port trunk permit vlan 1":
 				p.undoPermit1 = true
@@ -163,7 +163,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 				p.undoHybrid1 = true
 			case len(f) >= 5 && f[0] == "port" && f[1] == "hybrid" && f[2] == "vlan" && (f[len(f)-1] == "tagged" || f[len(f)-1] == "untagged"):
 				var ids []int
-				ids, err = parseVLANs(f[3 : len(f)-1])
+				ids, err = drivers.ParseVLANWords(f[3 : len(f)-1])
 				if f[len(f)-1] == "tagged" {
 					p.tag = append(p.tag, ids...)
 				} else {

@@ -222,20 +222,20 @@ func vlanLines(c, w *drivers.Port) []string {
 			// A trunk permits its PVID and tagged VLANs alike.
 			have, wnt := append(haveU, haveT...), append([]int{data}, wantT...)
 			if del := minus(have, wnt); len(del) > 0 {
-				out = append(out, "undo port trunk permit vlan "+formatVLANs(del))
+				out = append(out, "undo port trunk permit vlan "+drivers.FormatVLANWords(del))
 			}
 			if add := minus(wnt, have); len(add) > 0 {
-				out = append(out, "port trunk permit vlan "+formatVLANs(add))
+				out = append(out, "port trunk permit vlan "+drivers.FormatVLANWords(add))
 			}
 		} else {
 			if del := minus(append(haveU, haveT...), append([]int{data}, wantT...)); len(del) > 0 {
-				out = append(out, "undo port hybrid vlan "+formatVLANs(del))
+				out = append(out, "undo port hybrid vlan "+drivers.FormatVLANWords(del))
 			}
 			if !slices.Contains(haveU, data) {
 				out = append(out, "port hybrid vlan "+strconv.Itoa(data)+" untagged")
 			}
 			if add := minus(wantT, haveT); len(add) > 0 {
-				out = append(out, "port hybrid vlan "+formatVLANs(add)+" tagged")
+				out = append(out, "port hybrid vlan "+drivers.FormatVLANWords(add)+" tagged")
 			}
 		}
 		if c.Mode != w.Mode || drivers.VLANOrDefault(c.DataVLAN) != data {

@@ -1,0 +1,140 @@
+package huawei_vrp_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/apply/applytest"
+	"github.com/voxlan/voxlan/drivers/drivertest"
+	"github.com/voxlan/voxlan/drivers/huawei_vrp"
+	"github.com/voxlan/voxlan/lab/clisim"
+)
+
+type lab struct {
+	*drivertest.Lab
+	dev *clisim.VRP
+}
+
+func newLab(t testing.TB) *lab {
+	t.Helper()
+	dev := clisim.NewVRP("S5720", 10, "198.18.1.2")
+	dev.AddPhone("GigabitEthernet0/0/1")
+	dev.AddPhone("GigabitEthernet0/0/2")
+	// Port 3 has PoE off: the plan turns it on.
+	sh := dev.NewShell()
+	for _, l := range []string{"system-view", "interface GigabitEthernet0/0/3", "undo poe enable", "return"} {
+		if out, _ := sh.Exec(l); out != "" && !strings.HasPrefix(out, "Enter system view") {
+			t.Fatalf("%s: %s", l, out)
+		}
+	}
+	return &lab{Lab: drivertest.NewLab(t, dev, "admin", huawei_vrp.Driver{}.Attrs()), dev: dev}
+}
+
+var phones = []string{"GigabitEthernet0/0/1", "GigabitEthernet0/0/2", "GigabitEthernet0/0/3"}
+
+func voiceChanges(ports ...string) []audit.Change {
+	cs := drivertest.VoiceChanges(ports...)
+	for i := range cs {
+		cs[i].Reason = "t"
+	}
+	return cs
+}
+
+func phonePort(t *testing.T, dev *clisim.VRP, name string) {
+	t.Helper()
+	p, _ := dev.Port(name)
+	if p.LinkType != "hybrid" || p.PVID != 10 || !slices.Equal(p.Untagged, []int{10}) || !slices.Equal(p.Tagged, []int{20}) ||
+		p.Voice != 20 || !slices.Equal(p.MED, []int{20, 5, 46}) || p.PoEOff {
+		t.Errorf("port %s: %+v", name, p)
+	}
+}
+
+// TestApplyVoicePorts: plan, apply, verify and save on three phone ports
+// (VLAN 20: 4 lines; ports 1 and 2: 10 each; port 3 also turns PoE on)
+// of the VRP emulator over SSH with scrapligo's huawei_vrp platform;
+// the uplink is refused.
+func TestApplyVoicePorts(t *testing.T) {
+	l := newLab(t)
+	p, r, before := applytest.Run(t, l.Lab, huawei_vrp.Driver{}, voiceChanges(append(phones, "XGigabitEthernet0/0/1")...), apply.Options{Save: true})
+	if r.Outcome != apply.OutcomeSaved || r.Failure != "" {
+		t.Fatalf("outcome %q failure %q mismatches %v\nsent %+v", r.Outcome, r.Failure, r.Mismatches, r.Sent)
+	}
+	if p.Lines[0] != "vlan batch 20" || p.Lines[1] != "vlan 20" || len(p.Lines) != 4+10+10+11 {
+		t.Errorf("plan lines:\n%s", strings.Join(p.Lines, "\n"))
+	}
+	if len(p.Refused) != 1 || p.Refused[0].Port != "XGigabitEthernet0/0/1" || !strings.Contains(p.Refused[0].Reason, "uplink") {
+		t.Errorf("refused %+v", p.Refused)
+	}
+	for _, port := range phones {
+		phonePort(t, l.dev, port)
+	}
+	if p4, _ := l.dev.Port("GigabitEthernet0/0/4"); p4.LinkType != "access" || p4.Access != 10 {
+		t.Errorf("port 1/0/4 outside the plan changed: %+v", p4)
+	}
+	if len(r.Ports) != 3 || r.Ports[0].Status != apply.PortAsPlanned || !strings.Contains(r.Ports[0].State, "med voice vlan 20 tagged priority 5 dscp 46") {
+		t.Errorf("ports %+v", r.Ports)
+	}
+	if l.dev.StartupConfig() == before || l.dev.StartupConfig() != l.dev.RunningConfig() {
+		t.Error("configuration not saved")
+	}
+	if r.SafetyNet != drivers.NoNetNote {
+		t.Errorf("safety net %q", r.SafetyNet)
+	}
+	t.Logf("%d lines, %d session(s), %d round trips, %v", len(p.Lines), r.Sessions, r.RoundTrips, r.Elapsed)
+}
+
+// TestApplyFaults: a rejected line, a dropped session, an ignored line
+// (verification catches it) and a slow switch all end in the backup state,
+// byte for byte, every port restored.
+func TestApplyFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		fault   func(f *clisim.Faults)
+		opts    apply.Options
+		failure string
+	}{
+		{"rejected", func(f *clisim.Faults) { f.Reject = "voice-vlan 20 enable" }, apply.Options{}, `rejected "voice-vlan 20 enable": Error: Unrecognized command`},
+		{"dropped", func(f *clisim.Faults) { f.DropAfterConfigLines = 8 }, apply.Options{Batch: 4}, "sending:"},
+		{"ignored", func(f *clisim.Faults) { f.Ignore = "port hybrid tagged vlan 20" }, apply.Options{Batch: 4}, "verification found"},
+		{"slow", func(f *clisim.Faults) { f.ConfigDelay = time.Second }, apply.Options{RollbackTimeout: 5 * time.Second}, "timed out"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLab(t)
+			if tc.name == "slow" {
+				l.Opts.Timeout = 300 * time.Millisecond
+			}
+			tc.fault(l.dev.Faults)
+			_, r, before := applytest.Run(t, l.Lab, huawei_vrp.Driver{}, voiceChanges(phones...), tc.opts)
+			if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, tc.failure) {
+				t.Fatalf("outcome %q failure %q", r.Outcome, r.Failure)
+			}
+			l.dev.Faults.ConfigDelay = 0
+			if after := l.dev.RunningConfig(); after != before {
+				t.Errorf("device not back to the backup state:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+			if len(r.Ports) != 3 || len(r.Residual) != 0 {
+				t.Fatalf("ports %+v residual %v", r.Ports, r.Residual)
+			}
+			for _, pr := range r.Ports {
+				if pr.Status != apply.PortRestored {
+					t.Errorf("port %s: %q", pr.Port, pr.Status)
+				}
+			}
+		})
+	}
+}
+
+// TestFaults: the shared fault suite; VRP has no revert timer here, so
+// the startup configuration stays untouched until the change is verified.
+func TestFaults(t *testing.T) {
+	applytest.Faults(t, func(t *testing.T) applytest.FaultLab {
+		l := newLab(t)
+		return applytest.FaultLab{Lab: l.Lab, Driver: huawei_vrp.Driver{}, Faults: l.dev.Faults, Startup: l.dev.StartupConfig,
+			Changes: voiceChanges(phones...)}
+	})
+}
