@@ -1,6 +1,12 @@
 package snmp
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/gosnmp/gosnmp"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
 
 // TestIdentify uses the sysObjectID and sysDescr of every recording in
 // testdata/snmprec at the repository root, as recorded.
@@ -130,6 +136,15 @@ var breadthCases = []struct {
 		Identity{"dlink", "dlink_dgs", "DGS-1210-28P/ME", ""}},
 	{"planet", "1.3.6.1.4.1.10456.1.1516", "GS-4210-24P2S", Identity{"planet", "planet", "", ""}},
 	{"lancom", "1.3.6.1.4.1.2356.800.3.1", "LANCOM GS-3652XUP", Identity{"lancom", "lancom_lcos", "", ""}},
+	// Avaya/Extreme ERS (BOSS) on the Bay arc 45: the system description of
+	// an ERS 4850 as an LLDP capture in a public repository prints it
+	// (the arc 45.3.x is Nortel's; the exact leaf is not sourced).
+	{"avaya ers 4850", "1.3.6.1.4.1.45.3.71.11", "Ethernet Routing Switch 4850GTS-PWR+ HW:14 FW:5.8.0.1 SW:v5.8.3.017",
+		Identity{"extreme", "extreme_boss", "4850GTS-PWR+", "5.8.3.017"}},
+	// Linksys SRW224 as a public Nagios plugin quotes its sysDescr; the
+	// firmware comes from LINKSYS-MIB commonFirmwareVer (vendorScalars).
+	{"linksys srw224", "1.3.6.1.4.1.3955.6.9.224.1", "24-Port Managed 10/100 Switch w/WebView",
+		Identity{"linksys", "linksys_srw", "", ""}},
 }
 
 // FuzzIdentify: any sysObjectID and sysDescr give a vendor exactly when
@@ -144,4 +159,24 @@ func FuzzIdentify(f *testing.F) {
 			t.Fatalf("Identify(%q, %q) = %+v", oid, descr, id)
 		}
 	})
+}
+
+// TestVendorScalars: where a vendor keeps the running firmware in its own
+// scalar (Linksys commonFirmwareVer, D-Link agentFirmwareVersion), it
+// replaces what sysDescr or ENTITY-MIB said.
+func TestVendorScalars(t *testing.T) {
+	for _, c := range []struct{ oid, scalar, value string }{
+		{"1.3.6.1.4.1.3955.6.9.224.1", "1.3.6.1.4.1.3955.1.1.0", "1.1.3"},
+		{"1.3.6.1.4.1.171.10.76.28", "1.3.6.1.4.1.171.12.1.2.7.1.2.1", "6.10.007"},
+	} {
+		sys := map[string]gosnmp.SnmpPDU{oidSysObjectID: {Value: c.oid}, c.scalar: {Value: []byte(c.value)}}
+		if oids := vendorScalarOIDs(sys); len(oids) != 1 || oids[0] != c.scalar {
+			t.Errorf("%s: scalars to read %v", c.oid, oids)
+		}
+		sw := &snapshot.Switch{SysObjectID: c.oid, Version: "A1"}
+		applyVendorScalars(sw, sys)
+		if sw.Version != c.value {
+			t.Errorf("%s: version %q, want %q", c.oid, sw.Version, c.value)
+		}
+	}
 }
