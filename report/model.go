@@ -89,10 +89,10 @@ type Document struct {
 	PlanCLI      *PlanCLI
 	// PlanFile and AppliedFile are Meta's.
 	PlanFile, AppliedFile string
-	Probe        *snapshot.Probe
-	Sizing       *SizingView
-	Firewall     []FirewallRule
-	Manual       []ManualItem
+	Probe                 *snapshot.Probe
+	Sizing                *SizingView
+	Firewall              []FirewallRule
+	Manual                []ManualItem
 
 	// Result is the audit as given, for the JSON output.
 	Result *audit.Result
