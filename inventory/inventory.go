@@ -7,13 +7,13 @@ package inventory
 import (
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/voxlan/voxlan/internal/readcap"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/profile/strictyaml"
 	"github.com/voxlan/voxlan/sizing"
@@ -142,12 +142,15 @@ func (inv *Inventory) profilePath(p string) string {
 // Load reads and checks an inventory file. The error lists every mistake
 // as file:line:column: message.
 func Load(path string) (*Inventory, error) {
-	data, err := os.ReadFile(path)
+	data, err := readcap.ReadFile(path, MaxFileBytes)
 	if err != nil {
-		return nil, fmt.Errorf("inventory: %w", err)
+		return nil, fmt.Errorf("inventory %s: %w (an inventory is a few KiB: is this the right file?)", path, err)
 	}
 	return Parse(path, data)
 }
+
+// MaxFileBytes is the largest inventory Load reads.
+const MaxFileBytes = 16 << 20
 
 // secretKeys are key names that hold a secret wherever they appear.
 var secretKeys = regexp.MustCompile(`(?i)(pass(word|phrase)?|secret|community|token|key)$`)

@@ -3,6 +3,7 @@ package inventory
 import (
 	"context"
 	"errors"
+	"github.com/voxlan/voxlan/internal/readcap"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -343,5 +344,14 @@ func TestUnresolvedReferenceNeverEchoed(t *testing.T) {
 		if err != nil && strings.Contains(err.Error(), "Sup3r-S3cret") {
 			t.Errorf("error echoes the reference: %v", err)
 		}
+	}
+}
+
+// TestLoadBounded: an endless file (/dev/zero) is refused once past
+// MaxFileBytes instead of exhausting memory.
+func TestLoadBounded(t *testing.T) {
+	_, err := Load("/dev/zero")
+	if !errors.Is(err, readcap.ErrTooLarge) {
+		t.Fatalf("got %v, want a too-large error", err)
 	}
 }

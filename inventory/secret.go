@@ -175,6 +175,9 @@ func (r *Resolver) Resolve(ctx context.Context, ref *SecretRef, label string) (s
 	return fail("empty reference")
 }
 
+// maxSecretFile is the largest secret file read.
+const maxSecretFile = 64 << 10
+
 func (r *Resolver) readFile(path string, fail func(string, ...any) (string, error)) (string, error) {
 	// The path is never repeated: it may be the secret itself.
 	hide := func(err error) string { return strings.ReplaceAll(err.Error(), path, "the file") }
@@ -191,6 +194,9 @@ func (r *Resolver) readFile(path string, fail func(string, ...any) (string, erro
 	}
 	if !fi.Mode().IsRegular() {
 		return fail("the file is not a regular file")
+	}
+	if fi.Size() > maxSecretFile {
+		return fail("the file holds %d bytes; a secret file holds one line", fi.Size())
 	}
 	if err := ownerOnly(path, fi, r.UID); err != nil {
 		return fail("%s", hide(err))

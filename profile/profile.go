@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/voxlan/voxlan/internal/readcap"
 	"github.com/voxlan/voxlan/profile/strictyaml"
 )
 
@@ -180,6 +181,9 @@ func Builtin(name string) (*Profile, error) {
 	return Parse(name+".yaml (built in)", data)
 }
 
+// MaxFileBytes is the largest profile file Load reads.
+const MaxFileBytes = 1 << 20
+
 // Load returns a built-in profile by name, or reads a profile file when
 // nameOrPath is not a built-in name (contains a slash or ends in .yaml/.yml).
 func Load(nameOrPath string) (*Profile, error) {
@@ -189,9 +193,9 @@ func Load(nameOrPath string) (*Profile, error) {
 	if !strings.ContainsRune(nameOrPath, os.PathSeparator) && !strings.HasSuffix(nameOrPath, ".yaml") && !strings.HasSuffix(nameOrPath, ".yml") {
 		return nil, fmt.Errorf("profile %q is neither built in (%s) nor a .yaml file; copy one with 'voxlan profile show wte > my.yaml' and pass its path", nameOrPath, strings.Join(Names(), ", "))
 	}
-	data, err := os.ReadFile(nameOrPath)
+	data, err := readcap.ReadFile(nameOrPath, MaxFileBytes)
 	if err != nil {
-		return nil, fmt.Errorf("profile: %w", err)
+		return nil, fmt.Errorf("profile %s: %w (a profile is a few KiB: is this the right file?)", nameOrPath, err)
 	}
 	return Parse(nameOrPath, data)
 }

@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"errors"
+	"github.com/voxlan/voxlan/internal/readcap"
 	"os"
 	"path/filepath"
 	"slices"
@@ -180,5 +182,13 @@ func TestLoadNonYAMLFileNeverEchoed(t *testing.T) {
 		if strings.Contains(err.Error(), "S3cret") {
 			t.Errorf("%s: error repeats the file's content: %v", name, err)
 		}
+	}
+}
+
+// TestLoadBounded: an endless file (/dev/zero) is refused once past
+// MaxFileBytes instead of exhausting memory.
+func TestLoadBounded(t *testing.T) {
+	if _, err := Load("/dev/zero"); !errors.Is(err, readcap.ErrTooLarge) {
+		t.Fatalf("got %v, want a too-large error", err)
 	}
 }

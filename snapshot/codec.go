@@ -121,18 +121,50 @@ func Encode(w io.Writer, s *Snapshot) error {
 	return nil
 }
 
+// Limits of what Decode reads: a large site's snapshot is a few MiB and a
+// few hundred switches; anything far beyond is not a snapshot (or would
+// exhaust memory: a decoded switch takes some 400 bytes even when its JSON
+// is 25).
+const (
+	MaxBytes    = 256 << 20
+	MaxSwitches = 20000
+)
+
+// ErrTooLarge is wrapped by Decode's error for input over MaxBytes or
+// MaxSwitches.
+var ErrTooLarge = errors.New("snapshot: too large")
+
 // Decode reads one snapshot and checks its schema. Unknown fields are
-// accepted (a newer v1 writer may add some); an unknown schema is refused.
+// accepted (a newer v1 writer may add some); an unknown schema is refused,
+// and so is input over MaxBytes or MaxSwitches (ErrTooLarge).
 func Decode(r io.Reader) (*Snapshot, error) {
 	var head struct {
 		Schema *string `json:"schema"`
 	}
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("snapshot: read: %w", err)
+	// A streaming decoder stops at the first byte that cannot be JSON
+	// (/dev/zero ends at once) and the limit stops an endless valid one.
+	lr := &io.LimitedReader{R: r, N: MaxBytes + 1}
+	dec := json.NewDecoder(lr)
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		if lr.N <= 0 {
+			return nil, fmt.Errorf("%w: more than %d MiB; a site's snapshot is a few MiB: is this the right file?", ErrTooLarge, MaxBytes>>20)
+		}
+		return nil, fmt.Errorf("snapshot: not JSON: %w", err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("snapshot: not JSON: more after the snapshot's closing brace")
+	}
+	data := []byte(raw)
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, fmt.Errorf("snapshot: not JSON: %w", err)
+	}
+	var count struct {
+		Switches []json.RawMessage `json:"switches"`
+	}
+	// A switches field of the wrong type is reported by the full decode.
+	if json.Unmarshal(data, &count) == nil && len(count.Switches) > MaxSwitches {
+		return nil, fmt.Errorf("%w: %d switches, at most %d in one snapshot; split the site", ErrTooLarge, len(count.Switches), MaxSwitches)
 	}
 	switch {
 	case head.Schema == nil:

@@ -203,3 +203,35 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	c.n += int64(len(p))
 	return len(p), nil
 }
+
+// zeros is /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// TestDecodeBounded: an endless input ends at once as not JSON; more
+// switches than MaxSwitches are refused before they are decoded; trailing
+// data after the snapshot is refused.
+func TestDecodeBounded(t *testing.T) {
+	if _, err := Decode(zeros{}); err == nil || !strings.Contains(err.Error(), "not JSON") {
+		t.Errorf("/dev/zero: got %v, want not JSON", err)
+	}
+	var b strings.Builder
+	b.WriteString(`{"schema":"voxlan.snapshot/v1","site":"x","switches":[`)
+	for i := range MaxSwitches + 1 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"target":"t"}`)
+	}
+	b.WriteString(`]}`)
+	if _, err := Decode(strings.NewReader(b.String())); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("%d switches: got %v, want ErrTooLarge", MaxSwitches+1, err)
+	}
+	if _, err := Decode(strings.NewReader(`{"schema":"voxlan.snapshot/v1","switches":[]} {}`)); err == nil {
+		t.Error("trailing data accepted")
+	}
+	if s, err := Decode(strings.NewReader(`{"schema":"voxlan.snapshot/v1","switches":[{"target":"a"}]}` + "\n")); err != nil || len(s.Switches) != 1 {
+		t.Errorf("one switch: got %v", err)
+	}
+}

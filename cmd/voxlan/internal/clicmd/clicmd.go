@@ -5,14 +5,13 @@ package clicmd
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/all"
+	"github.com/voxlan/voxlan/internal/readcap"
 )
 
 // ParseOptions are `voxlan cli parse`'s dependencies and flags.
@@ -59,6 +58,10 @@ func NewCmdCLI(f *cmdutil.Factory, runF func(*ParseOptions) error) *cobra.Comman
 	return cmd
 }
 
+// maxShowOutput bounds a saved show output: a 48-port switch's running
+// configuration is some 20 KiB, a stack's LLDP detail a few hundred.
+const maxShowOutput = 32 << 20
+
 func parseRun(_ context.Context, opts *ParseOptions) error {
 	d, err := opts.Registry.Lookup(opts.Platform)
 	if err != nil {
@@ -66,12 +69,12 @@ func parseRun(_ context.Context, opts *ParseOptions) error {
 	}
 	var data []byte
 	if opts.File == "-" {
-		data, err = readAll(opts.IO)
+		data, err = readcap.ReadAll(opts.IO.In, maxShowOutput)
 	} else {
-		data, err = os.ReadFile(opts.File)
+		data, err = readcap.ReadFile(opts.File, maxShowOutput)
 	}
 	if err != nil {
-		return cmdutil.UsageError("%v", err)
+		return cmdutil.UsageError("%s: %w (a show output is at most a few MiB)", opts.File, err)
 	}
 	v, err := d.Parse(opts.Command, string(data))
 	if err != nil {
@@ -81,5 +84,3 @@ func parseRun(_ context.Context, opts *ParseOptions) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
-
-func readAll(streams *cmdutil.IOStreams) ([]byte, error) { return io.ReadAll(streams.In) }

@@ -3,11 +3,13 @@ package clicmd
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/drivers/all"
+	"github.com/voxlan/voxlan/internal/readcap"
 )
 
 func TestParseRun(t *testing.T) {
@@ -35,3 +37,20 @@ func TestParseRun(t *testing.T) {
 		t.Errorf("unknown platform: %v", err)
 	}
 }
+
+// TestParseRunBounded: /dev/zero or an endless pipe is an input error once
+// past the limit, not an out-of-memory crash.
+func TestParseRunBounded(t *testing.T) {
+	reg, _ := all.New()
+	io := &cmdutil.IOStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}, In: zeros{}}
+	for _, file := range []string{"/dev/zero", "-"} {
+		err := parseRun(t.Context(), &ParseOptions{IO: io, Registry: reg, Platform: "cisco_ios", Command: "show interfaces switchport", File: file})
+		if cmdutil.CodeFor(err) != cmdutil.ExitUsage || !errors.Is(err, readcap.ErrTooLarge) {
+			t.Errorf("%s: got %v, want a usage error saying it is too large", file, err)
+		}
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }

@@ -3,6 +3,12 @@
 // errors that carry them.
 package cmdutil
 
+// MaxInputBytes bounds any JSON or text file a command reads whole (saved
+// audits, plans, show outputs): far above real ones, far below what would
+// exhaust memory. Snapshots, inventories and profiles have their own
+// limits (snapshot.MaxBytes, inventory.MaxFileBytes, profile.MaxFileBytes).
+const MaxInputBytes = 256 << 20
+
 // Exit codes, the same for every command. Scripts rely on them.
 const (
 	// ExitOK: everything asked was done (all targets read, audit passed...).

@@ -16,6 +16,7 @@ import (
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/internal/readcap"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/report"
 	"github.com/voxlan/voxlan/snmp"
@@ -229,7 +230,7 @@ func (o *ReportOptions) planCLI() (*report.PlanCLI, error) {
 	if o.PlanFile == "" {
 		return nil, nil
 	}
-	data, err := os.ReadFile(o.PlanFile)
+	data, err := readcap.ReadFile(o.PlanFile, cmdutil.MaxInputBytes)
 	if err != nil {
 		return nil, cmdutil.UsageError("--plan: %v", err)
 	}
@@ -244,7 +245,7 @@ func (o *ReportOptions) applied() (*report.Applied, error) {
 	if o.AppliedFile == "" {
 		return nil, nil
 	}
-	data, err := os.ReadFile(o.AppliedFile)
+	data, err := readcap.ReadFile(o.AppliedFile, cmdutil.MaxInputBytes)
 	if err != nil {
 		return nil, cmdutil.UsageError("--applied: %v", err)
 	}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/internal/readcap"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
@@ -353,9 +354,9 @@ func ReadSnapshot(stdin io.Reader, path string) (*snapshot.Snapshot, error) {
 // ReadAudit reads a saved audit result. Its errors are usage errors naming
 // the file.
 func ReadAudit(path string) (*audit.Result, error) {
-	data, err := os.ReadFile(path)
+	data, err := readcap.ReadFile(path, cmdutil.MaxInputBytes)
 	if err != nil {
-		return nil, cmdutil.UsageError("--audit: %v", err)
+		return nil, cmdutil.UsageError("--audit %s: %v", path, err)
 	}
 	r, err := audit.DecodeBytes(data)
 	if err != nil {
