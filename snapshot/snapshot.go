@@ -88,6 +88,10 @@ type Switch struct {
 	Ports     []Port `json:"ports"`
 	// Errors are the parts of this switch that could not be read.
 	Errors []Error `json:"errors"`
+	// Notes say how discovery read something a switch answers against the
+	// MIB ("dot1qPvid indexed by ifIndex, read as such"): the data is
+	// there, but a reader should know where it came from.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // VLAN is one VLAN known to the switch.

@@ -1,6 +1,7 @@
 package snmp
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/voxlan/voxlan/snapshot"
@@ -44,6 +45,22 @@ func (bp bridgePorts) ifIndex(port int, ports *portSet) (int, bool) {
 		return port, true
 	}
 	return 0, false
+}
+
+// portIfIndex maps a Q-BRIDGE port (a dot1qPvid index or a port-list bit)
+// to an ifIndex: the bridge port's interface as the MIB says, or, when the
+// number is no bridge port but is an ifIndex, that ifIndex: Alcatel-Lucent
+// OmniSwitch 6 indexes dot1qPvid and its port lists by ifIndex
+// (1001 = slot 1 port 1) while dot1dBasePortTable numbers bridge ports 1,
+// 2... byIfIndex says the second reading was used.
+func (bp bridgePorts) portIfIndex(port int, ports *portSet) (ifIndex int, byIfIndex, ok bool) {
+	if i, ok := bp.ifIndex(port, ports); ok {
+		return i, false, true
+	}
+	if len(bp) > 0 && ports.get(port) != nil {
+		return port, true, true
+	}
+	return 0, false, false
 }
 
 // vlanMembers is one VLAN's egress and untagged bridge ports.
@@ -142,7 +159,15 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	unmapped := 0
+	unmapped, listByIfIndex := 0, 0
+	resolve := func(port int) (*snapshot.Port, bool) {
+		ifIndex, byIfIndex, ok := bp.portIfIndex(port, ports)
+		p := ports.get(ifIndex)
+		if ok && p != nil && byIfIndex {
+			listByIfIndex++
+		}
+		return p, ok && p != nil
+	}
 	for _, id := range ids {
 		sw.VLANs = append(sw.VLANs, *vlans[id])
 		m := current[id]
@@ -155,8 +180,7 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 		untagged := map[int]bool{}
 		for _, port := range m.untagged {
 			untagged[port] = true
-			ifIndex, ok := bp.ifIndex(port, ports)
-			if p := ports.get(ifIndex); ok && p != nil {
+			if p, ok := resolve(port); ok {
 				p.UntaggedVLANs = append(p.UntaggedVLANs, id)
 			} else {
 				unmapped++
@@ -166,8 +190,7 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 			if untagged[port] {
 				continue
 			}
-			ifIndex, ok := bp.ifIndex(port, ports)
-			if p := ports.get(ifIndex); ok && p != nil {
+			if p, ok := resolve(port); ok {
 				p.TaggedVLANs = append(p.TaggedVLANs, id)
 			} else {
 				unmapped++
@@ -178,19 +201,28 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 		d.errorf(stageVLANs, "%d VLAN port-list bits name bridge ports with no interface; left out", unmapped)
 	}
 
-	badPVID, unmappedPVID := 0, 0
+	badPVID, unmappedPVID, pvidByIfIndex := 0, 0, 0
 	for idx, pvid := range d.ints(stageVLANs, oidDot1qPvid) {
 		port, ok := intIndex(idx)
 		if !ok || !validVLAN(pvid) {
 			badPVID++
 			continue
 		}
-		ifIndex, ok := bp.ifIndex(port, ports)
+		ifIndex, byIfIndex, ok := bp.portIfIndex(port, ports)
 		if p := ports.get(ifIndex); ok && p != nil {
 			p.PVID = int(pvid)
+			if byIfIndex {
+				pvidByIfIndex++
+			}
 		} else {
 			unmappedPVID++
 		}
+	}
+	if pvidByIfIndex > 0 {
+		sw.Notes = append(sw.Notes, fmt.Sprintf("%d dot1qPvid rows are indexed by ifIndex, not by bridge port (as Alcatel-Lucent OmniSwitch 6 does): read as ifIndexes", pvidByIfIndex))
+	}
+	if listByIfIndex > 0 {
+		sw.Notes = append(sw.Notes, fmt.Sprintf("%d VLAN port-list bits name ifIndexes, not bridge ports (as Alcatel-Lucent OmniSwitch 6 does): read as ifIndexes", listByIfIndex))
 	}
 	if badPVID > 0 {
 		d.errorf(stageVLANs, "%d dot1qPvid rows with an invalid port or VLAN were left out", badPVID)
