@@ -62,7 +62,7 @@ func Build(in Input) (*Document, error) {
 		Site: r.Site, Address: in.Meta.Address, RunBy: in.Meta.RunBy,
 		Profile: r.Profile, Engineering: r.Engineering, EngineeringSource: r.EngineeringSource,
 		Verdict: r.Verdict, TakenAt: r.TakenAt.In(zone), GeneratedAt: in.Meta.GeneratedAt.In(zone),
-		Counts: r.Counts(), Plan: in.Plan, Applied: in.Applied, PlanCLI: in.PlanCLI,
+		Counts: r.Counts(), Plan: in.Plan, Applied: in.Applied, PlanCLI: in.PlanCLI, Since: in.Since,
 		PlanFile: in.Meta.PlanFile, AppliedFile: in.Meta.AppliedFile,
 		Firewall: in.Firewall, Manual: ManualItems, Result: r,
 	}

@@ -118,6 +118,7 @@ func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
 		"access":        func(a string) string { return c.TOr("access."+a, a) },
 		"opening":       c.opening,
 		"appliedBlocks": func(d *Document) []appliedBlock { return appliedBlocks(c, d) },
+		"sinceSection":  func(d *Document) *sinceView { return sinceSection(c, d) },
 		"lines": func(s string) template.HTML {
 			return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
 		},

@@ -116,6 +116,16 @@ func (m *mdWriter) site(d *Document, opts Options) {
 		}
 	}
 
+	if v := sinceSection(c, d); v != nil {
+		m.line("## %s", c.T("section.since"))
+		m.line("")
+		m.line("%s", mdCell(v.Intro))
+		m.line("")
+		for _, t := range v.Tables {
+			m.infoTable(t)
+		}
+	}
+
 	m.line("## 1. %s", c.T("section.requirements"))
 	m.line("")
 	var rows [][]string

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/diff"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -33,7 +34,10 @@ type Input struct {
 	PlanCLI *PlanCLI
 	// Firewall is the profile's port matrix, shown as a checklist.
 	Firewall []FirewallRule
-	Meta     Meta
+	// Since compares Result with the site's previous audit (the history,
+	// or --since): the "Since the last audit" section. nil: no section.
+	Since *diff.Diff
+	Meta  Meta
 }
 
 // Meta is what the report says about itself.
@@ -87,6 +91,8 @@ type Document struct {
 	Plan         *audit.Plan
 	Applied      *Applied
 	PlanCLI      *PlanCLI
+	// Since is Input's: what changed since the site's previous audit.
+	Since *diff.Diff
 	// PlanFile and AppliedFile are Meta's.
 	PlanFile, AppliedFile string
 	Probe                 *snapshot.Probe

@@ -54,6 +54,7 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 	// Summary, for the reader who decides.
 	f.AddPage()
 	p.summary(d)
+	p.since(d)
 
 	// 1. Requirements.
 	f.AddPage()
@@ -348,6 +349,25 @@ func probeWidths(n int) []float64 {
 		w[i] = contentW / float64(n)
 	}
 	return w
+}
+
+// since draws "Since the last audit" under the summary, when the site has
+// an earlier audit to compare with.
+func (p *pdfDoc) since(d *Document) {
+	v := sinceSection(p.c, d)
+	if v == nil {
+		return
+	}
+	p.heading(2, p.c.T("section.since"))
+	p.para(v.Intro)
+	for _, t := range v.Tables {
+		p.heading(3, t.Title)
+		if t.StatusCol < 0 {
+			p.infoTable(t, []float64{50, 22, 114})
+		} else {
+			p.infoTable(t, []float64{14, 40, 105, 27})
+		}
+	}
 }
 
 // infoTable draws a shared table, its status column as pills.

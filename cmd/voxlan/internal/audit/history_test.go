@@ -25,7 +25,7 @@ func TestAuditRecordsHistory(t *testing.T) {
 		streams, _, errOut := cmdtest.Streams()
 		opts := testOpts(nil, nil)
 		opts.IO = streams
-		opts.Getenv = func(k string) string { return map[string]string{"XDG_STATE_HOME": state}[k] }
+		opts.Getenv = func(k string) string { return map[string]string{"XDG_STATE_HOME": state, "HOME": state}[k] }
 		opts.SnapshotFile, opts.Output = snapFile, "json"
 		if extra != nil {
 			extra(opts)

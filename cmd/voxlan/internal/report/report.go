@@ -46,6 +46,12 @@ type ReportOptions struct {
 	OutPath       string
 	RunBy         string
 	Address       string
+	// Since is the audit the "Since the last audit" section compares with
+	// (a history reference or an audit file); by default the site's
+	// previous audit in the History database, unless NoHistory.
+	Since     string
+	History   string
+	NoHistory bool
 }
 
 // NewCmdReport builds the command. runF replaces reportRun in tests of flag
@@ -105,6 +111,9 @@ Exit codes: 0 written, 2 bad flags or input files, 1 could not write.`,
 	fl.StringVar(&opts.OutPath, "out", "", "write to `PATH` (a file, or an existing directory for one file per site) instead of stdout")
 	fl.StringVar(&opts.RunBy, "by", "", "who ran the audit, shown on the cover (default $USER)")
 	fl.StringVar(&opts.Address, "address", "", "the site's postal address, shown on the cover (one site only)")
+	fl.StringVar(&opts.Since, "since", "", "compare with this audit in \"Since the last audit\": `REF` (SITE@N, an id...) or an audit FILE (default: the site's previous audit in the history)")
+	cmdutil.AddHistoryFlag(fl, &opts.History)
+	fl.BoolVar(&opts.NoHistory, "no-history", false, "no \"Since the last audit\" section from the history")
 	return cmd
 }
 
@@ -208,6 +217,9 @@ func (o *ReportOptions) inputs(ctx context.Context) ([]report.Input, error) {
 			return nil, cmdutil.UsageError("--plan belongs to one site; %d sites given (use --site)", len(inputs))
 		}
 		inputs[0].PlanCLI = planCLI
+	}
+	if err := o.since(ctx, inputs); err != nil {
+		return nil, err
 	}
 	return inputs, nil
 }

@@ -17,7 +17,7 @@ import (
 func TestSinceRecordsAndCompares(t *testing.T) {
 	ctx := context.Background()
 	state := t.TempDir()
-	opts := &TUIOptions{Getenv: func(k string) string { return map[string]string{"XDG_STATE_HOME": state}[k] }}
+	opts := &TUIOptions{Getenv: func(k string) string { return map[string]string{"XDG_STATE_HOME": state, "HOME": state}[k] }}
 	deps := &common.Deps{}
 	if err := opts.historyDeps(deps); err != nil || deps.Since == nil {
 		t.Fatalf("historyDeps: %v, since set %v", err, deps.Since != nil)
