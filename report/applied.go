@@ -86,13 +86,23 @@ type AppliedError struct {
 // DecodeApplied reads an apply record and checks its schema.
 func DecodeApplied(data []byte) (*Applied, error) {
 	var a Applied
-	if err := json.Unmarshal(data, &a); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrAppliedSchema, err)
-	}
-	if a.Schema != AppliedSchema {
-		return nil, fmt.Errorf("%w: schema %q, want %q (the JSON of voxlan apply -o json)", ErrAppliedSchema, a.Schema, AppliedSchema)
+	if err := decodeDocument(data, &a, &a.Schema, AppliedSchema, ErrAppliedSchema, "voxlan apply -o json"); err != nil {
+		return nil, err
 	}
 	return &a, nil
+}
+
+// decodeDocument reads one of voxlan's JSON documents into v and checks
+// that its schema field (read into *schema) is want; errors wrap sentinel
+// and name the command that writes the right document.
+func decodeDocument(data []byte, v any, schema *string, want string, sentinel error, writer string) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%w: %v", sentinel, err)
+	}
+	if *schema != want {
+		return fmt.Errorf("%w: schema %q, want %q (the JSON of %s)", sentinel, *schema, want, writer)
+	}
+	return nil
 }
 
 // outcomeStatus says how an apply outcome reads in the report.

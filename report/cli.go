@@ -1,9 +1,7 @@
 package report
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 )
 
 // The plan section words each change for people; the exact CLI lines a
@@ -36,11 +34,8 @@ type SwitchCLI struct {
 // DecodePlanCLI reads a plan document and checks its schema.
 func DecodePlanCLI(data []byte) (*PlanCLI, error) {
 	var p PlanCLI
-	if err := json.Unmarshal(data, &p); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrPlanSchema, err)
-	}
-	if p.Schema != PlanSchema {
-		return nil, fmt.Errorf("%w: schema %q, want %q (the JSON of voxlan plan -o json)", ErrPlanSchema, p.Schema, PlanSchema)
+	if err := decodeDocument(data, &p, &p.Schema, PlanSchema, ErrPlanSchema, "voxlan plan -o json"); err != nil {
+		return nil, err
 	}
 	return &p, nil
 }

@@ -2,40 +2,26 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/lab/labtest"
-	labsite "github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
-	"github.com/voxlan/voxlan/snmp"
 )
 
 // TestRealSiteEveryFormat takes the report's input from the real chain:
-// lab/site serves four real switch recordings on loopback, snmp.Discover
+// lab/site serves the demo site's real recordings on loopback, snmp.Discover
 // reads them, audit.Run judges them with each built-in profile. Every
 // format and language must render it without a missing word, every finding
 // the audit wrote must have its text in both languages, and every switch
 // must reach the PDF.
 func TestRealSiteEveryFormat(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	demo, err := labsite.Start(ctx, labsite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer demo.Close()
-	snap := snmp.Discover(ctx, "lab-demo", demo.Targets(), snmp.Options{Retries: 1})
-	if len(snap.Switches) != len(demo.Switches()) {
-		t.Fatalf("discovered %d switches, want %d: %v", len(snap.Switches), len(demo.Switches()), snap.Errors)
-	}
+	snap := discoverDemoSite(t, "lab-demo", 1)
 	for _, name := range profile.Names() {
 		p, err := profile.Builtin(name)
 		if err != nil {

@@ -13,6 +13,7 @@ import (
 	labsite "github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
+	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
 
@@ -22,21 +23,11 @@ import (
 // 8000/800). It is the real case that turns every port into a change.
 func voiceVLANSite(t testing.TB) Input { return voiceVLANSiteCopies(t, 1) }
 
-// voiceVLANSiteCopies is that site served copies times over (4 switches
-// each), for the real case at campus size.
+// voiceVLANSiteCopies is that site served copies times over (every demo
+// switch each time), for the real case at campus size.
 func voiceVLANSiteCopies(t testing.TB, copies int) Input {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	demo, err := labsite.Start(ctx, labsite.Options{Copies: copies})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer demo.Close()
-	snap := snmp.Discover(ctx, "Agence Lyon Part-Dieu", demo.Targets(), snmp.Options{Retries: 1})
-	if len(snap.Switches) != len(demo.Switches()) {
-		t.Fatalf("discovered %d switches, want %d: %v", len(snap.Switches), len(demo.Switches()), snap.Errors)
-	}
+	snap := discoverDemoSite(t, "Agence Lyon Part-Dieu", copies)
 	p, err := profile.Builtin("wte")
 	if err != nil {
 		t.Fatal(err)
@@ -53,6 +44,25 @@ func voiceVLANSiteCopies(t testing.TB, copies int) Input {
 // English. It prints the page counts; VOXLAN_REPORT_OUT keeps the files.
 //
 //	go test ./report -run VoiceVLANSitePages -v
+//
+// discoverDemoSite serves the demo site's real recordings on loopback
+// (copies times over) and reads them with snmp.Discover, as voxlan does.
+func discoverDemoSite(t testing.TB, site string, copies int) *snapshot.Snapshot {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	demo, err := labsite.Start(ctx, labsite.Options{Copies: copies})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer demo.Close()
+	snap := snmp.Discover(ctx, site, demo.Targets(), snmp.Options{Retries: 1})
+	if len(snap.Switches) != len(demo.Switches()) {
+		t.Fatalf("discovered %d switches, want %d: %v", len(snap.Switches), len(demo.Switches()), snap.Errors)
+	}
+	return snap
+}
+
 func TestVoiceVLANSitePages(t *testing.T) {
 	labtest.RequireTools(t, "pdfinfo", "chromium")
 	d, err := Build(voiceVLANSite(t))
