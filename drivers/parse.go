@@ -135,3 +135,25 @@ func FormatVLANWords(ids []int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// AllVLANs is every VLAN, 1-4094: a trunk that allows "all" carries them,
+// and the port guard then sees a trunk carrying every VLAN.
+func AllVLANs() []int {
+	all := make([]int, 4094)
+	for i := range all {
+		all[i] = i + 1
+	}
+	return all
+}
+
+// Without is ids less drop, sorted, each once.
+func Without(ids []int, drop ...int) []int {
+	var out []int
+	for _, v := range ids {
+		if !slices.Contains(drop, v) && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -65,3 +65,24 @@ func UnmanagedLines(cfg *Config, title string, managed func(trimmed string) bool
 	}
 	return lines
 }
+
+// TaggedWithVoice is the VLANs a port carries tagged, its voice VLAN
+// included, sorted.
+func TaggedWithVoice(p *Port) []int {
+	out := slices.Clone(p.TaggedVLANs)
+	if p.VoiceVLAN != 0 {
+		out = append(out, p.VoiceVLAN)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// VLANSectionRaw is VLANSection with the lines of the VLAN's raw section
+// voxlan does not manage after the name.
+func VLANSectionRaw(cfg *Config, id int) Section {
+	s := VLANSection(cfg, id)
+	if s.Lines != nil {
+		s.Lines = append(s.Lines, cfg.Raw[s.Title]...)
+	}
+	return s
+}

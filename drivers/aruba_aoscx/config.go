@@ -216,7 +216,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 		// tagged VLAN), so it is not mistaken for `vlan access`.
 		p.Mode = drivers.ModeTrunk
 		if tv.all {
-			tv.allowed = everyVLAN()
+			tv.allowed = drivers.AllVLANs()
 		}
 		for _, v := range tv.allowed {
 			if v != p.DataVLAN && !slices.Contains(p.TaggedVLANs, v) {
@@ -317,16 +317,6 @@ func allowed(p *drivers.Port) []int {
 	}
 	sort.Ints(out)
 	return slices.Compact(out)
-}
-
-// everyVLAN is `vlan trunk allowed all`: 1-4094. The model lists them, so
-// the port guard sees a trunk carrying every VLAN.
-func everyVLAN() []int {
-	all := make([]int, 4094)
-	for i := range all {
-		all[i] = i + 1
-	}
-	return all
 }
 
 // allowsAll reports whether a port carries every VLAN.

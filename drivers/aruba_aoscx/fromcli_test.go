@@ -1,32 +1,22 @@
 package aruba_aoscx
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
 // TestSnapshotFromCLI builds a switch from saved outputs named after their
 // commands (real show vlan and LLDP detail, our running configuration).
 func TestSnapshotFromCLI(t *testing.T) {
-	dir := t.TempDir()
-	for src, name := range map[string]string{
+	dir := drivertest.CLIDir(t, map[string]string{
 		"testdata/ntc/show_vlan/show_vlan.raw":                                             "show_vlan.txt",
 		"testdata/ntc/show_lldp_neighbors-info_detail/show_lldp_neighbors-info_detail.raw": "show_lldp_neighbors-info_detail.txt",
 		"testdata/running.txt": "show_running-config.txt",
-	} {
-		b, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	sw, err := drivers.SnapshotFromCLI(Driver{}, dir)
 	if err != nil {
 		t.Fatal(err)

@@ -22,31 +22,10 @@ func FuzzParseLLDPDetail(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { _, _ = ParseLLDPDetail(s) })
 }
 
-// FuzzParseConfig: any text either fails cleanly or gives a configuration
-// that renders nothing against itself and whose phone-port plan renders
-// without a panic.
+// FuzzParseConfig: see drivertest.FuzzConfig.
 func FuzzParseConfig(f *testing.F) {
 	seedAll(f)
-	f.Fuzz(func(t *testing.T, s string) {
-		d := Driver{}
-		cfg, err := d.ParseConfig(s)
-		if err != nil {
-			return
-		}
-		all := drivers.Scope{Ports: cfg.PortOrder, VLANs: cfg.SortedVLANs(), Global: true}
-		if lines, err := d.Render(cfg, cfg.Clone(), all); err != nil || len(lines) != 0 {
-			t.Fatalf("self render %q %v", lines, err)
-		}
-		if len(cfg.PortOrder) == 0 {
-			return
-		}
-		want, scope, err := d.Want(cfg, drivertest.VoiceChanges(cfg.PortOrder[0]))
-		if err != nil {
-			return
-		}
-		_, _ = d.Render(cfg, want, scope)
-		_ = d.Sections(want, scope)
-	})
+	f.Fuzz(func(t *testing.T, s string) { drivertest.FuzzConfig(t, Driver{}, s) })
 }
 
 // FuzzVLANList: what FormatVLANList writes reads back as the same VLANs.

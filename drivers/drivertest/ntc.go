@@ -89,3 +89,17 @@ func SeedFiles(f *testing.F, globs ...string) {
 		f.Fatalf("no seed files match %q", globs)
 	}
 }
+
+// CLIDir copies each file of files (source path -> file name) into a fresh
+// directory, as a site owner would send saved show outputs for
+// `voxlan discover --from-cli`, and returns it.
+func CLIDir(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for src, name := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(ReadFile(t, src)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}

@@ -3,7 +3,6 @@ package hp_comware
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -151,7 +150,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 				p.pvid = vlanArg(f[4])
 			case len(f) >= 5 && strings.Join(f[:4], " ") == "port trunk permit vlan":
 				if f[4] == "all" {
-					p.permit = everyVLAN()
+					p.permit = drivers.AllVLANs()
 					break
 				}
 				var ids []int
@@ -225,23 +224,23 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 				permit = append(permit, 1) // VLAN 1 is permitted by default
 			}
 			pp.Mode, pp.DataVLAN = drivers.ModeTrunk, pvid
-			pp.TaggedVLANs = without(permit, pvid)
+			pp.TaggedVLANs = drivers.Without(permit, pvid)
 		case "hybrid":
 			untag := p.untag
 			if !p.undoHybrid1 && !slices.Contains(untag, 1) && !slices.Contains(p.tag, 1) {
 				untag = append(untag, 1) // untagged in VLAN 1 by default
 			}
-			if len(without(untag, pvid)) > 0 || !slices.Contains(untag, pvid) {
+			if len(drivers.Without(untag, pvid)) > 0 || !slices.Contains(untag, pvid) {
 				cfg.Raw[oddKey] = append(cfg.Raw[oddKey], name)
 			}
 			pp.Mode, pp.DataVLAN = drivers.ModeGeneral, pvid
-			pp.TaggedVLANs = without(p.tag, pvid)
+			pp.TaggedVLANs = drivers.Without(p.tag, pvid)
 		default:
 			pp.Mode, pp.DataVLAN = drivers.ModeAccess, p.access
 		}
 		if p.voice != 0 && slices.Contains(pp.TaggedVLANs, p.voice) {
 			pp.VoiceVLAN = p.voice
-			pp.TaggedVLANs = without(pp.TaggedVLANs, p.voice)
+			pp.TaggedVLANs = drivers.Without(pp.TaggedVLANs, p.voice)
 		}
 	}
 	for _, k := range []string{manualKey, medOffKey, oddKey} {
@@ -251,25 +250,6 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 	slices.SortFunc(cfg.PortOrder, audit.ComparePorts)
 	derive(cfg)
 	return cfg, nil
-}
-
-func without(ids []int, drop ...int) []int {
-	var out []int
-	for _, v := range ids {
-		if !slices.Contains(drop, v) && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	sort.Ints(out)
-	return out
-}
-
-func everyVLAN() []int {
-	all := make([]int, 4094)
-	for i := range all {
-		all[i] = i + 1
-	}
-	return all
 }
 
 // isSwitchPort: an Ethernet port or a bridge aggregation, by its full name.
@@ -321,14 +301,4 @@ func policy(cfg *drivers.Config, port string, v int) audit.MEDPolicy {
 		pol.DSCP, _ = strconv.Atoi(q[1])
 	}
 	return pol
-}
-
-// members are the VLANs a port carries tagged (voice included).
-func tagged(p *drivers.Port) []int {
-	out := slices.Clone(p.TaggedVLANs)
-	if p.VoiceVLAN != 0 {
-		out = append(out, p.VoiceVLAN)
-	}
-	sort.Ints(out)
-	return slices.Compact(out)
 }

@@ -1,33 +1,23 @@
 package hp_comware
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 )
 
 // TestSnapshotFromCLI builds a switch from saved outputs named after their
 // commands: real display vlan all, interface brief and LLDP verbose, our
 // current configuration.
 func TestSnapshotFromCLI(t *testing.T) {
-	dir := t.TempDir()
-	for src, name := range map[string]string{
+	dir := drivertest.CLIDir(t, map[string]string{
 		"testdata/ntc/display_vlan_all/hp_comware_display_vlan_all1.raw":                                                  "display_vlan_all.txt",
 		"testdata/ntc/display_interface_brief/hp_comware_display_interface_brief_release_9119P17.raw":                     "display_interface_brief.txt",
 		"testdata/ntc/display_lldp_neighbor-information_verbose/hp_comware_display_lldp_neighbor-information_verbose.raw": "display_lldp_neighbor-information_verbose.txt",
 		"testdata/current.txt": "display_current-configuration.txt",
-	} {
-		b, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	sw, err := drivers.SnapshotFromCLI(Driver{}, dir)
 	if err != nil {
 		t.Fatal(err)

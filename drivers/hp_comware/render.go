@@ -39,7 +39,7 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 		if p.DataVLAN != 0 {
 			addVLAN(p.DataVLAN)
 		}
-		for _, v := range tagged(p) {
+		for _, v := range drivers.TaggedWithVoice(p) {
 			addVLAN(v)
 		}
 		delete(want.Raw, enabledKey+name)
@@ -138,7 +138,7 @@ func portLines(name string, cur, want *drivers.Config) []string {
 	cq, wq := policy(cur, name, 1), policy(want, name, 1)
 	cManual, wManual := set(cur.Raw[manualKey])[name], set(want.Raw[manualKey])[name]
 	cOn, wOn := strings.Join(cur.Raw[enabledKey+name], ""), strings.Join(want.Raw[enabledKey+name], "")
-	vlansSame := c.Mode == w.Mode && c.DataVLAN == w.DataVLAN && slices.Equal(tagged(c), tagged(w))
+	vlansSame := c.Mode == w.Mode && c.DataVLAN == w.DataVLAN && slices.Equal(drivers.TaggedWithVoice(c), drivers.TaggedWithVoice(w))
 	voiceSame := cOn == wOn && cq == wq && cManual == wManual
 	if cOn != "" && !(vlansSame && voiceSame) {
 		// Comware changes a port's VLANs and voice QoS with its voice VLAN
@@ -209,7 +209,7 @@ func vlanLines(c, w *drivers.Port) []string {
 		kind := map[string]string{drivers.ModeTrunk: "trunk", drivers.ModeGeneral: "hybrid"}[w.Mode]
 		var haveU, haveT []int
 		if c.Mode == w.Mode {
-			haveU, haveT = []int{drivers.VLANOrDefault(c.DataVLAN)}, tagged(c)
+			haveU, haveT = []int{drivers.VLANOrDefault(c.DataVLAN)}, drivers.TaggedWithVoice(c)
 		} else {
 			if c.Mode != drivers.ModeAccess && c.Mode != drivers.ModeDefault {
 				out = append(out, "port link-type access")
@@ -217,24 +217,24 @@ func vlanLines(c, w *drivers.Port) []string {
 			out = append(out, "port link-type "+kind)
 			haveU = []int{1}
 		}
-		wantT := tagged(w)
+		wantT := drivers.TaggedWithVoice(w)
 		if w.Mode == drivers.ModeTrunk {
 			// A trunk permits its PVID and tagged VLANs alike.
 			have, wnt := append(haveU, haveT...), append([]int{data}, wantT...)
-			if del := minus(have, wnt); len(del) > 0 {
+			if del := drivers.Without(have, wnt...); len(del) > 0 {
 				out = append(out, "undo port trunk permit vlan "+drivers.FormatVLANWords(del))
 			}
-			if add := minus(wnt, have); len(add) > 0 {
+			if add := drivers.Without(wnt, have...); len(add) > 0 {
 				out = append(out, "port trunk permit vlan "+drivers.FormatVLANWords(add))
 			}
 		} else {
-			if del := minus(append(haveU, haveT...), append([]int{data}, wantT...)); len(del) > 0 {
+			if del := drivers.Without(append(haveU, haveT...), append([]int{data}, wantT...)...); len(del) > 0 {
 				out = append(out, "undo port hybrid vlan "+drivers.FormatVLANWords(del))
 			}
 			if !slices.Contains(haveU, data) {
 				out = append(out, "port hybrid vlan "+strconv.Itoa(data)+" untagged")
 			}
-			if add := minus(wantT, haveT); len(add) > 0 {
+			if add := drivers.Without(wantT, haveT...); len(add) > 0 {
 				out = append(out, "port hybrid vlan "+drivers.FormatVLANWords(add)+" tagged")
 			}
 		}
@@ -256,17 +256,6 @@ func vlanLines(c, w *drivers.Port) []string {
 	return out
 }
 
-func minus(a, b []int) []int {
-	var out []int
-	for _, v := range a {
-		if !slices.Contains(b, v) && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	sort.Ints(out)
-	return out
-}
-
 // Sections implements drivers.Driver: LLDP, the scope's VLAN and interface
 // sections in Comware's current-configuration form, with the lines voxlan
 // does not manage as read.
@@ -280,17 +269,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		out = append(out, drivers.Section{Title: "lldp", Lines: []string{l}})
 	}
 	for _, id := range scope.VLANs {
-		title := "vlan " + strconv.Itoa(id)
-		v, ok := cfg.VLANs[id]
-		if !ok {
-			out = append(out, drivers.Section{Title: title})
-			continue
-		}
-		lines := []string{}
-		if v.Name != "" {
-			lines = append(lines, " name "+v.Name)
-		}
-		out = append(out, drivers.Section{Title: title, Lines: append(lines, cfg.Raw[title]...)})
+		out = append(out, drivers.VLANSectionRaw(cfg, id))
 	}
 	for _, name := range scope.Ports {
 		p := cfg.Ports[name]

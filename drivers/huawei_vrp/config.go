@@ -3,7 +3,6 @@ package huawei_vrp
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -160,7 +159,7 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 			case len(f) >= 5 && strings.Join(f[:4], " ") == "port trunk allow-pass vlan":
 				var ids []int
 				if f[4] == "all" {
-					ids = everyVLAN()
+					ids = drivers.AllVLANs()
 				} else {
 					ids, err = drivers.ParseVLANWords(f[4:])
 				}
@@ -218,19 +217,19 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 		m.defaults()
 		switch m.linkType {
 		case "trunk":
-			p.Mode, p.DataVLAN, p.TaggedVLANs = drivers.ModeTrunk, m.pvid, without(m.allow, m.pvid)
+			p.Mode, p.DataVLAN, p.TaggedVLANs = drivers.ModeTrunk, m.pvid, drivers.Without(m.allow, m.pvid)
 		case "access":
 			p.Mode, p.DataVLAN = drivers.ModeAccess, m.access
 		default:
-			if len(without(m.untag, m.pvid)) > 0 || !slices.Contains(m.untag, m.pvid) {
+			if len(drivers.Without(m.untag, m.pvid)) > 0 || !slices.Contains(m.untag, m.pvid) {
 				cfg.Raw[oddKey] = append(cfg.Raw[oddKey], name)
 			}
-			p.Mode, p.DataVLAN, p.TaggedVLANs = drivers.ModeGeneral, m.pvid, without(m.tag, m.pvid)
+			p.Mode, p.DataVLAN, p.TaggedVLANs = drivers.ModeGeneral, m.pvid, drivers.Without(m.tag, m.pvid)
 		}
 		if v := voice[name]; v != 0 {
 			cfg.Raw[enabledKey+name] = []string{strconv.Itoa(v)}
 			if slices.Contains(p.TaggedVLANs, v) {
-				p.VoiceVLAN, p.TaggedVLANs = v, without(p.TaggedVLANs, v)
+				p.VoiceVLAN, p.TaggedVLANs = v, drivers.Without(p.TaggedVLANs, v)
 			}
 		}
 	}
@@ -253,25 +252,6 @@ func markVoiceVLANs(cfg *drivers.Config) {
 			cfg.VLANs[p.VoiceVLAN] = v
 		}
 	}
-}
-
-func without(ids []int, drop ...int) []int {
-	var out []int
-	for _, v := range ids {
-		if !slices.Contains(drop, v) && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	sort.Ints(out)
-	return out
-}
-
-func everyVLAN() []int {
-	all := make([]int, 4094)
-	for i := range all {
-		all[i] = i + 1
-	}
-	return all
 }
 
 // portPrefixes are VRP's port names in full and as brief outputs shorten
@@ -300,14 +280,4 @@ func (Driver) CanonicalPort(name string) string {
 		}
 	}
 	return n
-}
-
-// tagged are the VLANs a port carries tagged (voice included).
-func tagged(p *drivers.Port) []int {
-	out := slices.Clone(p.TaggedVLANs)
-	if p.VoiceVLAN != 0 {
-		out = append(out, p.VoiceVLAN)
-	}
-	sort.Ints(out)
-	return slices.Compact(out)
 }

@@ -1,32 +1,22 @@
 package huawei_vrp
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 )
 
 // TestSnapshotFromCLI builds a switch from saved outputs named after their
 // commands: real display port vlan, interface brief and lldp neighbor, our
 // current configuration.
 func TestSnapshotFromCLI(t *testing.T) {
-	dir := t.TempDir()
-	for src, name := range map[string]string{
+	dir := drivertest.CLIDir(t, map[string]string{
 		"testdata/ntc/display_port_vlan/huawei_vrp_display_port_vlan_example2.raw":     "display_port_vlan.txt",
 		"testdata/ntc/display_interface_brief/huawei_vrp_display_interface_brief2.raw": "display_interface_brief.txt",
 		"testdata/ntc/display_lldp_neighbor/huawei_vrp_display_lldp_neighbor2.raw":     "display_lldp_neighbor.txt",
 		"testdata/current.txt": "display_current-configuration.txt",
-	} {
-		b, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	sw, err := drivers.SnapshotFromCLI(Driver{}, dir)
 	if err != nil {
 		t.Fatal(err)

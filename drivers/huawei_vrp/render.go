@@ -38,7 +38,7 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 		if p.DataVLAN != 0 {
 			addVLAN(p.DataVLAN)
 		}
-		for _, v := range tagged(p) {
+		for _, v := range drivers.TaggedWithVoice(p) {
 			addVLAN(v)
 		}
 		delete(want.Raw, enabledKey+name)
@@ -116,7 +116,7 @@ func portLines(name string, cur, want *drivers.Config) []string {
 	c, w := cur.Ports[name], want.Ports[name]
 	var out []string
 	cOn, wOn := strings.Join(cur.Raw[enabledKey+name], ""), strings.Join(want.Raw[enabledKey+name], "")
-	same := c.Mode == w.Mode && c.DataVLAN == w.DataVLAN && slices.Equal(tagged(c), tagged(w))
+	same := c.Mode == w.Mode && c.DataVLAN == w.DataVLAN && slices.Equal(drivers.TaggedWithVoice(c), drivers.TaggedWithVoice(w))
 	if cOn != "" && (cOn != wOn || !same) {
 		out = append(out, "undo voice-vlan enable")
 	}
@@ -196,9 +196,9 @@ func membershipOf(p *drivers.Port) membership {
 	data := drivers.VLANOrDefault(p.DataVLAN)
 	switch p.Mode {
 	case drivers.ModeTrunk:
-		return membership{linkType: "trunk", pvid: data, allow: append([]int{data}, tagged(p)...)}
+		return membership{linkType: "trunk", pvid: data, allow: append([]int{data}, drivers.TaggedWithVoice(p)...)}
 	case drivers.ModeGeneral:
-		return membership{linkType: "hybrid", pvid: data, untag: []int{data}, tag: tagged(p)}
+		return membership{linkType: "hybrid", pvid: data, untag: []int{data}, tag: drivers.TaggedWithVoice(p)}
 	}
 	return membership{linkType: "access", access: data}
 }
@@ -215,20 +215,20 @@ func moveLines(kind string, a, b membership) []string {
 	list := func(ids []int) string { return drivers.FormatVLANWords(ids) }
 	switch kind {
 	case "trunk":
-		if d := minus(a.allow, b.allow); len(d) > 0 {
+		if d := drivers.Without(a.allow, b.allow...); len(d) > 0 {
 			out = append(out, "undo port trunk allow-pass vlan "+list(d))
 		}
-		if d := minus(b.allow, a.allow); len(d) > 0 {
+		if d := drivers.Without(b.allow, a.allow...); len(d) > 0 {
 			out = append(out, "port trunk allow-pass vlan "+list(d))
 		}
 	case "hybrid":
-		if d := minus(append(a.untag, a.tag...), append(b.untag, b.tag...)); len(d) > 0 {
+		if d := drivers.Without(append(a.untag, a.tag...), append(b.untag, b.tag...)...); len(d) > 0 {
 			out = append(out, "undo port hybrid vlan "+list(d))
 		}
-		if d := minus(b.untag, a.untag); len(d) > 0 {
+		if d := drivers.Without(b.untag, a.untag...); len(d) > 0 {
 			out = append(out, "port hybrid untagged vlan "+list(d))
 		}
-		if d := minus(b.tag, a.tag); len(d) > 0 {
+		if d := drivers.Without(b.tag, a.tag...); len(d) > 0 {
 			out = append(out, "port hybrid tagged vlan "+list(d))
 		}
 	default:
@@ -250,17 +250,6 @@ func moveLines(kind string, a, b membership) []string {
 	return out
 }
 
-func minus(a, b []int) []int {
-	var out []int
-	for _, v := range a {
-		if !slices.Contains(b, v) && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	sort.Ints(out)
-	return out
-}
-
 // Sections implements drivers.Driver: LLDP, the scope's VLANs and
 // interfaces in VRP's current-configuration form, with the lines voxlan
 // does not manage as read.
@@ -274,17 +263,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		out = append(out, drivers.Section{Title: "lldp", Lines: []string{l}})
 	}
 	for _, id := range scope.VLANs {
-		title := "vlan " + strconv.Itoa(id)
-		v, ok := cfg.VLANs[id]
-		if !ok {
-			out = append(out, drivers.Section{Title: title})
-			continue
-		}
-		lines := []string{}
-		if v.Name != "" {
-			lines = append(lines, " name "+v.Name)
-		}
-		out = append(out, drivers.Section{Title: title, Lines: append(lines, cfg.Raw[title]...)})
+		out = append(out, drivers.VLANSectionRaw(cfg, id))
 	}
 	for _, name := range scope.Ports {
 		if cfg.Ports[name] == nil {
