@@ -19,6 +19,22 @@ type ShowMsg struct {
 // Destination implements Addressed.
 func (m ShowMsg) Destination() ScreenID { return m.Screen }
 
+// SelectMsg is broadcast when the Site screen's cursor moves to a switch:
+// the Switch screen then opens on it when the technician presses 3.
+type SelectMsg struct {
+	Switch string
+}
+
+// RereadMsg asks the Site screen to read one switch again and judge the
+// site anew: sent after an apply, so Site, Switch and Findings show what
+// the switch is now, not what it was.
+type RereadMsg struct {
+	Switch string
+}
+
+// Destination implements Addressed.
+func (RereadMsg) Destination() ScreenID { return ScreenSite }
+
 // ErrorMsg reports a failure the user must see. The root shows it above the
 // help bar until the next key; the screens keep working.
 type ErrorMsg struct{ Err error }

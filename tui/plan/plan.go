@@ -10,6 +10,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/voxlan/voxlan/audit"
@@ -45,15 +46,17 @@ type Model struct {
 	result   *audit.Result
 	auditErr error
 	cur      int
-	scroll   int
-	input    textinput.Model
-	width    int
-	height   int
-	keys     keyMap
+	// body scrolls the selected switch's plan: the summary and the apply
+	// first, then the diff (the 3750's runs to hundreds of lines).
+	body   viewport.Model
+	input  textinput.Model
+	width  int
+	height int
+	keys   keyMap
 }
 
 type keyMap struct {
-	Prev, Next, Up, Down, Apply, Confirm, Cancel key.Binding
+	Prev, Next, Up, Down, PageUp, PageDown, Top, Bottom, Apply, Confirm, Cancel key.Binding
 }
 
 // New returns the Plan screen.
@@ -61,18 +64,27 @@ func New(deps *common.Deps) *Model {
 	in := textinput.New()
 	in.Placeholder = "switch name or yes"
 	in.CharLimit = 64
+	body := viewport.New()
+	// ←/→ change switch here; the body never scrolls sideways (it wraps).
+	body.KeyMap.Left.SetEnabled(false)
+	body.KeyMap.Right.SetEnabled(false)
 	return &Model{
 		deps:     deps,
 		switches: map[string]snapshot.Switch{},
 		input:    in,
+		body:     body,
 		keys: keyMap{
-			Prev:    key.NewBinding(key.WithKeys("left", "h", "["), key.WithHelp("←/[", "prev switch")),
-			Next:    key.NewBinding(key.WithKeys("right", "l", "]"), key.WithHelp("→/]", "next switch")),
-			Up:      common.KeyUp,
-			Down:    common.KeyDown,
-			Apply:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "apply to this switch")),
-			Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-			Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+			Prev:     key.NewBinding(key.WithKeys("left", "h", "["), key.WithHelp("←/[", "prev switch")),
+			Next:     key.NewBinding(key.WithKeys("right", "l", "]"), key.WithHelp("→/]", "next switch")),
+			Up:       common.KeyUp,
+			Down:     common.KeyDown,
+			PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+			PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn", "page down")),
+			Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "top")),
+			Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "bottom")),
+			Apply:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "apply to this switch")),
+			Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+			Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		},
 	}
 }
@@ -87,6 +99,8 @@ func (m *Model) Title() string { return "Plan" }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.input.SetWidth(max(w-40, 10))
+	m.body.SetWidth(w)
+	m.body.SetHeight(m.bodyHeight())
 }
 
 // Init implements common.Component.
@@ -104,12 +118,13 @@ func (m *Model) ShortHelp() []key.Binding {
 	if m.Capturing() {
 		return []key.Binding{m.keys.Confirm, m.keys.Cancel}
 	}
-	return []key.Binding{m.keys.Prev, m.keys.Next, m.keys.Up, m.keys.Down, m.keys.Apply}
+	return []key.Binding{m.keys.Apply, m.keys.Prev, m.keys.Next, m.keys.PageDown, m.keys.Bottom}
 }
 
 // FullHelp implements help.KeyMap.
 func (m *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Prev, m.keys.Next, m.keys.Up, m.keys.Down}, {m.keys.Apply, m.keys.Confirm, m.keys.Cancel}}
+	return [][]key.Binding{{m.keys.Prev, m.keys.Next, m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Top, m.keys.Bottom},
+		{m.keys.Apply, m.keys.Confirm, m.keys.Cancel}}
 }
 
 func (m *Model) current() *switchPlan {
@@ -152,6 +167,10 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		if p := m.find(msg.target); p != nil {
 			p.state, p.result = applyDone, &msg.res
 		}
+		// Whatever the outcome, the switch is read again and the site
+		// judged anew, so every screen shows it as it is now.
+		target := msg.target
+		return m, func() tea.Msg { return common.RereadMsg{Switch: target} }
 	case common.ShowMsg:
 		if p := m.find(msg.Switch); p != nil {
 			m.cur = m.indexOf(p)
@@ -172,18 +191,56 @@ func (m *Model) indexOf(p *switchPlan) int {
 }
 
 func (m *Model) setResult(r *audit.Result, err error) tea.Cmd {
+	// Judged again (after an apply): switches keep their place in the
+	// tabs, and those already applied keep their outcome in sight, even
+	// once nothing is left to change on them.
+	before := m.plans
+	selected := ""
+	if p := m.current(); p != nil {
+		selected = p.target
+	}
 	m.result, m.auditErr = r, err
-	m.plans, m.cur, m.scroll = nil, 0, 0
+	m.plans, m.cur = nil, 0
 	if r == nil {
 		return nil
 	}
-	var cmds []tea.Cmd
+	fresh := map[string]*switchPlan{}
+	var order []string
 	for _, sp := range audit.BuildPlan(r).Switches {
-		p := &switchPlan{target: sp.Switch, changes: sp.Changes}
+		fresh[sp.Switch] = &switchPlan{target: sp.Switch, changes: sp.Changes}
+		order = append(order, sp.Switch)
+	}
+	placed := map[string]bool{}
+	var cmds []tea.Cmd
+	add := func(p *switchPlan) {
+		placed[p.target] = true
 		m.plans = append(m.plans, p)
-		if m.deps.Render != nil {
+		if m.deps.Render != nil && len(p.changes) > 0 {
 			cmds = append(cmds, render(m.deps.Ctx(), m.deps.Render, m.switches[p.target], p))
 		}
+	}
+	for _, old := range before {
+		p := fresh[old.target]
+		switch {
+		case p == nil && old.state == applyDone:
+			p = &switchPlan{target: old.target, diff: "nothing left to change on this switch"}
+		case p == nil:
+			continue
+		}
+		if old.state == applyDone {
+			p.state, p.events, p.result = old.state, old.events, old.result
+		}
+		add(p)
+	}
+	for _, t := range order {
+		if !placed[t] {
+			add(fresh[t])
+		}
+	}
+	if p := m.find(selected); p != nil {
+		m.cur = m.indexOf(p)
+	} else {
+		m.body.GotoTop()
 	}
 	return tea.Batch(cmds...)
 }
@@ -207,24 +264,39 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.input, cmd = m.input.Update(msg)
 		return cmd
 	}
+	m.fill(p)
 	switch {
 	case key.Matches(msg, m.keys.Prev):
-		m.cur, m.scroll = max(m.cur-1, 0), 0
+		m.cur = max(m.cur-1, 0)
+		m.body.GotoTop()
 	case key.Matches(msg, m.keys.Next):
-		m.cur, m.scroll = min(m.cur+1, len(m.plans)-1), 0
-	case key.Matches(msg, m.keys.Up):
-		m.scroll = max(m.scroll-1, 0)
-	case key.Matches(msg, m.keys.Down):
-		m.scroll = min(m.scroll+1, max(strings.Count(common.Wrap(strings.Join(m.bodyLines(p), "\n"), m.width), "\n")+1-m.bodyHeight(), 0))
+		m.cur = min(m.cur+1, len(m.plans)-1)
+		m.body.GotoTop()
+	case key.Matches(msg, m.keys.Top):
+		m.body.GotoTop()
+	case key.Matches(msg, m.keys.Bottom):
+		m.body.GotoBottom()
 	case key.Matches(msg, m.keys.Apply):
 		if m.deps.Apply == nil || p.state == applyRunning || p.state == applyDone {
 			return nil
 		}
 		p.state = applyConfirm
 		m.input.Reset()
+		m.body.GotoTop() // the question is at the top
 		return m.input.Focus()
+	default:
+		// ↑/↓, pgup/pgdn, u/d: the viewport's own keys.
+		var cmd tea.Cmd
+		m.body, cmd = m.body.Update(msg)
+		return cmd
 	}
 	return nil
+}
+
+// fill puts p's plan, wrapped to the width, in the body; the viewport keeps
+// its offset (clamped) when the content changes under it.
+func (m *Model) fill(p *switchPlan) {
+	m.body.SetContent(common.Wrap(strings.Join(m.bodyLines(p), "\n"), m.width))
 }
 
 // confirm starts the apply only when what was typed is the switch's name
@@ -246,10 +318,11 @@ func (m *Model) confirm(p *switchPlan) tea.Cmd {
 
 func (m *Model) bodyHeight() int { return max(m.height-4, 1) }
 
-// bodyLines is what the selected switch's plan shows: the diff when a driver
-// rendered one, the vendor-neutral changes otherwise, then the apply.
+// bodyLines is what the selected switch's plan shows: the apply (its
+// question, progress or result) first, then the diff when a driver rendered
+// one (its summary on top), the vendor-neutral changes otherwise.
 func (m *Model) bodyLines(p *switchPlan) []string {
-	var lines []string
+	lines := append(m.applyLines(p), "")
 	switch {
 	case p.diff != "":
 		for _, l := range strings.Split(strings.TrimRight(p.diff, "\n"), "\n") {
@@ -268,8 +341,6 @@ func (m *Model) bodyLines(p *switchPlan) []string {
 			lines = append(lines, "  + "+common.ChangeWords(c)+common.Faint.Render("  ("+c.Reason+")"))
 		}
 	}
-	lines = append(lines, "")
-	lines = append(lines, m.applyLines(p)...)
 	return lines
 }
 
@@ -386,15 +457,7 @@ func (m *Model) View() string {
 	}
 	b.WriteString(strings.Join(tabs, "  "))
 	b.WriteString("\n\n")
-	p := m.current()
-	lines := strings.Split(common.Wrap(strings.Join(m.bodyLines(p), "\n"), m.width), "\n")
-	h := m.bodyHeight()
-	scroll := min(m.scroll, max(len(lines)-h, 0))
-	if p.state != applyIdle {
-		// the apply is what matters then: keep it in sight
-		scroll = max(len(lines)-h, 0)
-	}
-	end := min(scroll+h, len(lines))
-	b.WriteString(strings.Join(lines[scroll:end], "\n"))
+	m.fill(m.current())
+	b.WriteString(m.body.View())
 	return common.Fit(b.String(), m.width, m.height)
 }

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -129,3 +130,92 @@ func updateCmd(m *Model, msg tea.Msg) tea.Cmd {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// A diff longer than the screen scrolls in a viewport: the summary and the
+// apply's result stay on top (never pinned away at the bottom), pgdn / G /
+// g move through it, and the result of an apply can be read without
+// scrolling.
+func TestLongDiffScrolls(t *testing.T) {
+	var diff strings.Builder
+	diff.WriteString("470 line(s) to send (cisco_ios)\n")
+	for i := range 470 {
+		fmt.Fprintf(&diff, "+ line %d\n", i)
+	}
+	m := screen(&common.Deps{
+		Render: func(context.Context, snapshot.Switch, []audit.Change) (string, error) { return diff.String(), nil },
+		Apply: func(context.Context, snapshot.Switch, []audit.Change, func(common.ApplyEvent)) common.ApplyResult {
+			return common.ApplyResult{Backup: "/state/core.cfg", Ports: []common.PortOutcome{{Port: "Gi1/0/5", State: "applied"}}}
+		},
+	})
+	for _, tc := range []struct {
+		key        tea.KeyPressMsg
+		want, lack string
+	}{
+		{tuitest.Key("up"), "470 line(s) to send", "+ line 100"},
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, "+ line 20", "470 line(s) to send"},
+		{tuitest.Key("G"), "+ line 469", "+ line 100"},
+		{tuitest.Key("g"), "470 line(s) to send", "+ line 469"},
+		{tea.KeyPressMsg{Code: tea.KeyEnd}, "+ line 469", "470 line(s) to send"},
+		{tea.KeyPressMsg{Code: tea.KeyHome}, "470 line(s) to send", "+ line 469"},
+	} {
+		m.Update(tc.key)
+		view := tuitest.Plain(m.View())
+		if !strings.Contains(view, tc.want) || strings.Contains(view, tc.lack) {
+			t.Fatalf("after %s: want %q and not %q in\n%s", tc.key, tc.want, tc.lack, view)
+		}
+	}
+	m.Update(tuitest.Key("G"))
+	m.Update(tuitest.Key("a"))
+	for _, k := range "core" {
+		m.Update(tuitest.Key(string(k)))
+	}
+	tuitest.Run(tuitest.Updater(m), updateCmd(m, tuitest.Key("enter")))
+	view := tuitest.Plain(m.View())
+	if !strings.Contains(view, "applied and verified on core") || !strings.Contains(view, "backup: /state/core.cfg") {
+		t.Fatalf("the apply's result is not in sight:\n%s", view)
+	}
+	m.Update(tuitest.Key("G"))
+	if view := tuitest.Plain(m.View()); !strings.Contains(view, "+ line 469") {
+		t.Errorf("after the apply the diff no longer scrolls:\n%s", view)
+	}
+}
+
+// After an apply the switch is read again (RereadMsg to the Site screen);
+// when the site comes back judged, the applied switch keeps its outcome in
+// sight even with nothing left to change.
+func TestApplyRereadsAndKeepsItsOutcome(t *testing.T) {
+	m := screen(&common.Deps{Apply: func(context.Context, snapshot.Switch, []audit.Change, func(common.ApplyEvent)) common.ApplyResult {
+		return common.ApplyResult{Backup: "/state/core.cfg", Ports: []common.PortOutcome{{Port: "Gi1/0/5", State: "applied"}}}
+	}})
+	m.Update(tuitest.Key("a"))
+	for _, k := range "core" {
+		m.Update(tuitest.Key(string(k)))
+	}
+	seen := tuitest.Run(func(msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(common.RereadMsg); ok {
+			return nil // the Site screen's to handle
+		}
+		_, cmd := m.Update(msg)
+		return cmd
+	}, updateCmd(m, tuitest.Key("enter")))
+	reread := false
+	for _, msg := range seen {
+		if r, ok := msg.(common.RereadMsg); ok && r.Switch == "10.0.0.1" {
+			reread = true
+		}
+	}
+	if !reread {
+		t.Fatalf("no re-read of the applied switch among %v", seen)
+	}
+	// The site judged again: core is fixed, floor still needs PoE.
+	fixed := fixes()
+	fixed.Findings = fixed.Findings[1:]
+	tuitest.Run(tuitest.Updater(m), func() tea.Msg { return common.AuditMsg{Result: fixed} })
+	view := tuitest.Plain(m.View())
+	if !strings.Contains(view, "✓ core (0)") || !strings.Contains(view, "floor (1)") {
+		t.Fatalf("tabs after the re-audit:\n%s", view)
+	}
+	if !strings.Contains(view, "applied and verified on core") {
+		t.Errorf("the applied switch lost its outcome:\n%s", view)
+	}
+}

@@ -221,6 +221,11 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 			m.cursor = m.indexOf(r)
 		}
 		return m, nil
+	case common.RereadMsg:
+		if r := m.find(msg.Switch); r != nil && r.state != stateQueued && r.state != stateReading {
+			return m, m.reread(r)
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.key(msg)
 	}
@@ -252,8 +257,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Up):
 		m.cursor = max(m.cursor-1, 0)
+		return m.selected()
 	case key.Matches(msg, m.keys.Down):
 		m.cursor = min(m.cursor+1, len(m.rows)-1)
+		return m.selected()
 	case key.Matches(msg, m.keys.Open):
 		if len(m.rows) == 0 {
 			return nil
@@ -266,6 +273,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// selected tells the other screens which switch the cursor is on.
+func (m *Model) selected() tea.Cmd {
+	if len(m.rows) == 0 {
+		return nil
+	}
+	target := m.rows[m.cursor].target
+	return func() tea.Msg { return common.SelectMsg{Switch: target} }
+}
+
 // retry reads the selected switch again when it failed or was left
 // incomplete, then the site is assembled and audited again.
 func (m *Model) retry() tea.Cmd {
@@ -275,6 +291,17 @@ func (m *Model) retry() tea.Cmd {
 	r := m.rows[m.cursor]
 	if r.state != stateFailed && !(r.state == stateDone && r.err != nil) {
 		return nil
+	}
+	return m.reread(r)
+}
+
+// reread queues r to be read again; once every switch has ended, the site
+// is assembled and audited again. A replayed snapshot cannot be re-read.
+func (m *Model) reread(r *row) tea.Cmd {
+	if m.deps.Discover == nil || m.deps.Snapshot != nil {
+		return func() tea.Msg {
+			return common.ErrorMsg{Err: errors.New("site: this snapshot is a replay; read the switches (voxlan tui --inventory FILE) to see them as they are now")}
+		}
 	}
 	*r = row{target: r.target}
 	m.snap, m.result, m.auditErr = nil, nil, nil

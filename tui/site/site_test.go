@@ -3,10 +3,12 @@ package site
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/tui/common"
 	"github.com/voxlan/voxlan/tui/internal/tuitest"
@@ -210,5 +212,71 @@ func TestWaitingEventsComeTogether(t *testing.T) {
 	end, ok := waitJob("x", ch)().(pendingDone)
 	if !ok || len(end.progress.events) != 1 || end.done.sw.SysName != "sw-x" {
 		t.Fatalf("got %#v, want the last progress and the end together", end)
+	}
+}
+
+// After an apply the Plan screen asks for the switch to be read again: the
+// site is assembled and judged anew with what the switch is now, so no
+// screen keeps showing the failures the apply fixed. A replayed snapshot
+// says it cannot be re-read.
+func TestRereadAfterApply(t *testing.T) {
+	calls := map[string]int{}
+	audits := 0
+	m := New(&common.Deps{Site: "s", Targets: []string{"a", "b"},
+		Discover: func(_ context.Context, target string, _ func(common.Progress)) snapshot.Switch {
+			calls[target]++
+			return snapshot.Switch{Target: target, SysName: fmt.Sprintf("sw-%s-%d", target, calls[target])}
+		},
+		Audit: func(_ context.Context, snap *snapshot.Snapshot) (*audit.Result, error) {
+			audits++
+			return &audit.Result{Site: snap.Site, Verdict: audit.VerdictPass}, nil
+		}})
+	m.SetSize(100, 20)
+	tuitest.Run(tuitest.Updater(m), m.Init())
+	_, cmd := m.Update(common.RereadMsg{Switch: "b"})
+	seen := tuitest.Run(tuitest.Updater(m), cmd)
+	if calls["a"] != 1 || calls["b"] != 2 || audits != 2 {
+		t.Fatalf("got %v reads and %d audits; want b read again and the site judged again", calls, audits)
+	}
+	snaps := 0
+	for _, msg := range seen {
+		if s, ok := msg.(common.SnapshotMsg); ok {
+			snaps++
+			if s.Snapshot.Switches[1].SysName != "sw-b-2" {
+				t.Errorf("the new snapshot has %s, want the switch as read again", s.Snapshot.Switches[1].SysName)
+			}
+		}
+	}
+	if snaps != 1 {
+		t.Errorf("got %d snapshot messages after the re-read, want 1", snaps)
+	}
+
+	replay := New(&common.Deps{Site: "s", Snapshot: &snapshot.Snapshot{Switches: []snapshot.Switch{{Target: "a"}}}})
+	tuitest.Run(tuitest.Updater(replay), replay.Init())
+	_, cmd = replay.Update(common.RereadMsg{Switch: "a"})
+	if cmd == nil {
+		t.Fatal("a replay asked to re-read must say why it cannot")
+	}
+	if msg, ok := cmd().(common.ErrorMsg); !ok || !strings.Contains(msg.Err.Error(), "replay") {
+		t.Errorf("got %#v, want an error naming the replay", cmd())
+	}
+}
+
+// Moving the cursor tells the other screens which switch it is on, so 3
+// opens that one.
+func TestCursorSelectsTheSwitch(t *testing.T) {
+	discover, targets := recorded(t)
+	m := New(&common.Deps{Site: "demo", Targets: targets, Discover: discover})
+	m.SetSize(100, 30)
+	tuitest.Run(tuitest.Updater(m), m.Init())
+	for i, k := range []string{"down", "down", "up"} {
+		_, cmd := m.Update(tuitest.Key(k))
+		want := targets[[]int{1, 2, 1}[i]]
+		if cmd == nil {
+			t.Fatalf("%s: no message", k)
+		}
+		if msg, ok := cmd().(common.SelectMsg); !ok || msg.Switch != want {
+			t.Fatalf("%s: got %#v, want SelectMsg for %s", k, cmd(), want)
+		}
 	}
 }

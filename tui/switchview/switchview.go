@@ -26,6 +26,10 @@ type Model struct {
 	order    []string
 	switches map[string]snapshot.Switch
 	cur      int
+	// chosen is set once the technician picked a switch (on the Site
+	// screen, with [ or ], or from another screen): until then the screen
+	// opens on the site's first switch, not on whichever answered first.
+	chosen bool
 	// selected is the ifName of the selected port, kept by name so that a
 	// new reading of the switch keeps the selection.
 	selected string
@@ -105,7 +109,7 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		// Switches came in as each was read; the site lists them in the
 		// order asked, which [ and ] follow from now on.
 		cur := ""
-		if len(m.order) > 0 {
+		if len(m.order) > 0 && m.chosen {
 			cur = m.order[m.cur]
 		}
 		m.order = m.order[:0]
@@ -120,13 +124,11 @@ func (m *Model) Update(msg tea.Msg) (common.Component, tea.Cmd) {
 		m.ensureSelection()
 	case common.AuditMsg:
 		m.setResult(msg.Result, msg.Err)
+	case common.SelectMsg:
+		m.choose(msg.Switch)
+		m.ensureSelection()
 	case common.ShowMsg:
-		for i, t := range m.order {
-			if t == msg.Switch {
-				m.cur = i
-				m.selected = ""
-			}
-		}
+		m.choose(msg.Switch)
 		if msg.Port != "" {
 			m.selected = msg.Port
 		}
@@ -239,11 +241,21 @@ func (m *Model) showFindings() tea.Cmd {
 	return func() tea.Msg { return common.ShowMsg{Screen: common.ScreenFindings, Switch: target, Port: port} }
 }
 
+// choose makes target the switch shown, once it is known.
+func (m *Model) choose(target string) {
+	for i, t := range m.order {
+		if t == target {
+			m.cur, m.chosen = i, true
+			m.selected = ""
+		}
+	}
+}
+
 func (m *Model) switchTo(i int) {
 	if len(m.order) == 0 {
 		return
 	}
-	m.cur = (i + len(m.order)) % len(m.order)
+	m.cur, m.chosen = (i+len(m.order))%len(m.order), true
 	m.selected = ""
 	m.ensureSelection()
 }

@@ -46,6 +46,7 @@ type siteDrivers struct {
 	src         *sites.Source
 	entry       func() *inventory.Site
 	backup      string
+	backupErr   error
 	unreachable func(string) string
 
 	mu      sync.Mutex
@@ -68,10 +69,11 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 	if o.KnownHosts == "" {
 		o.KnownHosts = sites.DefaultKnownHosts(getenv)
 	}
+	var backupErr error
 	if o.BackupDir == "" {
-		if o.BackupDir, err = dapply.DefaultBackupDir(getenv); err != nil {
-			return nil, nil, nil, err
-		}
+		// Only an apply needs it: without one the UI still opens, and
+		// an apply says why it cannot start.
+		o.BackupDir, backupErr = dapply.DefaultBackupDir(getenv)
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
@@ -79,7 +81,7 @@ func Drivers(getenv func(string) string, o DriverOptions, auditFn common.AuditFu
 	if o.SSHPort == 0 {
 		o.SSHPort = 22
 	}
-	d := &siteDrivers{backup: o.BackupDir, unreachable: o.Unreachable, entry: o.Entry, src: &sites.Source{
+	d := &siteDrivers{backup: o.BackupDir, backupErr: backupErr, unreachable: o.Unreachable, entry: o.Entry, src: &sites.Source{
 		Platform: o.Platform, SSHPort: o.SSHPort,
 		KnownHosts: o.KnownHosts, AcceptNewKey: o.AcceptNewKey, Timeout: o.Timeout,
 		// No prompt: the UI owns the terminal. A prompt reference is
@@ -178,10 +180,15 @@ func (d *siteDrivers) render(ctx context.Context, sw snapshot.Switch, _ []audit.
 	return diffText(p), nil
 }
 
-// diffText is a switch's plan as the screen shows it: refusals, the
-// sections before/after, and the lines to send.
+// diffText is a switch's plan as the screen shows it: the summary first
+// (lines to send, refusals), then the sections before/after.
 func diffText(p *dapply.SwitchPlan) string {
 	var b strings.Builder
+	if p.Empty() {
+		b.WriteString("nothing to send: the switch is already as planned\n")
+	} else {
+		fmt.Fprintf(&b, "%d line(s) to send (%s)\n", len(p.Lines), p.Platform)
+	}
 	for _, r := range p.Refused {
 		fmt.Fprintf(&b, "refused %s: %s (%d change(s) dropped)\n", r.Port, r.Reason, r.Changes)
 	}
@@ -191,11 +198,6 @@ func diffText(p *dapply.SwitchPlan) string {
 			fmt.Fprintf(&b, "%s\n", l)
 		}
 	}
-	if p.Empty() {
-		b.WriteString("nothing to send: the switch is already as planned\n")
-	} else {
-		fmt.Fprintf(&b, "%d line(s) to send (%s)\n", len(p.Lines), p.Platform)
-	}
 	return b.String()
 }
 
@@ -203,6 +205,9 @@ func diffText(p *dapply.SwitchPlan) string {
 // the diff was shown) and applies it: backup, send, verify, roll back on
 // failure, as `voxlan apply` does.
 func (d *siteDrivers) apply(ctx context.Context, sw snapshot.Switch, _ []audit.Change, progress func(common.ApplyEvent)) common.ApplyResult {
+	if d.backupErr != nil {
+		return common.ApplyResult{Err: fmt.Errorf("nothing sent: %w", d.backupErr)}
+	}
 	t, err := d.target(ctx, sw.Target)
 	if err != nil {
 		return common.ApplyResult{Err: err}

@@ -220,10 +220,13 @@ func TestEndToEndInTmux(t *testing.T) {
 	tm.keys("a")
 	tm.waitFor(5*time.Second, "Type sw-core-3750 or yes")
 	tm.keys("y", "e", "s", "Enter")
-	// The result is kept in sight: the switch's tab marked done, then
-	// each port's state as read back.
-	screen = tm.waitFor(60*time.Second, "✓ sw-core-3750 (", "Gi3/0/4        applied: as planned")
+	// The result is in sight on top of the switch's plan: the tab marked
+	// done, the outcome and the backup; G scrolls to the last port's
+	// state as read back.
+	screen = tm.waitFor(60*time.Second, "✓ sw-core-3750 (", "applied and verified on sw-core-3750", "backup: ")
 	t.Logf("Plan screen after apply:\n%s", screen)
+	tm.keys("G")
+	tm.waitFor(5*time.Second, "Gi3/0/4        applied: as planned")
 	// The SG350X answers over SSH too, in Cisco SB's own syntax.
 	tm.keys("]", "]")
 	screen = tm.waitFor(20*time.Second, "sw-floor2-sg350x (", "+ switchport mode general", fmt.Sprintf("vlan add %d tagged", site.VoiceVLAN))
