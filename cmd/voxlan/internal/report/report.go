@@ -76,6 +76,11 @@ VLANs), then reports; with --snapshot it takes those declarations for the
 snapshots instead of discovering. SNMP secrets come from the inventory's
 references, or $VOXLAN_SNMP_COMMUNITY for switches without SNMP settings.
 
+--applied (voxlan apply -o json) adds what was changed and verified;
+--plan (voxlan plan -o json) appends each switch's exact CLI lines, the
+first 40 per switch, naming the file for the rest. Dates are shown in $TZ
+(by its name) or the system's zone.
+
 One document per site. Several sites give one HTML or PDF file with a
 contents page, or, when --out is a directory, one file per site. CSV writes
 the findings, and with --out FILE.csv the ports as well in FILE-ports.csv.
