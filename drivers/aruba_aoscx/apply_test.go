@@ -4,10 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voxlan/voxlan/audit"
-	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/drivers/apply/applytest"
 	"github.com/voxlan/voxlan/drivers/aruba_aoscx"
@@ -90,54 +88,13 @@ func TestApplyVoicePorts(t *testing.T) {
 	t.Logf("%d lines, %d session(s), %d round trips, %v", len(p.Lines), r.Sessions, r.RoundTrips, r.Elapsed)
 }
 
-// TestApplyFaults: a rejected line, a session dropped mid-plan, a line the
-// switch accepts but ignores (verification catches it) and a switch slower
-// than the timeout all end in the backup state, byte for byte, with every
-// port reported restored.
+// TestApplyFaults: a rejected line, a dropped session, an ignored line
+// (verification catches it) and a slow switch all end in the backup state,
+// byte for byte, every port restored.
 func TestApplyFaults(t *testing.T) {
-	for _, tc := range []struct {
-		name    string
-		fault   func(f *clisim.Faults)
-		opts    apply.Options
-		failure string
-	}{
-		{"rejected", func(f *clisim.Faults) { f.Reject = "vlan trunk allowed 10,20" }, apply.Options{}, `rejected "vlan trunk allowed 10,20": Invalid input: vlan`},
-		{"dropped", func(f *clisim.Faults) { f.DropAfterConfigLines = 8 }, apply.Options{Batch: 4}, "sending:"},
-		{"ignored", func(f *clisim.Faults) { f.Ignore = "voice" }, apply.Options{Batch: 4}, "verification found"},
-		{"slow", func(f *clisim.Faults) { f.ConfigDelay = time.Second }, apply.Options{RollbackTimeout: 5 * time.Second}, "timed out"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			l := newLab(t)
-			if tc.name == "slow" {
-				l.Opts.Timeout = 300 * time.Millisecond
-			}
-			tc.fault(l.dev.Faults)
-			_, r, before := l.run(t, voiceChanges("1/1/1", "1/1/2", "1/1/3"), tc.opts)
-			if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, tc.failure) {
-				t.Fatalf("outcome %q failure %q", r.Outcome, r.Failure)
-			}
-			if tc.name == "slow" {
-				// The slow switch keeps taking lines after the timeout;
-				// rollback waited them out.
-				l.dev.Faults.ConfigDelay = 0
-			}
-			if after := l.dev.RunningConfig(); after != before {
-				t.Errorf("device not back to the backup state:\nbefore:\n%s\nafter:\n%s", before, after)
-			}
-			if r.Saved || strings.Contains(l.dev.StartupConfig(), "VOICE") {
-				t.Error("saved after a failure")
-			}
-			if len(r.Ports) != 3 || len(r.Residual) != 0 {
-				t.Fatalf("ports %+v residual %v", r.Ports, r.Residual)
-			}
-			for _, pr := range r.Ports {
-				if pr.Status != apply.PortRestored {
-					t.Errorf("port %s: %q", pr.Port, pr.Status)
-				}
-			}
-			if tc.name == "rejected" && !slices.ContainsFunc(r.Rollback, func(lr drivers.LineResult) bool { return lr.Line == "no vlan 20" }) {
-				t.Errorf("rollback did not remove the VLAN: %+v", r.Rollback)
-			}
-		})
-	}
+	applytest.Classic(t, func(t *testing.T) applytest.FaultLab {
+		l := newLab(t)
+		return applytest.FaultLab{Lab: l.Lab, Driver: aruba_aoscx.Driver{}, Faults: l.dev.Faults, Startup: l.dev.StartupConfig,
+			Changes: voiceChanges("1/1/1", "1/1/2", "1/1/3")}
+	}, "vlan trunk allowed 10,20", `rejected "vlan trunk allowed 10,20": Invalid input: vlan`, "voice")
 }

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/drivers"
@@ -92,49 +91,15 @@ func TestApplyVoicePorts(t *testing.T) {
 // (verification catches it) and a slow switch all end in the backup state,
 // byte for byte, every port restored.
 func TestApplyFaults(t *testing.T) {
-	for _, tc := range []struct {
-		name    string
-		fault   func(f *clisim.Faults)
-		opts    apply.Options
-		failure string
-	}{
-		{"rejected", func(f *clisim.Faults) { f.Reject = "voice-vlan 20 enable" }, apply.Options{}, `rejected "voice-vlan 20 enable": Error: Unrecognized command`},
-		{"dropped", func(f *clisim.Faults) { f.DropAfterConfigLines = 8 }, apply.Options{Batch: 4}, "sending:"},
-		{"ignored", func(f *clisim.Faults) { f.Ignore = "port hybrid tagged vlan 20" }, apply.Options{Batch: 4}, "verification found"},
-		{"slow", func(f *clisim.Faults) { f.ConfigDelay = time.Second }, apply.Options{RollbackTimeout: 5 * time.Second}, "timed out"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			l := newLab(t)
-			if tc.name == "slow" {
-				l.Opts.Timeout = 300 * time.Millisecond
-			}
-			tc.fault(l.dev.Faults)
-			_, r, before := applytest.Run(t, l.Lab, huawei_vrp.Driver{}, voiceChanges(phones...), tc.opts)
-			if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, tc.failure) {
-				t.Fatalf("outcome %q failure %q", r.Outcome, r.Failure)
-			}
-			l.dev.Faults.ConfigDelay = 0
-			if after := l.dev.RunningConfig(); after != before {
-				t.Errorf("device not back to the backup state:\nbefore:\n%s\nafter:\n%s", before, after)
-			}
-			if len(r.Ports) != 3 || len(r.Residual) != 0 {
-				t.Fatalf("ports %+v residual %v", r.Ports, r.Residual)
-			}
-			for _, pr := range r.Ports {
-				if pr.Status != apply.PortRestored {
-					t.Errorf("port %s: %q", pr.Port, pr.Status)
-				}
-			}
-		})
-	}
+	applytest.Classic(t, faultLab, "voice-vlan 20 enable", `rejected "voice-vlan 20 enable": Error: Unrecognized command`, "port hybrid tagged vlan 20")
 }
 
 // TestFaults: the shared fault suite; VRP has no revert timer here, so
 // the startup configuration stays untouched until the change is verified.
-func TestFaults(t *testing.T) {
-	applytest.Faults(t, func(t *testing.T) applytest.FaultLab {
-		l := newLab(t)
-		return applytest.FaultLab{Lab: l.Lab, Driver: huawei_vrp.Driver{}, Faults: l.dev.Faults, Startup: l.dev.StartupConfig,
-			Changes: voiceChanges(phones...)}
-	})
+func TestFaults(t *testing.T) { applytest.Faults(t, faultLab) }
+
+func faultLab(t *testing.T) applytest.FaultLab {
+	l := newLab(t)
+	return applytest.FaultLab{Lab: l.Lab, Driver: huawei_vrp.Driver{}, Faults: l.dev.Faults, Startup: l.dev.StartupConfig,
+		Changes: voiceChanges(phones...)}
 }
