@@ -31,6 +31,33 @@ func HistoryPath(flag string, getenv func(string) string) (string, error) {
 	return history.DefaultPath(getenv)
 }
 
+// OptionalHistoryPath is HistoryPath for commands that work without a
+// history: "" (and no error) when no --history was given and the
+// environment names no state directory.
+func OptionalHistoryPath(flag string, getenv func(string) string) (string, error) {
+	path, err := HistoryPath(flag, getenv)
+	if errors.Is(err, history.ErrNoStateDir) {
+		return "", nil
+	}
+	if err != nil {
+		return "", UsageError("%v", err)
+	}
+	return path, nil
+}
+
+// PreviousAudit loads the site's latest audit in the history taken before
+// res, the one "since the last audit" compares with; history.ErrNotFound
+// when there is none.
+func PreviousAudit(ctx context.Context, s *history.Store, res *audit.Result) (diff.Audit, error) {
+	prev, err := s.Before(ctx, res.Site, res.TakenAt)
+	if err != nil {
+		return diff.Audit{}, err
+	}
+	a, err := ResolveAudit(ctx, s, strconv.FormatInt(prev.ID, 10))
+	a.Ref = prev.Ref()
+	return a, err
+}
+
 // OpenHistory opens the history database for a command: mustExist for
 // commands that only read it. A file voxlan cannot use is a usage error
 // (exit 2) naming the file and what to do.
@@ -125,13 +152,14 @@ func OpenRecorder(ctx context.Context, flag string, off bool, getenv func(string
 	if off {
 		return r, nil
 	}
-	path, err := HistoryPath(flag, getenv)
-	if errors.Is(err, history.ErrNoStateDir) {
-		fmt.Fprintf(errOut, "voxlan %s: not recorded in the history: %v (or --no-history)\n", verb, err)
-		return r, nil
-	}
+	path, err := OptionalHistoryPath(flag, getenv)
 	if err != nil {
-		return nil, UsageError("%v", err)
+		return nil, err
+	}
+	if path == "" {
+		_, why := history.DefaultPath(getenv)
+		fmt.Fprintf(errOut, "voxlan %s: not recorded in the history: %v (or --no-history)\n", verb, why)
+		return r, nil
 	}
 	if r.store, err = history.Open(ctx, path, history.Options{}); err != nil {
 		return nil, UsageError("%w; or run with --no-history", err)

@@ -34,12 +34,9 @@ func (o *ReportOptions) since(ctx context.Context, inputs []report.Input) error 
 	if o.NoHistory {
 		return nil
 	}
-	path, err := cmdutil.HistoryPath(o.History, o.Getenv)
-	if errors.Is(err, history.ErrNoStateDir) {
-		return nil
-	}
-	if err != nil {
-		return cmdutil.UsageError("%v", err)
+	path, err := cmdutil.OptionalHistoryPath(o.History, o.Getenv)
+	if err != nil || path == "" {
+		return err
 	}
 	s, err := history.Open(ctx, path, history.Options{MustExist: true})
 	switch {
@@ -53,19 +50,14 @@ func (o *ReportOptions) since(ctx context.Context, inputs []report.Input) error 
 	}
 	defer s.Close()
 	for i, in := range inputs {
-		prev, err := s.Before(ctx, in.Result.Site, in.Result.TakenAt)
+		old, err := cmdutil.PreviousAudit(ctx, s, in.Result)
 		if errors.Is(err, history.ErrNotFound) {
 			continue
-		}
-		var old diff.Audit
-		if err == nil {
-			old, err = cmdutil.ResolveAudit(ctx, s, fmt.Sprint(prev.ID))
 		}
 		if err != nil {
 			fmt.Fprintf(o.IO.ErrOut, "voxlan report: site %s: no \"since the last audit\" section: %v\n", in.Result.Site, err)
 			continue
 		}
-		old.Ref = prev.Ref()
 		inputs[i].Since = diff.Compare(old, current(in))
 	}
 	return nil

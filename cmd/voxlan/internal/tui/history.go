@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
@@ -28,18 +27,13 @@ func sinceFunc(path string) common.SinceFunc {
 		if err != nil {
 			return nil, err
 		}
-		prev, err := s.Before(ctx, res.Site, res.TakenAt)
+		old, err := cmdutil.PreviousAudit(ctx, s, res)
 		if errors.Is(err, history.ErrNotFound) {
 			return nil, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		old, err := cmdutil.ResolveAudit(ctx, s, fmt.Sprint(prev.ID))
-		if err != nil {
-			return nil, err
-		}
-		old.Ref = prev.Ref()
 		return diff.Compare(old, diff.Audit{Ref: rec.Ref(), ID: rec.ID, Result: res, Snapshot: snap}), nil
 	}
 }
@@ -50,12 +44,9 @@ func (o *TUIOptions) historyDeps(deps *common.Deps) error {
 	if o.NoHistory {
 		return nil
 	}
-	path, err := cmdutil.HistoryPath(o.History, o.Getenv)
-	if errors.Is(err, history.ErrNoStateDir) {
-		return nil
-	}
-	if err != nil {
-		return cmdutil.UsageError("%v", err)
+	path, err := cmdutil.OptionalHistoryPath(o.History, o.Getenv)
+	if err != nil || path == "" {
+		return err
 	}
 	deps.Since = sinceFunc(path)
 	return nil
