@@ -286,5 +286,18 @@ func TestFrenchReportReadsFrench(t *testing.T) {
 		if m := regexp.MustCompile(`\p{L}[ \x{00A0}][:;?!](\s|<)`).Find(html.Bytes()); m != nil {
 			t.Errorf("%s: French HTML has an ordinary space before high punctuation: %q", name, m)
 		}
+		// The English PDF has no raw key either.
+		enPDF := filepath.Join(dir, name+".en.pdf")
+		writeRendered(t, enPDF, FormatPDF, English, d)
+		enText := pdfText(t, enPDF)
+		for _, s := range d.Switches {
+			enText = strings.ReplaceAll(enText, s.Name, "")
+		}
+		for _, m := range findWords(camelCase, enText) {
+			t.Errorf("%s: raw key %q in the English PDF", name, m)
+		}
+		if k := missingKey.FindString(enText); k != "" {
+			t.Errorf("%s: missing catalogue key %s in the English PDF", name, k)
+		}
 	}
 }
