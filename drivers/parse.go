@@ -2,6 +2,7 @@ package drivers
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,4 +157,20 @@ func Without(ids []int, drop ...int) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// InterfaceAddress reads an interface's "ip address A.B.C.D MASK" or "ip
+// address A.B.C.D/LEN" line (Cisco, AOS-S and most CLIs) and returns the
+// address; false for any other line (dhcp, IPv6, "no ip address").
+func InterfaceAddress(line string) (string, bool) {
+	f := strings.Fields(line)
+	if len(f) < 3 || f[0] != "ip" || f[1] != "address" {
+		return "", false
+	}
+	a, _, _ := strings.Cut(f[2], "/")
+	ip, err := netip.ParseAddr(a)
+	if err != nil || !ip.Is4() {
+		return "", false
+	}
+	return ip.String(), true
 }

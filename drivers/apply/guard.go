@@ -74,10 +74,51 @@ func (g Guard) uplinkReason(p *drivers.Port, neighbors []snapshot.Neighbor) stri
 	return ""
 }
 
+// keepManagement refuses, port by port, the changes after which a port that
+// carries the management VLAN (untagged, tagged, or as a trunk of every
+// VLAN) would no longer carry it: that may be the path voxlan's own session
+// and the switch's management take. It asks the driver for each port's
+// wanted state, so it holds for every OS and every kind of change (a new
+// untagged VLAN, a trunk turned into a phone port...). Drivers fill
+// Config.Addresses for the management VLAN to be known.
+func (g Guard) keepManagement(d drivers.Driver, cur *drivers.Config, changes []audit.Change) ([]audit.Change, []Refusal) {
+	mgmt := g.mgmtVLAN(cur)
+	if mgmt == 0 {
+		return changes, nil
+	}
+	var refused []Refusal
+	for _, port := range changedPorts(changes) {
+		p := cur.Ports[port]
+		if p == nil || !carries(p, mgmt) {
+			continue
+		}
+		own := portChanges(changes, port)
+		want, _, err := d.Want(cur, own)
+		if err != nil {
+			continue // planPortByPort refuses it with the driver's reason
+		}
+		if w := want.Ports[port]; w != nil && !carries(w, mgmt) {
+			refused = append(refused, Refusal{Port: port, Changes: len(own) - len(portChanges(changes, "")),
+				Reason: fmt.Sprintf("carries the management VLAN %d, which the change would take off it: that could cut voxlan's session and the switch's management; change it by hand", mgmt)})
+		}
+	}
+	return dropPorts(changes, refused), refused
+}
+
+// carries says whether p passes VLAN v: untagged (access, native or PVID;
+// 0 is VLAN 1), tagged, as its voice VLAN, or as a trunk of every VLAN.
+func carries(p *drivers.Port, v int) bool {
+	switch {
+	case max(p.DataVLAN, 1) == v && !(p.Mode == drivers.ModeGeneral && p.DataVLAN == 0),
+		p.VoiceVLAN == v, slices.Contains(p.TaggedVLANs, v):
+		return true
+	}
+	return p.Mode == drivers.ModeTrunk && len(p.TaggedVLANs) == 0
+}
+
 // filter drops the changes on refused ports and returns the refusals.
 func (g Guard) filter(cur *drivers.Config, neighbors map[string][]snapshot.Neighbor, changes []audit.Change) ([]audit.Change, []Refusal) {
 	reasons := map[string]string{}
-	mgmt := g.mgmtVLAN(cur)
 	for _, c := range changes {
 		if c.Port == "" {
 			continue
@@ -91,11 +132,6 @@ func (g Guard) filter(cur *drivers.Config, neighbors map[string][]snapshot.Neigh
 			reasons[c.Port] = "not a switch port in the configuration (an SVI, or a name the switch does not know)"
 		case slices.Contains(g.Protect, c.Port):
 			reasons[c.Port] = "management port (protected)"
-		case mgmt != 0 && p != nil && p.Mode != drivers.ModeTrunk && max(p.DataVLAN, 1) == mgmt &&
-			c.Kind == audit.ChangeSetDataVLAN && c.VLAN != mgmt:
-			// Moving a port out of the management VLAN may cut the path
-			// voxlan's own session takes.
-			reasons[c.Port] = fmt.Sprintf("in the management VLAN %d: moving its untagged VLAN could cut this session; change it by hand", mgmt)
 		default:
 			reasons[c.Port] = g.uplinkReason(p, neighbors[c.Port])
 		}

@@ -102,14 +102,15 @@ func planFromText(d drivers.Driver, target, config string, neighbors map[string]
 		}
 	}
 	keep, refused := g.filter(cur, nb, canon)
-	want, scope, err := d.Want(cur, keep)
+	keep, more := g.keepManagement(d, cur, keep)
+	refused = append(refused, more...)
+	want, scope, lines, more, err := planPortByPort(d, cur, keep)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
-	lines, err := d.Render(cur, want, scope)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", target, err)
-	}
+	keep = dropPorts(keep, more)
+	refused = append(refused, more...)
+	slices.SortFunc(refused, func(a, b Refusal) int { return audit.ComparePorts(a.Port, b.Port) })
 	p := &SwitchPlan{Switch: target, Platform: d.Name(), Lines: lines, Refused: refused, Ports: scope.Ports,
 		driver: d, changes: keep, cur: cur, want: want, scope: scope}
 	if p.Lines == nil {
@@ -128,6 +129,76 @@ func planFromText(d drivers.Driver, target, config string, neighbors map[string]
 		p.Diff = []SectionDiff{}
 	}
 	return p, nil
+}
+
+// planPortByPort works out the wanted state and the lines for changes.
+// When the driver cannot plan them all (a port it cannot render, such as a
+// trunk it will not convert), the ports whose own changes fail are refused
+// with the driver's reason and the rest is planned: one port never drops a
+// switch's legitimate fixes. An error is left only when the switch-wide
+// changes alone fail.
+func planPortByPort(d drivers.Driver, cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, []string, []Refusal, error) {
+	plan := func(cs []audit.Change) (*drivers.Config, drivers.Scope, []string, error) {
+		want, scope, err := d.Want(cur, cs)
+		if err != nil {
+			return nil, scope, nil, err
+		}
+		lines, err := d.Render(cur, want, scope)
+		return want, scope, lines, err
+	}
+	want, scope, lines, err := plan(changes)
+	if err == nil {
+		return want, scope, lines, nil, nil
+	}
+	var refused []Refusal
+	for _, port := range changedPorts(changes) {
+		own := portChanges(changes, port)
+		if _, _, _, perr := plan(own); perr != nil {
+			refused = append(refused, Refusal{Port: port, Reason: perr.Error(), Changes: len(own) - len(portChanges(changes, ""))})
+		}
+	}
+	if len(refused) == 0 {
+		return nil, scope, nil, nil, err
+	}
+	want, scope, lines, err = plan(dropPorts(changes, refused))
+	if err != nil {
+		return nil, scope, nil, nil, err
+	}
+	return want, scope, lines, refused, nil
+}
+
+// changedPorts lists the ports changes name, in order.
+func changedPorts(changes []audit.Change) []string {
+	var ports []string
+	for _, c := range changes {
+		if c.Port != "" && !slices.Contains(ports, c.Port) {
+			ports = append(ports, c.Port)
+		}
+	}
+	return ports
+}
+
+// portChanges are the switch-wide changes and those of port ("" for the
+// switch-wide ones alone).
+func portChanges(changes []audit.Change, port string) []audit.Change {
+	var out []audit.Change
+	for _, c := range changes {
+		if c.Port == "" || c.Port == port {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// dropPorts removes the changes of refused ports.
+func dropPorts(changes []audit.Change, refused []Refusal) []audit.Change {
+	var out []audit.Change
+	for _, c := range changes {
+		if !slices.ContainsFunc(refused, func(r Refusal) bool { return r.Port == c.Port && c.Port != "" }) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // safetyNet is the driver's device-side net for this plan, or why there is

@@ -156,6 +156,9 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 				}
 			default:
 				managedLine = false
+				if addr, ok := drivers.InterfaceAddress(trim); ok {
+					cfg.Addresses[addr] = id // the management guard's VLAN
+				}
 			}
 			cfg.VLANs[id] = v
 			if !managedLine {

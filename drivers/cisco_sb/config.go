@@ -120,11 +120,14 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 		sub := strings.TrimSpace(line)
 		cfg.Raw[title] = append(cfg.Raw[title], " "+sub)
 		if id, ok := strings.CutPrefix(title, "interface vlan "); ok {
+			n, _ := strconv.Atoi(id)
 			if name, ok := strings.CutPrefix(sub, "name "); ok {
-				n, _ := strconv.Atoi(id)
 				v := cfg.VLANs[n]
 				v.ID, v.Name = n, name
 				cfg.VLANs[n] = v
+			}
+			if addr, ok := drivers.InterfaceAddress(sub); ok {
+				cfg.Addresses[addr] = n // the management guard's VLAN
 			}
 			continue
 		}
