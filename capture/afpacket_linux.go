@@ -16,6 +16,13 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// PermissionHint says how to get the right to raw frames on Linux.
+const PermissionHint = "raw frames need root or CAP_NET_RAW (run with sudo, or: sudo setcap cap_net_raw+ep $(command -v voxlan))"
+
+// TagsVisible: the Linux kernel hands a received frame's 802.1Q tag over
+// in PACKET_AUXDATA, so tagged frames are seen with their VLAN.
+const TagsVisible = true
+
 // Open opens a raw AF_PACKET socket on ifname that receives the frames whose
 // EtherType (after any tag) is one of etherTypes, or every frame when none
 // is given; EtherType802_2 selects 802.3 length frames (CDP). The filter runs
@@ -65,42 +72,13 @@ func Open(ifname string, etherTypes ...uint16) (Port, error) {
 	}, nil
 }
 
-// etherTypeFilter compiles the EtherType list into classic BPF:
-//
-//	ldh [12]; jeq #t1 accept; ...; [jge #0x600 next else accept]; ret #0; accept: ret #-1
-//
-// Inline tag TPIDs are accepted too; the Go filter then looks past them.
+// etherTypeFilter is etherTypeProgram as Linux's sock_fprog.
 func etherTypeFilter(etherTypes []uint16) unix.SockFprog {
-	const (
-		ldhAbs = 0x28 // BPF_LD|BPF_H|BPF_ABS
-		jeqK   = 0x15 // BPF_JMP|BPF_JEQ|BPF_K
-		jgeK   = 0x35 // BPF_JMP|BPF_JGE|BPF_K
-		retK   = 0x06 // BPF_RET|BPF_K
-	)
-	types := append([]uint16{0x8100, 0x88a8}, etherTypes...)
-	want802_2 := false
-	var jumps []uint16
-	for _, t := range types {
-		if t == EtherType802_2 {
-			want802_2 = true
-			continue
-		}
-		jumps = append(jumps, t)
+	prog := etherTypeProgram(etherTypes)
+	insns := make([]unix.SockFilter, len(prog))
+	for i, in := range prog {
+		insns[i] = unix.SockFilter{Code: in.Code, Jt: in.Jt, Jf: in.Jf, K: in.K}
 	}
-	n := len(jumps)
-	if want802_2 {
-		n++
-	}
-	insns := []unix.SockFilter{{Code: ldhAbs, K: 12}}
-	for i, t := range jumps {
-		// accept is at index n+2 (after ld, n tests, reject); this test is
-		// at index i+1, so the jump is n+2-(i+1)-1.
-		insns = append(insns, unix.SockFilter{Code: jeqK, Jt: uint8(n - i), K: uint32(t)})
-	}
-	if want802_2 {
-		insns = append(insns, unix.SockFilter{Code: jgeK, Jt: 0, Jf: 1, K: 0x0600})
-	}
-	insns = append(insns, unix.SockFilter{Code: retK, K: 0}, unix.SockFilter{Code: retK, K: 0x40000})
 	return unix.SockFprog{Len: uint16(len(insns)), Filter: &insns[0]}
 }
 

@@ -1,4 +1,4 @@
-//go:build !linux
+//go:build !linux && !windows && !darwin
 
 package capture
 
@@ -7,8 +7,14 @@ import (
 	"runtime"
 )
 
-// Open fails on systems other than Linux: live capture is not implemented
-// there yet. Reading pcap files with OpenFile works everywhere.
+// PermissionHint: there is no live capture to get the right to here.
+const PermissionHint = "live capture is not available on this OS"
+
+// TagsVisible: nothing is captured live here.
+const TagsVisible = false
+
+// Open fails on systems other than Linux, Windows and macOS: live capture
+// is not implemented there. Reading pcap files with OpenFile works everywhere.
 func Open(ifname string, etherTypes ...uint16) (Port, error) {
 	return nil, fmt.Errorf("%w (this is %s; capture a pcap with tcpdump/Wireshark and run `voxlan decode FILE`)", ErrNotSupported, runtime.GOOS)
 }

@@ -65,10 +65,11 @@ type MulticastJoiner interface {
 const EtherType802_2 uint16 = 0x0004
 
 var (
-	// ErrPermission: opening a raw socket needs root or CAP_NET_RAW.
-	ErrPermission = errors.New("capture: raw socket needs root or CAP_NET_RAW (run with sudo, or: sudo setcap cap_net_raw+ep $(command -v voxlan))")
+	// ErrPermission: this user may not send and receive raw frames;
+	// PermissionHint (per OS) says what gives the right.
+	ErrPermission = errors.New("capture: " + PermissionHint)
 	// ErrNotSupported: live capture is not implemented on this OS.
-	ErrNotSupported = errors.New("capture: live capture is only supported on Linux")
+	ErrNotSupported = errors.New("capture: live capture is supported on Linux, Windows and macOS")
 	// ErrFileFormat: the file is neither pcap nor pcapng, or its link type
 	// is not Ethernet.
 	ErrFileFormat = errors.New("capture: not an Ethernet pcap or pcapng file")

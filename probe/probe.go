@@ -137,9 +137,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	dataPort, err := opts.Open(opts.Interface, etherTypeIPv4)
 	switch {
 	case errors.Is(err, capture.ErrPermission):
-		r.skip(snapshot.ProbeSkipDHCPNoRawAccess, nil, "dhcp: not probed: raw frames need root or CAP_NET_RAW (sudo setcap cap_net_raw+ep $(command -v voxlan))")
+		r.skip(snapshot.ProbeSkipDHCPNoRawAccess, nil, "dhcp: not probed: "+capture.PermissionHint)
 		if opts.LearnVoiceVLAN && opts.VoiceVLAN == 0 {
-			r.skip(snapshot.ProbeSkipLLDPNoRawAccess, nil, "lldp/cdp: not heard: needs root or CAP_NET_RAW")
+			r.skip(snapshot.ProbeSkipLLDPNoRawAccess, nil, "lldp/cdp: not heard: "+capture.PermissionHint)
 		}
 		r.systemFallback(ctx)
 	case err != nil:

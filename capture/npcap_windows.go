@@ -1,0 +1,129 @@
+package capture
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gopacket/gopacket/pcap"
+)
+
+// PermissionHint says how to get the right to capture on Windows: Npcap
+// installed with "Restrict Npcap driver's access to Administrators only".
+const PermissionHint = "capturing needs an administrator prompt (Npcap was installed for administrators only): right-click the terminal, Run as administrator"
+
+// ErrNpcapMissing: wpcap.dll could not be loaded.
+var ErrNpcapMissing = errors.New(`capture: Npcap is not installed: install it from https://npcap.com (tick "Install Npcap in WinPcap API-compatible Mode"), then run voxlan again`)
+
+// TagsVisible is false on Windows: most NIC drivers remove 802.1Q tags
+// before Npcap sees a frame (and drop frames for VLANs the host has not
+// joined), so a switch's tagged voice VLAN frames are usually not heard.
+// LLDP-MED's network policy still names the voice VLAN, untagged.
+const TagsVisible = false
+
+// readPoll bounds how long one libpcap read blocks, so a cancelled ctx is
+// noticed within it.
+const readPoll = 100 * time.Millisecond
+
+// Open opens ifname ("Ethernet 2", as Settings and ipconfig name it; or the
+// Npcap device \Device\NPF_{GUID}) through Npcap's wpcap.dll, loaded at run
+// time without cgo.
+func Open(ifname string, etherTypes ...uint16) (Port, error) {
+	if err := pcap.LoadWinPCAP(); err != nil {
+		return nil, fmt.Errorf("%w (%v)", ErrNpcapMissing, err)
+	}
+	ad, err := findAdapter(ifname)
+	if err != nil {
+		return nil, err
+	}
+	in, err := pcap.NewInactiveHandle(ad.Device)
+	if err != nil {
+		return nil, openError(ad, err)
+	}
+	defer in.CleanUp()
+	for _, set := range []error{in.SetSnapLen(1 << 16), in.SetPromisc(true), in.SetTimeout(readPoll), in.SetImmediateMode(true)} {
+		if set != nil {
+			return nil, openError(ad, set)
+		}
+	}
+	h, err := in.Activate()
+	if err != nil {
+		return nil, openError(ad, err)
+	}
+	if expr := pcapFilter(etherTypes); expr != "" {
+		if err := h.SetBPFFilter(expr); err != nil {
+			h.Close()
+			return nil, fmt.Errorf("capture: filter on %s: %w", ad.Name, err)
+		}
+	}
+	// Not every Npcap version can leave out sent frames; readFrame also
+	// skips frames from this adapter's own address.
+	_ = h.SetDirection(pcap.DirectionIn)
+	return &npcapPort{h: h, ad: ad, etherTypes: append([]uint16(nil), etherTypes...)}, nil
+}
+
+// openError tells a refusal from other failures: Npcap says "Access is
+// denied" (or "failed to open" with error 5) when restricted to
+// administrators.
+func openError(ad adapter, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "denied") || strings.Contains(msg, "error 5") || strings.Contains(msg, "Error code 5") {
+		return fmt.Errorf("%w: opening %s: %v", ErrPermission, ad.Name, err)
+	}
+	return fmt.Errorf("capture: opening %s (%s): %w", ad.Name, ad.Device, err)
+}
+
+type npcapPort struct {
+	h          *pcap.Handle
+	ad         adapter
+	etherTypes []uint16
+	mu         sync.Mutex // one reader at a time, like the AF_PACKET socket
+}
+
+func (p *npcapPort) HardwareAddr() net.HardwareAddr { return p.ad.MAC }
+
+func (p *npcapPort) Close() error {
+	p.h.Close()
+	return nil
+}
+
+// ReadFrame waits for the next matching frame until ctx ends, polling
+// libpcap every readPoll.
+func (p *npcapPort) ReadFrame(ctx context.Context) (Frame, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for {
+		if err := ctx.Err(); err != nil {
+			return Frame{}, err
+		}
+		data, ci, err := p.h.ReadPacketData()
+		if errors.Is(err, pcap.NextErrorTimeoutExpired) {
+			continue
+		}
+		if err != nil {
+			return Frame{}, fmt.Errorf("capture: read %s: %w", p.ad.Name, err)
+		}
+		if len(data) >= 12 && net.HardwareAddr(data[6:12]).String() == p.ad.MAC.String() {
+			continue // our own frame, looped back by Npcap
+		}
+		f := capturedFrame(data, ci.Length, ci.Timestamp)
+		if matches(p.etherTypes, f.Data) {
+			return f, nil
+		}
+	}
+}
+
+// WriteFrame sends frame as-is.
+func (p *npcapPort) WriteFrame(frame []byte) error {
+	if len(frame) < 14 {
+		return fmt.Errorf("capture: write %s: frame of %d bytes is shorter than an Ethernet header", p.ad.Name, len(frame))
+	}
+	if err := p.h.WritePacketData(frame); err != nil {
+		return fmt.Errorf("capture: write %s: %w", p.ad.Name, err)
+	}
+	return nil
+}
