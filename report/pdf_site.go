@@ -365,7 +365,7 @@ func (p *pdfDoc) since(d *Document) {
 		if t.StatusCol < 0 {
 			p.infoTable(t, []float64{50, 22, 114})
 		} else {
-			p.infoTable(t, []float64{14, 40, 105, 27})
+			p.infoTable(t, []float64{20, 40, 99, 27})
 		}
 	}
 }
