@@ -35,7 +35,7 @@ func TestFaults(t *testing.T) {
 // and never reverts.
 func TestCheckpointArmedAndConfirmed(t *testing.T) {
 	l := newLab(t)
-	l.dev.CheckpointMinute = 300 * time.Millisecond
+	l.dev.CheckpointMinute = time.Second // 4 s for the change: room on a loaded machine
 	var mu sync.Mutex
 	var first []string
 	l.dev.Faults.SetHooks(nil, func(c string) {
@@ -60,7 +60,7 @@ func TestCheckpointArmedAndConfirmed(t *testing.T) {
 	if l.dev.InCheckpointAuto() {
 		t.Error("checkpoint auto mode still running after the confirmation")
 	}
-	time.Sleep(4*300*time.Millisecond + 300*time.Millisecond)
+	time.Sleep(4*time.Second + 300*time.Millisecond)
 	if l.dev.Reverts() != 0 {
 		t.Error("the switch reverted a confirmed change")
 	}
