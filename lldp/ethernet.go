@@ -3,8 +3,6 @@ package lldp
 import (
 	"encoding/binary"
 	"fmt"
-
-	"github.com/voxlan/voxlan/capture"
 )
 
 // EtherTypeLLC marks LLC carried in an Ethernet II frame (IEEE 802.1AC
@@ -12,9 +10,15 @@ import (
 // some stacks (scapy's Ether()/LLC) use this instead, and Wireshark reads both.
 const EtherTypeLLC = 0x8870
 
+// EtherType802_2 asks a capture for IEEE 802.3 frames whose type field is a
+// length (LLC/SNAP: CDP), as Linux's ETH_P_802_2 pseudo-type does; the
+// decoders keep their own constants rather than borrow the capture
+// package's (capture.EtherType802_2 has the same value).
+const EtherType802_2 uint16 = 0x0004
+
 // CaptureEtherTypes are the EtherTypes to capture for LLDP and CDP (see
 // capture.Open).
-var CaptureEtherTypes = []uint16{EtherType, capture.EtherType802_2, EtherTypeLLC}
+var CaptureEtherTypes = []uint16{EtherType, EtherType802_2, EtherTypeLLC}
 
 // Protocol names the discovery protocol of a decoded frame.
 type Protocol uint8

@@ -86,3 +86,11 @@ func TestHereSurvivesBrokenFrames(t *testing.T) {
 		t.Errorf("got neighbours %+v, want sw-good only", h.Neighbors)
 	}
 }
+
+// The decoders' own pseudo EtherType for 802.3 length frames is the one
+// the capture opens sockets with.
+func TestEtherType802_2MatchesCapture(t *testing.T) {
+	if EtherType802_2 != capture.EtherType802_2 {
+		t.Errorf("lldp.EtherType802_2 = %#x, capture.EtherType802_2 = %#x", EtherType802_2, capture.EtherType802_2)
+	}
+}
