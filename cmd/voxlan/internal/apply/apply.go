@@ -78,7 +78,11 @@ Ctrl-C stops sending and rolls back (the rollback still runs); a second
 Ctrl-C abandons the rollback and prints the backup's path and what to do.
 
 The changes and each switch's driver are found as 'voxlan plan' finds them:
---inventory alone discovers the site over SNMP and audits it.`,
+--inventory alone discovers the site over SNMP and audits it.
+
+Exit codes: 0 every switch applied and verified (or nothing to do), 3 some
+switches not planned or not changed (each said), 1 no switch ended as
+planned, 2 bad flags or input files (nothing sent), 130 interrupted.`,
 		Example: `  voxlan apply --inventory sites.yaml --site hq --save
   voxlan apply --audit audit.json --inventory sites.yaml --save
   voxlan apply --audit audit.json --platform cisco_ios --yes --accept-new-hostkey -o json`,

@@ -193,8 +193,11 @@ func openUI(t *testing.T, opts *tuicmd.TUIOptions) ([]audit.Finding, string, *fi
 }
 
 // settle runs cmd and every command the messages it yields lead to,
-// following batches and sequences, as the Bubble Tea runtime would; ticks
-// (which only sleep to redraw) are not awaited. Bounded.
+// following batches and sequences, as the Bubble Tea runtime would.
+// Replaying a snapshot starts no tick, so every command is awaited (a
+// machine under load can take seconds to audit a site); one still
+// blocked after 30 s is left, and the checks on the screens then fail.
+// Bounded.
 func settle(m tea.Model, cmd tea.Cmd) {
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0 && n < 10000; n++ {
@@ -208,8 +211,8 @@ func settle(m tea.Model, cmd tea.Cmd) {
 		var msg tea.Msg
 		select {
 		case msg = <-done:
-		case <-time.After(50 * time.Millisecond):
-			continue // a tick or a wait for input: nothing the verdict needs
+		case <-time.After(30 * time.Second):
+			continue
 		}
 		switch msg := msg.(type) {
 		case nil:

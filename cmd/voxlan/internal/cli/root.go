@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
 	"github.com/voxlan/voxlan/tui/common"
 )
@@ -93,5 +94,6 @@ transport quality), pushes the fix over SSH and writes the report.`,
 		return cmdutil.UsageError("%v\nSee '%s --help'.", err, c.CommandPath())
 	})
 	addCommands(root, f)
+	sites.RegisterCompletions(root)
 	return root
 }

@@ -28,11 +28,22 @@ func NewCmdCLI(f *cmdutil.Factory, runF func(*ParseOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "cli",
 		Short: "Work with saved switch CLI outputs",
+		Long: `Work with show outputs saved from a switch's CLI: parse prints what
+voxlan's parser for its OS reads from them.
+
+Exit codes: 0 done, 2 bad flags or an unknown subcommand.`,
+		Example: `  voxlan cli parse --platform cisco_ios --command "show power inline" power.txt`,
 	}
 	opts := &ParseOptions{IO: f.IO}
 	parse := &cobra.Command{
 		Use:   "parse --platform P --command \"show ...\" FILE",
 		Short: "Print what voxlan's parser reads from a saved show output, as JSON",
+		Long: `Print, as JSON, what the --platform driver's parser reads from FILE (- for
+stdin), the output of --command saved from the switch: the same parser
+plan, apply and discover --from-cli use.
+
+Exit codes: 0 parsed, 2 bad flags, an unknown platform or command, or a
+file that cannot be read, 1 the parser failed.`,
 		Example: `  voxlan cli parse --platform cisco_ios --command "show interfaces switchport" sw1-switchport.txt
   voxlan cli parse --platform cisco_ios --command "show running-config" - < running.txt`,
 		Args: cobra.ExactArgs(1),

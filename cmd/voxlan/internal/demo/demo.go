@@ -53,7 +53,9 @@ port maps, findings, plan). There the switches also answer over SSH
 127.0.0.N), and the site declares voice VLAN 201 and data VLAN 60, so the
 Plan screen shows each switch's CLI diff and applies it (backup, send,
 verify) after you type yes or the switch's name. With -o or --out, or
-piped, it prints the discovery instead.`,
+piped, it prints the discovery instead.
+
+Exit codes: 0 done, 2 bad flags, 1 the simulated site could not start.`,
 		Example: `  voxlan demo                # on a terminal: opens the UI on the site
   voxlan demo -o json --out demo.json
   voxlan demo --delay 10ms   # as if the switches were behind a WAN link`,

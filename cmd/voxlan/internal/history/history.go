@@ -46,7 +46,13 @@ func NewCmdHistory(f *cmdutil.Factory, runF func(*HistoryOptions) error) *cobra.
 the history database, $XDG_STATE_HOME/voxlan/history.db by default
 (--history FILE for another). Each audit is referred to by its id, or as
 SITE@N (the site's Nth recorded audit), SITE@latest or SITE@previous; voxlan
-diff compares two of them.`,
+diff compares two of them.
+
+Exit codes: 0 done, 2 bad flags, an unknown reference or a database that is
+not voxlan's, 1 the database could not be read or written.`,
+		Example: `  voxlan history list --site hq
+  voxlan history show hq@latest > last.json
+  voxlan diff hq@previous hq@latest`,
 	}
 	run := func(opts *HistoryOptions, validate func() error) func(*cobra.Command, []string) error {
 		return func(cmd *cobra.Command, args []string) error {
@@ -82,6 +88,10 @@ diff compares two of them.`,
 	listCmd := &cobra.Command{
 		Use:   "list [--site S]",
 		Short: "One line per recorded audit, newest first: id, reference, time, verdict, fail/warn/unknown counts",
+		Long: `One line per recorded audit, newest first: id, reference, time, verdict, fail/warn/unknown counts.
+
+Exit codes: 0 done, 2 bad flags or an unknown reference, 1 the database
+could not be read or written.`,
 		Example: `  voxlan history list
   voxlan history list --site hq -o json`,
 		Args: cobra.NoArgs,
@@ -101,6 +111,10 @@ diff compares two of them.`,
 	showCmd := &cobra.Command{
 		Use:   "show REF",
 		Short: "Show a recorded audit (JSON: the voxlan.audit/v1 result, as voxlan audit -o json wrote it)",
+		Long: `Show a recorded audit (JSON: the voxlan.audit/v1 result, as voxlan audit -o json wrote it).
+
+Exit codes: 0 done, 2 bad flags or an unknown reference, 1 the database
+could not be read or written.`,
 		Example: `  voxlan history show hq@latest
   voxlan history show hq@3 -o json > hq-3.json
   voxlan history show 12 --snapshot > site.json`,
@@ -116,6 +130,10 @@ diff compares two of them.`,
 	pruneCmd := &cobra.Command{
 		Use:   "prune --keep N [--site S]",
 		Short: "Delete all but the N newest audits of each site (or of --site); numbers SITE@N stay",
+		Long: `Delete all but the N newest audits of each site (or of --site); numbers SITE@N stay.
+
+Exit codes: 0 done, 2 bad flags or an unknown reference, 1 the database
+could not be read or written.`,
 		Example: `  voxlan history prune --keep 10
   voxlan history prune --keep 1 --site old-branch`,
 		Args: cobra.NoArgs,

@@ -30,7 +30,10 @@ func NewCmdInventory(f *cmdutil.Factory, runF func(*CheckOptions) error) *cobra.
 		Short: "Check a sites.yaml inventory",
 		Long: `An inventory (sites.yaml) lists the sites, their switches and where the
 credentials come from: {env: VAR}, {keyring: NAME}, {file: PATH} (owner-only)
-or {prompt: true}. Secrets are never written in it.`,
+or {prompt: true}. Secrets are never written in it.
+
+Exit codes: 0 done, 2 bad flags or an unknown subcommand.`,
+		Example: `  voxlan inventory check sites.yaml`,
 	}
 	cmd.AddCommand(newCmdCheck(f, runF))
 	return cmd

@@ -54,7 +54,11 @@ ssh.password reference); without an inventory, the VOXLAN_SSH_USER /
 VOXLAN_SSH_PASSWORD environment variables are used. Each switch's driver is
 --platform when it names one, else (auto) the inventory's ssh.platform,
 else the OS SNMP discovery identified, else what its show version says over
-SSH.`,
+SSH.
+
+Exit codes: 0 every switch planned, 3 some or every switch could not be
+planned (each listed with why), 2 bad flags or input files, 130
+interrupted.`,
 		Example: `  voxlan plan --inventory sites.yaml --site hq
   voxlan plan --audit audit.json --inventory sites.yaml
   VOXLAN_SSH_USER=admin VOXLAN_SSH_PASSWORD=... voxlan plan --audit audit.json --platform cisco_ios`,

@@ -37,7 +37,12 @@ Built in: wte (the operator STAS), mitel (the Mitel deployment report),
 generic. To adapt one, copy it, edit it and pass the file to --profile:
   voxlan profile show wte > my.yaml
   voxlan profile check my.yaml
-  voxlan audit --snapshot site.json --profile my.yaml`,
+  voxlan audit --snapshot site.json --profile my.yaml
+
+Exit codes: 0 done, 2 bad flags or an unknown subcommand.`,
+		Example: `  voxlan profile list
+  voxlan profile show wte > my.yaml
+  voxlan profile check my.yaml`,
 	}
 	run := func(opts *ProfileOptions) func(*cobra.Command, []string) error {
 		return func(cmd *cobra.Command, args []string) error {
@@ -56,13 +61,19 @@ generic. To adapt one, copy it, edit it and pass the file to --profile:
 		}
 	}
 	list := &ProfileOptions{IO: f.IO, Action: "list"}
-	listCmd := &cobra.Command{Use: "list", Short: "List the built-in profiles", Args: cobra.NoArgs, RunE: run(list)}
+	listCmd := &cobra.Command{Use: "list", Short: "List the built-in profiles", Args: cobra.NoArgs, RunE: run(list),
+		Long:    "List the built-in profiles with what each is for.\n\nExit codes: 0 done, 2 bad flags.",
+		Example: "  voxlan profile list\n  voxlan profile list -o json"}
 	listCmd.Flags().StringVarP(&list.Output, "output", "o", "", "output format: table or json")
 	show := &ProfileOptions{IO: f.IO, Action: "show"}
-	showCmd := &cobra.Command{Use: "show NAME|FILE", Short: "Print a profile as YAML (built-in text, comments kept) or JSON", Args: cobra.ExactArgs(1), RunE: run(show)}
+	showCmd := &cobra.Command{Use: "show NAME|FILE", Short: "Print a profile as YAML (built-in text, comments kept) or JSON", Args: cobra.ExactArgs(1), RunE: run(show),
+		Long:    "Print a built-in profile (its YAML with the comments, the reference for every key) or a profile file.\n\nExit codes: 0 done, 2 bad flags, an unknown profile or a file with mistakes.",
+		Example: "  voxlan profile show wte > my.yaml\n  voxlan profile show mitel -o json"}
 	showCmd.Flags().StringVarP(&show.Output, "output", "o", "yaml", "output format: yaml or json")
 	check := &ProfileOptions{IO: f.IO, Action: "check"}
-	checkCmd := &cobra.Command{Use: "check FILE", Short: "Validate an edited profile; every mistake with file:line:column", Args: cobra.ExactArgs(1), RunE: run(check)}
+	checkCmd := &cobra.Command{Use: "check FILE", Short: "Validate an edited profile; every mistake with file:line:column", Args: cobra.ExactArgs(1), RunE: run(check),
+		Long:    "Validate an edited profile: unknown keys (with \"did you mean\"), missing keys, wrong types and out-of-range values, each as file:line:column.\n\nExit codes: 0 valid, 2 mistakes found (or bad flags).",
+		Example: "  voxlan profile check my.yaml"}
 	cmd.AddCommand(listCmd, showCmd, checkCmd)
 	return cmd
 }

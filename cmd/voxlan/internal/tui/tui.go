@@ -80,7 +80,14 @@ CAP_NET_RAW). Without --iface IF it finds the jack itself: the only wired
 Ethernet interface with a link, or the one you pick when there are several
 (not when replaying a --snapshot).
 
-Keys: 1-5 or tab move between screens, ? shows every key, q leaves.`,
+Keys: 1-5 or tab move between screens, ? shows every key, q leaves.
+
+Exit codes: 0 left with q, 2 bad flags or input files, or no terminal
+(piped), 130 interrupted.`,
+		Example: `  voxlan tui --inventory sites.yaml --site hq
+  voxlan tui --snapshot hq.json --inventory sites.yaml
+  VOXLAN_SNMP_COMMUNITY=... voxlan tui 10.1.1.2 10.1.1.3 --profile mitel
+  sudo voxlan tui --inventory sites.yaml --iface eth0 --target 192.0.2.10`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Targets = args
 			if len(args) > 0 && (opts.SnapshotFile != "" || opts.Inventory != "") {

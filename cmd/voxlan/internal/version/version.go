@@ -26,7 +26,9 @@ func NewCmdVersion(f *cmdutil.Factory, runF func(*VersionOptions) error) *cobra.
 		Short: "Print voxlan's version, revision and build",
 		Long: `Print the module version, the VCS revision and the time of the commit the
 binary was built from, as recorded by the Go toolchain (the same as
-voxlan --version).`,
+voxlan --version).
+
+Exit codes: 0 done, 2 bad flags.`,
 		Example: `  voxlan version
   voxlan version -o json`,
 		Args: cobra.NoArgs,
