@@ -1,6 +1,7 @@
 package apply_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -57,4 +58,51 @@ func TestRevertTimerArmedAndConfirmed(t *testing.T) {
 	if port, _ := dev.Port("Gi1/0/2"); port.VoiceVLAN != 20 {
 		t.Errorf("Gi1/0/2 = %+v, want voice VLAN 20", port)
 	}
+}
+
+// TestInterruptSlowApplyMeasured is issue 14's report: Ctrl-C 1.5 s into an
+// apply of 21 lines on 4 ports at 200 ms per line. The rollback runs on its
+// own context and the switch ends byte-identical to the backup.
+func TestInterruptSlowApplyMeasured(t *testing.T) {
+	fl := iosFaultLab(t)
+	dev := fl.Lab.Dev.(*clisim.IOS)
+	dev.Faults.SetHooks(func(_ int, line string) {
+		if strings.HasPrefix(line, "vlan") {
+			dev.Faults.SetConfigDelay(200 * time.Millisecond) // from the change's first line on
+		}
+	}, nil)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	sess, err := fl.Lab.Dial(ctx, fl.Lab.Opts.Timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := apply.Plan(ctx, sess, fl.Driver, "sw1", fl.Changes, apply.Guard{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Lines) != 21 || len(p.Ports) != 4 {
+		t.Fatalf("plan of %d lines on %d ports, want 21 on 4", len(p.Lines), len(p.Ports))
+	}
+	before := dev.RunningConfig()
+	time.AfterFunc(1500*time.Millisecond, cancel)
+	r, err := apply.Apply(ctx, sess, fl.Lab.Dial, p, apply.Options{BackupDir: fl.Lab.Backups, RollbackTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Outcome != apply.OutcomeRolledBack || dev.RunningConfig() != before {
+		t.Fatalf("outcome %q (failure %q), running configuration back to the backup: %v", r.Outcome, r.Failure, dev.RunningConfig() == before)
+	}
+	for _, pr := range r.Ports {
+		if pr.Status != apply.PortRestored {
+			t.Errorf("port %s %q", pr.Port, pr.Status)
+		}
+	}
+	answered := 0
+	for _, l := range r.Sent {
+		if !strings.HasPrefix(l.Error, "no reply") {
+			answered++
+		}
+	}
+	t.Logf("interrupted after %d of 21 lines were answered; rollback took %.2f s over %d sessions", answered, r.RollbackSeconds, r.Sessions)
 }
