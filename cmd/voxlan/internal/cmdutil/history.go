@@ -20,7 +20,7 @@ import (
 // AddHistoryFlag adds --history FILE, the history database a command reads
 // or records into.
 func AddHistoryFlag(fl *pflag.FlagSet, path *string) {
-	fl.StringVar(path, "history", "", "history database `FILE` (default $XDG_STATE_HOME/voxlan/history.db)")
+	fl.StringVar(path, "history", "", "history database `FILE` (default: history.db in voxlan's state directory, $XDG_STATE_HOME/voxlan on Linux)")
 }
 
 // HistoryPath is the --history value, else the default database.

@@ -43,8 +43,9 @@ func NewCmdHistory(f *cmdutil.Factory, runF func(*HistoryOptions) error) *cobra.
 		Use:   "history",
 		Short: "List, show and prune the audits recorded in the history",
 		Long: `Every voxlan audit (and apply, and the terminal UI's audits) is recorded in
-the history database, $XDG_STATE_HOME/voxlan/history.db by default
-(--history FILE for another). Each audit is referred to by its id, or as
+the history database: history.db in voxlan's state directory by default
+($XDG_STATE_HOME/voxlan on Linux, ~/Library/Application Support/voxlan on
+macOS, %LOCALAPPDATA%\voxlan on Windows; --history FILE for another). Each audit is referred to by its id, or as
 SITE@N (the site's Nth recorded audit), SITE@latest or SITE@previous; voxlan
 diff compares two of them.
 
