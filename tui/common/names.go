@@ -2,6 +2,7 @@ package common
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/lipgloss/v2"
 
@@ -58,18 +59,33 @@ func Tally(r *audit.Result, target string) map[audit.Status]int {
 	return m
 }
 
-// PortFindings are the findings about one port.
+// PortFindings are the findings about one port: its own, and the
+// switch's findings that name it among their ports (the spare access ports
+// without PoE or without the voice VLAN are judged as one group), so a
+// port missing its voice VLAN never shows "0 findings".
 func PortFindings(r *audit.Result, target, port string) []audit.Finding {
 	if r == nil {
 		return nil
 	}
 	var out []audit.Finding
 	for _, f := range r.Findings {
-		if f.Switch == target && f.Port == port {
+		if f.Switch != target {
+			continue
+		}
+		if f.Port == port || (f.Port == "" && namesPort(f, port)) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+func namesPort(f audit.Finding, port string) bool {
+	for _, e := range f.Evidence {
+		if e.Key == "ports" && slices.Contains(e.Values, port) {
+			return true
+		}
+	}
+	return false
 }
 
 // RoleOf is the role the audit gave a port, "" when it gave none.
@@ -101,7 +117,7 @@ var Roles = []struct {
 	{audit.RoleAccessPoint, "A", "access point", "AP"},
 	{audit.RoleUnmanagedSwitch, "S", "unmanaged switch or hub", "hub"},
 	{audit.RoleEmpty, "·", "empty", "empty"},
-	{audit.RoleUnknown, "?", "unknown", "unknown"},
+	{audit.RoleUnknown, "N", "not identified", "not identified"},
 }
 
 // roleColors colour the port map's letters by role; a port with a failing

@@ -453,13 +453,32 @@ func (m *Model) vlanCards(n snapshot.Neighbor, heard bool, p snapshot.Port, onSw
 		case p.VoiceVLAN != 0:
 			voice = Card{"Voice VLAN", common.StatePass, fmt.Sprintf("VLAN %d on the port; no LLDP-MED policy read", p.VoiceVLAN), src}
 		case m.result != nil && m.result.Engineering == audit.EngineeringVoiceVLAN:
-			// The site uses a voice VLAN: a port without one cannot take a phone.
-			voice = Card{"Voice VLAN", common.StateFail, "none on this port, but the site uses a voice VLAN (see Findings, Plan)", src}
+			voice = m.missingVoiceCard(src)
 		default:
 			voice = Card{"Voice VLAN", common.StateWarn, "none: voice rides the data VLAN (standard engineering)", src}
 		}
 	}
 	return []Card{data, voice}
+}
+
+// missingVoiceCard says what the audit made of a port without a voice VLAN
+// on a site that uses one, so the card and "Audit of this port" below it
+// never disagree: a finding naming the port fails it; a port whose role
+// the audit could not identify was not judged, and the card says so.
+func (m *Model) missingVoiceCard(src string) Card {
+	sw, p, _ := m.jackPort()
+	for _, f := range common.PortFindings(m.result, sw.Target, p.Name) {
+		if f.Status != audit.StatusPass && (f.Requirement == audit.ReqL8 || f.Requirement == audit.ReqL4 || f.Requirement == audit.ReqL5) {
+			return Card{"Voice VLAN", common.StateFail, "none on this port, but the site uses a voice VLAN (" + f.ID + "; see Findings, Plan)", src}
+		}
+	}
+	switch common.RoleOf(m.result, sw.Target, p.Name) {
+	case audit.RoleUnknown, "":
+		return Card{"Voice VLAN", common.StateUnknown, "none on this port; what is behind it is not identified, so the audit judged nothing here", src}
+	case audit.RoleUplink:
+		return Card{"Voice VLAN", common.StateNA, "none: an uplink carries the VLANs tagged", src}
+	}
+	return Card{"Voice VLAN", common.StateFail, "none on this port, but the site uses a voice VLAN (see Findings, Plan)", src}
 }
 
 // probeCards are the checks only the probe at the jack can make.
