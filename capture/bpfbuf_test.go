@@ -155,6 +155,25 @@ func FuzzSplitBPFBuffer(f *testing.F) {
 	})
 }
 
+// TestNpcapHeader reads struct pcap_pkthdr as Npcap fills it on Windows
+// (32-bit tv_sec and tv_usec, caplen, len; little-endian): the header of
+// a 414-byte CDP frame cut at 96 bytes, 2025-12-05 17:50:56.250001 UTC.
+func TestNpcapHeader(t *testing.T) {
+	hdr := []byte{0x80, 0x1b, 0x33, 0x69, 0x91, 0xd0, 0x03, 0x00, 0x60, 0x00, 0x00, 0x00, 0x9e, 0x01, 0x00, 0x00}
+	at, caplen, wireLen := npcapHeader(hdr)
+	if want := time.Unix(0x69331b80, 250_001_000); !at.Equal(want) || caplen != 96 || wireLen != 414 {
+		t.Errorf("header: %v %d %d; want %v 96 414", at, caplen, wireLen, want)
+	}
+	// After 2038 a 32-bit tv_sec has its top bit set: still a later time.
+	late := append([]byte{0x00, 0x00, 0x00, 0x90}, hdr[4:]...)
+	if at, _, _ := npcapHeader(late); at.Year() < 2038 {
+		t.Errorf("tv_sec 0x90000000 read as %v", at)
+	}
+	if at, c, w := npcapHeader(hdr[:15]); !at.IsZero() || c != 0 || w != 0 {
+		t.Errorf("short header gave %v %d %d", at, c, w)
+	}
+}
+
 // TestNpcapFrame: Npcap hands a packet with its pcap header's timestamp
 // (microseconds, the default precision) and wire length; a tag the NIC
 // left inline moves out and does not count in Length.
@@ -174,16 +193,6 @@ func TestNpcapFrame(t *testing.T) {
 	f = capturedFrame(append([]byte(nil), frames[0][:40]...), len(frames[0]), at)
 	if f.Length != len(frames[0]) || len(f.Data) != 40 {
 		t.Errorf("cut: Length %d len %d", f.Length, len(f.Data))
-	}
-}
-
-func TestPcapFilter(t *testing.T) {
-	if got := pcapFilter(nil); got != "" {
-		t.Errorf("no types: %q", got)
-	}
-	want := "ether proto 0x8100 or ether proto 0x88a8 or ether proto 0x88cc or ether[12:2] < 0x0600"
-	if got := pcapFilter([]uint16{0x88cc, EtherType802_2}); got != want {
-		t.Errorf("lldp+cdp: %q, want %q", got, want)
 	}
 }
 

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/gopacket/gopacket/pcap"
 )
 
 // PermissionHint says how to get the right to capture on Windows: Npcap
@@ -30,39 +28,30 @@ const TagsVisible = false
 const readPoll = 100 * time.Millisecond
 
 // Open opens ifname ("Ethernet 2", as Settings and ipconfig name it; or the
-// Npcap device \Device\NPF_{GUID}) through Npcap's wpcap.dll, loaded at run
-// time without cgo.
+// Npcap device \Device\NPF_{GUID}) through Npcap's wpcap.dll, loaded at
+// run time without cgo.
 func Open(ifname string, etherTypes ...uint16) (Port, error) {
-	if err := pcap.LoadWinPCAP(); err != nil {
-		return nil, fmt.Errorf("%w (%v)", ErrNpcapMissing, err)
+	lib, err := loadWpcap()
+	if err != nil {
+		return nil, err
 	}
 	ad, err := findAdapter(ifname)
 	if err != nil {
 		return nil, err
 	}
-	in, err := pcap.NewInactiveHandle(ad.Device)
+	h, err := lib.openPcap(ad.Device, 1<<16, int(readPoll/time.Millisecond))
 	if err != nil {
 		return nil, openError(ad, err)
 	}
-	defer in.CleanUp()
-	for _, set := range []error{in.SetSnapLen(1 << 16), in.SetPromisc(true), in.SetTimeout(readPoll), in.SetImmediateMode(true)} {
-		if set != nil {
-			return nil, openError(ad, set)
-		}
-	}
-	h, err := in.Activate()
-	if err != nil {
-		return nil, openError(ad, err)
-	}
-	if expr := pcapFilter(etherTypes); expr != "" {
-		if err := h.SetBPFFilter(expr); err != nil {
-			h.Close()
+	if len(etherTypes) > 0 {
+		if err := h.setFilter(etherTypeProgram(etherTypes)); err != nil {
+			h.close()
 			return nil, fmt.Errorf("capture: filter on %s: %w", ad.Name, err)
 		}
 	}
-	// Not every Npcap version can leave out sent frames; readFrame also
+	// Not every Npcap version can leave out sent frames; ReadFrame also
 	// skips frames from this adapter's own address.
-	_ = h.SetDirection(pcap.DirectionIn)
+	h.inboundOnly()
 	return &npcapPort{h: h, ad: ad, etherTypes: append([]uint16(nil), etherTypes...)}, nil
 }
 
@@ -78,39 +67,54 @@ func openError(ad adapter, err error) error {
 }
 
 type npcapPort struct {
-	h          *pcap.Handle
+	h          *pcapHandle
 	ad         adapter
 	etherTypes []uint16
-	mu         sync.Mutex // one reader at a time, like the AF_PACKET socket
+	// life is held (read-locked) by each read and write, so that Close,
+	// which takes it, never frees the pcap_t under a call; readMu makes
+	// reads one at a time. Reads and writes may overlap, as libpcap allows.
+	life   sync.RWMutex
+	readMu sync.Mutex
 }
 
 func (p *npcapPort) HardwareAddr() net.HardwareAddr { return p.ad.MAC }
 
 func (p *npcapPort) Close() error {
-	p.h.Close()
+	p.life.Lock()
+	defer p.life.Unlock()
+	if p.h != nil {
+		p.h.close()
+		p.h = nil
+	}
 	return nil
 }
 
 // ReadFrame waits for the next matching frame until ctx ends, polling
 // libpcap every readPoll.
 func (p *npcapPort) ReadFrame(ctx context.Context) (Frame, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.readMu.Lock()
+	defer p.readMu.Unlock()
+	p.life.RLock()
+	defer p.life.RUnlock()
 	for {
 		if err := ctx.Err(); err != nil {
 			return Frame{}, err
 		}
-		data, ci, err := p.h.ReadPacketData()
-		if errors.Is(err, pcap.NextErrorTimeoutExpired) {
-			continue
+		if p.h == nil {
+			return Frame{}, fmt.Errorf("capture: read %s: %w", p.ad.Name, net.ErrClosed)
 		}
+		hdr, data, ok, err := p.h.next()
 		if err != nil {
 			return Frame{}, fmt.Errorf("capture: read %s: %w", p.ad.Name, err)
 		}
+		if !ok {
+			continue // readPoll passed with nothing captured
+		}
+		at, _, wireLen := npcapHeader(hdr)
 		if len(data) >= 12 && net.HardwareAddr(data[6:12]).String() == p.ad.MAC.String() {
 			continue // our own frame, looped back by Npcap
 		}
-		f := capturedFrame(data, ci.Length, ci.Timestamp)
+		f := capturedFrame(data, wireLen, at)
 		if matches(p.etherTypes, f.Data) {
 			return f, nil
 		}
@@ -122,7 +126,12 @@ func (p *npcapPort) WriteFrame(frame []byte) error {
 	if len(frame) < 14 {
 		return fmt.Errorf("capture: write %s: frame of %d bytes is shorter than an Ethernet header", p.ad.Name, len(frame))
 	}
-	if err := p.h.WritePacketData(frame); err != nil {
+	p.life.RLock()
+	defer p.life.RUnlock()
+	if p.h == nil {
+		return fmt.Errorf("capture: write %s: %w", p.ad.Name, net.ErrClosed)
+	}
+	if err := p.h.send(frame); err != nil {
 		return fmt.Errorf("capture: write %s: %w", p.ad.Name, err)
 	}
 	return nil

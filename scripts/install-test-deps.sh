@@ -26,6 +26,8 @@ PACKAGES=(
   fonts-dejavu-core
   python3-scapy    # Cisco-like CDP frames with a voice VLAN (lldpd/ladvd cannot send those)
   gnome-keyring libsecret-tools dbus-daemon  # real Secret Service for the inventory's keyring references
+  wine wine64      # runs the windows/amd64 build (cmd/voxlan wine_test.go)
+  gcc-mingw-w64-x86-64-win32  # builds bcryptprimitives.dll for Wine 8.0, which lacks the one Go needs
 )
 
 missing=()
