@@ -86,3 +86,17 @@ func VLANSectionRaw(cfg *Config, id int) Section {
 	}
 	return s
 }
+
+// PortSection is port name's "interface NAME" section: the raw lines voxlan
+// does not manage, as read, then the managed lines, each after indent.
+func PortSection(cfg *Config, name, indent string, managed []string) Section {
+	title := "interface " + name
+	lines := slices.Clone(cfg.Raw[title])
+	for _, l := range managed {
+		lines = append(lines, indent+l)
+	}
+	if lines == nil {
+		lines = []string{}
+	}
+	return Section{Title: title, Lines: lines}
+}

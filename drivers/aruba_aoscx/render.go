@@ -251,12 +251,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		if p == nil {
 			continue
 		}
-		title := "interface " + name
-		lines := slices.Clone(cfg.Raw[title])
-		for _, l := range portLines(p, off[name]) {
-			lines = append(lines, "    "+l)
-		}
-		out = append(out, drivers.Section{Title: title, Lines: lines})
+		out = append(out, drivers.PortSection(cfg, name, "    ", portLines(p, off[name])))
 	}
 	return out
 }

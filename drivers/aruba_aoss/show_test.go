@@ -7,33 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 )
-
-// ntcPairs returns the .raw files of one command folder with the records of
-// their .yml (ntc-templates' expected parse).
-func ntcPairs(t *testing.T, dir string) map[string][]map[string]any {
-	t.Helper()
-	raws, err := filepath.Glob(filepath.Join("testdata", "ntc", dir, "*.raw"))
-	if err != nil || len(raws) == 0 {
-		t.Fatalf("no samples in %s: %v", dir, err)
-	}
-	out := map[string][]map[string]any{}
-	for _, raw := range raws {
-		y, err := os.ReadFile(strings.TrimSuffix(raw, ".raw") + ".yml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var doc struct {
-			Parsed []map[string]any `yaml:"parsed_sample"`
-		}
-		if err := yaml.Unmarshal(y, &doc); err != nil {
-			t.Fatalf("%s: %v", raw, err)
-		}
-		out[raw] = doc.Parsed
-	}
-	return out
-}
 
 func readFile(t testing.TB, path string) string {
 	t.Helper()
@@ -52,7 +27,7 @@ func str(v any) string {
 }
 
 func TestParseVLANsNTC(t *testing.T) {
-	for raw, want := range ntcPairs(t, "show_vlans") {
+	for raw, want := range drivertest.NTCPairs(t, "show_vlans") {
 		got, err := ParseVLANs(readFile(t, raw))
 		if err != nil {
 			t.Fatalf("%s: %v", raw, err)
@@ -71,7 +46,7 @@ func TestParseVLANsNTC(t *testing.T) {
 }
 
 func TestParseInterfacesBriefNTC(t *testing.T) {
-	for raw, want := range ntcPairs(t, "show_interfaces_brief") {
+	for raw, want := range drivertest.NTCPairs(t, "show_interfaces_brief") {
 		got, err := ParseInterfacesBrief(readFile(t, raw))
 		if err != nil {
 			t.Fatalf("%s: %v", raw, err)
@@ -95,7 +70,7 @@ func TestParseInterfacesBriefNTC(t *testing.T) {
 }
 
 func TestParseLLDPSummaryNTC(t *testing.T) {
-	for raw, want := range ntcPairs(t, "show_lldp_info_remote-device") {
+	for raw, want := range drivertest.NTCPairs(t, "show_lldp_info_remote-device") {
 		got, err := ParseLLDPSummary(readFile(t, raw))
 		if err != nil {
 			t.Fatalf("%s: %v", raw, err)
@@ -114,7 +89,7 @@ func TestParseLLDPSummaryNTC(t *testing.T) {
 }
 
 func TestParseLLDPDetailNTC(t *testing.T) {
-	for raw, want := range ntcPairs(t, "show_lldp_info_remote-device_detail") {
+	for raw, want := range drivertest.NTCPairs(t, "show_lldp_info_remote-device_detail") {
 		got, err := ParseLLDPDetail(readFile(t, raw))
 		if err != nil {
 			t.Fatalf("%s: %v", raw, err)

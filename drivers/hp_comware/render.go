@@ -276,16 +276,11 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		if p == nil {
 			continue
 		}
-		title := "interface " + name
-		lines := slices.Clone(cfg.Raw[title])
 		// The port as it would be written from scratch: the lines that
 		// make a default port into it.
 		blank := drivers.NewConfig()
 		blank.Ports[name] = &drivers.Port{Name: name, Mode: drivers.ModeAccess, PoEOff: true}
-		for _, l := range portLines(name, blank, cfg) {
-			lines = append(lines, " "+l)
-		}
-		out = append(out, drivers.Section{Title: title, Lines: lines})
+		out = append(out, drivers.PortSection(cfg, name, " ", portLines(name, blank, cfg)))
 	}
 	return out
 }

@@ -269,15 +269,10 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		if cfg.Ports[name] == nil {
 			continue
 		}
-		title := "interface " + name
-		lines := slices.Clone(cfg.Raw[title])
 		// The lines that make a default (hybrid) port into this one.
 		blank := drivers.NewConfig()
 		blank.Ports[name] = &drivers.Port{Name: name, Mode: drivers.ModeGeneral}
-		for _, l := range portLines(name, blank, cfg) {
-			lines = append(lines, " "+l)
-		}
-		out = append(out, drivers.Section{Title: title, Lines: lines})
+		out = append(out, drivers.PortSection(cfg, name, " ", portLines(name, blank, cfg)))
 	}
 	return out
 }
