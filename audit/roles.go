@@ -387,3 +387,18 @@ func poeClass(c int) string {
 	}
 	return strconv.Itoa(c)
 }
+
+// SwitchingPorts counts the ports of sw the audit gives a role: physical
+// Ethernet ports and LAGs, management interfaces left out. Every screen
+// that says how many ports a switch has uses it, so the CLI and the
+// terminal UI never count differently.
+func SwitchingPorts(sw *snapshot.Switch) int {
+	n := 0
+	for i := range sw.Ports {
+		p := &sw.Ports[i]
+		if ok, _ := physicalPort(p); ok && !managementPort(p) {
+			n++
+		}
+	}
+	return n
+}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
-	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/tui/common"
 )
 
@@ -181,7 +180,7 @@ func (m *Model) detail(r *row) string {
 	} else if m.auditing {
 		parts = append(parts, "auditing…")
 	}
-	parts = append(parts, fmt.Sprintf("%d ports", physicalPorts(r.sw)), common.PoESummary(r.sw))
+	parts = append(parts, fmt.Sprintf("%d ports", audit.SwitchingPorts(&r.sw)), common.PoESummary(r.sw))
 	if r.took > 0 {
 		parts = append(parts, "read in "+seconds(r.took))
 	}
@@ -190,16 +189,6 @@ func (m *Model) detail(r *row) string {
 		s += " · " + common.StateWarn.Style().Render("partly read: "+r.err.Error())
 	}
 	return s
-}
-
-func physicalPorts(sw snapshot.Switch) int {
-	n := 0
-	for _, p := range sw.Ports {
-		if p.Type == "ethernetCsmacd" {
-			n++
-		}
-	}
-	return n
 }
 
 func seconds(d time.Duration) string {

@@ -2,7 +2,9 @@ package discover
 
 import (
 	"fmt"
+	"github.com/voxlan/voxlan/audit"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -31,7 +33,7 @@ func WriteTable(w io.Writer, s *snapshot.Snapshot) error {
 			name = "(no sysName)"
 		}
 		ew.printf("%s  %s  %s %s %s  %s\n", name, sw.Target, orDash(sw.Vendor), orDash(sw.Model), orDash(sw.Version), orDash(sw.OS))
-		ew.printf("  %d ports, %d VLANs%s%s\n", len(sw.Ports), len(sw.VLANs), vlanSummary(sw.VLANs), poeSummary(sw.PoE))
+		ew.printf("  %d ports (%d interfaces), %d VLANs%s%s\n", audit.SwitchingPorts(&sw), len(sw.Ports), len(sw.VLANs), vlanSummary(sw.VLANs)+unlistedVLANs(sw), poeSummary(sw.PoE))
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  PORT\tSTATE\tSPEED\tDUPLEX\tPVID\tUNTAGGED\tTAGGED\tVOICE\tPOE\tNEIGHBOR\tALIAS")
 		for _, p := range sw.Ports {
@@ -191,6 +193,39 @@ func vlanSummary(vs []snapshot.VLAN) string {
 		s += ", voice VLAN " + strings.Join(voice, ",")
 	}
 	return s
+}
+
+// unlistedVLANs names the VLANs the ports use that the VLAN table read
+// lacks (a 2960-X whose table came back with VLAN 1 only while its ports
+// sit in 511-776), so "1 VLANs" is never read as the whole story.
+func unlistedVLANs(sw snapshot.Switch) string {
+	listed := map[int]bool{}
+	for _, v := range sw.VLANs {
+		listed[v.ID] = true
+	}
+	seen := map[int]bool{}
+	var ids []int
+	add := func(id int) {
+		if id > 0 && !listed[id] && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, p := range sw.Ports {
+		add(p.PVID)
+		add(p.VoiceVLAN)
+		for _, id := range p.UntaggedVLANs {
+			add(id)
+		}
+		for _, id := range p.TaggedVLANs {
+			add(id)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	slices.Sort(ids)
+	return "; ports also in " + vlanList(ids) + ", missing from the VLAN table read"
 }
 
 func poeSummary(p snapshot.PoE) string {
