@@ -250,15 +250,12 @@ func writeSnapshot(dir string, snap *snapshot.Snapshot) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("audit: --snapshots: %w; give a directory you can write", err)
 	}
-	f, err := os.Create(filepath.Join(dir, snap.Site+".json"))
+	// Atomically, as every output: a failed run keeps the previous file.
+	err := cmdutil.WriteFile(filepath.Join(dir, snap.Site+".json"), nil, func(w io.Writer) error { return snapshot.Encode(w, snap) })
 	if err != nil {
 		return fmt.Errorf("audit: --snapshots: %w; give a directory you can write", err)
 	}
-	if err := snapshot.Encode(f, snap); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return nil
 }
 
 // write sends the results to stdout or --out.
