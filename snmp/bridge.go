@@ -47,20 +47,39 @@ func (bp bridgePorts) ifIndex(port int, ports *portSet) (int, bool) {
 	return 0, false
 }
 
+// indexedByIfIndex says whether a Q-BRIDGE table names ifIndexes instead of
+// bridge ports: Alcatel-Lucent OmniSwitch 6 indexes dot1qPvid and its port
+// lists by ifIndex (1001 = slot 1 port 1) while dot1dBasePortTable numbers
+// bridge ports 1, 2... The decision is the whole table's, never one
+// entry's: only when not one of its numbers is a bridge port and some are
+// ifIndexes. A table that mixes (Junos' port lists carry bits for bridge
+// ports it does not list) keeps the bridge-port reading and its misses are
+// reported, since a stray bit read as an ifIndex would put a VLAN on an
+// unrelated interface.
+func (bp bridgePorts) indexedByIfIndex(numbers []int, ports *portSet) bool {
+	if len(bp) == 0 {
+		return false
+	}
+	anyIfIndex := false
+	for _, n := range numbers {
+		if _, ok := bp.ifIndex(n, ports); ok {
+			return false
+		}
+		if ports.get(n) != nil {
+			anyIfIndex = true
+		}
+	}
+	return anyIfIndex
+}
+
 // portIfIndex maps a Q-BRIDGE port (a dot1qPvid index or a port-list bit)
-// to an ifIndex: the bridge port's interface as the MIB says, or, when the
-// number is no bridge port but is an ifIndex, that ifIndex: Alcatel-Lucent
-// OmniSwitch 6 indexes dot1qPvid and its port lists by ifIndex
-// (1001 = slot 1 port 1) while dot1dBasePortTable numbers bridge ports 1,
-// 2... byIfIndex says the second reading was used.
-func (bp bridgePorts) portIfIndex(port int, ports *portSet) (ifIndex int, byIfIndex, ok bool) {
-	if i, ok := bp.ifIndex(port, ports); ok {
-		return i, false, true
+// to an ifIndex: the number itself in a table indexed by ifIndex, else the
+// bridge port's interface as the MIB says.
+func (bp bridgePorts) portIfIndex(port int, ports *portSet, byIfIndex bool) (int, bool) {
+	if byIfIndex {
+		return port, ports.get(port) != nil
 	}
-	if len(bp) > 0 && ports.get(port) != nil {
-		return port, true, true
-	}
-	return 0, false, false
+	return bp.ifIndex(port, ports)
 }
 
 // vlanMembers is one VLAN's egress and untagged bridge ports.
@@ -159,11 +178,20 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	var listed []int
+	for _, id := range ids {
+		for _, m := range []*vlanMembers{current[id], static[id]} {
+			if m != nil {
+				listed = append(append(listed, m.egress...), m.untagged...)
+			}
+		}
+	}
+	listsByIfIndex := bp.indexedByIfIndex(listed, ports)
 	unmapped, listByIfIndex := 0, 0
 	resolve := func(port int) (*snapshot.Port, bool) {
-		ifIndex, byIfIndex, ok := bp.portIfIndex(port, ports)
+		ifIndex, ok := bp.portIfIndex(port, ports, listsByIfIndex)
 		p := ports.get(ifIndex)
-		if ok && p != nil && byIfIndex {
+		if ok && p != nil && listsByIfIndex {
 			listByIfIndex++
 		}
 		return p, ok && p != nil
@@ -202,16 +230,24 @@ func readQBridge(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) (
 	}
 
 	badPVID, unmappedPVID, pvidByIfIndex := 0, 0, 0
-	for idx, pvid := range d.ints(stageVLANs, oidDot1qPvid) {
+	pvids := d.ints(stageVLANs, oidDot1qPvid)
+	var pvidPorts []int
+	for idx := range pvids {
+		if port, ok := intIndex(idx); ok {
+			pvidPorts = append(pvidPorts, port)
+		}
+	}
+	pvidsByIfIndex := bp.indexedByIfIndex(pvidPorts, ports)
+	for idx, pvid := range pvids {
 		port, ok := intIndex(idx)
 		if !ok || !validVLAN(pvid) {
 			badPVID++
 			continue
 		}
-		ifIndex, byIfIndex, ok := bp.portIfIndex(port, ports)
+		ifIndex, ok := bp.portIfIndex(port, ports, pvidsByIfIndex)
 		if p := ports.get(ifIndex); ok && p != nil {
 			p.PVID = int(pvid)
-			if byIfIndex {
+			if pvidsByIfIndex {
 				pvidByIfIndex++
 			}
 		} else {
