@@ -1,7 +1,7 @@
 # voxlan: the commands README.md promises. `make test` is what CI runs.
 GO ?= go
 
-.PHONY: test deps vet cross race demo bench
+.PHONY: test deps vet cross race demo bench release
 
 ## test: install what the tests need (apt-get, only what is missing), then vet, cross builds and race tests
 test: deps vet cross race
@@ -36,3 +36,7 @@ demo:
 ## bench: speed figures (voxlan vs net-snmp baseline, 200 switches)
 bench:
 	./bench/run.sh
+
+## release: dist/ archives for the six TARGETS (version stamped, completions and man pages inside) and SHA256SUMS; VERSION=v1.2.3 to name it
+release:
+	VERSION=$(VERSION) TARGETS="$(TARGETS)" GO=$(GO) ./scripts/release.sh

@@ -164,7 +164,7 @@ func (r *Resolver) Resolve(ctx context.Context, ref *SecretRef, label string) (s
 		v, err := r.Keyring.Get(KeyringService, ref.Keyring)
 		if err != nil {
 			if errors.Is(err, keyring.ErrNotFound) {
-				return fail("the OS keyring has no such entry under service %q; store it with: secret-tool store --label=voxlan service %s username ENTRY (ENTRY as written in the reference)", KeyringService, KeyringService)
+				return fail("the OS keyring has no such entry under service %q; store it with: %s (ENTRY as written in the reference)", KeyringService, keyringStoreHint)
 			}
 			return fail("keyring: %s", strings.ReplaceAll(err.Error(), ref.Keyring, "the entry"))
 		}
