@@ -51,5 +51,5 @@ for t in $TARGETS; do
   fi
   echo "release: dist/$(ls dist | grep -F "$name")"
 done
-(cd dist && sha256sum -- *.tar.gz *.zip >SHA256SUMS)
+(cd dist && sha256sum -- voxlan_* >SHA256SUMS)
 echo "release: dist/SHA256SUMS"
