@@ -74,20 +74,16 @@ func (c *icmpConn) ReadFrom(b, oob []byte) (int, net.Addr, time.Time, error) {
 		n, oobn, _, a, err = pc.ReadMsgIP(b, oob)
 		from = a
 		// Unlike ReadFrom, ReadMsgIP keeps the IPv4 header of a raw socket.
-		if err == nil && n >= 20 && b[0]>>4 == 4 {
-			if ihl := int(b[0]&0x0f) * 4; ihl >= 20 && ihl <= n {
-				n = copy(b, b[ihl:n])
-			}
+		if err == nil {
+			n = stripIPv4Header(b, n)
 		}
 	case *net.UDPConn:
 		var a *net.UDPAddr
 		n, oobn, _, a, err = pc.ReadMsgUDP(b, oob)
 		from = a
 		// macOS hands a ping socket's answers over with their IPv4 header.
-		if err == nil && n >= 20 && b[0]>>4 == 4 {
-			if ihl := int(b[0]&0x0f) * 4; ihl >= 20 && ihl <= n {
-				n = copy(b, b[ihl:n])
-			}
+		if err == nil {
+			n = stripIPv4Header(b, n)
 		}
 	default:
 		n, from, err = c.pc.ReadFrom(b)
@@ -104,4 +100,17 @@ func (c *icmpConn) ReadFrom(b, oob []byte) (int, net.Addr, time.Time, error) {
 		}
 	}
 	return n, from, at, nil
+}
+
+// stripIPv4Header moves the ICMP message in b[:n] to the front when an
+// IPv4 header leads it, and returns its length. An ICMP message never
+// starts with 0x4_ (no ICMP type 64-79 is an echo reply), so a message
+// without header is left alone.
+func stripIPv4Header(b []byte, n int) int {
+	if n >= 20 && b[0]>>4 == 4 {
+		if ihl := int(b[0]&0x0f) * 4; ihl >= 20 && ihl <= n {
+			return copy(b, b[ihl:n])
+		}
+	}
+	return n
 }
