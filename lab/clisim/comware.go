@@ -1,7 +1,6 @@
 package clisim
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,10 +84,7 @@ func (d *Comware) AddPhone(port string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if p := d.port(port); p != nil {
-		n := port[strings.LastIndexByte(port, '/')+1:]
-		p.Neighbor = &Neighbor{SysName: "SEP00AABBCC00" + n, ChassisID: "00aa-bbcc-00" + fmt.Sprintf("%02s", n),
-			PortID: "00AABBCC0001:P1", PortDescr: "SW PORT", Caps: "B,T",
-			SysDescr: "Cisco IP Phone 8841, V3, sip88xx.14-1-1-0001-136", Phone: true}
+		p.Neighbor = dashMACPhone(port)
 	}
 }
 
@@ -119,12 +115,7 @@ func (d *Comware) StartupConfig() string {
 // port finds a port by its full name or a Comware abbreviation
 // ("GE1/0/1", "gigabitethernet 1/0/1", "XGE1/0/49").
 func (d *Comware) port(name string) *CWPort {
-	n := strings.ToLower(strings.ReplaceAll(name, " ", ""))
-	for _, ab := range []struct{ short, long string }{{"xge", "ten-gigabitethernet"}, {"ge", "gigabitethernet"}} {
-		if rest, ok := strings.CutPrefix(n, ab.short); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-			n = ab.long + rest
-		}
-	}
+	n := fullPortName(name, []portAbbrev{{"xge", "ten-gigabitethernet"}, {"ge", "gigabitethernet"}})
 	for _, p := range d.ports {
 		if strings.ToLower(p.Name) == n {
 			return p
