@@ -48,7 +48,8 @@ func ReadBuildInfo() BuildInfo {
 }
 
 func buildInfoFrom(bi *debug.BuildInfo, stamp string) BuildInfo {
-	b := BuildInfo{GoVersion: bi.GoVersion, Platform: runtime.GOOS + "/" + runtime.GOARCH}
+	b := BuildInfo{GoVersion: bi.GoVersion}
+	goos, goarch := runtime.GOOS, runtime.GOARCH
 	for _, s := range bi.Settings {
 		switch s.Key {
 		case "vcs.revision":
@@ -60,11 +61,12 @@ func buildInfoFrom(bi *debug.BuildInfo, stamp string) BuildInfo {
 		case "vcs.modified":
 			b.Modified = s.Value == "true"
 		case "GOOS":
-			b.Platform = s.Value + b.Platform[strings.Index(b.Platform, "/"):]
+			goos = s.Value
 		case "GOARCH":
-			b.Platform = b.Platform[:strings.Index(b.Platform, "/")+1] + s.Value
+			goarch = s.Value
 		}
 	}
+	b.Platform = goos + "/" + goarch
 	v := bi.Main.Version
 	if v == "(devel)" || v == "" {
 		v = "dev"
