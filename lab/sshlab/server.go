@@ -101,13 +101,15 @@ func (s *Server) Addr() string { return s.addr }
 // switch is gone for good. It is the fault of a switch whose link or
 // management path went away mid-change. The device keeps its state.
 func (s *Server) Outage(d time.Duration) {
+	// The listener closes before the sessions do: a client that sees its
+	// session end and dials back at once must find the switch gone, not
+	// slip in before the listener closes.
 	s.mu.Lock()
-	ln := s.ln
+	s.ln.Close()
 	for c := range s.conns {
 		c.Close()
 	}
 	s.mu.Unlock()
-	ln.Close()
 	if d < 0 {
 		return
 	}
