@@ -24,6 +24,7 @@ func assemble(sw *snapshot.Switch, sys map[string]gosnmp.SnmpPDU, d *data) {
 	readCiscoVLANs(sw, d, ports)
 	readJuniperVLANs(sw, d, fdbToVLAN)
 	readTPLinkVLANs(sw, d, ports)
+	readRCVLANs(sw, d, ports)
 	readFDB(d, ports, bp, fdbToVLAN)
 	readVoiceVLANs(sw, d, ports, bp)
 	readLLDP(d, ports, bp)

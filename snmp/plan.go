@@ -1,5 +1,7 @@
 package snmp
 
+import "slices"
+
 // column is one walked OID subtree and the stage it belongs to.
 type column struct {
 	stage string
@@ -131,8 +133,9 @@ func walkGroups(p []column) [][]column {
 	return groups
 }
 
-// fullPlan is plan plus LLDP-V2-MIB, the vendor VLAN and voice VLAN tables.
-var fullPlan = append(append(append(append([]column(nil), plan...), lldpV2Plan...), vendorPlan...), voicePlan...)
+// fullPlan is plan plus LLDP-V2-MIB, the vendor VLAN tables (TP-Link,
+// Juniper, RC-VLAN-MIB) and the voice VLAN tables.
+var fullPlan = slices.Concat(plan, lldpV2Plan, vendorPlan, rcVlanPlan, voicePlan)
 
 // Subtrees returns every OID subtree a discovery walks, in walk order, for
 // baselines that walk the same subtrees with other tools (bench/).

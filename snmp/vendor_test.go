@@ -137,9 +137,11 @@ var breadthCases = []struct {
 	{"planet", "1.3.6.1.4.1.10456.1.1516", "GS-4210-24P2S", Identity{"planet", "planet", "", ""}},
 	{"lancom", "1.3.6.1.4.1.2356.800.3.1", "LANCOM GS-3652XUP", Identity{"lancom", "lancom_lcos", "", ""}},
 	// Avaya/Extreme ERS (BOSS) on the Bay arc 45: the system description of
-	// an ERS 4850 as an LLDP capture in a public repository prints it
-	// (the arc 45.3.x is Nortel's; the exact leaf is not sourced).
-	{"avaya ers 4850", "1.3.6.1.4.1.45.3.71.11", "Ethernet Routing Switch 4850GTS-PWR+ HW:14 FW:5.8.0.1 SW:v5.8.3.017",
+	// an ERS 4850 as an LLDP capture in a public repository prints it; the
+	// same capture's management address OID is 1.3.6.1.4.1.45.3.78.2, which
+	// a public inventory script maps to "ers4850gts-pwr+" (and 45.3.71.11
+	// to the ERS 4524GT-PWR).
+	{"avaya ers 4850", "1.3.6.1.4.1.45.3.78.2", "Ethernet Routing Switch 4850GTS-PWR+ HW:14 FW:5.8.0.1 SW:v5.8.3.017",
 		Identity{"extreme", "extreme_boss", "4850GTS-PWR+", "5.8.3.017"}},
 	// Linksys SRW224 as a public Nagios plugin quotes its sysDescr; the
 	// firmware comes from LINKSYS-MIB commonFirmwareVer (vendorScalars).

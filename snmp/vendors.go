@@ -77,7 +77,7 @@ var vendorRules = []vendorRule{
 	{Enterprises: []string{"1916"}, Vendor: "extreme", OS: "extreme_exos", Parse: []*regexp.Regexp{reExtremeEXOS}},
 	// Avaya / Extreme Ethernet Routing Switch stackables (BOSS) on Nortel's
 	// Bay arc (45): "Ethernet Routing Switch 4850GTS-PWR+ HW:12 FW:5.6.0.6
-	// SW:v5.8.1.018 ...". VLANs live in RC-VLAN-MIB (not read yet).
+	// SW:v5.8.1.018 ...". VLANs live in RC-VLAN-MIB (rcvlan.go).
 	{Enterprises: []string{"45"}, Vendor: "extreme", OS: "extreme_boss",
 		Parse: []*regexp.Regexp{re(`Ethernet Routing Switch (?P<model>\S+)`), re(`SW:v?(?P<version>\d[\w.]*)`)}},
 	// Foundry's arc, kept by Brocade and Ruckus for FastIron (ICX).
