@@ -54,7 +54,26 @@ type Attrs struct {
 	// SaveConfirm, when set, is typed if the OS asks before overwriting.
 	SaveCommand string
 	SaveConfirm string
+	// ConfigPrivilege is the scrapligo privilege level configuration
+	// lines are sent in; "" is "configuration" (juniper_junos uses
+	// "configuration-exclusive").
+	ConfigPrivilege string
+	// CommitLine is set for an OS whose configuration lines go into a
+	// candidate configuration that takes effect only when committed
+	// (Junos): the configuration-mode line that commits the candidate.
+	// DiscardLine throws away what the candidate holds uncommitted
+	// (Junos `rollback 0`). Both are empty where each line takes effect
+	// as it is entered. drivers/apply commits its rollback lines with
+	// CommitLine and discards a candidate that failed before its commit
+	// with DiscardLine, so the switch is never touched; drivers/ssh
+	// discards before leaving configuration mode on close.
+	CommitLine  string
+	DiscardLine string
 }
+
+// Candidate reports whether the OS stages configuration lines in a
+// candidate that takes effect only when committed.
+func (a Attrs) Candidate() bool { return a.CommitLine != "" }
 
 // Driver is one switch OS.
 type Driver interface {

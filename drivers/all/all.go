@@ -10,6 +10,7 @@ import (
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
 	"github.com/voxlan/voxlan/drivers/hp_comware"
 	"github.com/voxlan/voxlan/drivers/huawei_vrp"
+	"github.com/voxlan/voxlan/drivers/juniper_junos"
 )
 
 // New returns a registry holding every driver.
@@ -22,6 +23,7 @@ func New() (*drivers.Registry, error) {
 		aruba_aoscx.Register,
 		hp_comware.Register,
 		huawei_vrp.Register,
+		juniper_junos.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err

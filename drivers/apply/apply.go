@@ -123,6 +123,18 @@ func (r *Report) Failed() bool {
 // switch's own revert timer is armed before the first line and confirmed
 // only after verification. sess is closed on return. The error is only for
 // failures to even start (no backup); everything else is in the report.
+//
+// For an OS with a candidate configuration (drivers.Attrs.Candidate:
+// Junos) the sequence is: backup; the lines into the candidate (the
+// driver's Attrs.ConfigPrivilege, an exclusive candidate for Junos); the
+// net's Commit step (`commit confirmed N`), the first moment anything takes
+// effect; verification; Confirm (`commit`). A refused line, a lost session
+// or Ctrl-C before the commit, or a refused commit, leaves the active
+// configuration untouched: the candidate is discarded (Attrs.DiscardLine,
+// or by the session ending) and the rollback only checks that the switch
+// equals the backup. A failure after the commit runs RevertNow (`rollback
+// 1` + `commit`), then the same check; rollback lines, when still needed,
+// are committed with Attrs.CommitLine.
 func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan, o Options) (*Report, error) {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -164,7 +176,11 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 	}
 	d := p.driver
 	a := d.Attrs()
+	candidate := a.Candidate()
 	net, hasNet, why := p.safetyNet(o.RevertAfter)
+	// commitNet: the net's timer starts at the commit (Junos commit
+	// confirmed), not when armed.
+	commitNet := hasNet && len(net.Commit) > 0
 	r.SafetyNet = net.Note
 	if !hasNet {
 		r.SafetyNet = why
@@ -201,7 +217,7 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 			cancel()
 			return r, nil
 		}
-		armed = true
+		armed = !commitNet
 	}
 
 	// Send.
@@ -220,9 +236,25 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 	case len(res) < len(p.Lines):
 		failure = fmt.Sprintf("only %d of %d lines were answered", len(res), len(p.Lines))
 	}
-	if failure == "" && armed && len(net.Commit) > 0 {
-		if err := runSteps(ctx, sess, net.Commit); err != nil {
-			failure = "committing under the revert timer: " + err.Error()
+	// committed: the lines took effect (always, without a candidate);
+	// commitUnknown: the commit was sent but its answer never came.
+	committed, commitUnknown := !candidate, false
+	if failure == "" && candidate {
+		commit, what := net.Commit, "committing under the revert timer"
+		if !commitNet {
+			commit, what = []drivers.Step{{Line: a.CommitLine, Config: true}}, "committing"
+		}
+		step("%s: %s", what, commit[0].Line)
+		err := runSteps(ctx, sess, commit)
+		var refused *refusal
+		switch {
+		case err == nil:
+			committed, armed = true, commitNet
+		case errors.As(err, &refused):
+			failure = "the switch refused the commit, nothing took effect: " + err.Error()
+		default:
+			failure = what + ": " + err.Error()
+			commitUnknown, armed = true, commitNet
 		}
 	}
 
@@ -268,7 +300,11 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 	if failure == "" {
 		r.Outcome = OutcomeApplied
 		r.Ports = portReports(p, got, backup)
-		if o.Save {
+		if o.Save && candidate && a.SaveCommand == "" {
+			// A commit is already kept across reloads (Junos).
+			r.Saved = true
+			r.Outcome = OutcomeSaved
+		} else if o.Save {
 			if err := sess.Save(ctx); err != nil {
 				r.Failure = "verified, but saving failed: " + err.Error() + "; the running configuration is as planned and NOT saved"
 				return r, nil
@@ -297,7 +333,19 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 	}
 	rbStart := o.Now()
 	r.Outcome = OutcomeRolledBack
-	if armed && sess != nil && len(net.RevertNow) > 0 {
+	if !committed && !commitUnknown && sess != nil {
+		// Nothing took effect: throw the candidate away, so leaving
+		// configuration mode keeps the switch as it was. If that fails,
+		// ending the session discards it too.
+		if err := runSteps(rctx, sess, []drivers.Step{{Line: a.DiscardLine, Config: true}}); err != nil {
+			closeSess()
+		} else {
+			step("discarded the uncommitted candidate (%s): the switch's configuration never changed", a.DiscardLine)
+		}
+	}
+	// RevertNow only after a commit known to have happened: `rollback 1`
+	// before it would restore the configuration before the backup.
+	if armed && (committed || !commitNet) && sess != nil && len(net.RevertNow) > 0 {
 		if err := runSteps(rctx, sess, net.RevertNow); err == nil {
 			armed = false
 			step("the switch restored its armed configuration")
@@ -330,7 +378,7 @@ func Apply(ctx context.Context, sess drivers.Session, dial Dialer, p *SwitchPlan
 		if abandoned(o.Abandon) {
 			r.Outcome = OutcomeAbandoned
 		}
-		r.Advice = advice(r, hasNet && armed, net)
+		r.Advice = advice(r, hasNet && armed, net, candidate && !committed && !commitUnknown)
 	}
 	step("%s", r.Outcome)
 	if r.Advice != "" {
@@ -371,8 +419,13 @@ func abandoned(c <-chan struct{}) bool {
 }
 
 // advice says what to do by hand after a rollback that did not finish.
-func advice(r *Report, timerArmed bool, net drivers.Net) string {
+// uncommitted: the change never left the OS's candidate configuration.
+func advice(r *Report, timerArmed bool, net drivers.Net, uncommitted bool) string {
 	var b strings.Builder
+	if uncommitted {
+		fmt.Fprintf(&b, "the change was never committed, so the switch should run its configuration as it was: check that its configuration equals the backup %s for the ports listed; the uncommitted candidate is discarded when voxlan's session ends", r.Backup)
+		return b.String()
+	}
 	fmt.Fprintf(&b, "the switch may be half-configured: compare its running configuration with the backup %s and restore the sections of the ports listed", r.Backup)
 	if timerArmed {
 		b.WriteString("; its own revert timer is still armed and restores the configuration it had before voxlan's first line unless confirmed (" + net.Note + ")")
@@ -382,8 +435,15 @@ func advice(r *Report, timerArmed bool, net drivers.Net) string {
 	return b.String()
 }
 
+// refusal is a step the switch answered with its error text (as opposed
+// to a session that failed).
+type refusal struct{ msg string }
+
+func (e *refusal) Error() string { return e.msg }
+
 // runSteps runs safety-net steps on sess, consecutive configuration lines
-// in one Configure call.
+// in one Configure call. A step the switch refused, or whose answer lacks
+// its Expect, is a *refusal.
 func runSteps(ctx context.Context, sess drivers.Session, steps []drivers.Step) error {
 	for i := 0; i < len(steps); {
 		if steps[i].Config {
@@ -396,10 +456,15 @@ func runSteps(ctx context.Context, sess drivers.Session, steps []drivers.Step) e
 				return err
 			}
 			if bad := rejected(res); bad != nil {
-				return fmt.Errorf("the switch rejected %q: %s", bad.Line, bad.Error)
+				return &refusal{fmt.Sprintf("the switch rejected %q: %s", bad.Line, bad.Error)}
 			}
 			if len(res) < len(lines) {
 				return fmt.Errorf("the switch answered %d of %d lines", len(res), len(lines))
+			}
+			for j, lr := range res {
+				if st := steps[i-len(lines)+j]; st.Expect != "" && !strings.Contains(lr.Reply, st.Expect) {
+					return &refusal{fmt.Sprintf("%q did not say %q: %s", st.Line, st.Expect, strings.TrimSpace(lr.Reply))}
+				}
 			}
 			continue
 		}
@@ -410,7 +475,7 @@ func runSteps(ctx context.Context, sess drivers.Session, steps []drivers.Step) e
 			return err
 		}
 		if st.Expect != "" && !strings.Contains(out, st.Expect) {
-			return fmt.Errorf("%q did not say %q: %s", st.Line, st.Expect, strings.TrimSpace(out))
+			return &refusal{fmt.Sprintf("%q did not say %q: %s", st.Line, st.Expect, strings.TrimSpace(out))}
 		}
 	}
 	return nil
@@ -465,8 +530,28 @@ func rollback(ctx context.Context, sess *drivers.Session, dial Dialer, p *Switch
 			drop()
 			continue
 		}
-		if bad := rejected(res); bad != nil {
+		bad := rejected(res)
+		if bad != nil {
 			lastErr = fmt.Errorf("the switch rejected %q: %s", bad.Line, bad.Error)
+		}
+		if a := d.Attrs(); a.Candidate() {
+			// The rollback lines take effect when committed; a refused
+			// one means none of them may: the candidate is discarded.
+			end := a.CommitLine
+			if bad != nil {
+				end = a.DiscardLine
+			}
+			res, err := (*sess).Configure(ctx, []string{end}, 1)
+			r.Rollback = append(r.Rollback, res...)
+			if err != nil {
+				lastErr = err
+				drop()
+				continue
+			}
+			if cbad := rejected(res); cbad != nil {
+				lastErr = fmt.Errorf("the switch rejected %q: %s", cbad.Line, cbad.Error)
+				_, _ = (*sess).Configure(ctx, []string{a.DiscardLine}, 1)
+			}
 		}
 		// Let lines still running on a timed-out session land before
 		// the next read.

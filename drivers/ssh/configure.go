@@ -19,11 +19,12 @@ func (s *Session) Configure(ctx context.Context, lines []string, batch int) ([]d
 	if batch < 1 {
 		batch = 1
 	}
-	if s.d.CurrentPriv != "configuration" {
+	priv := s.configPrivilege()
+	if s.d.CurrentPriv != priv {
 		// configure terminal: echo, then the new prompt.
 		s.roundTrips += 2
 	}
-	if err := s.d.AcquirePriv("configuration"); err != nil {
+	if err := s.d.AcquirePriv(priv); err != nil {
 		return nil, s.classify("configure", err)
 	}
 	var results []drivers.LineResult
@@ -41,6 +42,18 @@ func (s *Session) Configure(ctx context.Context, lines []string, batch int) ([]d
 		}
 	}
 	return results, nil
+}
+
+// configPrivilege is the scrapligo privilege level of configuration mode
+// for this OS (Attrs.ConfigPrivilege). scrapligo's juniper_junos platform
+// gives configuration, configuration-exclusive and configuration-private
+// the same prompt pattern; AcquirePriv keeps the level it asked for when
+// the prompt matches it, so the three do not get mixed up.
+func (s *Session) configPrivilege() string {
+	if s.attrs.ConfigPrivilege != "" {
+		return s.attrs.ConfigPrivilege
+	}
+	return "configuration"
 }
 
 func (s *Session) sendBatch(ctx context.Context, chunk []string) ([]drivers.LineResult, error) {

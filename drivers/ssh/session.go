@@ -100,6 +100,9 @@ func Open(ctx context.Context, o Options) (*Session, error) {
 	if o.ChannelLog != nil {
 		opts = append(opts, options.WithChannelLog(o.ChannelLog))
 	}
+	if o.Attrs.DiscardLine != "" {
+		opts = append(opts, options.WithNetworkOnClose(closeDiscarding(o.Attrs.DiscardLine)))
+	}
 	var def any = o.Attrs.ScrapliPlatform
 	if o.Attrs.PlatformYAML != nil {
 		def = o.Attrs.PlatformYAML
@@ -132,6 +135,24 @@ func Open(ctx context.Context, o Options) (*Session, error) {
 	// Opening waits for the first prompt, then for the echo and the reply
 	// of terminal width and terminal length.
 	return &Session{d: d, attrs: o.Attrs, addr: o.Addr, timeout: o.Timeout, roundTrips: 5}, nil
+}
+
+// closeDiscarding replaces the platform's on-close steps for an OS with a
+// candidate configuration. scrapligo's juniper_junos on-close acquires the
+// exec level first, but leaving configuration mode with uncommitted lines
+// makes Junos ask "Discard uncommitted changes? [yes,no] (yes)", which no
+// prompt pattern matches, so the close would wait out the timeout. The
+// candidate is thrown away first instead, then the session leaves; the
+// lines are typed ahead and not waited for (ending the session discards an
+// exclusive candidate all the same).
+func closeDiscarding(discard string) func(d *network.Driver) error {
+	return func(d *network.Driver) error {
+		in := "exit\n"
+		if d.CurrentPriv != d.DefaultDesiredPriv {
+			in = discard + "\nexit configuration-mode\n" + in
+		}
+		return d.Channel.Write([]byte(in), false)
+	}
 }
 
 // classify maps scrapligo's sentinels to drivers' and drops anything but
