@@ -75,7 +75,8 @@ var voicePlan = func() []column {
 	for _, r := range radlanVoiceRoots {
 		out = append(out, column{stageVoice, r.name, r.oid})
 	}
-	return append(out, column{stageVoice, "tplinkVoiceVlan", oidTPLinkVoiceVlan})
+	out = append(out, column{stageVoice, "tplinkVoiceVlan", oidTPLinkVoiceVlan})
+	return append(out, vendorVoicePlan...)
 }()
 
 // readVoiceVLANs sets each port's voice VLAN and marks the switch's voice
@@ -89,6 +90,8 @@ func readVoiceVLANs(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts
 		readRadlanVoice(sw, d, ports, r.oid)
 	}
 	readTPLinkVoice(sw, d, ports)
+	readHuaweiVoice(sw, d, ports, bp)
+	readAOSSVoice(sw, d, ports)
 }
 
 // voiceRow is one row of a voice VLAN module walked whole: its index

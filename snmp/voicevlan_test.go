@@ -97,3 +97,52 @@ func TestTPLinkVoiceVLANRecording(t *testing.T) {
 		t.Errorf("errors = %+v, want one voice-vlan error for ifIndex 99", sw.Errors)
 	}
 }
+
+// TestHuaweiVoiceVLANRecording reads testdata/snmprec/huawei_voice.snmprec,
+// written from HUAWEI-L2VLAN-MIB V2.15: hwL2VlanVoiceVlanEnabledVlanId.0 =
+// 20; hwL2VlanVoiceVlanPortEnable enabled(1) on bridge ports 1 and 3,
+// disabled(2) on 2; hwL2VlanMultiVoiceVlanPortVLanId 30 on ifIndex 8
+// (active) and 20 on ifIndex 9 (notInService(2), so not in force).
+func TestHuaweiVoiceVLANRecording(t *testing.T) {
+	sw := discoverRecording(t, "huawei_voice")
+	if sw.OS != "huawei_vrp" || len(sw.Errors) != 0 {
+		t.Errorf("os %q, errors: %+v", sw.OS, sw.Errors)
+	}
+	for id, voice := range map[int]bool{1: false, 10: false, 20: true, 30: true} {
+		if v := vlanByID(sw, id); v == nil || v.Voice != voice {
+			t.Errorf("VLAN %d = %+v, want voice %v", id, v, voice)
+		}
+	}
+	want := map[string]int{
+		"GigabitEthernet0/0/1": 20, // enabled: the global voice VLAN
+		"GigabitEthernet0/0/2": 0,  // disabled(2)
+		"GigabitEthernet0/0/3": 30, // its own voice VLAN wins over the global one
+		"GigabitEthernet0/0/4": 0,  // its row is notInService
+	}
+	for name, vv := range want {
+		if p := portByName(sw, name); p == nil || p.VoiceVLAN != vv {
+			t.Errorf("%s = %+v, want voice VLAN %d", name, p, vv)
+		}
+	}
+}
+
+// TestAOSSVoiceVLANRecording reads testdata/snmprec/aoss_voice_vlan.snmprec,
+// written from HP-ICF-BRIDGE (202011180000Z): hpicfBridgeVoiceVlanEnable is
+// true(1) for VLAN 20 only. Port 1 is tagged in VLAN 20 alone (a phone
+// port): its voice VLAN; port 3 is tagged in 10 and 20 (an uplink): none.
+func TestAOSSVoiceVLANRecording(t *testing.T) {
+	sw := discoverRecording(t, "aoss_voice_vlan")
+	if sw.OS != "aruba_aoss" || len(sw.Errors) != 0 {
+		t.Errorf("os %q, errors: %+v", sw.OS, sw.Errors)
+	}
+	for id, voice := range map[int]bool{1: false, 10: false, 20: true} {
+		if v := vlanByID(sw, id); v == nil || v.Voice != voice {
+			t.Errorf("VLAN %d = %+v, want voice %v", id, v, voice)
+		}
+	}
+	for name, vv := range map[string]int{"1": 20, "2": 0, "3": 0} {
+		if p := portByName(sw, name); p == nil || p.VoiceVLAN != vv {
+			t.Errorf("port %s = %+v, want voice VLAN %d", name, p, vv)
+		}
+	}
+}
