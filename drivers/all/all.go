@@ -8,6 +8,7 @@ import (
 	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
 	"github.com/voxlan/voxlan/drivers/cisco_sb"
+	"github.com/voxlan/voxlan/drivers/dell_os10"
 	"github.com/voxlan/voxlan/drivers/hp_comware"
 	"github.com/voxlan/voxlan/drivers/huawei_vrp"
 	"github.com/voxlan/voxlan/drivers/juniper_junos"
@@ -24,6 +25,7 @@ func New() (*drivers.Registry, error) {
 		hp_comware.Register,
 		huawei_vrp.Register,
 		juniper_junos.Register,
+		dell_os10.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err
