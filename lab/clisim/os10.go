@@ -52,11 +52,11 @@ type OS10Policy struct {
 
 // os10State is the switch's running configuration.
 type os10State struct {
-	Hostname string               `json:"hostname"`
-	VLANs    map[int]*OS10VLAN    `json:"vlans"`
-	LLDPOff  bool                 `json:"lldpOff"`
-	Policies map[int]*OS10Policy  `json:"policies"`
-	Ports    []*OS10Port          `json:"ports"`
+	Hostname string              `json:"hostname"`
+	VLANs    map[int]*OS10VLAN   `json:"vlans"`
+	LLDPOff  bool                `json:"lldpOff"`
+	Policies map[int]*OS10Policy `json:"policies"`
+	Ports    []*OS10Port         `json:"ports"`
 }
 
 // OS10 is an emulated Dell EMC S4148T-ON running SmartFabric OS10
