@@ -69,6 +69,10 @@ type Attrs struct {
 	// discards before leaving configuration mode on close.
 	CommitLine  string
 	DiscardLine string
+	// NoConfigMode: the OS has no configuration mode (OmniSwitch):
+	// configuration lines are typed at the same prompt as show commands
+	// and take effect at once, so a session sends them where it stands.
+	NoConfigMode bool
 }
 
 // Candidate reports whether the OS stages configuration lines in a

@@ -11,7 +11,8 @@ type Session interface {
 	// Command runs one show/exec command in privileged EXEC and returns its
 	// output without the echo and the final prompt.
 	Command(ctx context.Context, command string) (string, error)
-	// Configure sends lines in configuration mode, batch lines per write,
+	// Configure sends lines in configuration mode (at the prompt where the
+	// OS has none, Attrs.NoConfigMode), batch lines per write,
 	// reads every line's reply and stops after the first batch with a line
 	// the OS rejected. It returns the reply of every line sent; a rejected
 	// line carries its error text. A non-nil error means the session failed

@@ -15,7 +15,7 @@ import (
 // read.
 func TestALEPVIDByIfIndex(t *testing.T) {
 	sw := discoverRecording(t, "ale_os6450_pvid_ifindex")
-	if sw.OS != "alcatel_aos" || len(sw.Ports) != 4 {
+	if sw.OS != "ale_aos" || len(sw.Ports) != 4 {
 		t.Fatalf("got %s with %d ports", sw.OS, len(sw.Ports))
 	}
 	for _, c := range []struct {

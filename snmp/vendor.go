@@ -59,7 +59,7 @@ var sysDescrVersionFirst = map[string]bool{
 	"cisco_ios": true, "cisco_nxos": true, "hp_comware": true,
 	"dell_os9": true, "aruba_aoscx": true, "cambium_cnmatrix": true, "huawei_vrp": true,
 	"juniper_junos": true, "ubiquiti_edgeswitch": true, "extreme_exos": true, "extreme_voss": true,
-	"ruckus_fastiron": true, "brocade_fastiron": true, "alcatel_aos": true, "dell_os6": true,
+	"ruckus_fastiron": true, "brocade_fastiron": true, "ale_aos": true, "dell_os6": true,
 	"dell_powerconnect": true, "fortinet_fortiswitch": true, "allied_awplus": true, "netgear_prosafe": true,
 }
 

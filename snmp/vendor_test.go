@@ -96,10 +96,10 @@ var breadthCases = []struct {
 		Identity{"brocade", "brocade_fastiron", "FCX648", "08.0.30uT7f1"}},
 	// OmniSwitch sysDescr/sysObjectID from a public pysnmp example output.
 	{"alcatel os6860", "1.3.6.1.4.1.6486.801.1.1.2.1.11.1.7", "Alcatel-Lucent Enterprise OS6860E-48 8.4.1.141.R03 GA, December 07, 2017.",
-		Identity{"alcatel", "alcatel_aos", "OS6860E-48", "8.4.1.141.R03"}},
+		Identity{"alcatel", "ale_aos", "OS6860E-48", "8.4.1.141.R03"}},
 	// AOS 6 LLDP system description seen in a LibreNMS test fixture.
 	{"alcatel os6450", "1.3.6.1.4.1.6486.800.1.1.2.1.11.2.5", "Alcatel-Lucent Enterprise OS6450-P24 6.7.2.191.R04 GA, June 20, 2018.",
-		Identity{"alcatel", "alcatel_aos", "OS6450-P24", "6.7.2.191.R04"}},
+		Identity{"alcatel", "ale_aos", "OS6450-P24", "6.7.2.191.R04"}},
 	// Dell N-series sysDescr as listed in a public Observium OS module.
 	{"dell n3048p", "1.3.6.1.4.1.674.10895.3041", "Dell Networking N3048P, 6.6.3.10, Linux 4.14.138",
 		Identity{"dell", "dell_os6", "N3048P", "6.6.3.10"}},

@@ -86,7 +86,7 @@ var vendorRules = []vendorRule{
 	{Enterprises: []string{"1991"}, Vendor: "ruckus", OS: "ruckus_fastiron", Parse: []*regexp.Regexp{reFastIron}},
 	// Alcatel-Lucent Enterprise OmniSwitch (6486.800 AOS 6, 6486.801 AOS 8;
 	// 800 is Xylan, the OmniSwitch's origin).
-	{Enterprises: []string{"6486", "800"}, Vendor: "alcatel", OS: "alcatel_aos",
+	{Enterprises: []string{"6486", "800"}, Vendor: "alcatel", OS: "ale_aos",
 		Parse: []*regexp.Regexp{re(`^Alcatel(?:-Lucent)?(?: Enterprise)? (?P<model>OS\S+|OmniSwitch \S+) (?P<version>\d[\w.]+)`)}},
 	// AlliedWare Plus: the model comes from ENTITY-MIB.
 	{Enterprises: []string{"207"}, Vendor: "alliedtelesis", OS: "allied_awplus",

@@ -4,6 +4,7 @@ package all
 
 import (
 	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/ale_aos"
 	"github.com/voxlan/voxlan/drivers/aruba_aoscx"
 	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/drivers/cisco_ios"
@@ -26,6 +27,7 @@ func New() (*drivers.Registry, error) {
 		huawei_vrp.Register,
 		juniper_junos.Register,
 		dell_os10.Register,
+		ale_aos.Register,
 	} {
 		if err := register(r); err != nil {
 			return nil, err

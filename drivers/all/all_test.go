@@ -62,6 +62,8 @@ func TestIdentifySecondWave(t *testing.T) {
 		// A VRP sysDescr as a real S6730 advertises it in LLDP (ntc-templates
 		// huawei_vrp_display_lldp_neighbor1), under Huawei's arc.
 		{"1.3.6.1.4.1.2011.2.23.534", "Huawei Switch S6730-S24X6Q\nHuawei Versatile Routing Platform Software\nVRP (R) software, Version 5.170 (S6730 V200R022C00SPC500)\nCopyright (C) 2000-2022 HUAWEI TECH Co., Ltd.", "huawei_vrp"},
+		// The system group of the OS6450 recording in snmp/testdata (AOS 6).
+		{"1.3.6.1.4.1.6486.800.1.1.2.1.12.1.3", "Alcatel-Lucent OS6450-P24 6.7.2.191.R04 GA, March 20, 2018.", "ale_aos"},
 		{"1.3.6.1.4.1.11.2.3.7.11.181", "HP J9772A 2530-48G-PoE+ Switch, revision YA.16.10.0009, ROM YA.15.20 (/ws/swbuildm/rel_yakima_qaoff/code/build/bom(swbuildm_rel_yakima_qaoff_rel_yakima))", "aruba_aoss"},
 	} {
 		if d, ok := r.Identify(c.oid, c.descr); !ok || d.Name() != c.want {

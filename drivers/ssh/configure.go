@@ -10,8 +10,9 @@ import (
 	"github.com/voxlan/voxlan/drivers"
 )
 
-// Configure implements drivers.Session. It enters configuration mode and
-// writes batch lines at a time (1 = one line per round trip), then reads
+// Configure implements drivers.Session. It enters configuration mode
+// (unless the OS has none: Attrs.NoConfigMode) and writes batch lines at a
+// time (1 = one line per round trip), then reads
 // until the switch has answered every line of the batch with a prompt. The
 // switch takes type-ahead like a terminal paste, so a batch costs one round
 // trip; the replies are cut apart at each prompt and checked line by line.
@@ -19,13 +20,15 @@ func (s *Session) Configure(ctx context.Context, lines []string, batch int) ([]d
 	if batch < 1 {
 		batch = 1
 	}
-	priv := s.configPrivilege()
-	if s.d.CurrentPriv != priv {
-		// configure terminal: echo, then the new prompt.
-		s.roundTrips += 2
-	}
-	if err := s.d.AcquirePriv(priv); err != nil {
-		return nil, s.classify("configure", err)
+	if !s.attrs.NoConfigMode {
+		priv := s.configPrivilege()
+		if s.d.CurrentPriv != priv {
+			// configure terminal: echo, then the new prompt.
+			s.roundTrips += 2
+		}
+		if err := s.d.AcquirePriv(priv); err != nil {
+			return nil, s.classify("configure", err)
+		}
 	}
 	var results []drivers.LineResult
 	for start := 0; start < len(lines); start += batch {
