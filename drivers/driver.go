@@ -314,3 +314,12 @@ type Observer interface {
 	// Observe reads it into ports holding Mode, DataVLAN and VoiceVLAN.
 	Observe(output string) (map[string]*Port, error)
 }
+
+// NeighborDetailer is a driver whose NeighborCommand lists neighbours
+// without their capabilities (Junos `show lldp neighbors`): before
+// planning, drivers/apply reads the neighbour of each port the changes
+// name in detail with the command NeighborDetailCommand gives, which Fill
+// reads, so the uplink guard sees a bridge or router behind the port.
+type NeighborDetailer interface {
+	NeighborDetailCommand(port string) string
+}

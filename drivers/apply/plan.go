@@ -66,7 +66,37 @@ func Plan(ctx context.Context, sess drivers.Session, d drivers.Driver, target st
 			nb[c] = out
 		}
 	}
+	if nd, ok := d.(drivers.NeighborDetailer); ok {
+		for _, port := range neighborPorts(d, nb[a.NeighborCommand], changes) {
+			c := nd.NeighborDetailCommand(port)
+			if out, err := sess.Command(ctx, c); err == nil {
+				nb[c] = out
+			}
+		}
+	}
 	return planFromText(d, target, text, nb, changes, g)
+}
+
+// neighborPorts are the ports changes name on which the neighbour list
+// shows a neighbour.
+func neighborPorts(d drivers.Driver, list string, changes []audit.Change) []string {
+	var sw snapshot.Switch
+	if list == "" || d.Fill(&sw, map[string]string{d.Attrs().NeighborCommand: list}) != nil {
+		return nil
+	}
+	var out []string
+	for _, p := range sw.Ports {
+		if len(p.Neighbors) == 0 {
+			continue
+		}
+		for _, c := range changes {
+			if c.Port != "" && canonicalPorts(d, []string{c.Port})[0] == p.Name {
+				out = append(out, p.Name)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // PlanFromText is Plan on saved outputs: the running configuration and

@@ -37,6 +37,12 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	}
 	for _, name := range scope.Ports {
 		p := want.Ports[name]
+		if c := cur.Ports[name]; c != nil && c.Mode == drivers.ModeTrunk && p.Mode == drivers.ModeAccess {
+			// A phone behind a trunk: the data VLAN becomes its native VLAN,
+			// the voice VLAN comes tagged through voip.
+			p.Mode = drivers.ModeTrunk
+			p.TaggedVLANs = drivers.Without(p.TaggedVLANs, p.DataVLAN)
+		}
 		if p.Mode == drivers.ModeDefault {
 			p.Mode = drivers.ModeAccess
 		}
@@ -85,18 +91,16 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 }
 
 // reach makes the protocol under global/perPort run on port name with as
-// little as possible: drop the port's own `disable`, and list the port
-// only when `interface all` does not cover it; a switch-wide `disable` is
-// removed too.
+// little as possible: drop the port's own `disable` (`delete poe interface
+// P disable`), list the port only when `interface all` does not cover it;
+// a switch-wide `disable` is removed too.
 func reach(cfg *drivers.Config, global, perPort, name string) {
 	if g := cfg.Raw[global]; slices.Contains(g, "disable") {
 		cfg.Raw[global] = slices.DeleteFunc(slices.Clone(g), func(s string) bool { return s == "disable" })
 	}
-	switch {
-	case covered(cfg, global, perPort, name):
-	case state(cfg, perPort, name) == disabled && slices.Contains(cfg.Raw[global], "all"):
-		delete(cfg.Raw, perPort+name)
-	default:
+	if !covered(cfg, global, perPort, name) {
+		// From `interface P disable`, deleting `disable` leaves `interface
+		// P`: listed.
 		cfg.Raw[perPort+name] = []string{listed}
 	}
 }

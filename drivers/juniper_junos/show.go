@@ -223,6 +223,56 @@ func ParseLLDPNeighbors(out string) ([]drivers.Neighbor, error) {
 	return res, nil
 }
 
+// ParseLLDPNeighborDetail reads `show lldp neighbors interface P`: "Key
+// : value" lines; a "Local Interface" line starts a neighbour, "Enabled"
+// under "System capabilities" gives its capabilities ("Bridge Telephone").
+func ParseLLDPNeighborDetail(out string) ([]drivers.Neighbor, error) {
+	res := []drivers.Neighbor{}
+	var cur *drivers.Neighbor
+	seen := false
+	for _, line := range drivers.SplitLines(out) {
+		k, v, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok {
+			continue
+		}
+		k, v = strings.ToLower(strings.Join(strings.Fields(k), " ")), strings.TrimSpace(v)
+		switch {
+		case k == "lldp neighbor information":
+			seen = true
+		case k == "local interface":
+			seen = true
+			res = append(res, drivers.Neighbor{LocalPort: v, Capabilities: []string{}})
+			cur = &res[len(res)-1]
+		case cur == nil:
+		case k == "chassis id":
+			cur.ChassisID = v
+		case k == "port id":
+			cur.PortID = v
+		case k == "port description":
+			cur.PortDescr = v
+		case k == "system name":
+			cur.SysName = v
+		case k == "system description":
+			cur.SysDescr = v
+		case k == "enabled":
+			cur.Capabilities = drivers.CapabilityWords(strings.Join(strings.Fields(v), ","))
+		case k == "address" && cur.MgmtAddress == "":
+			cur.MgmtAddress = v
+		}
+	}
+	if !seen && strings.TrimSpace(out) != "" {
+		return nil, fmt.Errorf("juniper_junos: show lldp neighbors interface: no \"LLDP Neighbor Information\" or \"Local Interface :\" line; is this the right command's output?")
+	}
+	return res, nil
+}
+
+// NeighborDetailCommand implements drivers.NeighborDetailer: `show lldp
+// neighbors` has no capabilities; the per-port form has them.
+func (Driver) NeighborDetailCommand(port string) string { return cmdLLDPDetail + port }
+
+// cmdLLDPDetail is the per-port LLDP command, the port appended.
+const cmdLLDPDetail = "show lldp neighbors interface "
+
 // PoERow is one port of `show poe interface`.
 type PoERow struct {
 	Interface string `json:"interface"`
@@ -335,6 +385,9 @@ func (d Driver) Parse(cmd, output string) (any, error) {
 	case cmdVersion:
 		return ParseVersion(output), nil
 	}
+	if strings.HasPrefix(command(cmd), cmdLLDPDetail) {
+		return ParseLLDPNeighborDetail(output)
+	}
 	return nil, fmt.Errorf("%w: juniper_junos has no parser for %q; known: %q", drivers.ErrUnsupported, cmd, d.Commands())
 }
 
@@ -413,6 +466,19 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 	}
 	if out, ok := get(cmdLLDP); ok {
 		ns, err := ParseLLDPNeighbors(out)
+		if err != nil {
+			return err
+		}
+		for _, n := range ns {
+			p := port(n.LocalPort)
+			p.Neighbors = append(p.Neighbors, n.Snapshot())
+		}
+	}
+	for c, out := range outputs {
+		if !strings.HasPrefix(command(c), cmdLLDPDetail) {
+			continue
+		}
+		ns, err := ParseLLDPNeighborDetail(out)
 		if err != nil {
 			return err
 		}

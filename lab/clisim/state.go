@@ -102,6 +102,13 @@ func (p *persistShell) MoreText() string {
 	return defaultMoreText
 }
 
+// Close passes the end of the session on to the inner shell.
+func (p *persistShell) Close() {
+	if c, ok := p.inner.(SessionCloser); ok {
+		c.Close()
+	}
+}
+
 func (p *persistShell) WaitKeyAfterBanner() bool {
 	kw, ok := p.inner.(KeyWaiter)
 	return ok && kw.WaitKeyAfterBanner()

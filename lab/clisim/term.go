@@ -146,6 +146,13 @@ func readingSecret(sh Shell) bool {
 	return ok && sr.ReadingSecret()
 }
 
+// SessionCloser is implemented by a Shell whose OS acts when the session
+// ends, however it ends (Junos discards an exclusive candidate's
+// uncommitted changes and releases its lock): Serve calls Close on return.
+type SessionCloser interface {
+	Close()
+}
+
 // ErrDropped is returned by Serve when a fault closed the session.
 var ErrDropped = errors.New("clisim: session dropped by fault injection")
 
@@ -154,6 +161,9 @@ var ErrDropped = errors.New("clisim: session dropped by fault injection")
 // does), takes CR or LF as the end of a line, and pages long outputs with
 // --More-- when the terminal length is not 0.
 func Serve(ctx context.Context, rw io.ReadWriter, sh Shell, echo bool) error {
+	if c, ok := sh.(SessionCloser); ok {
+		defer c.Close()
+	}
 	r := bufio.NewReader(rw)
 	w := bufio.NewWriter(rw)
 	write := func(s string) error {

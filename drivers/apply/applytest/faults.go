@@ -96,6 +96,17 @@ func Faults(t *testing.T, newLab func(t *testing.T) FaultLab) {
 		if got := fl.Startup(); got != startup {
 			t.Errorf("startup configuration changed while the change was unverified")
 		}
+		if fl.Driver.Attrs().Candidate() {
+			// Cut before the commit: the lines never left the candidate,
+			// which the switch drops with the session; no timer started.
+			if after := fl.Lab.Dev.RunningConfig(); after != before {
+				t.Errorf("an uncommitted change took effect:\n%s", after)
+			}
+			if fl.Reverts != nil && fl.Reverts() != 0 {
+				t.Errorf("the switch reverted %d time(s) with nothing committed", fl.Reverts())
+			}
+			return
+		}
 		if fl.Reverts == nil {
 			if p.SafetyNet != drivers.NoNetNote {
 				t.Errorf("plan's safety net %q, want %q", p.SafetyNet, drivers.NoNetNote)
@@ -113,6 +124,30 @@ func Faults(t *testing.T, newLab func(t *testing.T) FaultLab) {
 			t.Errorf("after its own revert the switch differs from the backup:\n%s", after)
 		}
 	})
+	if fl := newLab(t); fl.Driver.Attrs().Candidate() && fl.Reverts != nil {
+		t.Run("server gone for good after the commit", func(t *testing.T) {
+			// The switch runs the change under its confirmed commit when
+			// voxlan loses it for good at the first check: its own timer
+			// must bring the configuration back.
+			fl := newLab(t)
+			fl.Faults.SetHooks(afterPlanCommand(planLines(t, fl), func() { fl.Lab.Srv.Outage(-1) }))
+			p, r, before := start(t, t.Context(), fl, apply.Options{ReconnectFor: time.Second})
+			if r.Outcome != apply.OutcomeRollbackFailed || !strings.Contains(r.Advice, "revert timer is still armed") {
+				t.Errorf("outcome %q advice %q, want %q naming the armed timer", r.Outcome, r.Advice, apply.OutcomeRollbackFailed)
+			}
+			wantEveryPort(t, p, r, apply.PortUnknown)
+			deadline := time.Now().Add(fl.RevertWithin)
+			for fl.Reverts() == 0 && time.Now().Before(deadline) {
+				time.Sleep(50 * time.Millisecond)
+			}
+			if fl.Reverts() != 1 {
+				t.Fatalf("the switch did not revert by itself within %s", fl.RevertWithin)
+			}
+			if after := fl.Lab.Dev.RunningConfig(); after != before {
+				t.Errorf("after its own revert the switch differs from the backup:\n%s", after)
+			}
+		})
+	}
 	t.Run("second interrupt abandons", func(t *testing.T) {
 		fl := newLab(t)
 		ctx, cancel := context.WithCancel(t.Context())
@@ -236,6 +271,19 @@ func afterPlan(lines []string, f func()) (func(int, string), func(string)) {
 				o.Do(f)
 			}
 		}
+}
+
+// afterPlanCommand returns hooks calling f once, on the first EXEC-mode
+// command after every line of the plan was read: for an OS that commits
+// in configuration mode, after the commit, when verification starts.
+func afterPlanCommand(lines []string, f func()) (func(int, string), func(string)) {
+	tr := &tracker{lines: lines}
+	var o sync.Once
+	return func(_ int, l string) { tr.line(l) }, func(string) {
+		if tr.done() {
+			o.Do(f)
+		}
+	}
 }
 
 func wantRestored(t *testing.T, fl FaultLab, r *apply.Report, before string) {
