@@ -22,6 +22,9 @@ var pethMainStatus = map[int64]string{1: "on", 2: "off", 3: "faulty"}
 
 var reGroupPort = regexp.MustCompile(`(\d+)/(?:\d+/)?(\d+)$`)
 
+// reJunosPort reads a Junos physical port name, ge-FPC/PIC/port.
+var reJunosPort = regexp.MustCompile(`^(?:ge|mge|xe)-(\d+)/0/(\d+)$`)
+
 // poePortMapper finds the interface of a pethPsePortTable row
 // (group.port). The rule, first match wins:
 //  1. Cisco: cpeExtPsePortEntPhyIndex names the port's ENTITY-MIB entry,
@@ -37,7 +40,14 @@ var reGroupPort = regexp.MustCompile(`(\d+)/(?:\d+/)?(\d+)$`)
 // port number is taken as the ifIndex in every group, before rule 2 (as
 // NAV's ipdevpoll PoE plugin does for HP: Uninett/nav
 // python/nav/ipdevpoll/plugins/poe.py).
+//
+// Junos numbers the table from 1 where its interfaces count from 0: group =
+// FPC + 1 (the Virtual Chassis member), port = port + 1, so ge-0/0/0 is 1.1
+// and ge-1/0/2 is 2.3 (netdisco/snmp-info pull request 274, from EX2200,
+// EX2300 and EX4300). There that is the only rule: rule 2 would put row 1.1
+// on ge-1/0/1 and rule 3 on whatever ifIndex 1 is.
 type poePortMapper struct {
+	junos         map[[2]int]int // Junos: (FPC+1, port+1) -> ifIndex
 	portIsIfIndex bool
 	entPhy        map[string]int64
 	entAlias      map[int64]int
@@ -76,7 +86,17 @@ func newPoEPortMapper(d *data, ports *portSet, bp bridgePorts, os string) *poePo
 			m.entName[int64(n)] = name
 		}
 	}
+	if os == "juniper_junos" {
+		m.junos = map[[2]int]int{}
+	}
 	for _, p := range ports.sorted() {
+		if g := reJunosPort.FindStringSubmatch(p.Name); g != nil && m.junos != nil {
+			fpc, err1 := strconv.Atoi(g[1])
+			port, err2 := strconv.Atoi(g[2])
+			if err1 == nil && err2 == nil && fpc < maxIndex && port < maxIndex {
+				m.junos[[2]int{fpc + 1, port + 1}] = p.IfIndex
+			}
+		}
 		for _, s := range []string{p.Name, p.Descr} {
 			if s == "" {
 				continue
@@ -103,6 +123,10 @@ func (m *poePortMapper) ifIndex(idx string, group, port int) (int, bool) {
 		if i, ok := m.byName[m.entName[e]]; ok {
 			return i, true
 		}
+	}
+	if m.junos != nil {
+		i, ok := m.junos[[2]int{group, port}]
+		return i, ok
 	}
 	if m.portIsIfIndex && m.ports.get(port) != nil {
 		return port, true

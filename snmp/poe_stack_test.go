@@ -26,3 +26,38 @@ func TestAOSSStackPoERecording(t *testing.T) {
 		}
 	}
 }
+
+// TestJunosVCPoERecording reads testdata/snmprec/junos_vc_poe.snmprec: a
+// two-member EX4300 Virtual Chassis whose pethPsePortTable is numbered FPC+1
+// . port+1 (1.1 = ge-0/0/0, 2.3 = ge-1/0/2). ge-1/0/1 (what the group/port
+// name rule would pick for 1.1) and me0 (ifIndex 1) get no PoE row.
+func TestJunosVCPoERecording(t *testing.T) {
+	sw := discoverRecording(t, "junos_vc_poe")
+	if sw.OS != "juniper_junos" || len(sw.Errors) != 0 {
+		t.Fatalf("os %q, errors %+v", sw.OS, sw.Errors)
+	}
+	want := map[string]struct {
+		admin     bool
+		detection string
+		class     int
+	}{
+		"ge-0/0/0": {true, "deliveringPower", 2},
+		"ge-0/0/1": {true, "searching", -1},
+		"ge-1/0/0": {true, "deliveringPower", 4},
+		"ge-1/0/2": {false, "disabled", -1},
+	}
+	for name, w := range want {
+		p := portByName(sw, name)
+		if p == nil || p.PoE == nil || p.PoE.AdminEnabled != w.admin || p.PoE.Detection != w.detection || p.PoE.Class != w.class {
+			t.Errorf("%s = %+v, want PoE %+v", name, p, w)
+		}
+	}
+	for _, name := range []string{"ge-1/0/1", "me0", "ge-0/0/0.0"} {
+		if p := portByName(sw, name); p == nil || p.PoE != nil {
+			t.Errorf("%s = %+v, want no PoE", name, p)
+		}
+	}
+	if len(sw.PoE.PSEs) != 2 {
+		t.Errorf("PSEs = %+v, want one per member", sw.PoE.PSEs)
+	}
+}
