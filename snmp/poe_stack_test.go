@@ -1,6 +1,10 @@
 package snmp_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
 
 // TestAOSSStackPoERecording reads testdata/snmprec/aoss_stack_poe.snmprec:
 // a two-member AOS-S stack whose pethPsePortTable is indexed
@@ -10,15 +14,22 @@ func TestAOSSStackPoERecording(t *testing.T) {
 	if sw.OS != "aruba_aoss" || len(sw.Errors) != 0 {
 		t.Fatalf("os %q, errors %+v", sw.OS, sw.Errors)
 	}
-	want := map[string]struct {
-		admin     bool
-		detection string
-		class     int
-	}{
+	checkPoE(t, sw, map[string]poeWant{
 		"1/2": {true, "deliveringPower", 2},
 		"2/1": {true, "deliveringPower", 3},
 		"2/2": {false, "disabled", -1},
-	}
+	})
+}
+
+// poeWant is a port's expected PoE admin state, detection and class.
+type poeWant struct {
+	admin     bool
+	detection string
+	class     int
+}
+
+func checkPoE(t *testing.T, sw snapshot.Switch, want map[string]poeWant) {
+	t.Helper()
 	for name, w := range want {
 		p := portByName(sw, name)
 		if p == nil || p.PoE == nil || p.PoE.AdminEnabled != w.admin || p.PoE.Detection != w.detection || p.PoE.Class != w.class {
@@ -36,22 +47,12 @@ func TestJunosVCPoERecording(t *testing.T) {
 	if sw.OS != "juniper_junos" || len(sw.Errors) != 0 {
 		t.Fatalf("os %q, errors %+v", sw.OS, sw.Errors)
 	}
-	want := map[string]struct {
-		admin     bool
-		detection string
-		class     int
-	}{
+	checkPoE(t, sw, map[string]poeWant{
 		"ge-0/0/0": {true, "deliveringPower", 2},
 		"ge-0/0/1": {true, "searching", -1},
 		"ge-1/0/0": {true, "deliveringPower", 4},
 		"ge-1/0/2": {false, "disabled", -1},
-	}
-	for name, w := range want {
-		p := portByName(sw, name)
-		if p == nil || p.PoE == nil || p.PoE.AdminEnabled != w.admin || p.PoE.Detection != w.detection || p.PoE.Class != w.class {
-			t.Errorf("%s = %+v, want PoE %+v", name, p, w)
-		}
-	}
+	})
 	for _, name := range []string{"ge-1/0/1", "me0", "ge-0/0/0.0"} {
 		if p := portByName(sw, name); p == nil || p.PoE != nil {
 			t.Errorf("%s = %+v, want no PoE", name, p)
