@@ -26,6 +26,10 @@ const (
 	// 1`, AOS 8 `lanpower slot 1/1 service start`); "chassis N" for every
 	// slot of chassis N.
 	startedKey = "\x00poe started"
+	// laggKey: the ports that belong to a link aggregate (AOS 8 `linkagg
+	// static|lacp port P ...`, AOS 6 `static|lacp agg P ...`), which
+	// voxlan does not change.
+	laggKey = "\x00linkagg"
 )
 
 // ParseConfig implements drivers.Driver: it reads `show configuration
@@ -133,6 +137,17 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 			if err := parseLLDP(cfg, w[1:], rel, ports, lldpdu); err != nil {
 				return nil, bad(err)
 			}
+		case len(w) >= 4 && w[0] == "linkagg" && (w[1] == "static" || w[1] == "lacp") && w[2] == "port" && rel == AOS8,
+			len(w) >= 3 && (w[0] == "static" || w[0] == "lacp") && w[1] == "agg" && rel == AOS6:
+			at := 2
+			if rel == AOS8 {
+				at = 3
+			}
+			ps, err := ports(w[at])
+			if err != nil {
+				return nil, bad(err)
+			}
+			cfg.Raw[laggKey] = append(cfg.Raw[laggKey], ps...)
 		case len(w) >= 3 && w[0] == "lanpower":
 			if err := parsePoE(cfg, w[1:], rel, ports, poeOff); err != nil {
 				return nil, bad(err)

@@ -45,6 +45,9 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	}
 	for _, name := range scope.Ports {
 		p := want.Ports[name]
+		if slices.Contains(cur.Raw[laggKey], name) {
+			return nil, scope, fmt.Errorf("%w: ale_aos: port %s belongs to a link aggregate; voxlan does not change aggregate members", drivers.ErrUnsupported, name)
+		}
 		p.DataVLAN = drivers.VLANOrDefault(p.DataVLAN)
 		p.TaggedVLANs = drivers.Without(p.TaggedVLANs, p.DataVLAN, p.VoiceVLAN)
 		if p.VoiceVLAN == p.DataVLAN {
@@ -197,10 +200,10 @@ func lldpduMode(p *drivers.Port) string {
 // named, `lldp chassis lldpdu tx-and-rx`, network policies created, then
 // each port (tagged VLANs it leaves, its untagged VLAN, tagged VLANs it
 // joins, policy binding, network-policy TLV, LLDPDU mode, PoE), then what
-// is removed (policies, VLANs, LLDP).
+// is removed (LLDP, policies, then the VLANs they may name).
 func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, error) {
 	sx := syntax{releaseOf(cur)}
-	var create, ports, remove []string
+	var create, ports, remove, removeVLANs []string
 	for _, id := range scope.VLANs {
 		w, wok := want.VLANs[id]
 		c, cok := cur.VLANs[id]
@@ -209,7 +212,7 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 			if id == 1 {
 				return nil, fmt.Errorf("ale_aos: the default VLAN 1 cannot be removed")
 			}
-			remove = append(remove, "no vlan "+strconv.Itoa(id))
+			removeVLANs = append(removeVLANs, "no vlan "+strconv.Itoa(id))
 		case wok && !cok:
 			create = append(create, vlanLine(id, w.Name))
 		case wok && w.Name != "" && w.Name != c.Name:
@@ -247,7 +250,8 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 		ports = append(ports, portLines(sx, name, cur, want)...)
 	}
 	out := append(create, ports...)
-	return append(out, remove...), nil
+	out = append(out, remove...)
+	return append(out, removeVLANs...), nil
 }
 
 // portLines move port name from its state in cur to its state in want.

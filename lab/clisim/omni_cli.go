@@ -149,18 +149,7 @@ func (d *OmniSwitch) aos8Patterns(lock func(func([]string) string) func([]string
 			}
 			return "ERROR: Invalid entry: \"" + a[2] + "\"\n"
 		})),
-		pat("no vlan <vlan> members port <word>", onPort(1, func(ps []*OmniPort, a []string) string {
-			id := num(a[0])
-			if msg := d.untag(ps, id); msg != "" && !strings.Contains(msg, "not a tagged member") {
-				return msg
-			}
-			for _, p := range ps {
-				if p.Default == id && id != 1 {
-					p.Default = 1
-				}
-			}
-			return ""
-		})),
+		pat("no vlan <vlan> members port <word>", onPort(1, func(ps []*OmniPort, a []string) string { return d.noMember(ps, num(a[0])) })),
 		pat("lldp port <word> med network-policy <n>", onPort(0, func(ps []*OmniPort, a []string) string { return d.bind(ps, num(a[1]), true) })),
 		pat("no lldp port <word> med network-policy <n>", onPort(0, func(ps []*OmniPort, a []string) string { return d.bind(ps, num(a[1]), false) })),
 		pat("lldp port <word> tlv med network-policy <word>", onPort(0, func(ps []*OmniPort, a []string) string { return d.tlv(ps, a[1]) })),
@@ -275,17 +264,38 @@ func (d *OmniSwitch) tag(ps []*OmniPort, id int) string {
 	return ""
 }
 
+// untag (AOS 6 `vlan N no 802.1q P`) takes ports out of tagged VLAN id.
 func (d *OmniSwitch) untag(ps []*OmniPort, id int) string {
 	if msg := d.exists(id); msg != "" {
 		return msg
 	}
 	for _, p := range ps {
-		if !slices.Contains(p.Tagged, id) && (d.Release == 6 || p.Default != id) {
+		if !slices.Contains(p.Tagged, id) {
 			return "ERROR: Port " + p.Name + " is not a tagged member of VLAN " + strconv.Itoa(id) + "\n"
 		}
 	}
 	for _, p := range ps {
 		p.Tagged = deleteInt(p.Tagged, id)
+	}
+	return ""
+}
+
+// noMember (AOS 8 `no vlan N members port P`) takes ports out of VLAN id,
+// tagged or untagged (an untagged port goes back to VLAN 1).
+func (d *OmniSwitch) noMember(ps []*OmniPort, id int) string {
+	if msg := d.exists(id); msg != "" {
+		return msg
+	}
+	for _, p := range ps {
+		if !slices.Contains(p.Tagged, id) && (p.Default != id || id == 1) {
+			return "ERROR: Port " + p.Name + " is not a member of VLAN " + strconv.Itoa(id) + "\n"
+		}
+	}
+	for _, p := range ps {
+		p.Tagged = deleteInt(p.Tagged, id)
+		if p.Default == id {
+			p.Default = 1
+		}
 	}
 	return ""
 }

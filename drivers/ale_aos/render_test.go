@@ -1,0 +1,154 @@
+package ale_aos
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/drivertest"
+)
+
+func plan(t *testing.T, cfg *drivers.Config, changes []audit.Change) ([]string, *drivers.Config, drivers.Scope) {
+	t.Helper()
+	want, scope, err := Driver{}.Want(cfg, changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := Driver{}.Render(cfg, want, scope)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lines, want, scope
+}
+
+// TestRenderReleases: the same phone-port changes in each release's
+// syntax. On the AOS 8 snapshot policy 1 (voice 20, 5, 46) exists and is
+// reused; 1/1/26 leaves its untagged VLAN 30 for 10 and keeps 31 tagged;
+// 1/1/5 gets PoE back; 1/1/22, which the snapshot never mentions, starts
+// from VLAN 1.
+func TestRenderReleases(t *testing.T) {
+	lines, _, _ := plan(t, parse(t, "testdata/snapshot8.txt"), drivertest.VoiceChanges("1/1/5", "1/1/22", "1/1/26"))
+	want := []string{
+		"vlan 20 members port 1/1/5 tagged", "lldp port 1/1/5 med network-policy 1", "lldp port 1/1/5 tlv med network-policy enable",
+		"lanpower port 1/1/5 admin-state enable",
+		"vlan 10 members port 1/1/22 untagged", "vlan 20 members port 1/1/22 tagged", "lldp port 1/1/22 med network-policy 1",
+		"lldp port 1/1/22 tlv med network-policy enable",
+		"vlan 10 members port 1/1/26 untagged", "vlan 20 members port 1/1/26 tagged", "lldp port 1/1/26 med network-policy 1",
+		"lldp port 1/1/26 tlv med network-policy enable",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("AOS 8:\ngot  %q\nwant %q", lines, want)
+	}
+	lines, _, _ = plan(t, parse(t, "testdata/snapshot6.txt"), drivertest.VoiceChanges("1/2", "1/5", "1/26"))
+	want = []string{
+		"lldp 1/2 tlv med network-policy enable",
+		"vlan 20 802.1q 1/5", "lldp 1/5 med network-policy 1", "lldp 1/5 tlv med network-policy enable", "lanpower start 1/5",
+		"vlan 10 port default 1/26", "vlan 20 802.1q 1/26", "lldp 1/26 med network-policy 1", "lldp 1/26 tlv med network-policy enable",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("AOS 6:\ngot  %q\nwant %q", lines, want)
+	}
+}
+
+// TestRenderNewPolicyAndBack: a policy with other values gets the next free
+// number; rendering back to the start removes the port's lines first, then
+// the policy, then the VLAN.
+func TestRenderNewPolicyAndBack(t *testing.T) {
+	cur := parse(t, "testdata/snapshot8.txt")
+	cs := drivertest.VoiceChanges("1/1/6")
+	for i := range cs {
+		if cs[i].Kind == audit.ChangeCreateVLAN {
+			cs[i].VLAN = 21
+		}
+		if cs[i].Kind == audit.ChangeSetVoiceVLAN {
+			cs[i].VLAN = 21
+		}
+		if cs[i].Policy != nil {
+			pol := *cs[i].Policy
+			pol.VLAN = 21
+			cs[i].Policy = &pol
+		}
+	}
+	lines, want, scope := plan(t, cur, cs)
+	if lines[0] != `vlan 21 name "VOICE"` || lines[1] != "lldp network-policy 3 application voice vlan 21 l2-priority 5 dscp 46" {
+		t.Errorf("lines %q", lines)
+	}
+	back, err := Driver{}.Render(want, cur, scope)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBack := []string{"no vlan 21 members port 1/1/6", "no lldp port 1/1/6 med network-policy 3", "lldp port 1/1/6 tlv med network-policy disable",
+		"no lldp network-policy 3", "no vlan 21"}
+	if !slices.Equal(back, wantBack) {
+		t.Errorf("back:\ngot  %q\nwant %q", back, wantBack)
+	}
+}
+
+// TestWantRefuses: what an OmniSwitch cannot do the way voxlan asks is
+// refused with the reason, port by port.
+func TestWantRefuses(t *testing.T) {
+	cfg := parse(t, "testdata/snapshot6.txt")
+	stopped, err := Driver{}.ParseConfig(strings.Replace(drivertest.ReadFile(t, "testdata/snapshot6.txt"), "lanpower start 1\n", "", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	untagged := drivertest.Voice
+	untagged.Tagged = false
+	for name, c := range map[string]struct {
+		cfg     *drivers.Config
+		changes []audit.Change
+		reason  string
+	}{
+		"voice VLAN without policy": {cfg, []audit.Change{{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "1/7", VLAN: 20}}, "only through an LLDP-MED network policy"},
+		"untagged policy": {cfg, []audit.Change{{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "1/7", VLAN: 20},
+			{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "1/7", Policy: &untagged}}, "tagged=false"},
+		"PoE service stopped": {stopped, drivertest.VoiceChanges("1/7"), "lanpower start 1"},
+		"data equals voice":   {cfg, []audit.Change{{Kind: audit.ChangeSetDataVLAN, Switch: "sw1", Port: "1/7", VLAN: 20}, {Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "1/7", VLAN: 20}}, "both untagged"},
+	} {
+		_, _, err := Driver{}.Want(c.cfg, c.changes)
+		if !errors.Is(err, drivers.ErrUnsupported) || !strings.Contains(err.Error(), c.reason) {
+			t.Errorf("%s: got %v, want ErrUnsupported naming %q", name, err, c.reason)
+		}
+	}
+	if _, _, err := (Driver{}).Want(parse(t, "testdata/snapshot8.txt"), drivertest.VoiceChanges("1/1/27")); !errors.Is(err, drivers.ErrUnsupported) || !strings.Contains(err.Error(), "link aggregate") {
+		t.Errorf("an aggregate member: %v", err)
+	}
+	if _, _, err := (Driver{}).Want(cfg, drivertest.VoiceChanges("1/28")); !errors.Is(err, drivers.ErrUnsupported) || !strings.Contains(err.Error(), "link aggregate") {
+		t.Errorf("an AOS 6 aggregate member: %v", err)
+	}
+	if _, _, err := (Driver{}).Want(cfg, drivertest.VoiceChanges("1/1/7")); err == nil || !strings.Contains(err.Error(), "not in the switch configuration") {
+		t.Errorf("an AOS 8 port name on AOS 6: %v", err)
+	}
+	full := cfg.Clone()
+	for id := 1; id <= maxPolicyID; id++ {
+		full.Profiles[id] = audit.MEDPolicy{Application: "voice", VLAN: 100 + id, Tagged: true}
+	}
+	if _, _, err := (Driver{}).Want(full, drivertest.VoiceChanges("1/7")); err == nil || !strings.Contains(err.Error(), "all in use") {
+		t.Errorf("no free policy: %v", err)
+	}
+}
+
+func TestCanonicalPort(t *testing.T) {
+	for in, want := range map[string]string{"Alcatel-Lucent 1/1": "1/1", "Alcatel-Lucent Enterprise 1/1/1": "1/1/1", " port 1/1/3 ": "1/1/3", "1/2": "1/2"} {
+		if got := (Driver{}).CanonicalPort(in); got != want {
+			t.Errorf("CanonicalPort(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSections: a port's section holds the commands that build it from a
+// default port, in its release's syntax.
+func TestSections(t *testing.T) {
+	cfg := parse(t, "testdata/snapshot6.txt")
+	s := Driver{}.Sections(cfg, drivers.Scope{Ports: []string{"1/1", "1/30"}, VLANs: []int{20}, Global: true})
+	if len(s) != 4 || s[0].Title != "lldp" || s[0].Lines[1] != "lldp network-policy 1 application voice vlan 20 l2-priority 5 dscp 46" ||
+		s[1].Title != "vlan 20" || s[2].Title != "port 1/1" || len(s[3].Lines) != 0 {
+		t.Fatalf("sections %+v", s)
+	}
+	if want := []string{"vlan 10 port default 1/1", "vlan 20 802.1q 1/1", "lldp 1/1 med network-policy 1", "lldp 1/1 tlv med network-policy enable"}; !slices.Equal(s[2].Lines, want) {
+		t.Errorf("port 1/1: got %q, want %q", s[2].Lines, want)
+	}
+}
