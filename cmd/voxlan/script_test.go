@@ -33,6 +33,9 @@ func TestMain(m *testing.M) {
 //
 //	exits CODE PROG [ARGS...]   run PROG and require exit status CODE
 //	interrupt CODE PROG [ARGS...]  start PROG, send it SIGINT after 1s, require CODE
+//	lab-cli PLATFORM            serve one emulated switch over SSH on loopback,
+//	                            with its show outputs in $WORK/127.0.0.1/ and an
+//	                            inventory $WORK/sites.yaml (labcli_test.go)
 //	lab-site [ssh]              serve the demo site (lab/site) on loopback for
 //	                            the rest of the script: $WORK/sites.yaml (site
 //	                            "demo"), $WORK/known_hosts, $SW1, $SW2..., and the
@@ -58,6 +61,7 @@ func TestScripts(t *testing.T) {
 			"exits":      exits,
 			"interrupt":  interrupt,
 			"lab-site":   labSite,
+			"lab-cli":    labCLI,
 			"silent-udp": silentUDP,
 		},
 	})

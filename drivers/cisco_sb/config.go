@@ -249,33 +249,6 @@ func parsePortLine(p *drivers.Port, l *portLines, sub string) error {
 	return err
 }
 
-// applications maps SB's network-policy application keywords to snapshot
-// words.
-var applications = [][2]string{
-	{"voice", "voice"}, {"voice-signaling", "voiceSignaling"}, {"guest-voice", "guestVoice"},
-	{"guest-voice-signaling", "guestVoiceSignaling"}, {"softphone-voice", "softphoneVoice"},
-	{"video-conferencing", "videoConferencing"}, {"streaming-video", "streamingVideo"},
-	{"video-signaling", "videoSignaling"},
-}
-
-func appWord(keyword string) string {
-	for _, a := range applications {
-		if a[0] == keyword {
-			return a[1]
-		}
-	}
-	return ""
-}
-
-func appKeyword(word string) string {
-	for _, a := range applications {
-		if a[1] == word {
-			return a[0]
-		}
-	}
-	return ""
-}
-
 // parsePolicy reads "N APP [vlan V] [vlan-type tagged|untagged] [up P]
 // [dscp D]" (the words after "lldp med network-policy").
 func parsePolicy(f []string) (int, audit.MEDPolicy, error) {
@@ -284,10 +257,10 @@ func parsePolicy(f []string) (int, audit.MEDPolicy, error) {
 	if err != nil || n < 1 || n > 32 {
 		return 0, pol, fmt.Errorf("policy number %q is not 1-32", f[0])
 	}
-	if len(f) < 2 || appWord(f[1]) == "" {
+	if len(f) < 2 || drivers.MEDAppWord(f[1]) == "" {
 		return 0, pol, fmt.Errorf("no known application")
 	}
-	pol.Application = appWord(f[1])
+	pol.Application = drivers.MEDAppWord(f[1])
 	for i := 2; i+1 < len(f); i += 2 {
 		switch f[i] {
 		case "vlan":

@@ -127,7 +127,7 @@ func policyFor(cfg *drivers.Config, pol audit.MEDPolicy) int {
 
 // policyLine is the global policy command.
 func policyLine(n int, p audit.MEDPolicy) (string, error) {
-	kw := appKeyword(p.Application)
+	kw := drivers.MEDAppKeyword(p.Application)
 	if kw == "" {
 		return "", fmt.Errorf("%w: cisco_sb: LLDP-MED application %q", drivers.ErrUnsupported, p.Application)
 	}

@@ -18,6 +18,36 @@ const (
 	memberKey = "\x00channel member"
 )
 
+// moreKey is the Config.Raw key listing the numbers of the network
+// policies a port advertises besides its voice one (Port.Profile), such as
+// a voice-signaling policy.
+func moreKey(port string) string { return "\x00more policies " + port }
+
+// morePolicies is the numbers under moreKey(port).
+func morePolicies(cfg *drivers.Config, port string) []int {
+	var out []int
+	for _, s := range cfg.Raw[moreKey(port)] {
+		if n, err := strconv.Atoi(s); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// setMorePolicies stores ns under moreKey(port), sorted, each once.
+func setMorePolicies(cfg *drivers.Config, port string, ns []int) {
+	ns = drivers.Without(ns)
+	if len(ns) == 0 {
+		delete(cfg.Raw, moreKey(port))
+		return
+	}
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = strconv.Itoa(n)
+	}
+	cfg.Raw[moreKey(port)] = out
+}
+
 // policyLine is a global LLDP-MED network policy as OS10 writes it (OS10
 // User Guide, "lldp med network-policy": number 1-32, app, vlan, vlan-type
 // tag|untag, priority 0-7, dscp 0-63).
@@ -26,7 +56,7 @@ func policyLine(n int, m audit.MEDPolicy) string {
 	if m.Tagged {
 		typ = "tag"
 	}
-	return fmt.Sprintf("lldp med network-policy %d app %s vlan %d vlan-type %s priority %d dscp %d", n, m.Application, m.VLAN, typ, m.Priority, m.DSCP)
+	return fmt.Sprintf("lldp med network-policy %d app %s vlan %d vlan-type %s priority %d dscp %d", n, drivers.MEDAppKeyword(m.Application), m.VLAN, typ, m.Priority, m.DSCP)
 }
 
 // ParseConfig implements drivers.Driver: it reads `show
@@ -37,10 +67,10 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 	cfg := drivers.NewConfig()
 	cfg.LLDP = true // OS10 default; the configuration says `no lldp enable` when off
 	type member struct {
-		trunk   bool
-		access  int
-		tagged  []int
-		profile int
+		trunk  bool
+		access int
+		tagged []int
+		adds   []int
 	}
 	ports := map[string]*member{}
 	var title, port string
@@ -145,12 +175,12 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 				p.LLDPTxOff = false
 			case trim == "lldp receive":
 				p.LLDPRxOff = false
-			case len(f) == 5 && f[0] == "lldp" && f[1] == "med" && f[2] == "network-policy" && f[3] == "add" && m.profile == 0:
+			case len(f) == 5 && f[0] == "lldp" && f[1] == "med" && f[2] == "network-policy" && f[3] == "add":
 				id, err := strconv.Atoi(f[4])
 				if err != nil || id < 1 || id > 32 {
 					return nil, bad(fmt.Errorf("bad network policy number"))
 				}
-				m.profile = id
+				m.adds = append(m.adds, id)
 			default:
 				managed = false
 			}
@@ -170,7 +200,18 @@ func (Driver) ParseConfig(text string) (*drivers.Config, error) {
 			p.Mode = drivers.ModeTrunk
 			p.TaggedVLANs = drivers.Without(m.tagged, drivers.VLANOrDefault(m.access))
 		}
-		p.Profile = m.profile
+		// The port's voice policy is the model's MED; the others are
+		// kept by number.
+		for _, n := range m.adds {
+			if pol, ok := cfg.Profiles[n]; ok && pol.Application == "voice" {
+				p.Profile = n
+				break
+			}
+		}
+		if p.Profile == 0 && len(m.adds) > 0 {
+			p.Profile = m.adds[0]
+		}
+		setMorePolicies(cfg, name, drivers.Without(m.adds, p.Profile))
 	}
 	for _, k := range []string{routedKey, memberKey} {
 		slices.SortFunc(cfg.Raw[k], audit.ComparePorts)
@@ -197,7 +238,10 @@ func parsePolicyLine(f []string) (int, audit.MEDPolicy, error) {
 	if v[0] < 1 || v[0] > 32 || v[1] < 1 || v[1] > 4094 || v[2] < 0 || v[2] > 7 || v[3] < 0 || v[3] > 63 || (f[9] != "tag" && f[9] != "untag") {
 		return 0, audit.MEDPolicy{}, fmt.Errorf("network policy value out of range")
 	}
-	return v[0], audit.MEDPolicy{Application: f[5], VLAN: v[1], Tagged: f[9] == "tag", Priority: v[2], DSCP: v[3]}, nil
+	if drivers.MEDAppWord(f[5]) == "" {
+		return 0, audit.MEDPolicy{}, fmt.Errorf("unknown application %q", f[5])
+	}
+	return v[0], audit.MEDPolicy{Application: drivers.MEDAppWord(f[5]), VLAN: v[1], Tagged: f[9] == "tag", Priority: v[2], DSCP: v[3]}, nil
 }
 
 func vlanID(s string) (int, error) {
@@ -274,8 +318,8 @@ func trunkForm(p *drivers.Port) bool {
 }
 
 // portLines are the managed lines of a port's interface block as OS10
-// writes them.
-func portLines(p *drivers.Port) []string {
+// writes them; more are its other network policies.
+func portLines(p *drivers.Port, more []int) []string {
 	var out []string
 	if p.Shutdown {
 		out = append(out, "shutdown")
@@ -297,8 +341,8 @@ func portLines(p *drivers.Port) []string {
 	if p.LLDPRxOff {
 		out = append(out, "no lldp receive")
 	}
-	if p.Profile != 0 {
-		out = append(out, "lldp med network-policy add "+strconv.Itoa(p.Profile))
+	for _, n := range drivers.Without(append([]int{p.Profile}, more...), 0) {
+		out = append(out, "lldp med network-policy add "+strconv.Itoa(n))
 	}
 	return out
 }

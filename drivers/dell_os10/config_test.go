@@ -95,6 +95,25 @@ func TestWantRender(t *testing.T) {
 	if !slices.Equal(back, wantBack) {
 		t.Errorf("rollback %q, want %q", back, wantBack)
 	}
+	// A voice-signaling policy asked for beside the voice one: the
+	// switch's policy 2 is reused and advertised too; rolling back
+	// removes both adds, and no policy since both were there.
+	sig := audit.MEDPolicy{Application: "voiceSignaling", VLAN: 20, Tagged: true, Priority: 4, DSCP: 24}
+	cs = append(drivertest.VoiceChanges("ethernet1/1/2"), audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "ethernet1/1/2", Policy: &sig})
+	want, scope, err = d.Want(cur, cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, _ = d.Render(cur, want, scope)
+	if !slices.Contains(lines, "lldp med network-policy add 1") || !slices.Contains(lines, "lldp med network-policy add 2") ||
+		want.Ports["ethernet1/1/2"].Profile != 1 || want.Ports["ethernet1/1/2"].VoiceVLAN != 20 {
+		t.Errorf("two policies: %q, port %+v", lines, want.Ports["ethernet1/1/2"])
+	}
+	back, _ = d.Render(want, cur, scope)
+	if !slices.Contains(back, "lldp med network-policy remove 1") || !slices.Contains(back, "lldp med network-policy remove 2") ||
+		slices.ContainsFunc(back, func(l string) bool { return strings.HasPrefix(l, "no lldp med network-policy") }) {
+		t.Errorf("two policies rolled back: %q", back)
+	}
 	for _, port := range []string{"ethernet1/1/4", "ethernet1/1/5"} {
 		if _, _, err := d.Want(cur, drivertest.VoiceChanges(port)); !errors.Is(err, drivers.ErrUnsupported) {
 			t.Errorf("%s: %v", port, err)
@@ -132,5 +151,4 @@ func TestIdentify(t *testing.T) {
 			t.Errorf("Identify(%s, %q) = %v", c.oid, c.descr, got)
 		}
 	}
-	_ = audit.ChangeCreateVLAN
 }

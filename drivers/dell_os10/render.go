@@ -11,13 +11,21 @@ import (
 
 // Want implements drivers.Driver. A phone port is a trunk whose access VLAN
 // is the data VLAN (untagged) and whose one tagged VLAN is the voice VLAN,
-// advertising a numbered LLDP-MED network policy: an existing policy equal
-// to the one asked for is reused, else the lowest free number (1-32) gets
-// a new one.
+// advertising numbered LLDP-MED network policies: an existing policy equal
+// to one asked for is reused, else the lowest free number (1-32) gets a new
+// one. The voice policy is the port's MED; others asked for the same port
+// (voice signaling) are advertised beside it.
 func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, error) {
-	want, scope, err := drivers.ApplyChanges(cur, drivers.RenamePorts(changes, d.CanonicalPort), drivers.ModeAccess)
+	changes = drivers.RenamePorts(changes, d.CanonicalPort)
+	want, scope, err := drivers.ApplyChanges(cur, changes, drivers.ModeAccess)
 	if err != nil {
 		return nil, scope, err
+	}
+	asked := map[string][]audit.MEDPolicy{}
+	for _, c := range changes {
+		if c.Kind == audit.ChangeEnableMEDPolicy && c.Policy != nil {
+			asked[c.Port] = append(asked[c.Port], *c.Policy)
+		}
 	}
 	routed, members := set(cur.Raw[routedKey]), set(cur.Raw[memberKey])
 	for _, name := range scope.Ports {
@@ -48,19 +56,45 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 			p.Profile = 0
 			continue
 		}
-		p.Profile = policyNumber(want, *p.MED)
-		if p.Profile == 0 {
-			return nil, scope, fmt.Errorf("dell_os10: port %s: all 32 LLDP-MED network policies are in use; free one first", name)
+		pols := asked[name]
+		if len(pols) == 0 {
+			pols = []audit.MEDPolicy{*p.MED}
 		}
-		want.Profiles[p.Profile] = *p.MED
-		if !want.LLDP {
-			want.LLDP = true
+		// The voice policy first: it is the port's MED.
+		slices.SortStableFunc(pols, func(a, b audit.MEDPolicy) int {
+			return boolRank(b.Application == "voice") - boolRank(a.Application == "voice")
+		})
+		more := morePolicies(want, name)
+		for i, m := range pols {
+			if drivers.MEDAppKeyword(m.Application) == "" || m.VLAN < 1 || m.VLAN > 4094 || m.Priority < 0 ||
+				m.Priority > 7 || m.DSCP < 0 || m.DSCP > 63 {
+				return nil, scope, fmt.Errorf("%w: dell_os10: port %s: OS10 cannot advertise LLDP-MED policy %+v", drivers.ErrUnsupported, name, m)
+			}
+			n := policyNumber(want, m)
+			if n == 0 {
+				return nil, scope, fmt.Errorf("dell_os10: port %s: all 32 LLDP-MED network policies are in use; free one first", name)
+			}
+			want.Profiles[n] = m
+			if i == 0 {
+				p.MED, p.Profile = &m, n
+			} else {
+				more = append(more, n)
+			}
 		}
+		setMorePolicies(want, name, drivers.Without(more, p.Profile))
+		want.LLDP = true
 		scope.Global = true
 	}
 	slices.Sort(scope.VLANs)
 	derive(want)
 	return want, scope, nil
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // policyNumber is the number of cfg's network policy equal to m, else the
@@ -138,12 +172,16 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 				body = append(body, drivers.NoPrefix(t.w)+t.line)
 			}
 		}
-		if c.Profile != w.Profile {
-			if c.Profile != 0 {
-				body = append(body, "lldp med network-policy remove "+strconv.Itoa(c.Profile))
+		have := drivers.Without(append([]int{c.Profile}, morePolicies(cur, name)...), 0)
+		need := drivers.Without(append([]int{w.Profile}, morePolicies(want, name)...), 0)
+		for _, n := range have {
+			if !slices.Contains(need, n) {
+				body = append(body, "lldp med network-policy remove "+strconv.Itoa(n))
 			}
-			if w.Profile != 0 {
-				body = append(body, "lldp med network-policy add "+strconv.Itoa(w.Profile))
+		}
+		for _, n := range need {
+			if !slices.Contains(have, n) {
+				body = append(body, "lldp med network-policy add "+strconv.Itoa(n))
 			}
 		}
 		if c.Shutdown != w.Shutdown {
@@ -242,7 +280,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 	}
 	for _, name := range scope.Ports {
 		if p := cfg.Ports[name]; p != nil {
-			out = append(out, drivers.PortSection(cfg, name, " ", portLines(p)))
+			out = append(out, drivers.PortSection(cfg, name, " ", portLines(p, morePolicies(cfg, name))))
 		}
 	}
 	return out

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/dell_os10"
+	vssh "github.com/voxlan/voxlan/drivers/ssh"
+	"github.com/voxlan/voxlan/lab/clisim"
+	"github.com/voxlan/voxlan/lab/sshlab"
+)
+
+// labCLIs are the emulated switches lab-cli serves, by platform: a device
+// with IP phones on its first three ports and one phone port configured,
+// and its driver.
+var labCLIs = map[string]func() (interface {
+	sshlab.Device
+	NewShell() clisim.Shell
+}, drivers.Driver){
+	"dell_os10": func() (interface {
+		sshlab.Device
+		NewShell() clisim.Shell
+	}, drivers.Driver) {
+		d := clisim.NewOS10("os10-leaf-1", 10, "198.18.1.2")
+		for _, p := range []string{"ethernet1/1/1", "ethernet1/1/2", "ethernet1/1/3"} {
+			d.AddPhone(p)
+		}
+		// Port 48 is a phone port already: voice VLAN 20 and policy 1.
+		sh := d.NewShell()
+		for _, l := range []string{"configure terminal", "interface vlan20", "description VOICE", "exit",
+			"lldp med network-policy 1 app voice vlan 20 vlan-type tag priority 5 dscp 46",
+			"interface ethernet1/1/48", "switchport mode trunk", "switchport trunk allowed vlan 20",
+			"lldp med network-policy add 1", "end"} {
+			sh.Exec(l)
+		}
+		return d, dell_os10.Driver{}
+	},
+}
+
+// labCLI serves the emulated switch of PLATFORM over SSH on loopback for
+// the rest of the script and writes what a site owner would have:
+// $WORK/127.0.0.1/ the switch's show outputs, one file per command of the
+// driver (for voxlan discover --from-cli), $WORK/sites.yaml an inventory
+// of site "lab" whose one switch is 127.0.0.1 (data VLAN 10, voice VLAN
+// 20), $WORK/known_hosts its host key; LAB_SSH_PASSWORD holds the
+// password the inventory refers to.
+func labCLI(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 || labCLIs[args[0]] == nil {
+		ts.Fatalf("usage: lab-cli PLATFORM (dell_os10)")
+	}
+	dev, d := labCLIs[args[0]]()
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	password := "pw" + hex.EncodeToString(b)
+	srv, err := sshlab.Listen("127.0.0.1:0", "admin", password, dev)
+	if err != nil {
+		ts.Fatalf("lab-cli: %v", err)
+	}
+	ts.Defer(func() { srv.Close() })
+	work := ts.Getenv("WORK")
+	kh := filepath.Join(work, "known_hosts")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := vssh.CheckHostKey(ctx, srv.Addr(), kh, vssh.HostKeyPolicy{AcceptNew: true}, 5*time.Second); err != nil {
+		ts.Fatalf("lab-cli: %v", err)
+	}
+	dir := filepath.Join(work, "127.0.0.1")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		ts.Fatalf("%v", err)
+	}
+	for _, c := range d.Commands() {
+		out, _ := dev.NewShell().Exec(c)
+		if err := os.WriteFile(filepath.Join(dir, strings.ReplaceAll(c, " ", "_")+".txt"), []byte(out), 0o600); err != nil {
+			ts.Fatalf("%v", err)
+		}
+	}
+	_, port, _ := strings.Cut(srv.Addr(), ":")
+	inv := fmt.Sprintf(`sites:
+  - name: lab
+    profile: generic
+    engineering: voiceVlan
+    users: 10
+    dataVlan: 10
+    voiceVlan: 20
+    ssh:
+      platform: %s
+      port: %s
+      user: admin
+      password: {env: LAB_SSH_PASSWORD}
+    switches:
+      - host: 127.0.0.1
+`, d.Name(), port)
+	if err := os.WriteFile(filepath.Join(work, "sites.yaml"), []byte(inv), 0o600); err != nil {
+		ts.Fatalf("%v", err)
+	}
+	ts.Setenv("LAB_SSH_PASSWORD", password)
+}
