@@ -16,13 +16,19 @@ import (
 // follow the Junos CLI User Guide and scrapligo's juniper_junos platform;
 // docs/juniper_junos.md lists what is not confirmed.
 type Junos struct {
-	mu       sync.Mutex
-	Release  string
-	Model    string
-	history  []junosConfig // [0] is the committed configuration
-	shared   junosConfig   // the shared candidate (configure, configure exclusive)
-	lockedBy *junosShell   // configure exclusive
-	ports    []junosPort
+	mu      sync.Mutex
+	Release string
+	Model   string
+	history []junosConfig // [0] is the committed configuration
+	shared  junosConfig   // the shared candidate (configure)
+	// lockPID is the session holding configure exclusive (0 = none),
+	// since lockSince.
+	lockPID   int
+	lockSince time.Time
+	// epoch counts the automatic rollbacks, so an exclusive session's
+	// candidate is reloaded as Junos reloads it.
+	epoch int
+	ports []junosPort
 	// Pending commit confirmed: when it rolls back by itself.
 	deadline time.Time
 	timer    *time.Timer
@@ -111,9 +117,7 @@ func (d *Junos) commit(c junosConfig) {
 	if len(d.history) > 50 {
 		d.history = d.history[:50]
 	}
-	if d.lockedBy == nil {
-		d.shared = c.clone()
-	}
+	d.shared = c.clone()
 }
 
 // expire rolls a confirmed commit back when its time ran out, as Junos'
@@ -131,12 +135,12 @@ func (d *Junos) expire() {
 		d.timer = nil
 	}
 	if len(d.history) > 1 {
-		d.commit(d.history[1])
 		// The rollback loads the previous configuration into the
 		// candidate too, lock or no lock.
-		d.shared = d.committed().clone()
+		d.commit(d.history[1])
 	}
 	d.reverts++
+	d.epoch++
 }
 
 // arm starts (or restarts) the commit confirmed timer. mu is held.
@@ -210,7 +214,7 @@ func (d *Junos) Exec(lines ...string) string {
 		o, _ := sh.Exec(l)
 		out.WriteString(o)
 	}
-	if c, ok := sh.(interface{ Close() }); ok {
+	if c, ok := sh.(SessionCloser); ok {
 		c.Close()
 	}
 	return out.String()
@@ -235,5 +239,5 @@ func (d *Junos) NewShell() Shell {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.sessions++
-	return &junosShell{d: d, mode: "op", length: 24, width: 80, pid: 4000 + d.sessions, since: d.now()}
+	return &junosShell{d: d, mode: "op", length: 24, width: 80, pid: 4000 + d.sessions}
 }

@@ -15,16 +15,18 @@ type junosShell struct {
 	d *Junos
 	// mode is "op" or "config"; db is "shared", "exclusive" or "private".
 	mode, db string
-	// private is the private candidate.
-	private junosConfig
+	// own is the candidate of an exclusive or private session (the shared
+	// one is the device's); epoch is the device's when own was loaded.
+	own   junosConfig
+	epoch int
 	// asking is the [yes,no] question leaving configuration mode asks.
 	asking string
 	length int
 	width  int
 	// page is the paging of the output being written (0 after | no-more).
-	page  int
-	pid   int
-	since time.Time
+	page int
+	// pid names the session in "configuration database locked by".
+	pid int
 }
 
 const junosUser = "admin"
@@ -70,26 +72,30 @@ func (s *junosShell) Close() {
 
 // leave leaves configuration mode. mu is held.
 func (s *junosShell) leave() {
-	if s.mode == "config" && s.db == "exclusive" && s.d.lockedBy == s {
-		s.d.lockedBy = nil
-		s.d.shared = s.d.committed().clone()
+	if s.mode == "config" && s.db == "exclusive" && s.d.lockPID == s.pid {
+		s.d.lockPID = 0
 	}
-	s.mode, s.db, s.private, s.asking = "op", "", nil, ""
+	s.mode, s.db, s.own, s.asking = "op", "", nil, ""
 }
 
 // candidate is the configuration this session edits. mu is held.
 func (s *junosShell) candidate() junosConfig {
-	if s.db == "private" {
-		return s.private
+	if s.db == "shared" {
+		return s.d.shared
 	}
-	return s.d.shared
+	if s.db == "exclusive" && s.epoch != s.d.epoch {
+		// An unconfirmed commit was rolled back: the candidate holds the
+		// configuration loaded again.
+		s.own, s.epoch = s.d.committed().clone(), s.d.epoch
+	}
+	return s.own
 }
 
 func (s *junosShell) setCandidate(c junosConfig) {
-	if s.db == "private" {
-		s.private = c
-	} else {
+	if s.db == "shared" {
 		s.d.shared = c
+	} else {
+		s.own = c
 	}
 }
 
@@ -97,12 +103,12 @@ func (s *junosShell) setCandidate(c junosConfig) {
 // configuration with configure exclusive; "" when this one may edit. mu
 // is held.
 func (s *junosShell) lockedOut() string {
-	o := s.d.lockedBy
-	if o == nil || o == s || s.db == "private" {
+	o := s.d.lockPID
+	if o == 0 || o == s.pid || s.db == "private" {
 		return ""
 	}
-	return "error: configuration database locked by:\n  " + junosUser + " terminal p" + strconv.Itoa(o.pid-4000) +
-		" (pid " + strconv.Itoa(o.pid) + ") on since " + o.since.UTC().Format("2006-01-02 15:04:05 UTC") + "\n  exclusive [edit]\n"
+	return "error: configuration database locked by:\n  " + junosUser + " terminal p" + strconv.Itoa(o%100) +
+		" (pid " + strconv.Itoa(o) + ") on since " + s.d.lockSince.UTC().Format("2006-01-02 15:04:05 UTC") + "\n  exclusive [edit]\n"
 }
 
 // junosCaret is Junos' mark under the word it could not take, then the
@@ -279,9 +285,10 @@ func (s *junosShell) enter(line string, args []string) string {
 	s.mode, s.db = "config", db
 	switch db {
 	case "exclusive":
-		s.d.lockedBy = s
+		s.d.lockPID, s.d.lockSince = s.pid, s.d.now()
+		s.own, s.epoch = s.d.shared.clone(), s.d.epoch
 	case "private":
-		s.private = s.d.committed().clone()
+		s.own = s.d.committed().clone()
 	}
 	return b.String()
 }
@@ -420,8 +427,8 @@ func (s *junosShell) commitLine(line string, args []string) string {
 	} else {
 		s.d.confirm()
 	}
-	if s.db == "private" {
-		s.private = s.d.committed().clone()
+	if s.db != "shared" {
+		s.own = s.d.committed().clone()
 	}
 	return out + "commit complete\n"
 }

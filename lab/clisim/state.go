@@ -102,10 +102,11 @@ func (p *persistShell) MoreText() string {
 	return defaultMoreText
 }
 
-// Close passes the end of the session on to the inner shell.
+// Close passes the end of the session on to the inner shell, on the
+// state as the file holds it.
 func (p *persistShell) Close() {
 	if c, ok := p.inner.(SessionCloser); ok {
-		c.Close()
+		_ = p.withState(c.Close)
 	}
 }
 
@@ -115,21 +116,28 @@ func (p *persistShell) WaitKeyAfterBanner() bool {
 }
 
 func (p *persistShell) Exec(line string) (string, bool) {
-	lock, err := os.OpenFile(filepath.Clean(p.path)+".lock", os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return p.errPrefix + "emulator: " + err.Error() + "\n", false
-	}
-	defer lock.Close()
-	if err := lockFile(lock); err != nil {
-		return p.errPrefix + "emulator: " + err.Error() + "\n", false
-	}
-	defer unlockFile(lock) //nolint:errcheck
-	if err := p.d.load(p.path); err != nil {
-		return p.errPrefix + "emulator: " + err.Error() + "\n", false
-	}
-	out, done := p.inner.Exec(line)
-	if err := p.d.SaveState(p.path); err != nil {
+	var out string
+	var done bool
+	if err := p.withState(func() { out, done = p.inner.Exec(line) }); err != nil {
 		return p.errPrefix + "emulator: " + err.Error() + "\n", done
 	}
 	return out, done
+}
+
+// withState locks the state file, loads the device, runs f and saves it.
+func (p *persistShell) withState(f func()) error {
+	lock, err := os.OpenFile(filepath.Clean(p.path)+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
+	if err := lockFile(lock); err != nil {
+		return err
+	}
+	defer unlockFile(lock) //nolint:errcheck
+	if err := p.d.load(p.path); err != nil {
+		return err
+	}
+	f()
+	return p.d.SaveState(p.path)
 }

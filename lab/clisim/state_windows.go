@@ -21,3 +21,7 @@ func unlockFile(f *os.File) error {
 	var ol windows.Overlapped
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, &ol)
 }
+
+// processAlive reports true: the per-session emulator processes that may
+// hold a lock in a state file only run in the Linux lab.
+func processAlive(pid int) bool { return true }

@@ -54,3 +54,29 @@ func TestParseRunBounded(t *testing.T) {
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// TestParseRunJunos: `voxlan cli parse --platform juniper_junos` on a real
+// show vlans and on a display-set configuration.
+func TestParseRunJunos(t *testing.T) {
+	reg, _ := all.New()
+	var out bytes.Buffer
+	io := &cmdutil.IOStreams{Out: &out, ErrOut: &bytes.Buffer{}}
+	err := parseRun(t.Context(), &ParseOptions{IO: io, Registry: reg, Platform: "juniper_junos", Command: "show vlans",
+		File: "../../../../drivers/juniper_junos/testdata/ntc/show_vlans/juniper_junos_show_vlans.raw"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vlans []struct {
+		Name string
+		Tag  int
+	}
+	if err := json.Unmarshal(out.Bytes(), &vlans); err != nil || len(vlans) != 3 || vlans[1].Tag != 1005 {
+		t.Fatalf("%v %s", err, out.String())
+	}
+	out.Reset()
+	err = parseRun(t.Context(), &ParseOptions{IO: io, Registry: reg, Platform: "juniper_junos", Command: "show configuration | display set",
+		File: "../../../../drivers/juniper_junos/testdata/config.txt"})
+	if err != nil || !strings.Contains(out.String(), `"Hostname": "ex2300-access-1"`) {
+		t.Errorf("%v %s", err, out.String())
+	}
+}

@@ -42,3 +42,46 @@ func TestDiscoverFromCLI(t *testing.T) {
 		t.Errorf("--from-cli without --platform: %v", err)
 	}
 }
+
+// TestDiscoverFromCLIJunos: a Junos switch from saved outputs, the
+// configuration saved as show_configuration_display_set.txt.
+func TestDiscoverFromCLIJunos(t *testing.T) {
+	dir := t.TempDir()
+	for src, name := range map[string]string{
+		"../../../../drivers/juniper_junos/testdata/config.txt":                                  "show_configuration_display_set.txt",
+		"../../../../drivers/juniper_junos/testdata/ntc/show_vlans/juniper_junos_show_vlans.raw": "show_vlans.txt",
+	} {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errOut bytes.Buffer
+	opts := &DiscoverOptions{IO: &cmdutil.IOStreams{Out: &out, ErrOut: &errOut}, Site: "owner-sent", Output: "json",
+		FromCLI: dir, Platform: "juniper_junos"}
+	if err := opts.validate(); err != nil {
+		t.Fatal(err)
+	}
+	if err := discoverRun(t.Context(), opts); err != nil {
+		t.Fatalf("%v %s", err, errOut.String())
+	}
+	snap, err := snapshot.Decode(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.Switches) != 1 {
+		t.Fatalf("got %+v", snap.Switches)
+	}
+	sw := snap.Switches[0]
+	if sw.OS != "juniper_junos" || sw.SysName != "ex2300-access-1" || len(sw.Errors) != 0 {
+		t.Fatalf("switch %q %q errors %+v", sw.OS, sw.SysName, sw.Errors)
+	}
+	for _, p := range sw.Ports {
+		if p.Name == "ge-0/0/0" && (p.VoiceVLAN != 20 || p.PVID != 10) {
+			t.Errorf("ge-0/0/0: %+v", p)
+		}
+	}
+}

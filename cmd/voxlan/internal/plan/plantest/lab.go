@@ -25,10 +25,19 @@ const (
 	EnvPassword = "VOXLAN_SSH_PASSWORD"
 )
 
-// Lab is an emulated IOS switch over SSH plus an audit result asking for
+// Device is an emulated switch a Lab serves.
+type Device interface {
+	sshlab.Device
+	RunningConfig() string
+}
+
+// Lab is an emulated switch over SSH plus an audit result asking for
 // voice on some of its ports; exported for the apply verb's tests.
 type Lab struct {
+	// Dev is the IOS switch of NewLab (nil for NewLabWith's); Switch is
+	// the switch served, whatever its OS.
 	Dev       *clisim.IOS
+	Switch    Device
 	Srv       *sshlab.Server
 	AuditFile string
 	Password  string
@@ -36,10 +45,19 @@ type Lab struct {
 	Port      int
 }
 
-// NewLab starts the switch and writes the audit (ports are Gi names).
+// NewLab starts an IOS switch and writes the audit (ports are Gi names).
 func NewLab(t *testing.T, ports ...string) *Lab {
 	t.Helper()
 	dev := clisim.NewIOS("SW1", 10, "198.18.1.2")
+	l := NewLabWith(t, dev, ports...)
+	l.Dev = dev
+	return l
+}
+
+// NewLabWith serves dev and writes the audit asking for voice on ports
+// (named as dev's OS names them).
+func NewLabWith(t *testing.T, dev Device, ports ...string) *Lab {
+	t.Helper()
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	pw := "pw" + hex.EncodeToString(b)
@@ -69,6 +87,6 @@ func NewLab(t *testing.T, ports ...string) *Lab {
 	if err := os.WriteFile(af, buf.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return &Lab{Dev: dev, Srv: srv, AuditFile: af, Password: pw, Port: port,
+	return &Lab{Switch: dev, Srv: srv, AuditFile: af, Password: pw, Port: port,
 		Env: map[string]string{EnvUser: "admin", EnvPassword: pw, "HOME": dir, "XDG_STATE_HOME": filepath.Join(dir, "state")}}
 }
