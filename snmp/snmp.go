@@ -2,13 +2,13 @@
 // snapshot: the system group, interfaces, VLAN membership, LLDP/CDP
 // neighbours, LLDP-MED policies, PoE and forwarding tables, with the vendor
 // tables that carry what the standard MIBs miss (Cisco voice VLAN, trunks,
-// PoE draw).
+// PoE draw; Avaya/Extreme RC-VLAN-MIB VLANs; vendor voice VLAN tables).
 //
 // The package is split along its seams: client.go opens sessions, walk.go
 // walks subtrees (GetBulk, falling back to GetNext), plan.go lists what is
 // walked, reader.go runs the walks of one switch, one file per MIB family
-// turns rows into facts (interfaces, bridge, vendorvlan, cisco, lldp,
-// lldpports, med, cdp, poe), vendor.go names the vendor and OS, and
+// turns rows into facts (interfaces, bridge, vendorvlan, rcvlan, cisco,
+// voicevlan, lldp, lldpports, med, cdp, poe), vendor.go names the vendor and OS, and
 // assemble.go builds the snapshot.Switch. docs/snmp.md gives the rules.
 package snmp
 
