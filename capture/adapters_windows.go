@@ -9,17 +9,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// adapter is one network adapter as Windows names it for the user and as
-// Npcap names it for the driver.
-type adapter struct {
-	Name        string // "Ethernet 2" (the friendly name)
-	Description string // "Intel(R) Ethernet Connection I219-LM"
-	Device      string // \Device\NPF_{GUID}
-	MAC         net.HardwareAddr
-	Wired, Up   bool
-}
-
-// adapters lists the host's adapters (GetAdaptersAddresses).
+// adapters lists the host's adapters (GetAdaptersAddresses), each with its
+// row of the interface table (GetIfEntry2Ex) when it has one.
 func adapters() ([]adapter, error) {
 	size := uint32(15 << 10)
 	var buf []byte
@@ -39,13 +30,31 @@ func adapters() ([]adapter, error) {
 			Name:        windows.UTF16PtrToString(a.FriendlyName),
 			Description: windows.UTF16PtrToString(a.Description),
 			Device:      `\Device\NPF_` + windows.BytePtrToString(a.AdapterName),
-			Wired:       a.IfType == windows.IF_TYPE_ETHERNET_CSMACD,
-			Up:          a.OperStatus == windows.IfOperStatusUp,
+			IfType:      a.IfType,
+			OperStatus:  a.OperStatus,
 		}
 		if n := a.PhysicalAddressLength; n > 0 && n <= uint32(len(a.PhysicalAddress)) {
 			ad.MAC = net.HardwareAddr(append([]byte(nil), a.PhysicalAddress[:n]...))
 		}
+		row := windows.MibIfRow2{InterfaceLuid: a.Luid}
+		if windows.GetIfEntry2Ex(windows.MibIfEntryNormalWithoutStatistics, &row) == nil {
+			ad.Row = true
+			ad.AdminStatus, ad.MediaConnect, ad.PhysicalMedium = row.AdminStatus, row.MediaConnectState, row.PhysicalMediumType
+			ad.StatusFlags, ad.RxSpeedBps = row.InterfaceAndOperStatusFlags, row.ReceiveLinkSpeed
+		}
 		out = append(out, ad)
+	}
+	return out, nil
+}
+
+func listInterfaces() ([]Interface, error) {
+	all, err := adapters()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Interface, len(all))
+	for i, a := range all {
+		out[i] = windowsInterface(a)
 	}
 	return out, nil
 }
@@ -63,14 +72,9 @@ func findAdapter(ifname string) (adapter, error) {
 			return ad, nil
 		}
 	}
-	var wired []string
-	for _, ad := range all {
-		if ad.Wired && ad.Up {
-			wired = append(wired, fmt.Sprintf("%q (%s)", ad.Name, ad.Description))
-		}
+	ifaces := make([]Interface, len(all))
+	for i, a := range all {
+		ifaces[i] = windowsInterface(a)
 	}
-	if len(wired) == 0 {
-		return adapter{}, fmt.Errorf("capture: no adapter named %q, and no wired Ethernet adapter has a link: plug the cable into the wall socket (Settings > Network shows the adapter names)", ifname)
-	}
-	return adapter{}, fmt.Errorf("capture: no adapter named %q; wired adapters with a link: %s", ifname, strings.Join(wired, ", "))
+	return adapter{}, fmt.Errorf("capture: no adapter named %q (Settings > Network shows the adapter names); seen: %s", ifname, seenList(ifaces))
 }

@@ -19,9 +19,10 @@ import (
 // PermissionHint says how to get the right to raw frames on Linux.
 const PermissionHint = "raw frames need root or CAP_NET_RAW (run with sudo, or: sudo setcap cap_net_raw+ep $(command -v voxlan))"
 
-// TagsVisible: the Linux kernel hands a received frame's 802.1Q tag over
-// in PACKET_AUXDATA, so tagged frames are seen with their VLAN.
-const TagsVisible = true
+// TagsHidden is empty on Linux: the kernel hands a received frame's
+// 802.1Q tag over in PACKET_AUXDATA, so tagged frames are seen with their
+// VLAN.
+const TagsHidden = ""
 
 // Open opens a raw AF_PACKET socket on ifname that receives the frames whose
 // EtherType (after any tag) is one of etherTypes, or every frame when none

@@ -10,8 +10,8 @@ import (
 // PermissionHint: there is no live capture to get the right to here.
 const PermissionHint = "live capture is not available on this OS"
 
-// TagsVisible: nothing is captured live here.
-const TagsVisible = false
+// TagsHidden: nothing is captured live here.
+const TagsHidden = "live capture is not available on this OS"
 
 // Open fails on systems other than Linux, Windows and macOS: live capture
 // is not implemented there. Reading pcap files with OpenFile works everywhere.

@@ -16,11 +16,12 @@ import (
 // PermissionHint says how to get the right to the BPF devices on macOS.
 const PermissionHint = "raw frames need read/write access to /dev/bpf* (run with sudo, or install Wireshark's ChmodBPF to let your group use them)"
 
-// TagsVisible is false on macOS: its NIC drivers usually remove 802.1Q
-// tags in hardware and drop frames of VLANs no vlan interface joined, so a
-// switch's tagged voice VLAN frames are usually not heard on the parent
-// interface. LLDP-MED's network policy still names the voice VLAN.
-const TagsVisible = false
+// TagsHidden says why tags are not seen on macOS: its NIC drivers usually
+// remove 802.1Q tags in hardware and drop frames of VLANs no vlan
+// interface joined, so a switch's tagged voice VLAN frames are usually not
+// heard on the parent interface. LLDP-MED's network policy still names the
+// voice VLAN.
+const TagsHidden = "macOS network drivers remove 802.1Q tags before capture sees a frame"
 
 // readPoll bounds how long one BPF read blocks (BIOCSRTIMEOUT), so a
 // cancelled ctx is noticed within it.

@@ -1,11 +1,14 @@
-// Package capture reads and writes raw Ethernet frames: live on a Linux
-// interface through an AF_PACKET socket (no cgo, so a static binary runs on
-// any laptop), or from pcap/pcapng files in pure Go.
+// Package capture reads and writes raw Ethernet frames, all without cgo so a
+// static binary runs on any laptop: live through an AF_PACKET socket on
+// Linux, Npcap's wpcap.dll on Windows and /dev/bpf* on macOS, or from
+// pcap/pcapng files in pure Go. Interfaces lists the laptop's interfaces,
+// classified the OS's way, and PickJack finds the one on the wall jack.
 //
 // Frames are handed over untagged: the Linux kernel strips a received
 // 802.1Q tag into PACKET_AUXDATA, so a live Port reports the tag in
 // Frame.VLAN/Priority/Tagged, and the file reader does the same with tags
-// that pcap files keep inline. Both sources look alike to decoders.
+// that pcap files keep inline. Both sources look alike to decoders. Windows
+// and macOS drivers usually hide tags from capture (TagsHidden).
 package capture
 
 import (
@@ -74,6 +77,16 @@ var (
 	// is not Ethernet.
 	ErrFileFormat = errors.New("capture: not an Ethernet pcap or pcapng file")
 )
+
+// TagsHiddenNote says plainly, when why (TagsHidden, per OS) is not
+// empty, that 802.1Q tags are hidden from capture and what voxlan does
+// instead; "" where tags are seen.
+func TagsHiddenNote(why string) string {
+	if why == "" {
+		return ""
+	}
+	return "802.1Q tags are hidden from capture here (" + why + "): the voice VLAN is learnt from LLDP-MED/CDP, which arrive untagged, and frames the switch tags in the voice VLAN are not seen"
+}
 
 // EtherType returns the frame's type field after any inline 802.1Q/802.1ad
 // tags, or EtherType802_2 for a length field. It returns 0 for a frame too

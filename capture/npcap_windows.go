@@ -17,11 +17,12 @@ const PermissionHint = "capturing needs an administrator prompt (Npcap was insta
 // ErrNpcapMissing: wpcap.dll could not be loaded.
 var ErrNpcapMissing = errors.New(`capture: Npcap is not installed: install it from https://npcap.com (tick "Install Npcap in WinPcap API-compatible Mode"), then run voxlan again`)
 
-// TagsVisible is false on Windows: most NIC drivers remove 802.1Q tags
-// before Npcap sees a frame (and drop frames for VLANs the host has not
-// joined), so a switch's tagged voice VLAN frames are usually not heard.
-// LLDP-MED's network policy still names the voice VLAN, untagged.
-const TagsVisible = false
+// TagsHidden says why tags are not seen on Windows: most NIC drivers
+// remove 802.1Q tags before Npcap sees a frame (and drop frames for VLANs
+// the host has not joined), so a switch's tagged voice VLAN frames are
+// usually not heard. LLDP-MED's network policy still names the voice VLAN,
+// untagged.
+const TagsHidden = "Windows network drivers remove 802.1Q tags before Npcap sees a frame"
 
 // readPoll bounds how long one libpcap read blocks, so a cancelled ctx is
 // noticed within it.

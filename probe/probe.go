@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -61,6 +62,11 @@ type Options struct {
 	Thresholds Thresholds
 	// Open opens a raw port (capture.Open when nil).
 	Open func(ifname string, etherTypes ...uint16) (capture.Port, error)
+	// TagsHidden, when not empty, says why Open's ports do not see 802.1Q
+	// tags (capture.TagsHidden on Windows and macOS): the voice VLAN's
+	// tagged OFFERs would go unheard, so DHCP there is skipped and said
+	// so instead of judged absent.
+	TagsHidden string
 	// Log, when set, hears progress lines as things happen.
 	Log func(elapsed time.Duration, msg string)
 	// OnResult, when set, hears each check as it finishes (see Partial);
@@ -137,9 +143,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	dataPort, err := opts.Open(opts.Interface, etherTypeIPv4)
 	switch {
 	case errors.Is(err, capture.ErrPermission):
-		r.skip(snapshot.ProbeSkipDHCPNoRawAccess, nil, "dhcp: not probed: "+capture.PermissionHint)
+		// The report words the hint for the OS the probe ran on.
+		onOS := map[string]string{"os": runtime.GOOS}
+		r.skip(snapshot.ProbeSkipDHCPNoRawAccess, onOS, "dhcp: not probed: "+capture.PermissionHint)
 		if opts.LearnVoiceVLAN && opts.VoiceVLAN == 0 {
-			r.skip(snapshot.ProbeSkipLLDPNoRawAccess, nil, "lldp/cdp: not heard: "+capture.PermissionHint)
+			r.skip(snapshot.ProbeSkipLLDPNoRawAccess, onOS, "lldp/cdp: not heard: "+capture.PermissionHint)
 		}
 		r.systemFallback(ctx)
 	case err != nil:
@@ -223,11 +231,16 @@ func (r *run) dhcp(ctx context.Context, dataPort capture.Port) {
 	}
 	dhcpWG.Add(1)
 	switch {
+	case opts.VoiceVLAN != 0 && opts.TagsHidden != "":
+		go probeOn(0, dataPort, data)
+		r.skipHiddenTags(opts.VoiceVLAN)
 	case opts.VoiceVLAN != 0:
 		go probeOn(0, dataPort, data, voice)
 	case opts.LearnVoiceVLAN:
 		go probeOn(0, dataPort, data)
-		if vlan, prio := r.hear(ctx); vlan != 0 {
+		if vlan, prio := r.hear(ctx); vlan != 0 && opts.TagsHidden != "" {
+			r.skipHiddenTags(vlan)
+		} else if vlan != 0 {
 			voice.VLAN, voice.Priority = vlan, prio // tag as a phone obeying the policy would
 			voicePort, err := opts.Open(opts.Interface, etherTypeIPv4)
 			if err != nil {
@@ -245,6 +258,13 @@ func (r *run) dhcp(ctx context.Context, dataPort capture.Port) {
 	r.mu.Lock()
 	r.res.Probe.DHCP = append(results[0], results[1]...)
 	r.mu.Unlock()
+}
+
+// skipHiddenTags says the voice VLAN's DHCP was not probed: its OFFERs
+// come back tagged, and this OS hides tags from capture.
+func (r *run) skipHiddenTags(vlan uint16) {
+	r.skip(snapshot.ProbeSkipVoiceTagsHidden, map[string]string{"vlan": fmt.Sprint(vlan)},
+		fmt.Sprintf("dhcp voice: VLAN %d not probed: %s, so its tagged OFFERs cannot be heard; probed the data VLAN only", vlan, r.opts.TagsHidden))
 }
 
 // hear acts as a phone on the jack until the switch tells the voice VLAN or

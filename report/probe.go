@@ -120,14 +120,19 @@ func probeTables(c *Catalog, p *snapshot.Probe) []infoTable {
 }
 
 // skipText words the i-th check that was not measured, line, in c's
-// language by its code; a snapshot without codes (written before them) or
-// with a code this catalogue lacks keeps the probe's English line.
+// language by its code, for the OS the probe ran on when the code depends
+// on it (skip.<code>.<os>, else skip.<code>); a snapshot without codes
+// (written before them) or with a code this catalogue lacks keeps the
+// probe's English line.
 func skipText(c *Catalog, p *snapshot.Probe, i int, line string) string {
 	if len(p.Skips) != len(p.Skipped) {
 		return line
 	}
 	sk := p.Skips[i]
 	key := "skip." + sk.Code
+	if os := sk.Args["os"]; os != "" && c.Has(key+"."+os) {
+		key += "." + os
+	}
 	if !c.Has(key) {
 		return line
 	}

@@ -11,6 +11,7 @@ import (
 // (docs/snapshot.md, ProbeSkip).
 var skipArgs = map[string]map[string]string{
 	snapshot.ProbeSkipVoiceNoVLAN:         {"wait": "3s"},
+	snapshot.ProbeSkipVoiceTagsHidden:     {"vlan": "20"},
 	snapshot.ProbeSkipDNSVoiceUnreachable: {"server": "198.18.20.1", "error": "connect: network is unreachable"},
 }
 
@@ -53,5 +54,27 @@ func TestProbeSkipsTranslated(t *testing.T) {
 	unknown := &snapshot.Probe{Skipped: []string{"future: something"}, Skips: []snapshot.ProbeSkip{{Code: "future.code"}}}
 	if row := probeTables(fr, unknown)[0].Rows[0][0]; row != "future: something" {
 		t.Errorf("unknown code: %q", row)
+	}
+}
+
+// The missing-rights lines name each OS's remedy: root or CAP_NET_RAW on
+// Linux (and for snapshots written before the OS was recorded), an
+// administrator prompt with Npcap on Windows, sudo for /dev/bpf* on macOS.
+func TestProbeSkipsWordedPerOS(t *testing.T) {
+	for _, l := range Langs {
+		c := loadAll(t)[l]
+		for _, code := range []string{snapshot.ProbeSkipDHCPNoRawAccess, snapshot.ProbeSkipLLDPNoRawAccess} {
+			for os, want := range map[string]string{"": "CAP_NET_RAW", "linux": "CAP_NET_RAW", "windows": "Npcap", "darwin": "/dev/bpf"} {
+				sk := snapshot.ProbeSkip{Code: code}
+				if os != "" {
+					sk.Args = map[string]string{"os": os}
+				}
+				p := &snapshot.Probe{Skipped: []string{"english"}, Skips: []snapshot.ProbeSkip{sk}}
+				row := probeTables(c, p)[0].Rows[0][0]
+				if !strings.Contains(row, want) || (os != "linux" && os != "" && strings.Contains(row, "CAP_NET_RAW")) {
+					t.Errorf("%s: %s on %q: %q, want %q in it", l, code, os, row, want)
+				}
+			}
+		}
 	}
 }

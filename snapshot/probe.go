@@ -43,8 +43,10 @@ type ProbeSkip struct {
 	// Code is one of the ProbeSkip* constants.
 	Code string `json:"code"`
 	// Args are the variable parts of the message by name: "wait" (a
-	// duration) for ProbeSkipVoiceNoVLAN; "server" and "error" for
-	// ProbeSkipDNSVoiceUnreachable.
+	// duration) for ProbeSkipVoiceNoVLAN; "vlan" for
+	// ProbeSkipVoiceTagsHidden; "server" and "error" for
+	// ProbeSkipDNSVoiceUnreachable; "os" (windows, darwin, linux) for the
+	// NoRawAccess codes.
 	Args map[string]string `json:"args,omitempty"`
 }
 
@@ -53,13 +55,21 @@ const (
 	// ProbeSkipPortsNoTarget: firewall openings are tried only towards
 	// --target hosts, and none was given.
 	ProbeSkipPortsNoTarget = "ports.noTarget"
-	// ProbeSkipDHCPNoRawAccess: no root or CAP_NET_RAW, DHCP not probed.
+	// ProbeSkipDHCPNoRawAccess: no right to raw frames (root or
+	// CAP_NET_RAW on Linux, /dev/bpf* on macOS, administrator with Npcap
+	// restricted on Windows), DHCP not probed; "os" is the GOOS the probe
+	// ran on, so a report words the remedy for that OS.
 	ProbeSkipDHCPNoRawAccess = "dhcp.noRawAccess"
-	// ProbeSkipLLDPNoRawAccess: no root or CAP_NET_RAW, LLDP/CDP not heard.
+	// ProbeSkipLLDPNoRawAccess: likewise, LLDP/CDP not heard.
 	ProbeSkipLLDPNoRawAccess = "lldp.noRawAccess"
 	// ProbeSkipVoiceNoVLAN: no voice VLAN given nor announced; only the
 	// data VLAN was probed.
 	ProbeSkipVoiceNoVLAN = "dhcpVoice.noVlan"
+	// ProbeSkipVoiceTagsHidden: the voice VLAN ("vlan") was known, but
+	// the OS the probe ran on hides 802.1Q tags from capture (Windows,
+	// macOS), so its tagged OFFERs could not be heard; only the data VLAN
+	// was probed.
+	ProbeSkipVoiceTagsHidden = "dhcpVoice.tagsHidden"
 	// ProbeSkipDNSNoNames: neither the profile nor --resolve named a host.
 	ProbeSkipDNSNoNames = "dns.noNames"
 	// ProbeSkipDNSVoiceUnreachable: the voice VLAN's DNS server cannot be
@@ -69,7 +79,7 @@ const (
 
 // ProbeSkipCodes lists every ProbeSkip code.
 var ProbeSkipCodes = []string{ProbeSkipPortsNoTarget, ProbeSkipDHCPNoRawAccess, ProbeSkipLLDPNoRawAccess,
-	ProbeSkipVoiceNoVLAN, ProbeSkipDNSNoNames, ProbeSkipDNSVoiceUnreachable}
+	ProbeSkipVoiceNoVLAN, ProbeSkipVoiceTagsHidden, ProbeSkipDNSNoNames, ProbeSkipDNSVoiceUnreachable}
 
 // VLAN roles of DHCPVLAN.Role.
 const (

@@ -15,16 +15,31 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/voxlan/voxlan/capture"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cli"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/lab/site"
 )
 
 // TestMain makes this test binary the voxlan command as well: scripts run
-// `voxlan` as a real process, through cli.Main.
+// `voxlan` as a real process, through cli.MainWith. Its interface listing
+// is a recorded laptop with no cable in (scriptInterfaces), so a script
+// never finds, nor sends frames on, this host's jack.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"voxlan": func() { os.Exit(cli.Main()) },
+		"voxlan": func() {
+			f := cmdutil.NewFactory()
+			f.Interfaces = func() ([]capture.Interface, error) { return scriptInterfaces, nil }
+			os.Exit(cli.MainWith(f))
+		},
 	})
+}
+
+// scriptInterfaces is a laptop on Wi-Fi with its Ethernet port unplugged.
+var scriptInterfaces = []capture.Interface{
+	{Name: "lo", Kind: capture.KindLoopback, Up: true, Carrier: true},
+	{Name: "enp0s31f6", Kind: capture.KindWired, Up: true},
+	{Name: "wlp2s0", Kind: capture.KindWireless, Up: true, Carrier: true},
 }
 
 // TestScripts runs testdata/script/*.txtar against the real voxlan

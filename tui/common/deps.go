@@ -129,10 +129,14 @@ type Deps struct {
 	// what JackOn returns for it.
 	Interfaces InterfacesFunc
 	JackOn     JackOnFunc
-	Jack       *Jack
-	Render     RenderFunc
-	Apply      ApplyFunc
-	Now        func() time.Time
+	// TagsNote, when set, is said on the Here screen while a jack is
+	// examined: this OS hides 802.1Q tags from capture, and what voxlan
+	// does instead.
+	TagsNote string
+	Jack     *Jack
+	Render   RenderFunc
+	Apply    ApplyFunc
+	Now      func() time.Time
 }
 
 // Ctx returns d.Context, or context.Background when unset.

@@ -1,6 +1,13 @@
 package common
 
-import "context"
+import (
+	"context"
+	"errors"
+)
+
+// ErrNoJack: no wired interface has carrier. The InterfacesFunc error that
+// matches it says what was seen and what to do.
+var ErrNoJack = errors.New("no wired interface with carrier")
 
 // WiredInterface is a wired Ethernet interface of the laptop with a link:
 // a jack it may be plugged into.

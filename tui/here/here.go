@@ -535,6 +535,9 @@ func (m *Model) View() string {
 		b.WriteString(line)
 		b.WriteString("\n")
 	}
+	if m.deps.TagsNote != "" && (m.deps.Here != nil || m.find.chosen != "") {
+		b.WriteString(common.Faint.Render("\n"+m.deps.TagsNote) + "\n")
+	}
 	if sw, p, ok := m.jackPort(); ok && m.result != nil {
 		fs := common.PortFindings(m.result, sw.Target, p.Name)
 		role := common.RoleWord(common.RoleOf(m.result, sw.Target, p.Name))

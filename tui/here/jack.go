@@ -1,6 +1,7 @@
 package here
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -117,6 +118,8 @@ func (m *Model) findHeader() (string, bool) {
 	switch {
 	case m.find.listing:
 		return common.StatePending.Render() + " looking for the wired interface on the jack…", true
+	case errors.Is(m.find.err, common.ErrNoJack):
+		return common.StateNA.Render() + " " + m.find.err.Error(), true
 	case m.find.err != nil:
 		return common.StateFail.Render() + " could not list the interfaces: " + m.find.err.Error(), true
 	case m.find.done && len(m.find.ifaces) == 0:

@@ -3,6 +3,7 @@ package here
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -42,8 +43,13 @@ func (f *fakeJacks) deps() *common.Deps {
 
 func TestOneInterfaceIsUsed(t *testing.T) {
 	f := &fakeJacks{ifaces: []common.WiredInterface{{Name: "enp3s0", MAC: "02:00:5e:00:00:01", SpeedMbps: 1000}}}
-	m := New(f.deps())
+	deps := f.deps()
+	deps.TagsNote = "802.1Q tags are hidden from capture here (test)"
+	m := New(deps)
 	m.SetSize(100, 24)
+	if strings.Contains(tuitest.Plain(m.View()), deps.TagsNote) {
+		t.Error("the tags note should wait for a jack to be examined")
+	}
 	init := m.Init()
 	if c := card(t, m, "Switch, port"); c.State != common.StatePending || !strings.Contains(c.Value, "looking for the wired interface") {
 		t.Fatalf("while listing: %+v", c)
@@ -55,6 +61,9 @@ func TestOneInterfaceIsUsed(t *testing.T) {
 	view := tuitest.Plain(m.View())
 	if !strings.Contains(view, "enp3s0 (the only wired interface with a link), listened 1.0s") {
 		t.Errorf("the Here screen should say which interface it took:\n%s", view)
+	}
+	if !strings.Contains(view, deps.TagsNote) {
+		t.Errorf("the Here screen should say tags are hidden:\n%s", view)
 	}
 }
 
@@ -118,6 +127,19 @@ func TestNoInterfaceSaysSo(t *testing.T) {
 	tuitest.Run(tuitest.Updater(fm), fm.Init())
 	if view := tuitest.Plain(fm.View()); !strings.Contains(view, "could not list the interfaces: /sys/class/net: permission denied") {
 		t.Errorf("listing error:\n%s", view)
+	}
+
+	// No jack, as the listing says it: what was seen, and what to do.
+	none := &fakeJacks{err: fmt.Errorf("%w: plug the laptop into the jack, or give --iface NAME; seen: en0 (Wi-Fi)", common.ErrNoJack)}
+	nm := New(none.deps())
+	nm.SetSize(120, 24)
+	tuitest.Run(tuitest.Updater(nm), nm.Init())
+	if view := tuitest.Plain(nm.View()); !strings.Contains(view, "no wired interface with carrier: plug the laptop into the jack, or give --iface NAME; seen: en0 (Wi-Fi)") ||
+		strings.Contains(view, "could not list") {
+		t.Errorf("no jack:\n%s", view)
+	}
+	if !nm.canFindAgain() {
+		t.Error("r should look again after no jack")
 	}
 
 	broken := &fakeJacks{ifaces: []common.WiredInterface{{Name: "broken0"}}}

@@ -21,9 +21,15 @@ import (
 
 // Main runs voxlan with the process's arguments and returns the exit code.
 func Main() int {
+	return MainWith(cmdutil.NewFactory())
+}
+
+// MainWith runs voxlan with the process's arguments on f: the test binary
+// gives scripts a factory whose interface listing is recorded, so no
+// script ever finds a jack on the host.
+func MainWith(f *cmdutil.Factory) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	f := cmdutil.NewFactory()
 	return Run(ctx, f, os.Args[1:])
 }
 
@@ -88,7 +94,11 @@ transport quality), pushes the fix over SSH and writes the report.`,
 		if !tui.Interactive(f.IO) {
 			return c.Help()
 		}
-		return tui.Open(c.Context(), f.IO, &common.Deps{Now: f.Now})
+		// Nothing says where the jack is: the Here screen finds it among
+		// the laptop's interfaces.
+		deps := &common.Deps{Now: f.Now}
+		tui.FindJack(deps, tui.JackOptions{}, tui.HostJacks(f.Interfaces))
+		return tui.Open(c.Context(), f.IO, deps)
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.UsageError("%v\nSee '%s --help'.", err, c.CommandPath())

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/voxlan/voxlan/capture"
 )
 
 // IOStreams are the streams a command reads and writes. stdout carries data
@@ -44,11 +46,14 @@ type Factory struct {
 	// Getenv reads the environment (secrets come from it, never from flags
 	// printed anywhere).
 	Getenv func(string) string
+	// Interfaces lists the laptop's interfaces, for the verbs that find
+	// the jack without --iface (here, probe, the UI's Here screen).
+	Interfaces InterfacesFunc
 }
 
 // NewFactory returns the factory wired to the real process.
 func NewFactory() *Factory {
-	return &Factory{IO: SystemStreams(), Now: time.Now, Getenv: os.Getenv}
+	return &Factory{IO: SystemStreams(), Now: time.Now, Getenv: os.Getenv, Interfaces: capture.Interfaces}
 }
 
 // ExitError carries an exit code through cobra's error return. A command

@@ -3,6 +3,8 @@ package cmdutil
 import (
 	"net"
 	"strings"
+
+	"github.com/voxlan/voxlan/capture"
 )
 
 // UnknownInterface is the usage error (exit 2) for an --iface that names
@@ -27,4 +29,38 @@ func UnknownInterface(verb, name string) error {
 		return UsageError("%s: no interface %q on this machine, and none but loopback", verb, name)
 	}
 	return UsageError("%s: no interface %q on this machine; give --iface one of: %s", verb, name, strings.Join(names, ", "))
+}
+
+// InterfacesFunc lists the laptop's interfaces (capture.Interfaces; a test
+// injects recorded ones).
+type InterfacesFunc func() ([]capture.Interface, error)
+
+// JackInterface is the interface a verb listens on: name when given
+// (--iface), else the only wired interface with carrier list finds. why
+// says how it was chosen, for the progress line. No such interface, or
+// several, is a usage error (exit 2) naming what was seen and what to do.
+func JackInterface(verb, name string, list InterfacesFunc) (iface, why string, err error) {
+	if name != "" {
+		return name, "", nil
+	}
+	if list == nil {
+		return "", "", UsageError("%s: --iface is required (the laptop's wired interface)", verb)
+	}
+	all, err := list()
+	if err != nil {
+		return "", "", UsageError("%s: the interfaces could not be listed (%v): give --iface NAME", verb, err)
+	}
+	jack, err := capture.PickJack(all)
+	if err != nil {
+		return "", "", UsageError("%s: %v", verb, err)
+	}
+	return jack.Name, "the only wired interface with carrier", nil
+}
+
+// Chosen names iface with why it was chosen, when it was not named.
+func Chosen(iface, why string) string {
+	if why == "" {
+		return iface
+	}
+	return iface + " (" + why + ")"
 }

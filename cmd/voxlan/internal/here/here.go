@@ -26,6 +26,11 @@ type HereOptions struct {
 	Now func() time.Time
 	// Open opens the interface; capture.Open unless a test injects a port.
 	Open func(ifname string, etherTypes ...uint16) (capture.Port, error)
+	// Interfaces finds the jack when --iface is not given.
+	Interfaces cmdutil.InterfacesFunc
+	// TagsHidden says why this OS hides 802.1Q tags from capture
+	// (capture.TagsHidden), "" where they are seen.
+	TagsHidden string
 
 	Interface   string
 	Probe       bool
@@ -38,9 +43,9 @@ type HereOptions struct {
 
 // NewCmdHere builds the command; runF replaces hereRun in tests.
 func NewCmdHere(f *cmdutil.Factory, runF func(*HereOptions) error) *cobra.Command {
-	opts := &HereOptions{IO: f.IO, Now: f.Now, Open: capture.Open}
+	opts := &HereOptions{IO: f.IO, Now: f.Now, Open: capture.Open, Interfaces: f.Interfaces, TagsHidden: capture.TagsHidden}
 	cmd := &cobra.Command{
-		Use:   "here --iface IF [flags]",
+		Use:   "here [--iface IF] [flags]",
 		Short: "Identify the switch, port, VLANs and PoE behind this jack (LLDP/CDP)",
 		Long: `Listen on IF for LLDP and CDP. With --probe (the default) voxlan first acts
 as an IP phone: it sends an LLDP-MED endpoint frame (class III, voice policy
@@ -54,19 +59,27 @@ tagging, priority and DSCP, PoE offered, which protocol said what and how
 long it took. It keeps listening until --wait for late or extra neighbours:
 several on one jack means a hub or unmanaged switch.
 
-Needs root or CAP_NET_RAW (sudo setcap cap_net_raw+ep $(command -v voxlan)).
+Without --iface it listens on the only wired Ethernet interface with
+carrier, and says which interfaces it saw when there is none or several.
+Names are the ones the OS shows: "Ethernet 2" on Windows, en5 on macOS,
+enp3s0 on Linux.
+
+Needs raw frames: root or CAP_NET_RAW on Linux (sudo setcap cap_net_raw+ep
+$(command -v voxlan)), sudo on macOS, Npcap on Windows (an administrator
+prompt when Npcap is restricted to administrators). Where the OS hides
+802.1Q tags from capture (Windows, macOS), voxlan says so: the voice VLAN
+still comes from LLDP-MED/CDP, which are untagged.
 
 -o json writes a snapshot (schema voxlan.snapshot/v1) holding only the
 "here" block, so audit and report read it like any other snapshot.
 
 Exit codes: 0 a neighbour was heard, 3 none heard, 2 bad flags, 1 failure.`,
-		Example: `  sudo voxlan here --iface eth0
+		Example: `  sudo voxlan here
+  sudo voxlan here --iface eth0
+  voxlan here --iface "Ethernet 2"
   sudo voxlan here --iface eth0 --no-probe --wait 65s -o json --out jack.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Interface == "" {
-				return cmdutil.UsageError("here: --iface is required (the laptop's wired interface, e.g. eth0)")
-			}
 			if noProbe, _ := cmd.Flags().GetBool("no-probe"); noProbe {
 				opts.Probe = false
 			}
@@ -84,7 +97,7 @@ Exit codes: 0 a neighbour was heard, 3 none heard, 2 bad flags, 1 failure.`,
 			return hereRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Interface, "iface", "i", "", "wired interface to listen on")
+	cmd.Flags().StringVarP(&opts.Interface, "iface", "i", "", "wired interface to listen on (default: the only one with carrier)")
 	cmd.Flags().BoolVar(&opts.Probe, "probe", true, "act as an IP phone to make the switch answer at once")
 	cmd.Flags().Bool("no-probe", false, "only listen (same as --probe=false)")
 	cmd.Flags().DurationVar(&opts.Wait, "wait", 10*time.Second, "how long to listen in all")
@@ -96,6 +109,11 @@ Exit codes: 0 a neighbour was heard, 3 none heard, 2 bad flags, 1 failure.`,
 }
 
 func hereRun(ctx context.Context, opts *HereOptions) (err error) {
+	iface, why, err := cmdutil.JackInterface("here", opts.Interface, opts.Interfaces)
+	if err != nil {
+		return err
+	}
+	opts.Interface = iface
 	port, err := opts.Open(opts.Interface, lldp.CaptureEtherTypes...)
 	if err != nil {
 		if errors.Is(err, capture.ErrPermission) {
@@ -113,7 +131,11 @@ func hereRun(ctx context.Context, opts *HereOptions) (err error) {
 		if opts.Probe {
 			mode = "acting as a phone (LLDP-MED + CDP), listening"
 		}
-		fmt.Fprintf(errOut, "%s on %s for up to %v...\n", mode, opts.Interface, opts.Wait)
+		fmt.Fprintf(errOut, "%s on %s for up to %v...\n", mode, cmdutil.Chosen(opts.Interface, why), opts.Wait)
+	}
+	if opts.TagsHidden != "" {
+		// Always said: it changes what the table can show.
+		fmt.Fprintln(errOut, "here: "+capture.TagsHiddenNote(opts.TagsHidden))
 	}
 	h, err := lldp.Here(ctx, port, opts.Interface, lldp.HereOptions{
 		Probe: opts.Probe, Wait: opts.Wait, StopOnAnswer: opts.UntilAnswer, Now: opts.Now,

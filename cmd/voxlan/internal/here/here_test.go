@@ -31,7 +31,7 @@ func TestNewCmdHere(t *testing.T) {
 		{name: "defaults", args: []string{"--iface", "eth0"}, wantProbe: true, wantWait: 10 * time.Second},
 		{name: "no probe", args: []string{"-i", "eth0", "--no-probe", "--wait", "65s", "-o", "json"}, wantWait: 65 * time.Second, wantOut: "json"},
 		{name: "probe=false", args: []string{"-i", "eth0", "--probe=false"}, wantWait: 10 * time.Second},
-		{name: "no iface", args: nil, wantErr: "--iface is required"},
+		{name: "no iface: found at run", args: nil, wantProbe: true, wantWait: 10 * time.Second},
 		{name: "bad wait", args: []string{"-i", "eth0", "--wait", "0s"}, wantErr: "--wait"},
 		{name: "bad output", args: []string{"-i", "eth0", "-o", "yaml"}, wantErr: `-o "yaml"`},
 		{name: "stray arg", args: []string{"-i", "eth0", "extra"}, wantErr: "unknown command"},
@@ -186,5 +186,52 @@ func TestHereRunPermission(t *testing.T) {
 	err := hereRun(context.Background(), opts)
 	if !errors.Is(err, capture.ErrPermission) || !strings.Contains(err.Error(), "CAP_NET_RAW") {
 		t.Errorf("err = %v, want the permission error naming CAP_NET_RAW", err)
+	}
+}
+
+// TestHereFindsJack: without --iface, here listens on the only wired
+// interface with carrier, by the name the OS shows, and says so; where the
+// OS hides 802.1Q tags it says that too, and what it falls back to. No
+// such interface is a usage error naming what was seen.
+func TestHereFindsJack(t *testing.T) {
+	laptop := []capture.Interface{
+		{Name: "Wi-Fi", Kind: capture.KindWireless, Up: true, Carrier: true},
+		{Name: "vEthernet (Default Switch)", Kind: capture.KindVirtual, Up: true, Carrier: true},
+		{Name: "Ethernet 2", Kind: capture.KindWired, Up: true, Carrier: true, SpeedMbps: 1000},
+	}
+	var opened string
+	var errOut bytes.Buffer
+	opts := &HereOptions{Wait: 100 * time.Millisecond, Output: "json", Now: time.Now,
+		IO:         &cmdutil.IOStreams{Out: io.Discard, ErrOut: &errOut, ErrTTY: true},
+		Interfaces: func() ([]capture.Interface, error) { return laptop, nil },
+		TagsHidden: "Windows network drivers remove 802.1Q tags before Npcap sees a frame",
+		Open: func(name string, _ ...uint16) (capture.Port, error) {
+			opened = name
+			return &replayPort{}, nil
+		}}
+	err := hereRun(context.Background(), opts)
+	var ee *cmdutil.ExitError
+	if !errors.As(err, &ee) || ee.Code != cmdutil.ExitPartial || opened != "Ethernet 2" {
+		t.Fatalf("err %v, opened %q; want a silent Ethernet 2", err, opened)
+	}
+	for _, want := range []string{
+		"on Ethernet 2 (the only wired interface with carrier)",
+		"here: 802.1Q tags are hidden from capture here (Windows network drivers remove 802.1Q tags before Npcap sees a frame): the voice VLAN is learnt from LLDP-MED/CDP",
+	} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
+		}
+	}
+
+	opened = ""
+	opts.Interface, opts.Interfaces = "", func() ([]capture.Interface, error) { return laptop[:2], nil }
+	err = hereRun(context.Background(), opts)
+	if !errors.As(err, &ee) || ee.Code != cmdutil.ExitUsage || opened != "" ||
+		!strings.Contains(err.Error(), `no wired interface with carrier: plug the laptop into the jack, or give --iface NAME; seen: Wi-Fi (Wi-Fi), "vEthernet (Default Switch)" (virtual)`) {
+		t.Errorf("no jack: %v (opened %q)", err, opened)
+	}
+	opts.Interfaces = nil
+	if err := hereRun(context.Background(), opts); !errors.As(err, &ee) || ee.Code != cmdutil.ExitUsage || !strings.Contains(err.Error(), "--iface is required") {
+		t.Errorf("no listing: %v", err)
 	}
 }

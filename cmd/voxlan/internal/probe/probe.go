@@ -26,6 +26,11 @@ type ProbeOptions struct {
 	Now func() time.Time
 	// Open opens raw ports; capture.Open unless a test injects one.
 	Open func(ifname string, etherTypes ...uint16) (capture.Port, error)
+	// Interfaces finds the jack when --iface is not given.
+	Interfaces cmdutil.InterfacesFunc
+	// TagsHidden says why this OS hides 802.1Q tags from capture
+	// (capture.TagsHidden), "" where they are seen.
+	TagsHidden string
 
 	Interface string
 	VoiceVLAN int
@@ -47,9 +52,9 @@ type ProbeOptions struct {
 
 // NewCmdProbe builds the command; runF replaces probeRun in tests.
 func NewCmdProbe(f *cmdutil.Factory, runF func(*ProbeOptions) error) *cobra.Command {
-	opts := &ProbeOptions{IO: f.IO, Now: f.Now, Open: capture.Open}
+	opts := &ProbeOptions{IO: f.IO, Now: f.Now, Open: capture.Open, Interfaces: f.Interfaces, TagsHidden: capture.TagsHidden}
 	cmd := &cobra.Command{
-		Use:   "probe --iface IF [flags]",
+		Use:   "probe [--iface IF] [flags]",
 		Short: "Check DHCP (data and voice VLANs), DNS, latency/jitter/loss and firewall openings from this jack",
 		Long: `Run the checks a phone depends on, from the laptop's wired interface:
 
@@ -70,22 +75,28 @@ func NewCmdProbe(f *cmdutil.Factory, runF func(*ProbeOptions) error) *cobra.Comm
   F      a TCP connect to each TCP port of the profile's firewall openings,
          only towards the --target hosts you name.
 
-DHCP and LLDP need root or CAP_NET_RAW; without it voxlan says so and still
-measures DNS (the host's resolvers), the gateway and the targets.
+Without --iface it probes from the only wired Ethernet interface with
+carrier ("Ethernet 2" on Windows, en5 on macOS), and says which interfaces
+it saw when there is none or several.
+
+DHCP and LLDP need raw frames (root or CAP_NET_RAW on Linux, sudo on macOS,
+Npcap on Windows); without them voxlan says so and still measures DNS (the
+host's resolvers), the gateway and the targets. Latency needs no rights
+where the OS allows it (docs/probe.md says which method each OS uses).
+Where the OS hides 802.1Q tags from capture (Windows, macOS), DHCP in the
+voice VLAN is not probed and the output says so.
 
 -o json writes a snapshot (schema voxlan.snapshot/v1) with the "probe" block
 (and "here" when LLDP/CDP ran), which audit and report read.
 
 Exit codes: 0 all checks passed, 4 findings, 3 checks skipped (no raw
 access), 2 bad flags, 1 failure.`,
-		Example: `  sudo voxlan probe --iface eth0
+		Example: `  sudo voxlan probe
+  sudo voxlan probe --iface eth0
   sudo voxlan probe --iface eth0 --voice-vlan 20 --resolve sip.example.net --target 192.0.2.10
   sudo voxlan probe --iface eth0 --profile mitel --full -o json --out jack-probe.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Interface == "" {
-				return cmdutil.UsageError("probe: --iface is required (the laptop's wired interface, e.g. eth0)")
-			}
 			if opts.VoiceVLAN < 0 || opts.VoiceVLAN > 4094 {
 				return cmdutil.UsageError("probe: --voice-vlan %d: want 1-4094 (0 learns it from LLDP/CDP)", opts.VoiceVLAN)
 			}
@@ -110,7 +121,7 @@ access), 2 bad flags, 1 failure.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Interface, "iface", "i", "", "wired interface to probe from")
+	fl.StringVarP(&opts.Interface, "iface", "i", "", "wired interface to probe from (default: the only one with carrier)")
 	fl.IntVar(&opts.VoiceVLAN, "voice-vlan", 0, "voice VLAN to probe DHCP in (0: learn it from LLDP-MED/CDP)")
 	fl.BoolVar(&opts.NoLLDP, "no-lldp", false, "do not act as a phone to learn the voice VLAN")
 	fl.DurationVar(&opts.HereWait, "lldp-wait", 3*time.Second, "how long to wait for the switch to announce the voice VLAN")
@@ -137,9 +148,17 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 	if opts.PortList == "" {
 		ports = TCPOpenings(prof)
 	}
+	iface, why, err := cmdutil.JackInterface("probe", opts.Interface, opts.Interfaces)
+	if err != nil {
+		return err
+	}
+	opts.Interface = iface
 	errOut := opts.IO.ErrOut
 	if opts.IO.ErrTTY {
-		fmt.Fprintf(errOut, "probing from %s (profile %s)...\n", opts.Interface, prof.Name)
+		fmt.Fprintf(errOut, "probing from %s (profile %s)...\n", cmdutil.Chosen(opts.Interface, why), prof.Name)
+	}
+	if opts.TagsHidden != "" {
+		fmt.Fprintln(errOut, "probe: "+capture.TagsHiddenNote(opts.TagsHidden))
 	}
 	now := opts.Now
 	if now == nil {
@@ -155,7 +174,7 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 			MaxOneWayMs: prof.Transport.MaxLatencyMs, MaxJitterMs: prof.Transport.MaxJitterMs,
 			MaxLossPercent: prof.Transport.MaxLossPercent,
 		},
-		Open: opts.Open, Now: now,
+		Open: opts.Open, TagsHidden: opts.TagsHidden, Now: now,
 		Log: func(d time.Duration, msg string) {
 			if opts.IO.ErrTTY {
 				fmt.Fprintf(errOut, "%7.3fs  %s\n", d.Seconds(), msg)
@@ -194,7 +213,7 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 		}
 	}
 	if !p.RawAccess {
-		fmt.Fprintln(errOut, "probe: DHCP and LLDP were not checked: run with sudo, or: sudo setcap cap_net_raw+ep $(command -v voxlan)")
+		fmt.Fprintln(errOut, "probe: DHCP and LLDP were not checked: "+capture.PermissionHint)
 		return cmdutil.Silent(cmdutil.ExitPartial)
 	}
 	return nil

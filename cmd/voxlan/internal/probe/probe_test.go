@@ -19,7 +19,11 @@ func TestNewCmdProbeFlags(t *testing.T) {
 		wantErr string
 		check   func(*testing.T, *ProbeOptions)
 	}{
-		{name: "no iface", args: "", wantErr: "--iface is required"},
+		{name: "no iface: found at run", args: "", check: func(t *testing.T, o *ProbeOptions) {
+			if o.Interface != "" {
+				t.Errorf("interface %q", o.Interface)
+			}
+		}},
 		{name: "voice vlan out of range", args: "-i eth0 --voice-vlan 4095", wantErr: "want 1-4094"},
 		{name: "bad output", args: "-i eth0 -o yaml", wantErr: `-o "yaml"`},
 		{name: "scan-sized range", args: "-i eth0 --ports 1-1000", wantErr: "does not scan"},

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/voxlan/voxlan/capture"
@@ -48,9 +46,7 @@ func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 	here := func(ctx context.Context, heard func(snapshot.Neighbor)) (*snapshot.Here, error) {
 		port, err := open(o.Interface, lldp.CaptureEtherTypes...)
 		if err != nil {
-			if errors.Is(err, capture.ErrPermission) {
-				return nil, fmt.Errorf("%s: %w (run as root or give voxlan CAP_NET_RAW)", o.Interface, err)
-			}
+			// capture's error says what gives the right on this OS.
 			return nil, err
 		}
 		defer port.Close()
@@ -68,7 +64,7 @@ func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 			DNSNames: o.Resolve, Targets: o.Targets, Ports: probecmd.TCPOpenings(prof),
 			Thresholds: probe.Thresholds{MaxOneWayMs: prof.Transport.MaxLatencyMs,
 				MaxJitterMs: prof.Transport.MaxJitterMs, MaxLossPercent: prof.Transport.MaxLossPercent},
-			Open:     open,
+			Open: open, TagsHidden: capture.TagsHidden,
 			OnResult: func(part probe.Partial) { found(probePart(o.Interface, part)) },
 		})
 		if err != nil {

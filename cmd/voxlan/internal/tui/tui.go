@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/capture"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/inventory"
@@ -30,8 +31,8 @@ type TUIOptions struct {
 	// Open runs the UI; Open (below) unless a test injects one.
 	Open func(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error
 	// Interfaces lists the wired interfaces with a link, for the Here
-	// screen to find the jack without --iface (HostInterfaces unless a
-	// test injects a list; nil: no search).
+	// screen to find the jack without --iface (HostJacks of the factory's
+	// listing unless a test injects a list; nil: no search).
 	Interfaces common.InterfacesFunc
 
 	Targets      []string
@@ -56,7 +57,7 @@ type TUIOptions struct {
 // NewCmdTUI builds the command. runF replaces tuiRun in tests of flag
 // parsing.
 func NewCmdTUI(f *cmdutil.Factory, runF func(*TUIOptions) error) *cobra.Command {
-	opts := &TUIOptions{IO: f.IO, Getenv: f.Getenv, Open: Open, Interfaces: HostInterfaces}
+	opts := &TUIOptions{IO: f.IO, Getenv: f.Getenv, Open: Open, Interfaces: HostJacks(f.Interfaces)}
 	cmd := &cobra.Command{
 		Use:   "tui [flags] [TARGET...]",
 		Short: "Open the terminal UI on a site",
@@ -143,6 +144,7 @@ func tuiRun(ctx context.Context, opts *TUIOptions) error {
 		if deps.Here, deps.Probe, err = JackDeps(opts.Jack); err != nil {
 			return cmdutil.UsageError("%v", err)
 		}
+		deps.TagsNote = capture.TagsHiddenNote(capture.TagsHidden)
 	} else {
 		FindJack(deps, opts.Jack, opts.Interfaces)
 	}
@@ -249,10 +251,8 @@ func Discoverer(opts snmp.Options) common.DiscoverFunc {
 
 // Open runs the UI on the terminal of io until the user leaves, and always
 // gives the terminal back: Bubble Tea restores it on return, on a panic in
-// the UI and when ctx is cancelled. When deps say nothing about the jack
-// (`voxlan` alone), the Here screen finds it among the host's interfaces.
+// the UI and when ctx is cancelled.
 func Open(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error {
-	FindJack(deps, JackOptions{}, HostInterfaces)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	deps.Context = ctx
