@@ -138,6 +138,20 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 	if code == 0 || !bytes.Contains(stderr, []byte("Npcap is not installed")) || !bytes.Contains(stderr, []byte("WinPcap API-compatible Mode")) {
 		t.Errorf("here without Npcap: exit %d, stderr %q; want the Npcap error", code, stderr)
 	}
+	// Without --iface the jack is found through the Windows listing
+	// (GetAdaptersAddresses, GetIfEntry2Ex), which Wine answers from this
+	// host's interfaces: one wired with carrier is taken (and then Npcap
+	// is missing), none is the no-jack error naming what was seen; a
+	// listing that fails or an error without a next step fails the test.
+	_, stderr, code = run(true, "here", "--wait", "1s")
+	switch {
+	case code != 0 && bytes.Contains(stderr, []byte("Npcap is not installed")):
+		t.Logf("here without --iface under Wine found a jack: %s", bytes.TrimSpace(stderr))
+	case code == 2 && bytes.Contains(stderr, []byte("no wired interface with carrier: plug the laptop into the jack, or give --iface NAME; seen: ")):
+		t.Logf("here without --iface under Wine found no jack: %s", bytes.TrimSpace(stderr))
+	default:
+		t.Errorf("here without --iface under Wine: exit %d, stderr %q", code, stderr)
+	}
 }
 
 // mingwCC compiles the Wine prefix's bcryptprimitives.dll.
