@@ -245,18 +245,8 @@ func (s *cxShell) Exec(line string) (string, bool) {
 	if s.mode == "exec" {
 		s.d.Faults.command(trimmed)
 	} else {
-		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		if drop {
-			return dropMarker, true
-		}
-		if reject {
-			return "Invalid input: " + strings.Fields(trimmed)[0] + "\n", false
-		}
-		if ignore {
-			return "", false
+		if out, done, faulted := s.d.Faults.intercept(trimmed, func() string { return "Invalid input: " + strings.Fields(trimmed)[0] + "\n" }); faulted {
+			return out, done
 		}
 	}
 	p, args, v, badAt := match(s.patterns(), trimmed)
@@ -269,9 +259,5 @@ func (s *cxShell) Exec(line string) (string, bool) {
 		tok, _, _ := strings.Cut(trimmed[badAt:], " ")
 		return "Invalid input: " + tok + "\n", false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }

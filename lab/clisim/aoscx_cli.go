@@ -12,13 +12,7 @@ import (
 
 func (s *cxShell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func([]string) string) func([]string) string { return locked(&d.mu, f) }
 	ps := []pattern{
 		pat("show version", lock(func([]string) string { return d.showVersion() })),
 		pat("show vlan", lock(func([]string) string { return d.showVLAN() })),

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // AOSSPort is one port of the emulated ArubaOS-Switch. VLAN membership is
@@ -233,18 +232,8 @@ func (s *aossShell) Exec(line string) (string, bool) {
 		s.d.Faults.command(trimmed)
 	}
 	if s.mode != "exec" {
-		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		if drop {
-			return dropMarker, true
-		}
-		if reject {
-			return "Invalid input: " + strings.Fields(trimmed)[0] + "\n", false
-		}
-		if ignore {
-			return "", false
+		if out, done, faulted := s.d.Faults.intercept(trimmed, func() string { return "Invalid input: " + strings.Fields(trimmed)[0] + "\n" }); faulted {
+			return out, done
 		}
 	}
 	p, args, v, badAt := match(s.patterns(), trimmed)
@@ -258,22 +247,12 @@ func (s *aossShell) Exec(line string) (string, bool) {
 		tok, _, _ := strings.Cut(trimmed[badAt:], " ")
 		return "Invalid input: " + tok + "\n", false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }
 
 func (s *aossShell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func([]string) string) func([]string) string { return locked(&d.mu, f) }
 	show := []pattern{
 		pat("show version", lock(func([]string) string { return d.showVersion() })),
 		pat("show vlans", lock(func([]string) string { return d.showVLANs() })),

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // CWPort is one port of the emulated Comware switch.
@@ -180,18 +179,8 @@ func (s *cwShell) Exec(line string) (string, bool) {
 	if s.view == "user" {
 		s.d.Faults.command(trimmed)
 	} else {
-		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		if drop {
-			return dropMarker, true
-		}
-		if reject {
-			return cwError(trimmed, 0, "Unrecognized command"), false
-		}
-		if ignore {
-			return "", false
+		if out, done, faulted := s.d.Faults.intercept(trimmed, func() string { return cwError(trimmed, 0, "Unrecognized command") }); faulted {
+			return out, done
 		}
 	}
 	p, args, v, badAt := match(s.patterns(), trimmed)
@@ -203,22 +192,12 @@ func (s *cwShell) Exec(line string) (string, bool) {
 	case invalid:
 		return cwError(trimmed, badAt, "Unrecognized command"), false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }
 
 func (s *cwShell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func([]string) string) func([]string) string { return locked(&d.mu, f) }
 	ps := []pattern{
 		pat("display version", lock(func([]string) string { return d.displayVersion() })),
 		pat("display current-configuration", lock(func([]string) string { return d.currentConfig() })),

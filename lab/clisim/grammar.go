@@ -3,6 +3,7 @@ package clisim
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A pattern is a command's tokens: a keyword ("switchport"), or a
@@ -148,4 +149,24 @@ func fields(line string) (words []string, cols []int) {
 
 func pat(spec string, run func(args []string) string) pattern {
 	return pattern{tokens: strings.Fields(spec), run: run}
+}
+
+// exec runs the matched pattern as a shell's Exec answers: its output, or
+// the end of the session for logoutMarker.
+func (p *pattern) exec(args []string) (string, bool) {
+	out := p.run(args)
+	if out == logoutMarker {
+		return "", true
+	}
+	return out, false
+}
+
+// locked is a pattern action run with mu held: the device's state is
+// shared by its sessions.
+func locked(mu *sync.Mutex, f func(args []string) string) func([]string) string {
+	return func(a []string) string {
+		mu.Lock()
+		defer mu.Unlock()
+		return f(a)
+	}
 }

@@ -241,11 +241,7 @@ func (s *iosShell) Exec(line string) (string, bool) {
 	case invalid:
 		return caret(s.Prompt(), line, badAt) + iosInvalid, false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }
 
 const logoutMarker = "\x00logout"
@@ -257,13 +253,7 @@ func caret(prompt, line string, col int) string {
 
 func (s *iosShell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func([]string) string) func([]string) string { return locked(&d.mu, f) }
 	exit := pat("exit", func([]string) string {
 		switch s.mode {
 		case "exec":

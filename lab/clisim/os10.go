@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // OS10Port is one port of the emulated Dell OS10 switch.
@@ -222,18 +221,8 @@ func (s *os10Shell) Exec(line string) (string, bool) {
 	if s.mode == "exec" {
 		s.d.Faults.command(trimmed)
 	} else {
-		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		if drop {
-			return dropMarker, true
-		}
-		if reject {
-			return os10Invalid, false
-		}
-		if ignore {
-			return "", false
+		if out, done, faulted := s.d.Faults.intercept(trimmed, func() string { return os10Invalid }); faulted {
+			return out, done
 		}
 	}
 	p, args, v, _ := match(s.patterns(), trimmed)
@@ -245,9 +234,5 @@ func (s *os10Shell) Exec(line string) (string, bool) {
 	case invalid:
 		return os10Invalid, false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }

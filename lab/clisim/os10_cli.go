@@ -14,13 +14,7 @@ import (
 
 func (s *os10Shell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func([]string) string) func([]string) string { return locked(&d.mu, f) }
 	if s.mode == "exec" {
 		save := lock(func([]string) string { d.saved = d.runningConfig(); return "" })
 		return []pattern{

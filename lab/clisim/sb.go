@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // SBPort is one interface of the emulated Cisco SB switch. SB keeps the
@@ -214,18 +213,8 @@ func (s *sbShell) Exec(line string) (string, bool) {
 		s.d.Faults.command(trimmed)
 	}
 	if s.mode != "exec" {
-		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		if drop {
-			return dropMarker, true
-		}
-		if reject {
-			return sbBadValue, false
-		}
-		if ignore {
-			return "", false
+		if out, done, faulted := s.d.Faults.intercept(trimmed, func() string { return sbBadValue }); faulted {
+			return out, done
 		}
 	}
 	patterns := s.patterns()
@@ -244,11 +233,7 @@ func (s *sbShell) Exec(line string) (string, bool) {
 		}
 		return sbUnrecognized, false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }
 
 // badParameter: some command's keywords match and a value after them is
@@ -299,13 +284,7 @@ func missingParameter(patterns []pattern, line string) bool {
 
 func (s *sbShell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func([]string) string) func([]string) string { return locked(&d.mu, f) }
 	if s.mode == "exec" {
 		ps := []pattern{
 			pat("exit", func([]string) string { return logoutMarker }),

@@ -327,3 +327,24 @@ func page(r *bufio.Reader, write func(string) error, out string, length int, mor
 	}
 	return nil
 }
+
+// intercept runs the configuration-line faults on line: after the
+// configured delay, a dropped session (dropMarker, done), a rejected line
+// (the OS's error text, from rejected) or an ignored one (no output) is
+// what the device answers instead of running it; faulted is false when the
+// line runs as usual.
+func (f *Faults) intercept(line string, rejected func() string) (out string, done, faulted bool) {
+	drop, reject, ignore, delay := f.configLine(line)
+	if delay > 0 {
+		time.Sleep(delay)
+	}
+	switch {
+	case drop:
+		return dropMarker, true, true
+	case reject:
+		return rejected(), false, true
+	case ignore:
+		return "", false, true
+	}
+	return "", false, false
+}

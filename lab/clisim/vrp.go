@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // VRPPort is one port of the emulated Huawei switch.
@@ -178,18 +177,8 @@ func (s *vrpShell) Exec(line string) (string, bool) {
 	if s.view == "user" {
 		s.d.Faults.command(trimmed)
 	} else {
-		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		if drop {
-			return dropMarker, true
-		}
-		if reject {
-			return vrpError(0, "Unrecognized command"), false
-		}
-		if ignore {
-			return "", false
+		if out, done, faulted := s.d.Faults.intercept(trimmed, func() string { return vrpError(0, "Unrecognized command") }); faulted {
+			return out, done
 		}
 	}
 	p, args, v, badAt := match(s.patterns(), trimmed)
@@ -201,22 +190,12 @@ func (s *vrpShell) Exec(line string) (string, bool) {
 	case invalid:
 		return vrpError(badAt, "Unrecognized command"), false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }
 
 func (s *vrpShell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func([]string) string) func([]string) string { return locked(&d.mu, f) }
 	ps := []pattern{
 		pat("display version", lock(func([]string) string { return d.displayVersion() })),
 		pat("display current-configuration", lock(func([]string) string { return d.currentConfig() })),
