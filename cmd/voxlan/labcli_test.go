@@ -14,9 +14,11 @@ import (
 
 	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/drivers/dell_os10"
+	"github.com/voxlan/voxlan/drivers/juniper_junos"
 	vssh "github.com/voxlan/voxlan/drivers/ssh"
 	"github.com/voxlan/voxlan/lab/clisim"
 	"github.com/voxlan/voxlan/lab/sshlab"
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 // labCLIs are the emulated switches lab-cli serves, by platform: a device
@@ -44,6 +46,19 @@ var labCLIs = map[string]func() (interface {
 		}
 		return d, dell_os10.Driver{}
 	},
+	"juniper_junos": func() (interface {
+		sshlab.Device
+		NewShell() clisim.Shell
+	}, drivers.Driver) {
+		d := clisim.NewJunos("ex2300-1", 10, "198.18.1.2")
+		for _, p := range []string{"ge-0/0/0", "ge-0/0/1", "ge-0/0/2"} {
+			d.AddPhone(p)
+		}
+		// ge-0/0/2 is a phone port already.
+		d.Exec("configure", "set vlans VOICE vlan-id 20", "set switch-options voip interface ge-0/0/2.0 vlan VOICE",
+			"set switch-options voip interface ge-0/0/2.0 forwarding-class expedited-forwarding", "commit")
+		return d, juniper_junos.Driver{}
+	},
 }
 
 // labCLI serves the emulated switch of PLATFORM over SSH on loopback for
@@ -55,7 +70,7 @@ var labCLIs = map[string]func() (interface {
 // password the inventory refers to.
 func labCLI(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 || labCLIs[args[0]] == nil {
-		ts.Fatalf("usage: lab-cli PLATFORM (dell_os10)")
+		ts.Fatalf("usage: lab-cli PLATFORM (dell_os10, juniper_junos)")
 	}
 	dev, d := labCLIs[args[0]]()
 	b := make([]byte, 8)
@@ -77,9 +92,25 @@ func labCLI(ts *testscript.TestScript, neg bool, args []string) {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		ts.Fatalf("%v", err)
 	}
-	for _, c := range d.Commands() {
+	cmds := d.Commands()
+	if nd, ok := d.(drivers.NeighborDetailer); ok {
+		// The per-port neighbour details the list lacks, as the owner
+		// would be asked to save them (slashes cannot be in a file name).
+		var sw snapshot.Switch
+		list, _ := dev.NewShell().Exec(d.Attrs().NeighborCommand)
+		if err := d.Fill(&sw, map[string]string{d.Attrs().NeighborCommand: list}); err != nil {
+			ts.Fatalf("lab-cli: %v", err)
+		}
+		for _, p := range sw.Ports {
+			if len(p.Neighbors) > 0 {
+				cmds = append(cmds, nd.NeighborDetailCommand(p.Name))
+			}
+		}
+	}
+	for _, c := range cmds {
 		out, _ := dev.NewShell().Exec(c)
-		if err := os.WriteFile(filepath.Join(dir, strings.ReplaceAll(c, " ", "_")+".txt"), []byte(out), 0o600); err != nil {
+		name := strings.NewReplacer(" ", "_", "/", "_", "|", "").Replace(c)
+		if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(out), 0o600); err != nil {
 			ts.Fatalf("%v", err)
 		}
 	}

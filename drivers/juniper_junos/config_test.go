@@ -169,6 +169,17 @@ func TestWantRefuses(t *testing.T) {
 	if _, _, err := (Driver{}).Want(cfg, cs); err == nil || !strings.Contains(err.Error(), "DSCP 40") {
 		t.Errorf("DSCP 40: %v", err)
 	}
+	// Voice-signaling beside voice is left out; alone it is refused.
+	sig := audit.MEDPolicy{Application: "voiceSignaling", VLAN: 20, Tagged: true, Priority: 3, DSCP: 24}
+	cs = append(drivertest.VoiceChanges("ge-0/0/1"), audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "ge-0/0/1", Policy: &sig})
+	want, _, err := (Driver{}).Want(cfg, cs)
+	if err != nil || want.Ports["ge-0/0/1"].MED == nil || *want.Ports["ge-0/0/1"].MED != drivertest.Voice {
+		t.Errorf("voice + voiceSignaling: %v", err)
+	}
+	cs = []audit.Change{{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "ge-0/0/1", Policy: &sig}}
+	if _, _, err := (Driver{}).Want(cfg, cs); err == nil || !strings.Contains(err.Error(), "voiceSignaling") {
+		t.Errorf("voiceSignaling alone: %v", err)
+	}
 }
 
 // TestSections: the plan's before/after text is display-set statements.

@@ -17,8 +17,12 @@ import (
 // native-vlan-id). The LLDP-MED policy Junos advertises is derived from the
 // voip VLAN and class, so only a tagged voice policy on the port's voice
 // VLAN with 802.1p 5 and DSCP 46 can be set.
+//
+// Junos advertises no other LLDP-MED application than the voip VLAN's
+// voice: a port's voice-signaling policy asked beside its voice policy is
+// left out (the audit keeps reporting it), alone it is refused.
 func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, error) {
-	want, scope, err := drivers.ApplyChanges(cur, changes, drivers.ModeAccess)
+	want, scope, err := drivers.ApplyChanges(cur, voicePolicyOnly(changes), drivers.ModeAccess)
 	if err != nil {
 		return nil, scope, err
 	}
@@ -47,8 +51,17 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 			p.Mode = drivers.ModeAccess
 		}
 		if p.Mode == drivers.ModeAccess && len(p.TaggedVLANs) > 0 {
-			return nil, scope, fmt.Errorf("%w: juniper_junos: port %s: an ELS access port carries one VLAN untagged and its voip VLAN tagged; tagged VLANs %v need a trunk",
-				drivers.ErrUnsupported, name, p.TaggedVLANs)
+			// The one tagged VLAN of an ELS access port is its voip VLAN.
+			tagged := drivers.Without(p.TaggedVLANs, p.VoiceVLAN)
+			switch {
+			case len(tagged) == 0:
+			case len(tagged) == 1 && p.VoiceVLAN == 0:
+				p.VoiceVLAN = tagged[0]
+			default:
+				return nil, scope, fmt.Errorf("%w: juniper_junos: port %s: an ELS access port carries one VLAN untagged and its voip VLAN tagged; tagged VLANs %v need a trunk",
+					drivers.ErrUnsupported, name, p.TaggedVLANs)
+			}
+			p.TaggedVLANs = nil
 		}
 		if p.DataVLAN != 0 {
 			addVLAN(p.DataVLAN)
@@ -88,6 +101,20 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	}
 	markVoiceVLANs(want)
 	return want, scope, nil
+}
+
+// voicePolicyOnly drops the LLDP-MED policies of other applications on
+// ports that are also asked for a voice policy.
+func voicePolicyOnly(changes []audit.Change) []audit.Change {
+	voice := map[string]bool{}
+	for _, c := range changes {
+		if c.Kind == audit.ChangeEnableMEDPolicy && c.Policy != nil && c.Policy.Application == "voice" {
+			voice[c.Port] = true
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(changes), func(c audit.Change) bool {
+		return c.Kind == audit.ChangeEnableMEDPolicy && c.Policy != nil && c.Policy.Application != "voice" && voice[c.Port]
+	})
 }
 
 // reach makes the protocol under global/perPort run on port name with as

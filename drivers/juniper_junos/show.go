@@ -464,16 +464,9 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			}
 		}
 	}
-	if out, ok := get(cmdLLDP); ok {
-		ns, err := ParseLLDPNeighbors(out)
-		if err != nil {
-			return err
-		}
-		for _, n := range ns {
-			p := port(n.LocalPort)
-			p.Neighbors = append(p.Neighbors, n.Snapshot())
-		}
-	}
+	// Per-port details first (they carry capabilities and descriptions);
+	// the list adds the neighbours no detail covers.
+	detailed := map[string]bool{}
 	for c, out := range outputs {
 		if !strings.HasPrefix(command(c), cmdLLDPDetail) {
 			continue
@@ -483,6 +476,20 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			return err
 		}
 		for _, n := range ns {
+			p := port(n.LocalPort)
+			p.Neighbors = append(p.Neighbors, n.Snapshot())
+			detailed[n.LocalPort+" "+n.ChassisID] = true
+		}
+	}
+	if out, ok := get(cmdLLDP); ok {
+		ns, err := ParseLLDPNeighbors(out)
+		if err != nil {
+			return err
+		}
+		for _, n := range ns {
+			if detailed[n.LocalPort+" "+n.ChassisID] {
+				continue
+			}
 			p := port(n.LocalPort)
 			p.Neighbors = append(p.Neighbors, n.Snapshot())
 		}
