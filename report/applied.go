@@ -1,118 +1,27 @@
 package report
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/apply"
 )
 
-// AppliedSchema is the schema of `voxlan apply -o json`, which the report
-// reads to show what was changed and verified.
-const AppliedSchema = "voxlan.apply/v1"
-
-// ErrAppliedSchema is returned (wrapped) for a document that is not an
-// apply record.
-var ErrAppliedSchema = errors.New("report: not a voxlan apply record")
-
-// Applied is the record of one `voxlan apply` run: one entry per switch.
-// The field names are those of the apply command's JSON (drivers/apply
-// Report); the report reads what it shows and ignores the rest (timings,
-// the rollback's lines).
-type Applied struct {
-	Schema   string          `json:"schema"`
-	Switches []AppliedSwitch `json:"reports"`
-	Errors   []AppliedError  `json:"errors"`
-}
-
-// AppliedSwitch is what happened on one switch.
-type AppliedSwitch struct {
-	Switch   string `json:"switch"`
-	Platform string `json:"platform"`
-	// Outcome is "nothing to do", "applied", "applied and saved",
-	// "rolled back", "ROLLBACK FAILED" or "not started".
-	Outcome string `json:"outcome"`
-	// Backup is the path of the configuration saved before sending; the
-	// report shows its file name only.
-	Backup  string `json:"backup,omitempty"`
-	Failure string `json:"failure,omitempty"`
-	Saved   bool   `json:"saved"`
-	// Sent are the CLI lines sent, each with the device's error if it
-	// rejected it.
-	Sent       []AppliedLine     `json:"sent"`
-	Mismatches []AppliedMismatch `json:"mismatches"`
-	Residual   []AppliedMismatch `json:"residual"`
-	Ports      []AppliedPort     `json:"ports"`
-	Refused    []AppliedRefusal  `json:"refused"`
-}
-
-// AppliedLine is one line sent.
-type AppliedLine struct {
-	Line  string `json:"line"`
-	Error string `json:"error,omitempty"`
-}
-
-// AppliedMismatch is a difference read back after sending.
-type AppliedMismatch struct {
-	Object string `json:"object"`
-	Field  string `json:"field"`
-	Want   string `json:"want"`
-	Got    string `json:"got"`
-}
-
-// AppliedPort is a touched port's final state: Status "as planned",
-// "restored to backup", "PARTIAL: ..." or "UNKNOWN: ...".
-type AppliedPort struct {
-	Port   string `json:"port"`
-	Status string `json:"status"`
-	State  string `json:"state"`
-}
-
-// AppliedRefusal is a port the apply would not touch, and why.
-type AppliedRefusal struct {
-	Port   string `json:"port"`
-	Reason string `json:"reason"`
-}
-
-// AppliedError is a switch the apply could not even start on.
-type AppliedError struct {
-	Switch string `json:"switch"`
-	Error  string `json:"error"`
-}
-
-// DecodeApplied reads an apply record and checks its schema.
-func DecodeApplied(data []byte) (*Applied, error) {
-	var a Applied
-	if err := decodeDocument(data, &a, &a.Schema, AppliedSchema, ErrAppliedSchema, "voxlan apply -o json"); err != nil {
-		return nil, err
-	}
-	return &a, nil
-}
-
-// decodeDocument reads one of voxlan's JSON documents into v and checks
-// that its schema field (read into *schema) is want; errors wrap sentinel
-// and name the command that writes the right document.
-func decodeDocument(data []byte, v any, schema *string, want string, sentinel error, writer string) error {
-	if err := json.Unmarshal(data, v); err != nil {
-		return fmt.Errorf("%w: %v", sentinel, err)
-	}
-	if *schema != want {
-		return fmt.Errorf("%w: schema %q, want %q (the JSON of %s)", sentinel, *schema, want, writer)
-	}
-	return nil
-}
+// The apply record (`voxlan apply -o json`) is read as drivers/apply
+// writes it (apply.Record, apply.DecodeRecord): the report shows its
+// outcome, backup, failure, ports, lines sent, mismatches and refusals, and
+// leaves the rest (timings, the rollback's lines).
 
 // outcomeStatus says how an apply outcome reads in the report.
 func outcomeStatus(outcome string) audit.Status {
 	switch outcome {
-	case "applied", "applied and saved", "nothing to do":
+	case apply.OutcomeApplied, apply.OutcomeSaved, apply.OutcomeNothing:
 		return audit.StatusPass
-	case "rolled back":
+	case apply.OutcomeRolledBack:
 		return audit.StatusWarn // nothing changed, nothing broken
-	case "not started":
+	case apply.OutcomeNotStarted:
 		return audit.StatusUnknown
 	}
 	return audit.StatusFail
@@ -121,9 +30,9 @@ func outcomeStatus(outcome string) audit.Status {
 // portStatus: as planned is verified; restored is safe but not done.
 func portStatus(status string) audit.Status {
 	switch {
-	case status == "as planned":
+	case status == apply.PortAsPlanned:
 		return audit.StatusPass
-	case status == "restored to backup":
+	case status == apply.PortRestored:
 		return audit.StatusWarn
 	}
 	return audit.StatusFail
@@ -143,7 +52,7 @@ func appliedBlocks(c *Catalog, d *Document) []appliedBlock {
 		return nil
 	}
 	var out []appliedBlock
-	for _, sw := range d.Applied.Switches {
+	for _, sw := range d.Applied.Reports {
 		b := appliedBlock{Title: d.SwitchLabel(sw.Switch), Status: outcomeStatus(sw.Outcome)}
 		state := c.T("applied.notSaved")
 		if sw.Saved {
@@ -183,7 +92,7 @@ func appliedBlocks(c *Catalog, d *Document) []appliedBlock {
 			b.Tables = append(b.Tables, t)
 		}
 		var notes []string
-		for _, m := range append(append([]AppliedMismatch{}, sw.Mismatches...), sw.Residual...) {
+		for _, m := range append(append([]drivers.Mismatch{}, sw.Mismatches...), sw.Residual...) {
 			notes = append(notes, c.T("applied.mismatch", "object", m.Object, "field", m.Field, "want", m.Want, "got", m.Got))
 		}
 		for _, r := range sw.Refused {
@@ -203,7 +112,7 @@ func appliedBlocks(c *Catalog, d *Document) []appliedBlock {
 
 // capSent keeps every line the device rejected and, in order, the
 // accepted lines up to cliLinesMax in all; more counts those left out.
-func capSent(sent []AppliedLine) (kept []AppliedLine, more int) {
+func capSent(sent []drivers.LineResult) (kept []drivers.LineResult, more int) {
 	if len(sent) <= cliLinesMax {
 		return sent, 0
 	}

@@ -1,44 +1,11 @@
 package report
 
-import (
-	"errors"
-)
-
 // The plan section words each change for people; the exact CLI lines a
 // switch will receive are in `voxlan plan -o json`. Given to the report
 // (--plan), they go to an appendix, capped per switch so a campus does
 // not turn the report into a configuration dump: the file keeps them all
-// and the appendix says so by name.
-
-// PlanSchema is the schema of `voxlan plan -o json`.
-const PlanSchema = "voxlan.plan/v1"
-
-// ErrPlanSchema is returned (wrapped) for a document that is not a plan.
-var ErrPlanSchema = errors.New("report: not a voxlan plan document")
-
-// PlanCLI is what the report reads of `voxlan plan -o json`: each
-// switch's CLI lines. The field names are those of drivers/apply's
-// PlanDocument; the rest (diff, refusals) is ignored.
-type PlanCLI struct {
-	Schema   string      `json:"schema"`
-	Switches []SwitchCLI `json:"switches"`
-}
-
-// SwitchCLI is one switch's lines to send.
-type SwitchCLI struct {
-	Switch   string   `json:"switch"`
-	Platform string   `json:"platform"`
-	Lines    []string `json:"lines"`
-}
-
-// DecodePlanCLI reads a plan document and checks its schema.
-func DecodePlanCLI(data []byte) (*PlanCLI, error) {
-	var p PlanCLI
-	if err := decodeDocument(data, &p, &p.Schema, PlanSchema, ErrPlanSchema, "voxlan plan -o json"); err != nil {
-		return nil, err
-	}
-	return &p, nil
-}
+// and the appendix says so by name. The document is read as drivers/apply
+// writes it (apply.PlanDocument, apply.DecodePlanDocument).
 
 // cliLinesMax is how many CLI lines of one switch the report prints; the
 // plan or apply file holds the rest.

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/sizing"
 	"github.com/voxlan/voxlan/snapshot"
@@ -238,27 +240,27 @@ func demoResult() *audit.Result {
 // demoApplied is what `voxlan apply -o json` wrote after pushing the
 // plan to the second switch (AOS-S lines), one line rejected at first and
 // the plan completed.
-func demoApplied() *Applied {
-	return &Applied{
-		Schema: AppliedSchema,
-		Switches: []AppliedSwitch{{
+func demoApplied() *apply.Record {
+	return &apply.Record{
+		Schema: apply.RecordSchema,
+		Reports: []*apply.Report{{
 			Switch: demoSW2, Platform: "aruba_aoss", Outcome: "applied and saved", Saved: true,
 			Backup: "/root/.local/state/voxlan/backups/10.20.0.12-20261123T101600Z.cfg",
-			Sent: []AppliedLine{
+			Sent: []drivers.LineResult{
 				{Line: "vlan 20"}, {Line: `name "VOIX"`}, {Line: "voice"}, {Line: "tagged 5-6"}, {Line: "exit"},
 				{Line: "lldp config 5-6 medTlvEnable network-policy"},
 				{Line: "interface 7"}, {Line: "power-over-ethernet"}, {Line: "exit"},
 			},
-			Mismatches: []AppliedMismatch{},
-			Residual:   []AppliedMismatch{},
-			Ports: []AppliedPort{
+			Mismatches: []drivers.Mismatch{},
+			Residual:   []drivers.Mismatch{},
+			Ports: []apply.PortReport{
 				{Port: "5", Status: "as planned", State: "untagged 10, tagged 20, LLDP-MED voice VLAN 20 priority 5 DSCP 46"},
 				{Port: "6", Status: "as planned", State: "untagged 10, tagged 20, LLDP-MED voice VLAN 20 priority 5 DSCP 46"},
 				{Port: "7", Status: "as planned", State: "untagged 10, PoE enabled"},
 			},
-			Refused: []AppliedRefusal{{Port: "25", Reason: "uplink: LLDP neighbour lyo-pdu-sw1 is a bridge/router"}},
+			Refused: []apply.Refusal{{Port: "25", Reason: "uplink: LLDP neighbour lyo-pdu-sw1 is a bridge/router"}},
 		}},
-		Errors: []AppliedError{},
+		Errors: []apply.SwitchError{},
 	}
 }
 

@@ -206,8 +206,9 @@ func TestFrenchReportReadsFrench(t *testing.T) {
 	// What the apply record quotes (CLI lines, the states and reasons the
 	// apply wrote) is the devices' language, as switch names are.
 	applied := *demo.Applied
-	applied.Switches = nil
-	for _, sw := range demo.Applied.Switches {
+	applied.Reports = nil
+	for _, orig := range demo.Applied.Reports {
+		sw := *orig
 		for i := range sw.Sent {
 			sw.Sent[i].Line = "cli-" + strconv.Itoa(i)
 		}
@@ -217,7 +218,7 @@ func TestFrenchReportReadsFrench(t *testing.T) {
 		for i := range sw.Refused {
 			sw.Refused[i].Reason = "reason-" + strconv.Itoa(i)
 		}
-		applied.Switches = append(applied.Switches, sw)
+		applied.Reports = append(applied.Reports, &sw)
 	}
 	demo.Applied = &applied
 	docs := map[string]*Document{"demo": demo}

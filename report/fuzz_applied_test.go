@@ -6,12 +6,15 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/apply"
 )
 
-// FuzzDecodeApplied feeds DecodeApplied arbitrary bytes, seeded with the
+// FuzzDecodeApplied feeds apply.DecodeRecord arbitrary bytes, seeded with the
 // demo apply record (what voxlan apply -o json writes) and a copy of it
 // whose every text a switch or a user could write holds markup. A record
-// it refuses must wrap ErrAppliedSchema; one it accepts must build into the
+// it refuses must wrap apply.ErrNotRecord; one it accepts must build into the
 // demo report and render as Markdown and HTML without error or panic, and
 // the HTML never carries a script element.
 func FuzzDecodeApplied(f *testing.F) {
@@ -21,8 +24,8 @@ func FuzzDecodeApplied(f *testing.F) {
 	}
 	f.Add(seed)
 	f.Add(hostileApplied(f, seed))
-	f.Add([]byte(`{"schema":"` + AppliedSchema + `","reports":[{"ports":[{}],"refused":[{}],"mismatches":[{}]}],"errors":[{}]}`))
-	f.Add([]byte(`{"schema":"` + AppliedSchema + `","reports":null}`))
+	f.Add([]byte(`{"schema":"` + apply.RecordSchema + `","reports":[{"ports":[{}],"refused":[{}],"mismatches":[{}]}],"errors":[{}]}`))
+	f.Add([]byte(`{"schema":"` + apply.RecordSchema + `","reports":null}`))
 	f.Add([]byte(`{"schema":"voxlan.applied/v0"}`))
 	in := demoFromFiles(f)
 	c, err := LoadCatalog(English)
@@ -30,10 +33,10 @@ func FuzzDecodeApplied(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := DecodeApplied(data)
+		a, err := apply.DecodeRecord(data)
 		if err != nil {
-			if !errors.Is(err, ErrAppliedSchema) {
-				t.Fatalf("DecodeApplied error %v does not wrap ErrAppliedSchema", err)
+			if !errors.Is(err, apply.ErrNotRecord) {
+				t.Fatalf("DecodeRecord error %v does not wrap ErrNotRecord", err)
 			}
 			return
 		}
@@ -58,13 +61,12 @@ func FuzzDecodeApplied(f *testing.F) {
 // hostileApplied is the demo record with markup in every text field the
 // report shows.
 func hostileApplied(f *testing.F, seed []byte) []byte {
-	a, err := DecodeApplied(seed)
-	if err != nil || len(a.Switches) == 0 {
+	a, err := apply.DecodeRecord(seed)
+	if err != nil || len(a.Reports) == 0 {
 		f.Fatalf("demo apply record: %v", err)
 	}
 	const x = `<script>alert(1)</script>`
-	for i := range a.Switches {
-		sw := &a.Switches[i]
+	for _, sw := range a.Reports {
 		sw.Failure, sw.Backup = x, "/tmp/"+x
 		for j := range sw.Sent {
 			sw.Sent[j].Line, sw.Sent[j].Error = x, x
@@ -72,10 +74,10 @@ func hostileApplied(f *testing.F, seed []byte) []byte {
 		for j := range sw.Ports {
 			sw.Ports[j].State = x
 		}
-		sw.Refused = append(sw.Refused, AppliedRefusal{Port: x, Reason: x})
-		sw.Mismatches = append(sw.Mismatches, AppliedMismatch{Object: x, Field: x, Want: x, Got: x})
+		sw.Refused = append(sw.Refused, apply.Refusal{Port: x, Reason: x})
+		sw.Mismatches = append(sw.Mismatches, drivers.Mismatch{Object: x, Field: x, Want: x, Got: x})
 	}
-	a.Errors = append(a.Errors, AppliedError{Switch: x, Error: x})
+	a.Errors = append(a.Errors, apply.SwitchError{Switch: x, Error: x})
 	data, err := json.Marshal(a)
 	if err != nil {
 		f.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/lab/labtest"
 	"github.com/voxlan/voxlan/snapshot"
 )
@@ -70,7 +71,7 @@ func demoFromFiles(t testing.TB) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	applied, err := DecodeApplied(read("testdata/demo-applied.json"))
+	applied, err := apply.DecodeRecord(read("testdata/demo-applied.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

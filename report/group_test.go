@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/drivers"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -194,9 +195,9 @@ func TestPoENotReadIsNotNoPoE(t *testing.T) {
 // The applied section shows every line the device rejected and, of the
 // accepted ones, what the cap leaves room for; the count of the rest.
 func TestCapSentKeepsRejectedLines(t *testing.T) {
-	var sent []AppliedLine
+	var sent []drivers.LineResult
 	for i := 0; i < 100; i++ {
-		l := AppliedLine{Line: fmt.Sprintf("line %d", i)}
+		l := drivers.LineResult{Line: fmt.Sprintf("line %d", i)}
 		if i == 90 {
 			l.Error = "% Invalid input"
 		}

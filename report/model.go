@@ -13,6 +13,7 @@ import (
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/diff"
+	"github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -28,10 +29,10 @@ type Input struct {
 	Plan *audit.Plan
 	// Applied is what an apply run changed and verified; nil when the plan
 	// was not applied.
-	Applied *Applied
+	Applied *apply.Record
 	// PlanCLI is `voxlan plan -o json`: the exact CLI lines per switch,
 	// shown capped in an appendix; nil when not given.
-	PlanCLI *PlanCLI
+	PlanCLI *apply.PlanDocument
 	// Firewall is the profile's port matrix, shown as a checklist.
 	Firewall []FirewallRule
 	// Since compares Result with the site's previous audit (the history,
@@ -89,8 +90,8 @@ type Document struct {
 	// SiteFindings are the findings that belong to no switch, worst first.
 	SiteFindings []audit.Finding
 	Plan         *audit.Plan
-	Applied      *Applied
-	PlanCLI      *PlanCLI
+	Applied      *apply.Record
+	PlanCLI      *apply.PlanDocument
 	// Since is Input's: what changed since the site's previous audit.
 	Since *diff.Diff
 	// PlanFile and AppliedFile are Meta's.

@@ -1,6 +1,8 @@
 package apply
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -8,11 +10,50 @@ import (
 )
 
 // Schemas of the documents `voxlan plan -o json` and `voxlan apply -o json`
-// write. The report reads the apply record through these types.
+// write. The report reads both through these types (DecodePlanDocument,
+// DecodeRecord): one definition of each document.
 const (
 	PlanSchema   = "voxlan.plan/v1"
 	RecordSchema = "voxlan.apply/v1"
 )
+
+// Errors the decoders return (wrapped) for a document that is not JSON or
+// not of their schema.
+var (
+	ErrNotPlan   = errors.New("not a voxlan plan document")
+	ErrNotRecord = errors.New("not a voxlan apply record")
+)
+
+// DecodePlanDocument reads `voxlan plan -o json` and checks its schema.
+func DecodePlanDocument(data []byte) (*PlanDocument, error) {
+	var p PlanDocument
+	if err := decodeDocument(data, &p, &p.Schema, PlanSchema, ErrNotPlan, "voxlan plan -o json"); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// DecodeRecord reads `voxlan apply -o json` and checks its schema.
+func DecodeRecord(data []byte) (*Record, error) {
+	var r Record
+	if err := decodeDocument(data, &r, &r.Schema, RecordSchema, ErrNotRecord, "voxlan apply -o json"); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// decodeDocument reads one document into v and checks that its schema
+// field (read into *schema) is want; errors wrap sentinel and name the
+// command that writes the right document.
+func decodeDocument(data []byte, v any, schema *string, want string, sentinel error, writer string) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%w: %v", sentinel, err)
+	}
+	if *schema != want {
+		return fmt.Errorf("%w: schema %q, want %q (the JSON of %s)", sentinel, *schema, want, writer)
+	}
+	return nil
+}
 
 // PlanDocument is `voxlan plan -o json`: every switch's plan, and the
 // switches that could not be planned.

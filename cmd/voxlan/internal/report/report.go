@@ -16,6 +16,7 @@ import (
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/internal/readcap"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/report"
@@ -243,7 +244,7 @@ func (o *ReportOptions) discover(ctx context.Context, all []*sites.Site) error {
 	return nil
 }
 
-func (o *ReportOptions) planCLI() (*report.PlanCLI, error) {
+func (o *ReportOptions) planCLI() (*dapply.PlanDocument, error) {
 	if o.PlanFile == "" {
 		return nil, nil
 	}
@@ -251,14 +252,14 @@ func (o *ReportOptions) planCLI() (*report.PlanCLI, error) {
 	if err != nil {
 		return nil, cmdutil.UsageError("--plan: %v", err)
 	}
-	p, err := report.DecodePlanCLI(data)
+	p, err := dapply.DecodePlanDocument(data)
 	if err != nil {
 		return nil, cmdutil.UsageError("--plan %s: %v", o.PlanFile, err)
 	}
 	return p, nil
 }
 
-func (o *ReportOptions) applied() (*report.Applied, error) {
+func (o *ReportOptions) applied() (*dapply.Record, error) {
 	if o.AppliedFile == "" {
 		return nil, nil
 	}
@@ -266,7 +267,7 @@ func (o *ReportOptions) applied() (*report.Applied, error) {
 	if err != nil {
 		return nil, cmdutil.UsageError("--applied: %v", err)
 	}
-	a, err := report.DecodeApplied(data)
+	a, err := dapply.DecodeRecord(data)
 	if err != nil {
 		return nil, cmdutil.UsageError("--applied %s: %v", o.AppliedFile, err)
 	}

@@ -20,7 +20,6 @@ import (
 	dapply "github.com/voxlan/voxlan/drivers/apply"
 	"github.com/voxlan/voxlan/inventory"
 	labsite "github.com/voxlan/voxlan/lab/site"
-	"github.com/voxlan/voxlan/report"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
 )
@@ -337,8 +336,8 @@ func TestReportSnapshotWithInventoryFacts(t *testing.T) {
 	}
 }
 
-// The report reads what `voxlan apply -o json` writes: a record built
-// from the apply command's own types decodes into what the report shows.
+// The report reads what `voxlan apply -o json` writes (the apply
+// command's own types) and says what happened on each switch.
 func TestAppliedRecordFromApplyCommand(t *testing.T) {
 	rec := dapply.Record{Schema: dapply.RecordSchema, Errors: []dapply.SwitchError{{Switch: "10.0.0.9", Error: "ssh: authentication failed"}},
 		Reports: []*dapply.Report{{
@@ -354,20 +353,7 @@ func TestAppliedRecordFromApplyCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := report.DecodeApplied(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(a.Switches) != 1 || len(a.Errors) != 1 {
-		t.Fatalf("decoded %d switches, %d errors", len(a.Switches), len(a.Errors))
-	}
-	sw := a.Switches[0]
-	if sw.Outcome != dapply.OutcomeRolledBack || sw.Backup != "/state/backups/sw2.cfg" || sw.Failure != "line rejected" ||
-		len(sw.Sent) != 2 || sw.Sent[1].Error == "" || len(sw.Mismatches) != 1 || sw.Mismatches[0].Want != "20" ||
-		len(sw.Ports) != 1 || sw.Ports[0].Status != dapply.PortRestored || len(sw.Refused) != 1 || sw.Refused[0].Reason != "uplink" {
-		t.Errorf("decoded %+v", sw)
-	}
-	// And the report says it, in words, with the backup's name only.
+	// The report says it, in words, with the backup's name only.
 	path := cmdtest.WriteFile(t, t.TempDir(), "applied.json", string(data))
 	f, out, _ := testFactory()
 	o := newOpts(f)
