@@ -19,6 +19,7 @@ import (
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cli"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	democmd "github.com/voxlan/voxlan/cmd/voxlan/internal/demo"
 	tuicmd "github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/lab/snmpagent"
@@ -305,6 +306,6 @@ func discoverRecordings(t *testing.T, dir string) map[string]string {
 	defer demo.Close()
 	o := opts
 	o.Credentials = snmp.Credentials{Version: "2c", Community: demo.Community()}
-	save(snmp.Discover(ctx, tuicmd.DemoSite, demo.Targets(), o))
+	save(snmp.Discover(ctx, democmd.DemoSite, demo.Targets(), o))
 	return out
 }

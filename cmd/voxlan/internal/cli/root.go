@@ -16,6 +16,7 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire"
 	"github.com/voxlan/voxlan/tui/common"
 )
 
@@ -91,14 +92,14 @@ transport quality), pushes the fix over SSH and writes the report.`,
 	root.SetVersionTemplate(info.Long())
 	// voxlan alone on a terminal opens the UI; piped, it prints the help.
 	root.RunE = func(c *cobra.Command, _ []string) error {
-		if !tui.Interactive(f.IO) {
+		if !tuiwire.Interactive(f.IO) {
 			return c.Help()
 		}
 		// Nothing says where the jack is: the Here screen finds it among
 		// the laptop's interfaces.
 		deps := &common.Deps{Now: f.Now}
 		tui.FindJack(deps, tui.JackOptions{}, tui.HostJacks(f.Interfaces))
-		return tui.Open(c.Context(), f.IO, deps)
+		return tuiwire.Open(c.Context(), f.IO, deps)
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.UsageError("%v\nSee '%s --help'.", err, c.CommandPath())

@@ -13,8 +13,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
-	"github.com/voxlan/voxlan/cmd/voxlan/internal/discover"
-	"github.com/voxlan/voxlan/cmd/voxlan/internal/tui"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/snaptable"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
@@ -69,7 +70,7 @@ Exit codes: 0 done, 2 bad flags, 1 the simulated site could not start.`,
 			if opts.Delay < 0 || opts.Delay > 5*time.Second {
 				return cmdutil.UsageError("--delay must be between 0 and 5s, got %s", opts.Delay)
 			}
-			opts.UI = !cmd.Flags().Changed("output") && opts.OutFile == "" && tui.Interactive(opts.IO)
+			opts.UI = !cmd.Flags().Changed("output") && opts.OutFile == "" && tuiwire.Interactive(opts.IO)
 			if runF != nil {
 				return runF(opts)
 			}
@@ -85,7 +86,7 @@ Exit codes: 0 done, 2 bad flags, 1 the simulated site could not start.`,
 
 func demoRun(ctx context.Context, opts *DemoOptions) error {
 	if opts.UI {
-		return tui.RunDemo(ctx, opts.IO, tui.DefaultProfile, site.Options{Delay: opts.Delay})
+		return RunDemo(ctx, opts.IO, sites.DefaultProfile, site.Options{Delay: opts.Delay})
 	}
 	s, err := site.Start(ctx, site.Options{Delay: opts.Delay})
 	if err != nil {
@@ -126,5 +127,5 @@ func write(opts *DemoOptions, snap *snapshot.Snapshot) (err error) {
 	if opts.Output == "json" {
 		return snapshot.Encode(w, snap)
 	}
-	return discover.WriteTable(w, snap)
+	return snaptable.Write(w, snap)
 }

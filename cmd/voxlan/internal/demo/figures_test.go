@@ -1,6 +1,6 @@
 //go:build linux
 
-package tui
+package demo
 
 import (
 	"context"
@@ -15,8 +15,9 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire/uitest"
 	"github.com/voxlan/voxlan/lab/labtest"
 	"github.com/voxlan/voxlan/lab/site"
 	ui "github.com/voxlan/voxlan/tui"
@@ -24,7 +25,7 @@ import (
 
 // The issue's figures for the terminal UI, printed by:
 //
-//	go test -run '^$' -bench . -benchtime 1x ./cmd/voxlan/internal/tui
+//	go test -run '^$' -bench . -benchtime 1x ./cmd/voxlan/internal/demo
 //
 // BenchmarkDemoTerminal runs the built `voxlan demo` in a real terminal
 // (tmux, 80x24) and prints the time to the first screen, to the Site screen
@@ -36,7 +37,7 @@ import (
 
 func BenchmarkDemoTerminal(b *testing.B) {
 	labtest.RequireTools(b, "tmux", "go")
-	bin := buildVoxlan(b)
+	bin := uitest.BuildVoxlan(b)
 	for range b.N {
 		start := time.Now()
 		cmd := exec.Command(bin, "demo", "-o", "json")
@@ -51,15 +52,15 @@ func BenchmarkDemoTerminal(b *testing.B) {
 		}
 
 		start = time.Now()
-		tm := newTmux(b, 80, 24, nil, bin, "demo")
-		tm.waitFor(30*time.Second, "1 Here", "q quit")
+		tm := uitest.NewTmux(b, 80, 24, nil, bin, "demo")
+		tm.WaitFor(30*time.Second, "1 Here", "q quit")
 		first := time.Since(start)
-		tm.keys("2")
-		tm.waitFor(60*time.Second, "read in", "warn")
+		tm.Keys("2")
+		tm.WaitFor(60*time.Second, "read in", "warn")
 		complete := time.Since(start)
 		rss := peakRSS(b, tm)
-		tm.keys("q")
-		tm.exited(10 * time.Second)
+		tm.Keys("q")
+		tm.Exited(10 * time.Second)
 
 		b.ReportMetric(ms(baseline), "ms-demo-json-baseline")
 		b.ReportMetric(ms(first), "ms-first-screen")
@@ -74,9 +75,9 @@ func BenchmarkDemoTerminal(b *testing.B) {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // peakRSS reads VmHWM (kB) of the voxlan process in the tmux pane.
-func peakRSS(b *testing.B, tm *tmux) int {
+func peakRSS(b *testing.B, tm *uitest.Tmux) int {
 	b.Helper()
-	pid := tm.programPID()
+	pid := tm.ProgramPID()
 	status, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		b.Fatalf("voxlan process %q: %v", pid, err)
@@ -95,27 +96,26 @@ func BenchmarkInputLatency(b *testing.B) {
 	for range b.N {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		// 40 switches with 20 ms each way: discovery runs for seconds.
-		deps, stop, err := DemoDeps(DefaultProfile, site.Options{Copies: 10, Delay: 20 * time.Millisecond})
+		deps, stop, err := DemoDeps(sites.DefaultProfile, site.Options{Copies: 10, Delay: 20 * time.Millisecond})
 		if err != nil {
 			b.Fatal(err)
 		}
 		deps.Context = ctx
-		rec := newRecorder(ui.New(deps))
-		tm := teatest.NewTestModel(b, rec, teatest.WithInitialTermSize(80, 24))
+		rec := uitest.NewRecorder(ui.New(deps))
+		tm := uitest.Run(b, rec, 80, 24)
 		// Keys count from the first frame: before it the program is still
 		// starting, which the first-screen figure measures.
-		rec.waitFor(b, 10*time.Second, "1 Here")
+		rec.WaitFor(b, 10*time.Second, "1 Here")
 
-		busy, busyN := typeAndMeasure(rec, tm, rec.working)
-		for deadline := time.Now().Add(time.Minute); rec.working(); time.Sleep(10 * time.Millisecond) {
+		busy, busyN := typeAndMeasure(rec, tm, rec.Working)
+		for deadline := time.Now().Add(time.Minute); rec.Working(); time.Sleep(10 * time.Millisecond) {
 			if time.Now().After(deadline) {
 				b.Fatal("the site was not read within a minute")
 			}
 		}
 		idle, _ := typeAndMeasure(rec, tm, func() bool { return false })
-		_, slowest := rec.keyArrivals()
-		_ = tm.Quit()
-		tm.WaitFinished(b, teatest.WithFinalTimeout(10*time.Second))
+		_, slowest := rec.KeyArrivals()
+		tm.Quit(b)
 		stop()
 		cancel()
 
@@ -130,8 +130,8 @@ func BenchmarkInputLatency(b *testing.B) {
 
 // typeAndMeasure presses screen keys every 20 ms (up to 200) while more()
 // holds, then returns how long each waited before Update took it, sorted.
-func typeAndMeasure(rec *recorder, tm *teatest.TestModel, more func() bool) ([]time.Duration, int) {
-	before, _ := rec.keyArrivals()
+func typeAndMeasure(rec *uitest.Recorder, tm *uitest.Program, more func() bool) ([]time.Duration, int) {
+	before, _ := rec.KeyArrivals()
 	var sent []time.Time
 	for i := 0; i < 200 && (i < 25 || more()); i++ {
 		k := rune('1' + i%5)
@@ -142,7 +142,7 @@ func typeAndMeasure(rec *recorder, tm *teatest.TestModel, more func() bool) ([]t
 	deadline := time.Now().Add(10 * time.Second)
 	var arrived []time.Time
 	for time.Now().Before(deadline) {
-		all, _ := rec.keyArrivals()
+		all, _ := rec.KeyArrivals()
 		if arrived = all[len(before):]; len(arrived) >= len(sent) {
 			break
 		}

@@ -1,4 +1,4 @@
-package tui
+package demo
 
 import (
 	"context"
@@ -6,8 +6,10 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire/uitest"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/snmp"
 	ui "github.com/voxlan/voxlan/tui"
@@ -21,44 +23,43 @@ import (
 func TestSwitchStopsAnswering(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	deps, stop, err := DemoDeps(DefaultProfile, site.Options{})
+	deps, stop, err := DemoDeps(sites.DefaultProfile, site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stop()
-	var relay *silencingRelay
+	var relay *uitest.SilencingRelay
 	prepare := deps.Prepare
 	deps.Prepare = func(ctx context.Context) ([]string, error) {
 		targets, err := prepare(ctx)
 		if err == nil {
-			relay = startSilencingRelay(t, targets[1], 6)
-			targets[1] = relay.addr()
+			relay = uitest.StartSilencingRelay(t, targets[1], 6)
+			targets[1] = relay.Addr()
 		}
 		return targets, err
 	}
 	deps.Context = ctx
-	deps.Discover = Discoverer(snmp.Options{
+	deps.Discover = tuiwire.Discoverer(snmp.Options{
 		Credentials: snmp.Credentials{Version: "2c", Community: site.DefaultCommunity},
 		Timeout:     time.Second, Retries: 2,
 	})
-	rec := newRecorder(ui.New(deps))
-	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(100, 30))
-	defer func() { _ = tm.Quit() }()
+	rec := uitest.NewRecorder(ui.New(deps))
+	tm := uitest.Run(t, rec, 100, 30)
 
 	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
-	screen := rec.waitFor(t, 20*time.Second, "no answer for", "sw-floor2-sg350x", "sw-floor3-procurve")
+	screen := rec.WaitFor(t, 20*time.Second, "no answer for", "sw-floor2-sg350x", "sw-floor3-procurve")
 	t.Logf("while the switch is silent:\n%s", screen)
 
 	// The UI is not frozen: keys are taken and drawn while the silent
 	// switch is still being waited for (a frozen UI would only move once
 	// discovery ends, many seconds later).
 	tm.Send(tea.KeyPressMsg{Code: '3', Text: "3"})
-	rec.waitFor(t, 5*time.Second, "switch 1/")
+	rec.WaitFor(t, 5*time.Second, "switch 1/")
 	tm.Send(tea.KeyPressMsg{Code: '2', Text: "2"})
-	rec.waitFor(t, 5*time.Second, "no answer for", "1 reading")
-	screen = rec.waitFor(t, 40*time.Second, "partly read", "fail,")
+	rec.WaitFor(t, 5*time.Second, "no answer for", "1 reading")
+	screen = rec.WaitFor(t, 40*time.Second, "partly read", "fail,")
 	t.Logf("after the switch's timeouts:\n%s", screen)
-	if relay.forwarded.Load() <= 6 {
-		t.Errorf("the relay saw %d requests; the discovery should have kept asking", relay.forwarded.Load())
+	if relay.Forwarded.Load() <= 6 {
+		t.Errorf("the relay saw %d requests; the discovery should have kept asking", relay.Forwarded.Load())
 	}
 }

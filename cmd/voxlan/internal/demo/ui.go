@@ -1,4 +1,4 @@
-package tui
+package demo
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/profile"
@@ -193,7 +194,7 @@ func demoDeps(profileName string, siteOpts site.Options) (*demoSite, *common.Dep
 		}
 		return targets, nil
 	}
-	auditFn, render, apply, err := Drivers(d.getenv, DriverOptions{
+	auditFn, render, apply, err := tuiwire.Drivers(d.getenv, tuiwire.DriverOptions{
 		Entry: d.inventoryEntry, KnownHosts: d.knownHosts(),
 		BackupDir: filepath.Join(dir, "backups"), Timeout: 10 * time.Second, Unreachable: d.unreachable,
 	}, d.audit(prof))
@@ -204,10 +205,10 @@ func demoDeps(profileName string, siteOpts site.Options) (*demoSite, *common.Dep
 	deps := &common.Deps{
 		Site:    DemoSite,
 		Prepare: prepare,
-		Discover: Discoverer(snmp.Options{
+		Discover: tuiwire.Discoverer(snmp.Options{
 			Credentials: snmp.Credentials{Version: "2c", Community: site.DefaultCommunity},
 		}),
-		Stages: DiscoveryStages,
+		Stages: tuiwire.DiscoveryStages,
 		Audit:  auditFn,
 		Render: render,
 		Apply:  apply,
@@ -230,5 +231,5 @@ func RunDemo(ctx context.Context, io *cmdutil.IOStreams, profileName string, sit
 		return err
 	}
 	defer stop()
-	return Open(ctx, io, deps)
+	return tuiwire.Open(ctx, io, deps)
 }

@@ -1,4 +1,4 @@
-package tui
+package demo
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
 	"github.com/voxlan/voxlan/lab/clisim"
 	"github.com/voxlan/voxlan/lab/site"
 	"github.com/voxlan/voxlan/snapshot"
@@ -22,7 +23,7 @@ import (
 func TestDemoPlansAndAppliesOverSSH(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	d, deps, err := demoDeps(DefaultProfile, site.Options{SSH: true})
+	d, deps, err := demoDeps(sites.DefaultProfile, site.Options{SSH: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +137,7 @@ func emulator(t *testing.T, d *demoSite, target string) *clisim.IOS {
 func TestDemoWithoutSSHSaysSo(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	d, deps, err := demoDeps(DefaultProfile, site.Options{})
+	d, deps, err := demoDeps(sites.DefaultProfile, site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/snaptable"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
@@ -297,7 +298,7 @@ func (o *DiscoverOptions) write(snap *snapshot.Snapshot) (err error) {
 	}
 	defer cmdutil.CloseOutput(&err, closeOut, "discover")
 	if cmdutil.DefaultFormat(o.Output, o.IO, o.OutFile) == "table" {
-		return WriteTable(w, snap)
+		return snaptable.Write(w, snap)
 	}
 	return snapshot.Encode(w, snap)
 }

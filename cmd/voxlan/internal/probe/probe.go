@@ -6,8 +6,6 @@ package probe
 import (
 	"context"
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -111,7 +109,7 @@ access), 2 bad flags, 1 failure.`,
 			default:
 				return cmdutil.UsageError("probe: -o %q: want table or json", opts.Output)
 			}
-			if _, err := parsePortList(opts.PortList); err != nil {
+			if _, err := fieldprobe.ParsePorts(opts.PortList, "--ports"); err != nil {
 				return cmdutil.UsageError("probe: --ports: %v", err)
 			}
 			if runF != nil {
@@ -144,9 +142,9 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 	if err != nil {
 		return cmdutil.UsageError("probe: %v", err)
 	}
-	ports, _ := parsePortList(opts.PortList)
+	ports, _ := fieldprobe.ParsePorts(opts.PortList, "--ports")
 	if opts.PortList == "" {
-		ports = TCPOpenings(prof)
+		ports = fieldprobe.TCPOpenings(prof)
 	}
 	iface, why, err := cmdutil.JackInterface("probe", opts.Interface, opts.Interfaces)
 	if err != nil {
@@ -168,13 +166,10 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 		Interface: opts.Interface, VoiceVLAN: uint16(opts.VoiceVLAN),
 		LearnVoiceVLAN: !opts.NoLLDP && opts.VoiceVLAN == 0, HereWait: opts.HereWait,
 		DHCPWait: opts.DHCPWait, Full: opts.Full,
-		DNSNames: DNSNames(prof, opts.Resolve), Targets: opts.Targets, Ports: ports,
-		Echo: fieldprobe.EchoConfig{Count: opts.Count, Interval: opts.Interval},
-		Thresholds: fieldprobe.Thresholds{
-			MaxOneWayMs: prof.Transport.MaxLatencyMs, MaxJitterMs: prof.Transport.MaxJitterMs,
-			MaxLossPercent: prof.Transport.MaxLossPercent,
-		},
-		Open: opts.Open, TagsHidden: opts.TagsHidden, Now: now,
+		DNSNames: fieldprobe.DNSNames(prof, opts.Resolve), Targets: opts.Targets, Ports: ports,
+		Echo:       fieldprobe.EchoConfig{Count: opts.Count, Interval: opts.Interval},
+		Thresholds: fieldprobe.ThresholdsOf(prof),
+		Open:       opts.Open, TagsHidden: opts.TagsHidden, Now: now,
 		Log: func(d time.Duration, msg string) {
 			if opts.IO.ErrTTY {
 				fmt.Fprintf(errOut, "%7.3fs  %s\n", d.Seconds(), msg)
@@ -217,102 +212,4 @@ func probeRun(ctx context.Context, opts *ProbeOptions) (err error) {
 		return cmdutil.Silent(cmdutil.ExitPartial)
 	}
 	return nil
-}
-
-// DNSNames lists the names to resolve: the profile's dns.names, then the
-// --resolve names it does not already list (case and a trailing dot
-// ignored), each once.
-func DNSNames(p *profile.Profile, resolve []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, n := range slices.Concat(p.DNS.Names, resolve) {
-		key := strings.ToLower(strings.TrimSuffix(strings.TrimSpace(n), "."))
-		if key == "" || seen[key] {
-			continue
-		}
-		seen[key] = true
-		out = append(out, strings.TrimSpace(n))
-	}
-	return out
-}
-
-// maxPortsPerRange bounds how many ports of one range are tried: a range
-// of the profile (5228-5230) is tried whole when short, else by its first
-// and last port, so a probe never turns into a port scan.
-const maxPortsPerRange = 8
-
-// TCPOpenings lists the TCP ports of a profile's firewall openings, each
-// once, named after the openings that need it.
-func TCPOpenings(p *profile.Profile) []fieldprobe.PortSpec {
-	var out []fieldprobe.PortSpec
-	index := map[int]int{}
-	add := func(port int, name string) {
-		if i, ok := index[port]; ok {
-			if !slices.Contains(strings.Split(out[i].Opening, ", "), name) {
-				out[i].Opening += ", " + name
-			}
-			return
-		}
-		index[port] = len(out)
-		out = append(out, fieldprobe.PortSpec{Port: port, Opening: name})
-	}
-	for _, o := range p.Firewall {
-		if !strings.EqualFold(o.Protocol, "tcp") {
-			continue
-		}
-		for _, spec := range o.Ports {
-			lo, hi, err := portRange(spec)
-			if err != nil {
-				continue // the profile loader validates; skip what it let through
-			}
-			if hi-lo+1 <= maxPortsPerRange {
-				for port := lo; port <= hi; port++ {
-					add(port, o.Name)
-				}
-			} else {
-				add(lo, o.Name)
-				add(hi, o.Name)
-			}
-		}
-	}
-	return out
-}
-
-func portRange(spec string) (int, int, error) {
-	a, b, isRange := strings.Cut(spec, "-")
-	lo, err := strconv.Atoi(strings.TrimSpace(a))
-	if err != nil {
-		return 0, 0, fmt.Errorf("%q is not a port", spec)
-	}
-	hi := lo
-	if isRange {
-		if hi, err = strconv.Atoi(strings.TrimSpace(b)); err != nil {
-			return 0, 0, fmt.Errorf("%q is not a port range", spec)
-		}
-	}
-	if lo < 1 || hi > 65535 || hi < lo {
-		return 0, 0, fmt.Errorf("%q is outside 1-65535", spec)
-	}
-	return lo, hi, nil
-}
-
-// parsePortList reads "443,5061,5228-5230".
-func parsePortList(s string) ([]fieldprobe.PortSpec, error) {
-	if strings.TrimSpace(s) == "" {
-		return nil, nil
-	}
-	var out []fieldprobe.PortSpec
-	for _, part := range strings.Split(s, ",") {
-		lo, hi, err := portRange(part)
-		if err != nil {
-			return nil, err
-		}
-		if hi-lo+1 > maxPortsPerRange {
-			return nil, fmt.Errorf("range %q has more than %d ports; voxlan does not scan", part, maxPortsPerRange)
-		}
-		for p := lo; p <= hi; p++ {
-			out = append(out, fieldprobe.PortSpec{Port: p, Opening: "--ports"})
-		}
-	}
-	return out, nil
 }

@@ -1,7 +1,6 @@
 package probe
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -9,7 +8,6 @@ import (
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil/cmdtest"
 	fieldprobe "github.com/voxlan/voxlan/probe"
-	"github.com/voxlan/voxlan/profile"
 )
 
 func TestNewCmdProbeFlags(t *testing.T) {
@@ -54,51 +52,5 @@ func TestNewCmdProbeFlags(t *testing.T) {
 			}
 			c.check(t, got)
 		})
-	}
-}
-
-// The wte profile's TCP openings (STAS 2.6.2), each port once, ranges of up
-// to 8 ports whole; UDP openings are not tried over TCP.
-func TestTCPOpeningsWTE(t *testing.T) {
-	p, err := profile.Builtin("wte")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, s := range TCPOpenings(p) {
-		got = append(got, strconv.Itoa(s.Port)+"="+s.Opening)
-	}
-	want := []string{
-		"8934=SIP over TLS", "5062=SIP over TLS", "443=HTTPS, Provisioning and firmware, Push notifications",
-		"8443=HTTPS", "6970=Provisioning and firmware", "80=Provisioning and firmware", "53=DNS over TCP",
-		"2197=Push notifications", "5223=Push notifications", "5228=Push notifications", "5229=Push notifications",
-		"5230=Push notifications",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-// The probe resolves the profile's service names first, then the --resolve
-// names it does not already list.
-func TestDNSNames(t *testing.T) {
-	for _, c := range []struct {
-		profile string
-		resolve []string
-		want    string
-	}{
-		{"wte", nil, "activate.cisco.com,webapps.cisco.com,sudirenewal.cisco.com,cloudupgrader.webex.com,cscan.webex.com"},
-		{"wte", []string{"sip.lab.test", "Activate.Cisco.com.", " ", "sip.lab.test"},
-			"activate.cisco.com,webapps.cisco.com,sudirenewal.cisco.com,cloudupgrader.webex.com,cscan.webex.com,sip.lab.test"},
-		{"mitel", []string{"mbg.example.net"}, "rcs.aastra.com,mbg.example.net"},
-		{"generic", nil, ""},
-	} {
-		p, err := profile.Builtin(c.profile)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.Join(DNSNames(p, c.resolve), ","); got != c.want {
-			t.Errorf("%s %q: got %s, want %s", c.profile, c.resolve, got, c.want)
-		}
 	}
 }

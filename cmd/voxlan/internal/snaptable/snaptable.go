@@ -1,4 +1,4 @@
-package discover
+package snaptable
 
 import (
 	"fmt"
@@ -12,10 +12,10 @@ import (
 	"github.com/voxlan/voxlan/snapshot"
 )
 
-// WriteTable writes a readable per-port summary of every switch: one header
+// Write writes a readable per-port summary of every switch: one header
 // line per switch, then one line per physical or aggregate port with its
 // state, VLANs, voice VLAN, PoE and first neighbour, then the errors.
-func WriteTable(w io.Writer, s *snapshot.Snapshot) error {
+func Write(w io.Writer, s *snapshot.Snapshot) error {
 	ew := &errWriter{w: w}
 	for i, sw := range s.Switches {
 		if i > 0 {

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/voxlan/voxlan/capture"
-	probecmd "github.com/voxlan/voxlan/cmd/voxlan/internal/probe"
 	"github.com/voxlan/voxlan/lldp"
 	"github.com/voxlan/voxlan/probe"
 	"github.com/voxlan/voxlan/profile"
@@ -29,7 +28,8 @@ type JackOptions struct {
 }
 
 // JackDeps returns the Here screen's listening (acting as a phone, as
-// `voxlan here --probe`) and probing (as `voxlan probe`) on the interface.
+// `voxlan here --probe`) and probing (as `voxlan probe`: the profile's
+// ports, DNS names and thresholds) on the interface.
 func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 	prof, err := profile.Load(o.Profile)
 	if err != nil {
@@ -61,10 +61,9 @@ func JackDeps(o JackOptions) (common.HereFunc, common.ProbeFunc, error) {
 		vlan, _ := probe.VoiceVLANFrom(h)
 		res, err := probe.Run(ctx, probe.Options{
 			Interface: o.Interface, VoiceVLAN: vlan,
-			DNSNames: o.Resolve, Targets: o.Targets, Ports: probecmd.TCPOpenings(prof),
-			Thresholds: probe.Thresholds{MaxOneWayMs: prof.Transport.MaxLatencyMs,
-				MaxJitterMs: prof.Transport.MaxJitterMs, MaxLossPercent: prof.Transport.MaxLossPercent},
-			Open: open, TagsHidden: capture.TagsHidden,
+			DNSNames: probe.DNSNames(prof, o.Resolve), Targets: o.Targets, Ports: probe.TCPOpenings(prof),
+			Thresholds: probe.ThresholdsOf(prof),
+			Open:       open, TagsHidden: capture.TagsHidden,
 			OnResult: func(part probe.Partial) { found(probePart(o.Interface, part)) },
 		})
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/voxlan/voxlan/capture"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire/uitest"
 	"github.com/voxlan/voxlan/lab/labtest"
 	"github.com/voxlan/voxlan/lab/lldplab"
 	"github.com/voxlan/voxlan/lab/netns"
@@ -42,10 +43,10 @@ func TestHereScreenOnLLDPD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := newRecorder(ui.New(&common.Deps{Here: here}))
+	rec := uitest.NewRecorder(ui.New(&common.Deps{Here: here}))
 	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(120, 30))
 	defer func() { _ = tm.Quit() }()
-	screen := rec.waitFor(t, 15*time.Second, "sw-lab port ", "("+swDev+")", "VLAN 20 tagged, priority 5, DSCP 46", "lldp heard on the wire", "acted as a phone: lldp answered")
+	screen := rec.WaitFor(t, 15*time.Second, "sw-lab port ", "("+swDev+")", "VLAN 20 tagged, priority 5, DSCP 46", "lldp heard on the wire", "acted as a phone: lldp answered")
 	t.Logf("Here screen:\n%s", screen)
 }
 
@@ -80,9 +81,9 @@ func TestHereScreenFindsTheJack(t *testing.T) {
 		here, _, err := jackOn(iface)
 		return here, nil, err
 	}
-	rec := newRecorder(ui.New(deps))
+	rec := uitest.NewRecorder(ui.New(deps))
 	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(120, 30))
 	defer func() { _ = tm.Quit() }()
-	screen := rec.waitFor(t, 15*time.Second, laptopDev+" (the only wired interface with a link), acted as a phone", "sw-lab port ", "("+swDev+")", "VLAN 20 tagged, priority 5, DSCP 46")
+	screen := rec.WaitFor(t, 15*time.Second, laptopDev+" (the only wired interface with a link), acted as a phone", "sw-lab port ", "("+swDev+")", "VLAN 20 tagged, priority 5, DSCP 46")
 	t.Logf("Here screen:\n%s", screen)
 }

@@ -14,7 +14,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire/uitest"
 	"github.com/voxlan/voxlan/lab/dhcplab"
+	"github.com/voxlan/voxlan/profile"
 	ui "github.com/voxlan/voxlan/tui"
 	"github.com/voxlan/voxlan/tui/common"
 )
@@ -48,13 +50,13 @@ func hereChild(spec string) int {
 		func(context.Context) ([]common.WiredInterface, error) {
 			return []common.WiredInterface{{Name: s.Interface}}, nil
 		})
-	rec := newRecorder(ui.New(deps))
+	rec := uitest.NewRecorder(ui.New(deps))
 	p := tea.NewProgram(rec, tea.WithContext(ctx), tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignalHandler(), tea.WithWindowSize(140, 30))
 	done := make(chan error, 1)
 	go func() { _, err := p.Run(); done <- err }()
 	last := ""
 	for ctx.Err() == nil {
-		frame := rec.screen()
+		frame := rec.Screen()
 		if frame != last {
 			fmt.Print(frame + frameEnd)
 			last = frame
@@ -73,12 +75,21 @@ func hereChild(spec string) int {
 // TestHereCardsFillAsProbeChecksFinish: dnsmasq behind the jack, a target
 // (the gateway) named. The screen shows the target's transport card
 // passing while the DHCP window (4.5 s, for ping-checking servers) is
-// still open, then every card with its result.
+// still open, then every card with its result. The names resolved are
+// the wte profile's and the one given, as `voxlan probe` resolves them.
 func TestHereCardsFillAsProbeChecksFinish(t *testing.T) {
 	s := dhcplab.NewSite(t, 0)
+	prof, err := profile.Builtin(DefaultProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := map[string]string{"sip.lab.test": "198.18.10.50"}
+	for i, name := range prof.DNS.Names {
+		records[name] = fmt.Sprintf("198.18.10.%d", 60+i)
+	}
 	dhcplab.Start(t, s.Switch, dhcplab.Server{
 		Pools:      []dhcplab.Pool{s.DataPool()},
-		DNSRecords: map[string]string{"sip.lab.test": "198.18.10.50"},
+		DNSRecords: records,
 	})
 	spec, err := json.Marshal(hereChildSpec{Interface: s.LaptopDev, Targets: []string{dhcplab.DataGateway}, Resolve: []string{"sip.lab.test"}})
 	if err != nil {
@@ -124,7 +135,7 @@ func TestHereCardsFillAsProbeChecksFinish(t *testing.T) {
 	}
 	for label, want := range map[string]string{
 		"DHCP data": "✓ DHCP data     198.18.10.",
-		"DNS":       "✓ DNS           1 lookups answered",
+		"DNS":       fmt.Sprintf("✓ DNS           %d lookups answered", len(records)),
 		"Gateway":   "✓ Gateway       198.18.10.1 ",
 		"Transport": "✓ Transport     198.18.10.1 ",
 	} {

@@ -1,26 +1,23 @@
-// Package tui is the `voxlan tui` verb, and what `voxlan` alone and
-// `voxlan demo` call to open the terminal UI on a terminal.
+// Package tui is the `voxlan tui` verb, and the jack finding `voxlan`
+// alone adds before opening the terminal UI (the wiring both share with
+// `voxlan demo` is tuiwire's).
 package tui
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"sync"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/capture"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/sites"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/profile"
 	"github.com/voxlan/voxlan/snapshot"
 	"github.com/voxlan/voxlan/snmp"
-	ui "github.com/voxlan/voxlan/tui"
 	"github.com/voxlan/voxlan/tui/common"
 )
 
@@ -28,7 +25,7 @@ import (
 type TUIOptions struct {
 	IO     *cmdutil.IOStreams
 	Getenv func(string) string
-	// Open runs the UI; Open (below) unless a test injects one.
+	// Open runs the UI; tuiwire.Open unless a test injects one.
 	Open func(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error
 	// Interfaces lists the wired interfaces with a link, for the Here
 	// screen to find the jack without --iface (HostJacks of the factory's
@@ -41,7 +38,7 @@ type TUIOptions struct {
 	Site         string
 	Profile      string
 	// Drivers: how the Plan screen reaches switches over SSH.
-	Drivers DriverOptions
+	Drivers tuiwire.DriverOptions
 	// Jack: the laptop's interface to listen and probe on (--iface).
 	Jack        JackOptions
 	Timeout     time.Duration
@@ -57,7 +54,7 @@ type TUIOptions struct {
 // NewCmdTUI builds the command. runF replaces tuiRun in tests of flag
 // parsing.
 func NewCmdTUI(f *cmdutil.Factory, runF func(*TUIOptions) error) *cobra.Command {
-	opts := &TUIOptions{IO: f.IO, Getenv: f.Getenv, Open: Open, Interfaces: HostJacks(f.Interfaces)}
+	opts := &TUIOptions{IO: f.IO, Getenv: f.Getenv, Open: tuiwire.Open, Interfaces: HostJacks(f.Interfaces)}
 	cmd := &cobra.Command{
 		Use:   "tui [flags] [TARGET...]",
 		Short: "Open the terminal UI on a site",
@@ -161,7 +158,7 @@ func NewDeps(ctx context.Context, opts *TUIOptions) (*common.Deps, error) {
 	}
 	o := opts.Drivers
 	o.Entry = func() *inventory.Site { return site.Entry }
-	if deps.Audit, deps.Render, deps.Apply, err = Drivers(opts.Getenv, o, deps.Audit); err != nil {
+	if deps.Audit, deps.Render, deps.Apply, err = tuiwire.Drivers(opts.Getenv, o, deps.Audit); err != nil {
 		return nil, err
 	}
 	if err := opts.historyDeps(deps); err != nil {
@@ -215,71 +212,17 @@ func (o *TUIOptions) deps(ctx context.Context) (*common.Deps, *sites.Site, error
 		deps.Targets = append(deps.Targets, t.Address)
 		creds[t.Address] = t.Credentials
 	}
-	deps.Stages = DiscoveryStages
+	deps.Stages = tuiwire.DiscoveryStages
 	deps.Discover = func(ctx context.Context, target string, progress func(common.Progress)) snapshot.Switch {
 		one := opts
 		if c := creds[target]; c != nil {
 			one.Credentials = *c
 		}
-		return Discoverer(one)(ctx, target, progress)
+		return tuiwire.Discoverer(one)(ctx, target, progress)
 	}
 	return deps, site, nil
 }
 
-// DefaultProfile is the audit profile the UI judges against unless told.
-const DefaultProfile = "wte"
-
-// DiscoveryStages are the steps snmp reports for a switch, in the order it
-// starts them; the Site screen draws each switch's bar from them.
-var DiscoveryStages = []string{"system", "interfaces", "ethernet", "entity", "bridge", "vlans", "fdb", "lldp", "lldp-med", "cdp", "poe", "cisco-vlans"}
-
-// Discoverer adapts snmp.DiscoverSwitch to the UI: one switch per call, its
-// events turned into the UI's progress. The events are serialised here:
-// DiscoverSwitch reports from each of its parallel walks.
-func Discoverer(opts snmp.Options) common.DiscoverFunc {
-	return func(ctx context.Context, target string, progress func(common.Progress)) snapshot.Switch {
-		var mu sync.Mutex
-		o := opts
-		o.Progress = func(ev snmp.Event) {
-			mu.Lock()
-			defer mu.Unlock()
-			progress(common.Progress{Stage: ev.Stage, Rows: ev.Rows, Done: ev.Done, Err: ev.Err})
-		}
-		return snmp.DiscoverSwitch(ctx, snmp.Target{Address: target}, o)
-	}
-}
-
-// Open runs the UI on the terminal of io until the user leaves, and always
-// gives the terminal back: Bubble Tea restores it on return, on a panic in
-// the UI and when ctx is cancelled.
-func Open(ctx context.Context, io *cmdutil.IOStreams, deps *common.Deps) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	deps.Context = ctx
-	_, err := tea.NewProgram(ui.New(deps), programOptions(ctx, io)...).Run()
-	if err != nil && ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled) {
-		return ctx.Err()
-	}
-	if err != nil {
-		return fmt.Errorf("tui: %w", err)
-	}
-	return nil
-}
-
-func programOptions(ctx context.Context, streams *cmdutil.IOStreams) []tea.ProgramOption {
-	// Signals end ctx (cli.Main's NotifyContext), so the program is
-	// killed with the terminal restored and voxlan exits "interrupted";
-	// Bubble Tea's own handler would quit as if q had been pressed.
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}
-	if streams.In != nil {
-		opts = append(opts, tea.WithInput(streams.In))
-	}
-	if streams.Out != nil {
-		opts = append(opts, tea.WithOutput(streams.Out))
-	}
-	return opts
-}
-
-// Interactive reports whether io is a terminal on both sides, where the UI
-// can open.
-func Interactive(io *cmdutil.IOStreams) bool { return io.InTTY && io.OutTTY }
+// DefaultProfile is the audit profile the UI judges against unless told,
+// as every command does.
+const DefaultProfile = sites.DefaultProfile

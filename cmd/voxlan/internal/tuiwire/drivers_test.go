@@ -1,4 +1,4 @@
-package tui
+package tuiwire
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/plan/plantest"
+	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire/uitest"
 	"github.com/voxlan/voxlan/snapshot"
 	ui "github.com/voxlan/voxlan/tui"
 	"github.com/voxlan/voxlan/tui/common"
@@ -24,7 +25,7 @@ func TestPlanScreenAppliesOverSSH(t *testing.T) {
 	lab := plantest.NewLab(t, "Gi1/0/3")
 	rec, tm := planScreen(t, lab)
 	typeName(t, rec, tm, "SW1")
-	screen := rec.waitFor(t, 30*time.Second, "applied and verified on SW1", "Gi1/0/3", "applied: as planned", "backup: ")
+	screen := rec.WaitFor(t, 30*time.Second, "applied and verified on SW1", "Gi1/0/3", "applied: as planned", "backup: ")
 	t.Logf("after apply:\n%s", screen)
 }
 
@@ -35,13 +36,13 @@ func TestPlanScreenShowsRollback(t *testing.T) {
 	lab.Dev.Faults.Reject = "switchport voice vlan 20"
 	rec, tm := planScreen(t, lab)
 	typeName(t, rec, tm, "yes")
-	screen := rec.waitFor(t, 60*time.Second, "ROLLED BACK on SW1", "the backup state was restored", "Gi1/0/3", "restored to backup")
+	screen := rec.WaitFor(t, 60*time.Second, "ROLLED BACK on SW1", "the backup state was restored", "Gi1/0/3", "restored to backup")
 	t.Logf("after the rejected line:\n%s", screen)
 }
 
-func typeName(t *testing.T, rec *recorder, tm *teatest.TestModel, name string) {
+func typeName(t *testing.T, rec *uitest.Recorder, tm *teatest.TestModel, name string) {
 	tm.Send(tea.KeyPressMsg{Code: 'a', Text: "a"})
-	rec.waitFor(t, 5*time.Second, "Type SW1 or yes")
+	rec.WaitFor(t, 5*time.Second, "Type SW1 or yes")
 	for _, r := range name {
 		tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
@@ -50,7 +51,7 @@ func typeName(t *testing.T, rec *recorder, tm *teatest.TestModel, name string) {
 
 // planScreen opens the UI on the lab's switch with the drivers wired and
 // waits for its diff on the Plan screen.
-func planScreen(t *testing.T, lab *plantest.Lab) (*recorder, *teatest.TestModel) {
+func planScreen(t *testing.T, lab *plantest.Lab) (*uitest.Recorder, *teatest.TestModel) {
 	t.Helper()
 	f, err := os.Open(lab.AuditFile)
 	if err != nil {
@@ -69,12 +70,12 @@ func planScreen(t *testing.T, lab *plantest.Lab) (*recorder, *teatest.TestModel)
 		t.Fatal(err)
 	}
 	snap := &snapshot.Snapshot{Site: "lab", Switches: []snapshot.Switch{{Target: "127.0.0.1", SysName: "SW1"}}}
-	rec := newRecorder(ui.New(&common.Deps{Site: "lab", Snapshot: snap, Audit: auditFn, Render: render, Apply: apply}))
+	rec := uitest.NewRecorder(ui.New(&common.Deps{Site: "lab", Snapshot: snap, Audit: auditFn, Render: render, Apply: apply}))
 	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(100, 40))
 	t.Cleanup(func() { _ = tm.Quit() })
 
 	tm.Send(tea.KeyPressMsg{Code: '5', Text: "5"})
-	screen := rec.waitFor(t, 20*time.Second, "Plan for site lab", "SW1 (", "line(s) to send (cisco_ios)", "+ switchport voice vlan 20")
+	screen := rec.WaitFor(t, 20*time.Second, "Plan for site lab", "SW1 (", "line(s) to send (cisco_ios)", "+ switchport voice vlan 20")
 	t.Logf("Plan screen:\n%s", screen)
 	return rec, tm
 }

@@ -1,6 +1,11 @@
-package tui
+// Package uitest drives the terminal UI in tests: a recorder around the
+// UI's model run by a real Bubble Tea program, a built voxlan in a real
+// terminal (tmux), and a switch that stops answering mid-discovery. The tui
+// and demo verbs' tests and tuiwire's share it.
+package uitest
 
 import (
+	"io"
 	"net"
 	"strings"
 	"sync"
@@ -16,10 +21,10 @@ import (
 	sitescreen "github.com/voxlan/voxlan/tui/site"
 )
 
-// recorder wraps the UI in a real Bubble Tea program and keeps, under a
+// Recorder wraps the UI in a real Bubble Tea program and keeps, under a
 // lock, the last frame drawn and when each key reached Update, so a test
 // reads them from its own goroutine without racing the program.
-type recorder struct {
+type Recorder struct {
 	tea.Model
 	mu    sync.Mutex
 	frame string
@@ -31,9 +36,11 @@ type recorder struct {
 	siteDone bool
 }
 
-func newRecorder(m tea.Model) *recorder { return &recorder{Model: m} }
+// NewRecorder wraps m; run the Recorder as the program's model.
+func NewRecorder(m tea.Model) *Recorder { return &Recorder{Model: m} }
 
-func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update records the key's arrival and how long m took.
+func (r *Recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	start := time.Now()
 	if _, ok := msg.(tea.KeyPressMsg); ok {
 		r.mu.Lock()
@@ -56,7 +63,8 @@ func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return r, cmd
 }
 
-func (r *recorder) View() tea.View {
+// View keeps the frame drawn, without its styles.
+func (r *Recorder) View() tea.View {
 	v := r.Model.View()
 	r.mu.Lock()
 	r.frame = ansi.Strip(v.Content)
@@ -65,18 +73,19 @@ func (r *recorder) View() tea.View {
 	return v
 }
 
-func (r *recorder) screen() string {
+// Screen is the last frame drawn.
+func (r *Recorder) Screen() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.frame
 }
 
-// waitFor polls the drawn frame until every want is on it.
-func (r *recorder) waitFor(t testing.TB, d time.Duration, wants ...string) string {
+// WaitFor polls the drawn frame until every want is on it.
+func (r *Recorder) WaitFor(t testing.TB, d time.Duration, wants ...string) string {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for {
-		s := r.screen()
+		s := r.Screen()
 		ok := true
 		for _, w := range wants {
 			ok = ok && strings.Contains(s, w)
@@ -91,15 +100,17 @@ func (r *recorder) waitFor(t testing.TB, d time.Duration, wants ...string) strin
 	}
 }
 
-// silencingRelay forwards UDP between SNMP clients and an agent for the
+// SilencingRelay forwards UDP between SNMP clients and an agent for the
 // first n requests, then drops everything: a switch that stops answering
 // in the middle of its discovery.
-type silencingRelay struct {
-	conn      *net.UDPConn
-	forwarded atomic.Int64
+type SilencingRelay struct {
+	conn *net.UDPConn
+	// Forwarded counts the requests received, silenced ones included.
+	Forwarded atomic.Int64
 }
 
-func startSilencingRelay(t testing.TB, agent string, n int64) *silencingRelay {
+// StartSilencingRelay relays to agent until n requests have passed.
+func StartSilencingRelay(t testing.TB, agent string, n int64) *SilencingRelay {
 	t.Helper()
 	conn, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
@@ -109,7 +120,7 @@ func startSilencingRelay(t testing.TB, agent string, n int64) *silencingRelay {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &silencingRelay{conn: conn}
+	r := &SilencingRelay{conn: conn}
 	t.Cleanup(func() { conn.Close() })
 	go func() {
 		buf := make([]byte, 65535)
@@ -118,7 +129,7 @@ func startSilencingRelay(t testing.TB, agent string, n int64) *silencingRelay {
 			if err != nil {
 				return
 			}
-			if r.forwarded.Add(1) > n {
+			if r.Forwarded.Add(1) > n {
 				continue // silent from now on
 			}
 			up, err := net.DialUDP("udp", nil, upstream)
@@ -143,19 +154,53 @@ func startSilencingRelay(t testing.TB, agent string, n int64) *silencingRelay {
 	return r
 }
 
-func (r *silencingRelay) addr() string { return r.conn.LocalAddr().String() }
+// Addr is where to send SNMP requests instead of the agent.
+func (r *SilencingRelay) Addr() string { return r.conn.LocalAddr().String() }
 
-// keyArrivals returns when each key press reached Update, and the longest
+// KeyArrivals returns when each key press reached Update, and the longest
 // Update so far.
-func (r *recorder) keyArrivals() ([]time.Time, time.Duration) {
+func (r *Recorder) KeyArrivals() ([]time.Time, time.Duration) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return append([]time.Time(nil), r.keys...), r.slow
 }
 
-// working reports whether the site is still being read or audited.
-func (r *recorder) working() bool {
+// Working reports whether the site is still being read or audited.
+func (r *Recorder) Working() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return !r.siteDone
+}
+
+// Program is a model run by a real Bubble Tea program with no terminal
+// (teatest's shape, without its -update flag, which clashes with
+// cmdtest's in a verb's tests).
+type Program struct {
+	p    *tea.Program
+	done chan error
+}
+
+// Run starts m in a program of width x height; the test's end quits it.
+func Run(t testing.TB, m tea.Model, width, height int) *Program {
+	t.Helper()
+	p := &Program{p: tea.NewProgram(m, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutSignalHandler(), tea.WithWindowSize(width, height)),
+		done: make(chan error, 1)}
+	go func() { _, err := p.p.Run(); p.done <- err }()
+	t.Cleanup(func() { p.Quit(t) })
+	return p
+}
+
+// Send hands msg to the program.
+func (p *Program) Send(msg tea.Msg) { p.p.Send(msg) }
+
+// Quit ends the program and waits for it (10 s at most).
+func (p *Program) Quit(t testing.TB) {
+	t.Helper()
+	p.p.Quit()
+	select {
+	case <-p.done:
+		p.done <- nil // a later Quit returns at once
+	case <-time.After(10 * time.Second):
+		t.Errorf("the UI did not end within 10 s of quitting")
+	}
 }
