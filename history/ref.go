@@ -28,7 +28,7 @@ func (s *Store) Resolve(ctx context.Context, ref string) (Entry, error) {
 	}
 	site, what, ok := siteOf(ref)
 	if !ok {
-		return Entry{}, fmt.Errorf("history: reference %q: use an id, SITE@latest, SITE@previous or SITE@N", ref)
+		return Entry{}, fmt.Errorf("%w: %q: use an id, SITE@latest, SITE@previous or SITE@N", ErrBadReference, ref)
 	}
 	var row *sql.Row
 	switch what {
@@ -39,7 +39,7 @@ func (s *Store) Resolve(ctx context.Context, ref string) (Entry, error) {
 	default:
 		n, err := strconv.Atoi(what)
 		if err != nil || n < 1 {
-			return Entry{}, fmt.Errorf("history: reference %q: after the @ comes latest, previous or an audit number from 1", ref)
+			return Entry{}, fmt.Errorf("%w: %q: after the @ comes latest, previous or an audit number from 1", ErrBadReference, ref)
 		}
 		row = s.db.QueryRowContext(ctx, selectEntry+` WHERE site = ? AND seq = ?`, site, n)
 	}

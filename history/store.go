@@ -47,6 +47,8 @@ var (
 	ErrNoHistory = errors.New("history: no history database")
 	// ErrNotFound: a reference names no recorded audit.
 	ErrNotFound = errors.New("history: no such audit")
+	// ErrBadReference: the text is no reference at all (hq@last).
+	ErrBadReference = errors.New("history: not a reference")
 )
 
 // Store is an open history file.

@@ -136,6 +136,7 @@ func TestResolve(t *testing.T) {
 		ref     string
 		want    int64
 		wantErr string
+		is      error
 	}{
 		{ref: "hq@latest", want: b.ID},
 		{ref: "hq@previous", want: a.ID},
@@ -143,12 +144,12 @@ func TestResolve(t *testing.T) {
 		{ref: "hq@3", want: c.ID},
 		{ref: fmt.Sprint(c.ID), want: c.ID},
 		{ref: "site@paris@latest", want: d.ID},
-		{ref: "hq@4", wantErr: `site "hq" has 3 audit(s)`},
-		{ref: "hq@0", wantErr: "an audit number from 1"},
-		{ref: "hq@last", wantErr: "latest, previous or an audit number"},
-		{ref: "nice@latest", wantErr: `no audit of site "nice"`},
-		{ref: "999", wantErr: "no audit with id 999"},
-		{ref: "hq", wantErr: "use an id, SITE@latest"},
+		{ref: "hq@4", wantErr: `site "hq" has 3 audit(s)`, is: ErrNotFound},
+		{ref: "hq@0", wantErr: "an audit number from 1", is: ErrBadReference},
+		{ref: "hq@last", wantErr: "latest, previous or an audit number", is: ErrBadReference},
+		{ref: "nice@latest", wantErr: `no audit of site "nice"`, is: ErrNotFound},
+		{ref: "999", wantErr: "no audit with id 999", is: ErrNotFound},
+		{ref: "hq", wantErr: "use an id, SITE@latest", is: ErrBadReference},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
@@ -156,6 +157,9 @@ func TestResolve(t *testing.T) {
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want it to say %q", err, tt.wantErr)
+				}
+				if !errors.Is(err, tt.is) {
+					t.Errorf("err = %v, want it to be %v", err, tt.is)
 				}
 				return
 			}

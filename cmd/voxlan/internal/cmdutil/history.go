@@ -127,7 +127,7 @@ func ResolveAudit(ctx context.Context, s *history.Store, ref string) (diff.Audit
 // historyError makes what a user can correct (a reference naming nothing,
 // a file voxlan cannot use) a usage error; anything else stays a failure.
 func historyError(err error) error {
-	for _, e := range []error{history.ErrNotFound, history.ErrNotHistory, history.ErrNewerSchema, history.ErrNoHistory, history.ErrDamaged} {
+	for _, e := range []error{history.ErrNotFound, history.ErrBadReference, history.ErrNotHistory, history.ErrNewerSchema, history.ErrNoHistory, history.ErrDamaged} {
 		if errors.Is(err, e) {
 			return UsageError("%w", err)
 		}
