@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -47,7 +49,9 @@ var scriptInterfaces = []capture.Interface{
 // Custom commands:
 //
 //	exits CODE PROG [ARGS...]   run PROG and require exit status CODE
-//	interrupt CODE PROG [ARGS...]  start PROG, send it SIGINT after 1s, require CODE
+//	interrupt CODE PROG [ARGS...]  start PROG, send it SIGINT once it has sent
+//	                            a request to $SILENT (else after 1s),
+//	                            require CODE within 10 s
 //	lab-cli PLATFORM            serve one emulated switch over SSH on loopback,
 //	                            with its show outputs in $WORK/127.0.0.1/ and an
 //	                            inventory $WORK/sites.yaml (labcli_test.go)
@@ -124,10 +128,28 @@ func interrupt(ts *testscript.TestScript, neg bool, args []string) {
 	cmd := exec.Command(path, args[2:]...)
 	cmd.Dir = ts.Getenv("WORK")
 	cmd.Env = append(os.Environ(), "PATH="+ts.Getenv("PATH"), "HOME="+ts.Getenv("HOME"))
+	var before int64
+	if heard, ok := silentHeard.Load(ts.Getenv("WORK")); ok {
+		before = heard.(*atomic.Int64).Load()
+	}
 	if err := cmd.Start(); err != nil {
 		ts.Fatalf("%v", err)
 	}
-	time.Sleep(time.Second)
+	// The signal must come once voxlan runs its command (cli.Main has
+	// turned SIGINT into a cancellation by then): with a silent-udp
+	// target, when a request from this run reaches it; a loaded machine
+	// can take seconds to start the binary, which a fixed second did not
+	// cover (SIGINT killed it before its handler existed).
+	if heard, ok := silentHeard.Load(ts.Getenv("WORK")); ok {
+		for deadline := time.Now().Add(60 * time.Second); heard.(*atomic.Int64).Load() == before; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				_ = cmd.Process.Kill()
+				ts.Fatalf("%s sent nothing to $SILENT within 60 s", args[1])
+			}
+		}
+	} else {
+		time.Sleep(time.Second)
+	}
 	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 		ts.Fatalf("%v", err)
 	}
@@ -184,18 +206,26 @@ func labSite(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// silentHeard counts, per script ($WORK), the requests its silent-udp
+// port received.
+var silentHeard sync.Map // string -> *atomic.Int64
+
 func silentUDP(ts *testscript.TestScript, neg bool, args []string) {
 	conn, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		ts.Fatalf("%v", err)
 	}
-	ts.Defer(func() { _ = conn.Close() })
+	work := ts.Getenv("WORK")
+	heard := new(atomic.Int64)
+	silentHeard.Store(work, heard)
+	ts.Defer(func() { _ = conn.Close(); silentHeard.Delete(work) })
 	go func() {
 		buf := make([]byte, 65536)
 		for {
 			if _, _, err := conn.ReadFrom(buf); err != nil {
 				return
 			}
+			heard.Add(1)
 		}
 	}()
 	ts.Setenv("SILENT", conn.LocalAddr().String())
