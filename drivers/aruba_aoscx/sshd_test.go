@@ -3,13 +3,9 @@
 package aruba_aoscx_test
 
 import (
-	"context"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
-	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/apply/applytest"
 	"github.com/voxlan/voxlan/drivers/aruba_aoscx"
 	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/lab/clisim"
@@ -24,55 +20,10 @@ func TestApplyOverOpenSSH(t *testing.T) {
 	dev.AddPhone("1/1/1")
 	dev.Faults.DropAfterConfigLines = 6
 	sshd := drivertest.StartOpenSSH(t, dev, "vxcx", 50, "-os", "aoscx")
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
-	defer cancel()
-	dial := sshd.Dialer(aruba_aoscx.Driver{}.Attrs())
-	load := func() *clisim.AOSCX {
-		t.Helper()
-		d, err := clisim.LoadAOSCX(sshd.State)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	run := func(o apply.Options) *apply.Report {
-		t.Helper()
-		sess, err := dial(ctx, 10*time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := apply.Plan(ctx, sess, aruba_aoscx.Driver{}, "cx-6300-1", voiceChanges("1/1/1", "1/1/2", "1/1/3"), apply.Guard{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		o.BackupDir = filepath.Join(t.TempDir(), "backups")
-		r, err := apply.Apply(ctx, sess, dial, p, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Contains(r.Failure, sshd.SSHD.Password) {
-			t.Fatal("password in the report")
-		}
-		return r
-	}
-	before := load().RunningConfig()
-	r := run(apply.Options{Batch: 4})
-	if r.Outcome != apply.OutcomeRolledBack || !strings.Contains(r.Failure, "session lost") || r.Sessions != 2 {
-		t.Errorf("dropped session: outcome %q, failure %q, %d sessions", r.Outcome, r.Failure, r.Sessions)
-	}
-	if got := load().RunningConfig(); got != before {
-		t.Fatalf("after the dropped session the switch is not back to its backup:\n--- before\n%s\n--- after\n%s", before, got)
-	}
-	r = run(apply.Options{Save: true})
-	if r.Outcome != apply.OutcomeSaved || len(r.Ports) != 3 || r.Ports[0].Status != apply.PortAsPlanned {
-		t.Fatalf("clean apply: %q %q %+v", r.Outcome, r.Failure, r.Ports)
-	}
-	d := load()
-	if d.StartupConfig() != d.RunningConfig() || d.StartupConfig() == before {
-		t.Error("not saved")
-	}
+	end := applytest.OverOpenSSH(t, sshd, aruba_aoscx.Driver{}, "cx-6300-1", voiceChanges("1/1/1", "1/1/2", "1/1/3"),
+		func(state string) (applytest.Device, error) { return clisim.LoadAOSCX(state) })
 	for _, port := range []string{"1/1/1", "1/1/2", "1/1/3"} {
-		if p, _ := d.Port(port); !p.Trunk || p.Native != 10 || len(p.Allowed) != 2 {
+		if p, _ := end.(*clisim.AOSCX).Port(port); !p.Trunk || p.Native != 10 || len(p.Allowed) != 2 {
 			t.Errorf("port %s: %+v", port, p)
 		}
 	}

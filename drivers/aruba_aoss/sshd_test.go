@@ -4,13 +4,13 @@ package aruba_aoss_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/voxlan/voxlan/drivers/apply"
+	"github.com/voxlan/voxlan/drivers/apply/applytest"
 	"github.com/voxlan/voxlan/drivers/aruba_aoss"
 	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/lab/clisim"
@@ -29,7 +29,6 @@ func TestApplyOverOpenSSH(t *testing.T) {
 	state := sshd.State
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	dial := sshd.Dialer(aruba_aoss.Driver{}.Attrs())
 	load := func() *clisim.AOSS {
 		t.Helper()
 		d, err := clisim.LoadAOSS(state)
@@ -40,23 +39,7 @@ func TestApplyOverOpenSSH(t *testing.T) {
 	}
 	run := func(o apply.Options) *apply.Report {
 		t.Helper()
-		sess, err := dial(ctx, 10*time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := apply.Plan(ctx, sess, aruba_aoss.Driver{}, "HP-2530-48G", voiceChanges("1", "2", "3"), apply.Guard{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		o.BackupDir = filepath.Join(t.TempDir(), "backups")
-		r, err := apply.Apply(ctx, sess, dial, p, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Contains(r.Failure, sshd.SSHD.Password) {
-			t.Fatal("password in the report")
-		}
-		return r
+		return applytest.RunOpenSSH(t, ctx, sshd, aruba_aoss.Driver{}, "HP-2530-48G", voiceChanges("1", "2", "3"), o)
 	}
 
 	before := load().RunningConfig()

@@ -6,6 +6,7 @@
 //
 // -os sb does the same for a Cisco SB/CBS350 switch, -os aoss for an
 // Aruba/HPE AOS-S (ProCurve) switch, -os aoscx for an Aruba AOS-CX switch,
+// -os comware for an HPE Comware switch, -os vrp for a Huawei VRP switch,
 // -os os10 for a Dell OS10 switch, -os ale6 and -os ale8 for an
 // Alcatel-Lucent Enterprise OmniSwitch on AOS 6 or AOS 8, -os junos for a
 // Juniper EX on Junos ELS.
@@ -31,7 +32,7 @@ func main() {
 	state := flag.String("state", "", "device state `FILE`")
 	initState := flag.Bool("init", false, "write a fresh device to -state and exit")
 	host := flag.String("host", "SW1", "hostname for -init")
-	osName := flag.String("os", "ios", "emulated OS: ios, sb (Cisco SB/CBS), aoss (Aruba AOS-S), aoscx (Aruba AOS-CX), os10 (Dell OS10), ale6 or ale8 (OmniSwitch AOS 6 or 8), junos (Juniper EX, Junos ELS)")
+	osName := flag.String("os", "ios", "emulated OS: ios, sb (Cisco SB/CBS), aoss (Aruba AOS-S), aoscx (Aruba AOS-CX), comware (HPE Comware), vrp (Huawei VRP), os10 (Dell OS10), ale6 or ale8 (OmniSwitch AOS 6 or 8), junos (Juniper EX, Junos ELS)")
 	logFile := flag.String("log", "", "append errors to `FILE` (sshd hands stderr to the client, which may ignore it)")
 	flag.Parse()
 	if err := run(*state, *initState, *host, *osName); err != nil {
@@ -64,6 +65,10 @@ var emulators = map[string]emulator{
 		clisim.PersistentAOSCXShell},
 	"junos": {func(h string) interface{ SaveState(string) error } { return clisim.NewJunos(h, 10, "198.18.1.2") },
 		clisim.PersistentJunosShell},
+	"comware": {func(h string) interface{ SaveState(string) error } { return clisim.NewComware(h, 10, "198.18.1.2") },
+		clisim.PersistentComwareShell},
+	"vrp": {func(h string) interface{ SaveState(string) error } { return clisim.NewVRP(h, 10, "198.18.1.2") },
+		clisim.PersistentVRPShell},
 	"os10": {func(h string) interface{ SaveState(string) error } { return clisim.NewOS10(h, 10, "198.18.1.2") },
 		clisim.PersistentOS10Shell},
 	"ale6": {func(h string) interface{ SaveState(string) error } {
@@ -82,7 +87,7 @@ func run(state string, initState bool, host, osName string) error {
 	}
 	emu, ok := emulators[osName]
 	if !ok {
-		return fmt.Errorf("-os %q: want ios, sb, aoss, aoscx, os10, ale6, ale8 or junos", osName)
+		return fmt.Errorf("-os %q: want ios, sb, aoss, aoscx, comware, vrp, os10, ale6, ale8 or junos", osName)
 	}
 	if initState {
 		return emu.fresh(host).SaveState(state)
