@@ -41,12 +41,6 @@ func RunOpenSSH(t *testing.T, ctx context.Context, o *drivertest.OpenSSH, d driv
 	return r
 }
 
-// Device is an emulated switch as read back from its state file.
-type Device interface {
-	RunningConfig() string
-	StartupConfig() string
-}
-
 // OverOpenSSH is the scenario the drivers' OpenSSH tests share, on the
 // emulator behind o whose device drops the session after a few
 // configuration lines: the first apply (4 lines a batch) loses the session
