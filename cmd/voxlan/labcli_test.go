@@ -24,14 +24,8 @@ import (
 // labCLIs are the emulated switches lab-cli serves, by platform: a device
 // with IP phones on its first three ports and one phone port configured,
 // and its driver.
-var labCLIs = map[string]func() (interface {
-	sshlab.Device
-	NewShell() clisim.Shell
-}, drivers.Driver){
-	"dell_os10": func() (interface {
-		sshlab.Device
-		NewShell() clisim.Shell
-	}, drivers.Driver) {
+var labCLIs = map[string]func() (sshlab.Device, drivers.Driver){
+	"dell_os10": func() (sshlab.Device, drivers.Driver) {
 		d := clisim.NewOS10("os10-leaf-1", 10, "198.18.1.2")
 		for _, p := range []string{"ethernet1/1/1", "ethernet1/1/2", "ethernet1/1/3"} {
 			d.AddPhone(p)
@@ -46,10 +40,7 @@ var labCLIs = map[string]func() (interface {
 		}
 		return d, dell_os10.Driver{}
 	},
-	"juniper_junos": func() (interface {
-		sshlab.Device
-		NewShell() clisim.Shell
-	}, drivers.Driver) {
+	"juniper_junos": func() (sshlab.Device, drivers.Driver) {
 		d := clisim.NewJunos("ex2300-1", 10, "198.18.1.2")
 		for _, p := range []string{"ge-0/0/0", "ge-0/0/1", "ge-0/0/2"} {
 			d.AddPhone(p)

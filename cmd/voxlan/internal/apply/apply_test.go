@@ -59,11 +59,7 @@ func TestApplyRunSaves(t *testing.T) {
 	if err := applyRun(t.Context(), o); err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
-	var res struct{ Reports []dapply.Report }
-	if err := json.Unmarshal(out.Bytes(), &res); err != nil || len(res.Reports) != 1 {
-		t.Fatalf("%v: %s", err, out)
-	}
-	r := res.Reports[0]
+	r := oneReport(t, out.Bytes())
 	if r.Outcome != dapply.OutcomeSaved || len(r.Ports) != 2 || len(r.Refused) != 1 || r.Sessions != 1 {
 		t.Fatalf("report %+v", r)
 	}
@@ -122,6 +118,16 @@ func TestApplyRunRollsBackAndExitsNonZero(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// oneReport decodes apply's JSON output holding one switch's report.
+func oneReport(t *testing.T, out []byte) dapply.Report {
+	t.Helper()
+	var res struct{ Reports []dapply.Report }
+	if err := json.Unmarshal(out, &res); err != nil || len(res.Reports) != 1 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	return res.Reports[0]
 }
 
 func reg(t *testing.T) *drivers.Registry {

@@ -1,7 +1,6 @@
 package apply
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -30,11 +29,7 @@ func TestApplyJunos(t *testing.T) {
 	if err := applyRun(t.Context(), o); err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
-	var res struct{ Reports []dapply.Report }
-	if err := json.Unmarshal(out.Bytes(), &res); err != nil || len(res.Reports) != 1 {
-		t.Fatalf("%v: %s", err, out)
-	}
-	r := res.Reports[0]
+	r := oneReport(t, out.Bytes())
 	if r.Outcome != dapply.OutcomeApplied || len(r.Ports) != 2 || len(r.Refused) != 1 || r.Refused[0].Port != "ge-0/1/0" {
 		t.Fatalf("report %+v", r)
 	}

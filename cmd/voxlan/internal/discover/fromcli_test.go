@@ -2,25 +2,18 @@ package discover
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/cmdutil"
+	"github.com/voxlan/voxlan/drivers/drivertest"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
 func TestDiscoverFromCLI(t *testing.T) {
-	dir := t.TempDir()
-	src := "../../../../drivers/cisco_ios/testdata/ntc/show_interfaces_switchport/cisco_ios_show_interfaces_switchport_app_interfaces.raw"
-	b, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "show_interfaces_switchport.txt"), b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dir := drivertest.CLIDir(t, map[string]string{
+		"../../../../drivers/cisco_ios/testdata/ntc/show_interfaces_switchport/cisco_ios_show_interfaces_switchport_app_interfaces.raw": "show_interfaces_switchport.txt",
+	})
 	var out, errOut bytes.Buffer
 	opts := &DiscoverOptions{IO: &cmdutil.IOStreams{Out: &out, ErrOut: &errOut}, Site: "owner-sent", Output: "json",
 		FromCLI: dir, Platform: "cisco_ios"}
@@ -46,19 +39,10 @@ func TestDiscoverFromCLI(t *testing.T) {
 // TestDiscoverFromCLIJunos: a Junos switch from saved outputs, the
 // configuration saved as show_configuration_display_set.txt.
 func TestDiscoverFromCLIJunos(t *testing.T) {
-	dir := t.TempDir()
-	for src, name := range map[string]string{
+	dir := drivertest.CLIDir(t, map[string]string{
 		"../../../../drivers/juniper_junos/testdata/config.txt":                                  "show_configuration_display_set.txt",
 		"../../../../drivers/juniper_junos/testdata/ntc/show_vlans/juniper_junos_show_vlans.raw": "show_vlans.txt",
-	} {
-		b, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	var out, errOut bytes.Buffer
 	opts := &DiscoverOptions{IO: &cmdutil.IOStreams{Out: &out, ErrOut: &errOut}, Site: "owner-sent", Output: "json",
 		FromCLI: dir, Platform: "juniper_junos"}
