@@ -122,3 +122,49 @@ func FillFromConfig(sw *snapshot.Switch, cfg *Config, port func(string) *snapsho
 		sw.VLANs[i].Voice = v.Voice
 	}
 }
+
+// NeighborReader is a show command listing LLDP neighbours and its parser.
+type NeighborReader struct {
+	Command string
+	Parse   func(output string) ([]Neighbor, error)
+}
+
+// FillNeighbors adds to sw's ports (found or added with port) the
+// neighbours of the first reader whose command outputs holds; a neighbour
+// naming no local port is left out.
+func FillNeighbors(outputs map[string]string, port func(string) *snapshot.Port, readers ...NeighborReader) error {
+	for _, r := range readers {
+		out, ok := Output(outputs, r.Command)
+		if !ok {
+			continue
+		}
+		ns, err := r.Parse(out)
+		if err != nil {
+			return err
+		}
+		for _, n := range ns {
+			if n.LocalPort != "" {
+				p := port(n.LocalPort)
+				p.Neighbors = append(p.Neighbors, n.Snapshot())
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// FillConfig reads the running configuration outputs holds under command
+// with parse and sets it on sw's ports (FillFromConfig); nil, nil when
+// outputs has no such output.
+func FillConfig(sw *snapshot.Switch, outputs map[string]string, command string, parse func(string) (*Config, error), port func(string) *snapshot.Port) (*Config, error) {
+	out, ok := Output(outputs, command)
+	if !ok {
+		return nil, nil
+	}
+	cfg, err := parse(out)
+	if err != nil {
+		return nil, err
+	}
+	FillFromConfig(sw, cfg, port)
+	return cfg, nil
+}

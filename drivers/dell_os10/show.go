@@ -413,31 +413,15 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			}
 		}
 	}
-	neighbors, ok := drivers.Output(outputs, cmdLLDPDetail)
-	parse := ParseLLDPDetail
-	if !ok {
-		neighbors, ok = drivers.Output(outputs, cmdLLDP)
-		parse = ParseLLDPNeighbors
+	if err := drivers.FillNeighbors(outputs, port, drivers.NeighborReader{Command: cmdLLDPDetail, Parse: ParseLLDPDetail},
+		drivers.NeighborReader{Command: cmdLLDP, Parse: ParseLLDPNeighbors}); err != nil {
+		return err
 	}
-	if ok {
-		ns, err := parse(neighbors)
-		if err != nil {
-			return err
-		}
-		for _, n := range ns {
-			p := port(n.LocalPort)
-			p.Neighbors = append(p.Neighbors, n.Snapshot())
-		}
-	}
-	if out, ok := drivers.Output(outputs, cmdRunning); ok {
-		cfg, err := d.ParseConfig(out)
-		if err != nil {
-			return err
-		}
-		drivers.FillFromConfig(sw, cfg, port)
+	cfg, err := drivers.FillConfig(sw, outputs, cmdRunning, d.ParseConfig, port)
+	if cfg != nil {
 		for _, name := range cfg.PortOrder {
 			port(name).AdminUp = !cfg.Ports[name].Shutdown
 		}
 	}
-	return nil
+	return err
 }

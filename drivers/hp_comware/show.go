@@ -396,33 +396,10 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			}
 		}
 	}
-	neighbors := func(ns []drivers.Neighbor) {
-		for _, n := range ns {
-			if n.LocalPort != "" {
-				p := port(n.LocalPort)
-				p.Neighbors = append(p.Neighbors, n.Snapshot())
-			}
-		}
+	if err := drivers.FillNeighbors(outputs, port, drivers.NeighborReader{Command: cmdLLDPVerbose, Parse: ParseLLDPVerbose},
+		drivers.NeighborReader{Command: cmdLLDPList, Parse: ParseLLDPList}); err != nil {
+		return err
 	}
-	if out, ok := get(cmdLLDPVerbose); ok {
-		ns, err := ParseLLDPVerbose(out)
-		if err != nil {
-			return err
-		}
-		neighbors(ns)
-	} else if out, ok := get(cmdLLDPList); ok {
-		ns, err := ParseLLDPList(out)
-		if err != nil {
-			return err
-		}
-		neighbors(ns)
-	}
-	if out, ok := get(cmdCurrent); ok {
-		cfg, err := d.ParseConfig(out)
-		if err != nil {
-			return err
-		}
-		drivers.FillFromConfig(sw, cfg, port)
-	}
-	return nil
+	_, err := drivers.FillConfig(sw, outputs, cmdCurrent, d.ParseConfig, port)
+	return err
 }
