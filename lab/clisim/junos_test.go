@@ -1,6 +1,7 @@
 package clisim
 
 import (
+	"github.com/voxlan/voxlan/drivers/juniper_junos"
 	"strings"
 	"testing"
 	"time"
@@ -140,4 +141,32 @@ func TestJunosPaging(t *testing.T) {
 	if out := junosRun(t, sh, "shwo version")[0]; !strings.HasSuffix(out, "^\nunknown command.\n") {
 		t.Errorf("unknown: %q", out)
 	}
+}
+
+// FuzzJunosExec types arbitrary lines into the emulator in every mode: it
+// must answer (or refuse) without panicking, and whatever it committed —
+// its commit check passed — the juniper_junos driver reads.
+func FuzzJunosExec(f *testing.F) {
+	for _, s := range []string{"show vlans", "configure exclusive\nset vlans VOICE vlan-id 20\ncommit",
+		"configure\nset switch-options voip interface ge-0/0/1.0 vlan VOICE\ncommit check\nrollback 0\nexit",
+		"configure\ndelete interfaces ge-0/0/3 unit 0 family ethernet-switching vlan members\ncommit",
+		"configure private\nset interfaces ge-0/0/5 native-vlan-id 10\ncommit confirmed 1\ncommit",
+		`configure` + "\n" + `set interfaces ge-0/0/2 description "a b"` + "\ncommit\nrollback 1\ncommit",
+		"show configuration | display set | no-more", "configure\nset poe interface ge-0/0/1 disable\ndelete poe interface ge-0/0/1 disable\ncommit"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, script string) {
+		d := NewJunos("ex1", 10, "198.18.1.2")
+		sh := d.NewShell()
+		for _, line := range strings.Split(script, "\n") {
+			if _, done := sh.Exec(line); done {
+				break
+			}
+			_ = sh.Prompt()
+		}
+		sh.(SessionCloser).Close()
+		if _, err := (juniper_junos.Driver{}).ParseConfig(d.RunningConfig()); err != nil {
+			t.Fatalf("committed configuration after %q does not parse: %v\n%s", script, err, d.RunningConfig())
+		}
+	})
 }
