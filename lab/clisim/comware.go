@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // CWPort is one port of the emulated Comware switch.
@@ -36,14 +35,7 @@ type CWPort struct {
 // HPE FlexNetwork 5130 HI and H3C configuration guides and scrapligo's
 // hp_comware platform (docs/hp_comware.md lists what is not confirmed).
 type Comware struct {
-	mu       sync.Mutex
-	Hostname string
-	vlans    map[int]string // id -> name ("" = none)
-	lldpOn   bool
-	ports    []*CWPort
-	svis     map[int]string
-	saved    string
-	Faults   *Faults
+	hybridDevice[CWPort]
 }
 
 // NewComware returns a 48-port PoE access switch: GigabitEthernet1/0/1-48
@@ -52,8 +44,7 @@ type Comware struct {
 // mgmtIP) toward a core switch heard over LLDP, 1/0/50-52 in VLAN 1.
 // LLDP runs; there is no voice VLAN.
 func NewComware(hostname string, dataVLAN int, mgmtIP string) *Comware {
-	d := &Comware{Hostname: hostname, vlans: map[int]string{1: "", 99: "MGMT"}, lldpOn: true,
-		svis: map[int]string{99: mgmtIP + " 255.255.255.0"}, Faults: &Faults{}}
+	d := &Comware{newHybridDevice[CWPort](hostname, mgmtIP)}
 	if dataVLAN > 1 && dataVLAN != 99 {
 		d.vlans[dataVLAN] = "DATA"
 	}
@@ -102,13 +93,6 @@ func (d *Comware) RunningConfig() string {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.currentConfig()
-}
-
-// StartupConfig returns the configuration saved by `save force`.
-func (d *Comware) StartupConfig() string {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.saved
 }
 
 // port finds a port by its full name or a Comware abbreviation

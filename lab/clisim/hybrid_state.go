@@ -1,11 +1,42 @@
 package clisim
 
-import "errors"
+import (
+	"errors"
+	"sync"
+)
+
+// hybridDevice is the state the Comware and VRP emulators share but for
+// their port type P: both keep VLAN names by id, a global LLDP switch, the
+// ports in order and the VLAN interfaces' addresses.
+type hybridDevice[P any] struct {
+	mu       sync.Mutex
+	Hostname string
+	vlans    map[int]string // id -> name ("" = none)
+	lldpOn   bool
+	ports    []*P
+	svis     map[int]string
+	saved    string
+	Faults   *Faults
+}
+
+// newHybridDevice is the factory state of both: VLAN 1 and the management
+// VLAN 99 whose interface holds mgmtIP, LLDP on, no port yet.
+func newHybridDevice[P any](hostname, mgmtIP string) hybridDevice[P] {
+	return hybridDevice[P]{Hostname: hostname, vlans: map[int]string{1: "", 99: "MGMT"}, lldpOn: true,
+		svis: map[int]string{99: mgmtIP + " 255.255.255.0"}, Faults: &Faults{}}
+}
+
+// StartupConfig returns the configuration last saved (Comware `save
+// force`, VRP `save`).
+func (d *hybridDevice[P]) StartupConfig() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.saved
+}
 
 // hybridFile is a Comware or VRP device as stored in a state file, so an
 // emulator process per SSH session (OpenSSH ForceCommand) sees what
-// earlier sessions configured. The two emulators keep the same state but
-// for their port type.
+// earlier sessions configured.
 type hybridFile[P any] struct {
 	Hostname string         `json:"hostname"`
 	VLANs    map[int]string `json:"vlans"`
@@ -16,45 +47,36 @@ type hybridFile[P any] struct {
 	Faults   faultState     `json:"faults"`
 }
 
-// loadHybrid reads a state file written from a hybridFile.
-func loadHybrid[P any](path string) (*hybridFile[P], error) {
-	var st hybridFile[P]
-	if err := loadStateFile(path, &st); err != nil {
-		return nil, err
-	}
-	if len(st.Ports) == 0 || st.VLANs == nil {
-		return nil, errors.New("clisim: state " + path + " has no ports or no VLANs")
-	}
-	if st.SVIs == nil {
-		st.SVIs = map[int]string{}
-	}
-	return &st, nil
-}
-
 // SaveState writes the device's state to path (0600, atomically).
-func (d *Comware) SaveState(path string) error {
+func (d *hybridDevice[P]) SaveState(path string) error {
 	return saveStateFile(path, &d.mu, func() any {
-		return hybridFile[CWPort]{Hostname: d.Hostname, VLANs: d.vlans, LLDPOn: d.lldpOn, Ports: d.ports, SVIs: d.svis,
+		return hybridFile[P]{Hostname: d.Hostname, VLANs: d.vlans, LLDPOn: d.lldpOn, Ports: d.ports, SVIs: d.svis,
 			Saved: d.saved, Faults: d.Faults.state()}
 	}, true)
 }
 
-// LoadComware reads a device saved by SaveState.
-func LoadComware(path string) (*Comware, error) {
-	d := &Comware{Faults: &Faults{}}
-	return d, d.load(path)
-}
-
-func (d *Comware) load(path string) error {
-	st, err := loadHybrid[CWPort](path)
-	if err != nil {
+func (d *hybridDevice[P]) load(path string) error {
+	var st hybridFile[P]
+	if err := loadStateFile(path, &st); err != nil {
 		return err
+	}
+	if len(st.Ports) == 0 || st.VLANs == nil {
+		return errors.New("clisim: state " + path + " has no ports or no VLANs")
+	}
+	if st.SVIs == nil {
+		st.SVIs = map[int]string{}
 	}
 	d.mu.Lock()
 	d.Hostname, d.vlans, d.lldpOn, d.ports, d.svis, d.saved = st.Hostname, st.VLANs, st.LLDPOn, st.Ports, st.SVIs, st.Saved
 	d.mu.Unlock()
 	d.Faults.restore(st.Faults)
 	return nil
+}
+
+// LoadComware reads a device saved by SaveState.
+func LoadComware(path string) (*Comware, error) {
+	d := &Comware{hybridDevice[CWPort]{Faults: &Faults{}}}
+	return d, d.load(path)
 }
 
 // PersistentComwareShell is a session over a state file: each line locks
@@ -67,30 +89,10 @@ func PersistentComwareShell(path string) (Shell, error) {
 	return &persistShell{path: path, d: d, inner: d.NewShell(), errPrefix: "% "}, nil
 }
 
-// SaveState writes the device's state to path (0600, atomically).
-func (d *VRP) SaveState(path string) error {
-	return saveStateFile(path, &d.mu, func() any {
-		return hybridFile[VRPPort]{Hostname: d.Hostname, VLANs: d.vlans, LLDPOn: d.lldpOn, Ports: d.ports, SVIs: d.svis,
-			Saved: d.saved, Faults: d.Faults.state()}
-	}, true)
-}
-
 // LoadVRP reads a device saved by SaveState.
 func LoadVRP(path string) (*VRP, error) {
-	d := &VRP{Faults: &Faults{}}
+	d := &VRP{hybridDevice[VRPPort]{Faults: &Faults{}}}
 	return d, d.load(path)
-}
-
-func (d *VRP) load(path string) error {
-	st, err := loadHybrid[VRPPort](path)
-	if err != nil {
-		return err
-	}
-	d.mu.Lock()
-	d.Hostname, d.vlans, d.lldpOn, d.ports, d.svis, d.saved = st.Hostname, st.VLANs, st.LLDPOn, st.Ports, st.SVIs, st.Saved
-	d.mu.Unlock()
-	d.Faults.restore(st.Faults)
-	return nil
 }
 
 // PersistentVRPShell is a session over a state file: each line locks the

@@ -3,7 +3,6 @@ package clisim
 import (
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // VRPPort is one port of the emulated Huawei switch.
@@ -34,14 +33,7 @@ type VRPPort struct {
 // scrapligo's huawei_vrp platform (docs/huawei_vrp.md lists what is not
 // confirmed).
 type VRP struct {
-	mu       sync.Mutex
-	Hostname string
-	vlans    map[int]string
-	lldpOn   bool
-	ports    []*VRPPort
-	svis     map[int]string
-	saved    string
-	Faults   *Faults
+	hybridDevice[VRPPort]
 }
 
 // NewVRP returns a 48-port PoE access switch: GigabitEthernet0/0/1-48 access
@@ -49,8 +41,7 @@ type VRP struct {
 // management VLAN 99, whose Vlanif holds mgmtIP) toward a core switch heard
 // over LLDP, XGigabitEthernet0/0/2-4 in VLAN 1. LLDP runs; no voice VLAN.
 func NewVRP(hostname string, dataVLAN int, mgmtIP string) *VRP {
-	d := &VRP{Hostname: hostname, vlans: map[int]string{1: "", 99: "MGMT"}, lldpOn: true,
-		svis: map[int]string{99: mgmtIP + " 255.255.255.0"}, Faults: &Faults{}}
+	d := &VRP{newHybridDevice[VRPPort](hostname, mgmtIP)}
 	if dataVLAN > 1 && dataVLAN != 99 {
 		d.vlans[dataVLAN] = "DATA"
 	}
@@ -95,13 +86,6 @@ func (d *VRP) RunningConfig() string {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return d.currentConfig()
-}
-
-// StartupConfig returns the configuration saved by `save`.
-func (d *VRP) StartupConfig() string {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.saved
 }
 
 func (d *VRP) port(name string) *VRPPort {
