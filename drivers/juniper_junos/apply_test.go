@@ -86,6 +86,11 @@ func TestApplyVoicePorts(t *testing.T) {
 	if len(p.Refused) != 1 || p.Refused[0].Port != "ge-0/1/0" || !strings.Contains(p.Refused[0].Reason, "uplink") {
 		t.Errorf("refused %+v", p.Refused)
 	}
+	for _, s := range r.Sent {
+		if s.Reply != "" || s.Error != "" {
+			t.Errorf("%q answered %q (%s): the prompt's lines belong to no reply", s.Line, s.Reply, s.Error)
+		}
+	}
 	if !strings.Contains(p.SafetyNet, "commit confirmed 5") {
 		t.Errorf("plan's safety net %q", p.SafetyNet)
 	}

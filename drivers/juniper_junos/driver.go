@@ -52,9 +52,12 @@ var _ drivers.Driver = Driver{}
 func (Driver) Name() string { return Name }
 
 // linePrompt: "admin@ex2300> " and "admin@ex2300# " at the start of a line
-// (an EX prints "{master:0}" or "{master:0}[edit]" on the line before,
-// which must not count as a prompt).
-var linePrompt = regexp.MustCompile(`(?m)^[\w\-@()/:.]{1,63}[>#] ?`)
+// with what Junos prints on the lines before each prompt, so no reply
+// carries it: the blank line, "{master:0}" of a switch that can join a
+// Virtual Chassis, "[edit]" in configuration mode, and while a commit
+// waits for its confirmation "# commit confirmed will be rolled back in N
+// minutes".
+var linePrompt = regexp.MustCompile(`(?m)^(?:# commit confirmed will be rolled back[^\n]*\n)?(?:\{\w+:\d+\})?(?:\[edit[^\]\n]*\])?\n?[\w\-@()/:.]{1,63}[>#] ?`)
 
 // errorMarkers are the texts Junos prints when it refuses a line: the
 // built-in scrapligo platform's failed-when-contains list, plus "error:"
