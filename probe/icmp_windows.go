@@ -1,32 +1,106 @@
 package probe
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"net"
-	"os"
+	"net/netip"
+	"sync"
 	"time"
+	"unsafe"
+
+	"golang.org/x/sys/windows"
+
+	"github.com/voxlan/voxlan/snapshot"
 )
 
-// ErrNoICMP: Windows opens raw ICMP sockets to administrators only.
-var ErrNoICMP = errors.New("probe: ICMP echo needs an administrator prompt on Windows (right-click the terminal, Run as administrator)")
+// ErrNoICMP: iphlpapi.dll's ICMP echo could not be opened (it needs no
+// administrator rights, so a security product is likely blocking it);
+// Echo then times TCP connects instead.
+var ErrNoICMP = errors.New("probe: Windows' ICMP echo (IcmpCreateFile) could not be opened")
 
-// listenICMP opens a raw ICMP socket (administrators only on Windows).
-func listenICMP() (*icmpConn, error) {
-	pc, err := net.ListenPacket("ip4:icmp", "0.0.0.0")
-	if err != nil {
-		if errors.Is(err, os.ErrPermission) {
-			return nil, ErrNoICMP
-		}
-		return nil, fmt.Errorf("probe: icmp socket: %w", err)
+// Windows' ICMP helper (icmpapi.h, learn.microsoft.com "IcmpSendEcho2"):
+// any user may send ICMP echo through it, unlike a raw socket.
+var (
+	iphlpapi            = windows.NewLazySystemDLL("iphlpapi.dll")
+	procIcmpCreateFile  = iphlpapi.NewProc("IcmpCreateFile")
+	procIcmpCloseHandle = iphlpapi.NewProc("IcmpCloseHandle")
+	procIcmpSendEcho2   = iphlpapi.NewProc("IcmpSendEcho2")
+)
+
+// maxEchoesInFlight bounds the IcmpSendEcho2 calls waiting at once (each
+// holds an OS thread until its answer or timeout).
+const maxEchoesInFlight = 32
+
+// roundTrips sends cfg.Count ICMP echo requests to target every
+// cfg.Interval through IcmpSendEcho2, each call waiting (in its own
+// goroutine) for its answer up to cfg.Timeout, and returns each round trip
+// (0 = lost) timed by the clock around the call: IcmpSendEcho2's own
+// RoundTripTime counts whole milliseconds, too coarse for a LAN.
+func roundTrips(ctx context.Context, target netip.Addr, cfg EchoConfig) ([]time.Duration, string, error) {
+	if err := procIcmpSendEcho2.Find(); err != nil {
+		return nil, "", fmt.Errorf("%w: %v", ErrNoICMP, err)
 	}
-	return &icmpConn{pc: pc, privileged: true}, nil
+	h, _, callErr := procIcmpCreateFile.Call()
+	if windows.Handle(h) == windows.InvalidHandle {
+		return nil, "", fmt.Errorf("%w: %v", ErrNoICMP, callErr)
+	}
+	defer procIcmpCloseHandle.Call(h)
+	ip := target.As4()
+	// IPAddr is the address as in memory, network byte order.
+	dst := uintptr(*(*uint32)(unsafe.Pointer(&ip[0])))
+	rtts := make([]time.Duration, cfg.Count)
+	sem := make(chan struct{}, maxEchoesInFlight)
+	var wg sync.WaitGroup
+	tick := time.NewTicker(cfg.Interval)
+	defer tick.Stop()
+	sent := 0
+	for seq := range cfg.Count {
+		if seq > 0 {
+			select {
+			case <-ctx.Done():
+			case <-tick.C:
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		sent++
+		wg.Go(func() {
+			defer func() { <-sem }()
+			if d, ok := sendEcho(h, dst, cfg.Timeout); ok {
+				rtts[seq] = max(d, time.Nanosecond)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return rtts[:sent], snapshot.TransportIcmpSendEcho, err
+	}
+	return rtts, snapshot.TransportIcmpSendEcho, nil
 }
 
-// ReadFrom reads one ICMP message (the IPv4 header is stripped by the net
-// package) and the time it was read: Windows gives no receive timestamp on
-// raw sockets.
-func (c *icmpConn) ReadFrom(b, _ []byte) (int, net.Addr, time.Time, error) {
-	n, from, err := c.pc.ReadFrom(b)
-	return n, from, time.Now(), err
+// echoReplySize is sizeof(ICMP_ECHO_REPLY) on 64-bit Windows: Address,
+// Status, RoundTripTime (ULONG each), DataSize, Reserved (USHORT), Data
+// (PVOID at 16), Options (IP_OPTION_INFORMATION, 16 bytes).
+const echoReplySize = 40
+
+// sendEcho sends one echo request with a 32-byte payload and waits for its
+// answer; ok says an echo reply (IP_SUCCESS) came within timeout.
+func sendEcho(h, dst uintptr, timeout time.Duration) (time.Duration, bool) {
+	payload := make([]byte, 32)
+	// Room for one reply, its echoed data and an IO_STATUS_BLOCK, as the
+	// documentation asks.
+	reply := make([]byte, echoReplySize+len(payload)+8+16)
+	start := time.Now()
+	n, _, _ := procIcmpSendEcho2.Call(h, 0, 0, 0, dst,
+		uintptr(unsafe.Pointer(&payload[0])), uintptr(len(payload)), 0,
+		uintptr(unsafe.Pointer(&reply[0])), uintptr(len(reply)), uintptr(timeout.Milliseconds()))
+	took := time.Since(start)
+	// ICMP_ECHO_REPLY.Status at offset 4: 0 is IP_SUCCESS.
+	if n == 0 || *(*uint32)(unsafe.Pointer(&reply[4])) != 0 {
+		return 0, false
+	}
+	return took, true
 }

@@ -7,7 +7,6 @@ import (
 	"net/netip"
 	"strconv"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/voxlan/voxlan/snapshot"
@@ -54,10 +53,12 @@ func CheckPorts(ctx context.Context, targets []string, ports []PortSpec, timeout
 	return out
 }
 
-func connect(ctx context.Context, pt *snapshot.PortTest, timeout time.Duration) {
+// connect tries pt's port once and fills its state; it returns the time
+// from the connect to its outcome.
+func connect(ctx context.Context, pt *snapshot.PortTest, timeout time.Duration) time.Duration {
 	if pt.Port < 1 || pt.Port > 65535 {
 		pt.State, pt.Error = snapshot.PortError, "port out of range"
-		return
+		return 0
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -68,16 +69,18 @@ func connect(ctx context.Context, pt *snapshot.PortTest, timeout time.Duration) 
 		addr = netip.AddrPortFrom(a, uint16(pt.Port)).String()
 	}
 	c, err := d.DialContext(ctx, "tcp", addr)
-	pt.Ms = ms(time.Since(start))
+	took := time.Since(start)
+	pt.Ms = ms(took)
 	switch {
 	case err == nil:
 		c.Close()
 		pt.State = snapshot.PortOpen
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case refused(err):
 		pt.State = snapshot.PortClosed
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		pt.State, pt.Error = snapshot.PortFiltered, "no answer within "+timeout.String()
 	default:
 		pt.State, pt.Error = snapshot.PortError, shortNetError(err)
 	}
+	return took
 }

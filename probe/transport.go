@@ -2,17 +2,11 @@ package probe
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
-	"net"
 	"net/netip"
-	"sync"
 	"time"
-
-	"golang.org/x/net/icmp"
-	"golang.org/x/net/ipv4"
 
 	"github.com/voxlan/voxlan/snapshot"
 )
@@ -37,6 +31,9 @@ type EchoConfig struct {
 	// Timeout is how long the last request may wait for its answer
 	// (default 1 s); an answer later than that counts as lost.
 	Timeout time.Duration
+	// TCPPort is where connects are timed when no ICMP echo can be sent
+	// (default DefaultTCPEchoPort).
+	TCPPort int
 }
 
 func (c *EchoConfig) defaults() {
@@ -52,10 +49,17 @@ func (c *EchoConfig) defaults() {
 	if c.Timeout <= 0 {
 		c.Timeout = time.Second
 	}
+	if c.TCPPort <= 0 || c.TCPPort > 65535 {
+		c.TCPPort = DefaultTCPEchoPort
+	}
 }
 
-// Echo measures latency, jitter and loss to target with ICMP echo and
-// judges them against th.
+// Echo measures latency, jitter and loss to target and judges them
+// against th. It sends ICMP echo the OS's way without needing rights
+// where the OS allows it (roundTrips, per OS: a raw or unprivileged ping
+// socket on Linux and macOS, IcmpSendEcho2 on Windows), and times TCP
+// connects instead when no ICMP echo can be sent at all (tcpRoundTrips).
+// Method says which was used.
 func Echo(ctx context.Context, target netip.Addr, cfg EchoConfig, th Thresholds) snapshot.TransportTest {
 	cfg.defaults()
 	res := snapshot.TransportTest{Target: target.String(), MaxOneWayMs: th.MaxOneWayMs, MaxJitterMs: th.MaxJitterMs, MaxLossPercent: th.MaxLossPercent}
@@ -63,104 +67,17 @@ func Echo(ctx context.Context, target netip.Addr, cfg EchoConfig, th Thresholds)
 		res.Error = "only IPv4 targets are measured"
 		return res
 	}
-	conn, err := listenICMP()
+	rtts, method, err := roundTrips(ctx, target, cfg)
+	if errors.Is(err, ErrNoICMP) {
+		rtts, method, err = tcpRoundTrips(ctx, target, cfg)
+	}
+	res.Method = method
 	if err != nil {
+		res.Sent = len(rtts)
 		res.Error = err.Error()
 		return res
 	}
-	defer conn.Close()
-	privileged := conn.privileged
-	var dst net.Addr = &net.IPAddr{IP: target.AsSlice()}
-	if !privileged {
-		dst = &net.UDPAddr{IP: target.AsSlice()}
-	}
-	var idb [2]byte
-	_, _ = rand.Read(idb[:])
-	id := int(binary.BigEndian.Uint16(idb[:]))
-
-	rtts := make([]time.Duration, cfg.Count) // 0 = lost
-	sentAt := make([]time.Time, cfg.Count)
-	var mu sync.Mutex
-	done := make(chan struct{})
-	// The reader runs until the last request's timeout (set once it is
-	// sent, below): answers are matched by sequence number, so late and
-	// reordered ones land right. Until then only ctx bounds it.
-	if dl, ok := ctx.Deadline(); ok {
-		_ = conn.SetReadDeadline(dl)
-	}
-	stop := context.AfterFunc(ctx, func() { _ = conn.SetReadDeadline(time.Unix(1, 0)) })
-	defer stop()
-	go func() {
-		defer close(done)
-		buf := make([]byte, 1500)
-		oob := make([]byte, 128)
-		got := 0
-		for got < cfg.Count {
-			n, from, now, err := conn.ReadFrom(buf, oob)
-			if err != nil {
-				return
-			}
-			if !sameHost(from, target) {
-				continue
-			}
-			msg, err := icmp.ParseMessage(1, buf[:n])
-			if err != nil || msg.Type != ipv4.ICMPTypeEchoReply {
-				continue
-			}
-			echo, ok := msg.Body.(*icmp.Echo)
-			// An unprivileged socket rewrites the id to its port; trust
-			// the kernel's demultiplexing there.
-			if !ok || (privileged && echo.ID != id) || echo.Seq < 0 || echo.Seq >= cfg.Count {
-				continue
-			}
-			mu.Lock()
-			if rtts[echo.Seq] == 0 && !sentAt[echo.Seq].IsZero() {
-				rtts[echo.Seq] = max(now.Sub(sentAt[echo.Seq]), time.Nanosecond)
-				got++
-			}
-			mu.Unlock()
-		}
-	}()
-	payload := make([]byte, 32)
-	tick := time.NewTicker(cfg.Interval)
-	defer tick.Stop()
-	for seq := 0; seq < cfg.Count; seq++ {
-		if seq > 0 {
-			select {
-			case <-ctx.Done():
-				res.Error = ctx.Err().Error()
-				<-done
-				return res
-			case <-tick.C:
-			}
-		}
-		b, _ := (&icmp.Message{Type: ipv4.ICMPTypeEcho, Body: &icmp.Echo{ID: id, Seq: seq, Data: payload}}).Marshal(nil)
-		mu.Lock()
-		sentAt[seq] = time.Now()
-		mu.Unlock()
-		if _, err := conn.WriteTo(b, dst); err != nil {
-			res.Error = shortNetError(err)
-			_ = conn.SetReadDeadline(time.Unix(1, 0))
-			<-done
-			return res
-		}
-		res.Sent++
-	}
-	// Counted from the last send, not from the start: a busy laptop whose
-	// ticker fell behind sends the last requests late, and their answers
-	// still get the whole Timeout instead of being cut off as lost.
-	lastDeadline := time.Now().Add(cfg.Timeout)
-	if dl, ok := ctx.Deadline(); ok && dl.Before(lastDeadline) {
-		lastDeadline = dl
-	}
-	_ = conn.SetReadDeadline(lastDeadline)
-	if ctx.Err() != nil { // cancelled meanwhile: keep the reader woken
-		_ = conn.SetReadDeadline(time.Unix(1, 0))
-	}
-	<-done
-	mu.Lock()
-	defer mu.Unlock()
-	summarize(&res, rtts[:res.Sent], cfg.Timeout, th)
+	summarize(&res, rtts, cfg.Timeout, th)
 	return res
 }
 
@@ -210,28 +127,3 @@ func meanAbsDiff(v []float64) float64 {
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
-
-// icmpConn is an ICMP echo socket whose answers carry the kernel's receive
-// time where the OS gives one (as iputils ping uses): a busy laptop that
-// reads an answer late must not report the network as slow. listenICMP and
-// ReadFrom are per OS (icmp_*.go).
-type icmpConn struct {
-	pc         net.PacketConn // *net.IPConn (raw) or *net.UDPConn (ping socket)
-	privileged bool
-}
-
-func (c *icmpConn) Close() error                                { return c.pc.Close() }
-func (c *icmpConn) SetReadDeadline(t time.Time) error           { return c.pc.SetReadDeadline(t) }
-func (c *icmpConn) WriteTo(b []byte, dst net.Addr) (int, error) { return c.pc.WriteTo(b, dst) }
-
-func sameHost(a net.Addr, target netip.Addr) bool {
-	switch v := a.(type) {
-	case *net.IPAddr:
-		ip, ok := netip.AddrFromSlice(v.IP)
-		return ok && ip.Unmap() == target
-	case *net.UDPAddr:
-		ip, ok := netip.AddrFromSlice(v.IP)
-		return ok && ip.Unmap() == target
-	}
-	return false
-}

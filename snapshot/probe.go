@@ -197,7 +197,27 @@ type TransportTest struct {
 	// Pass is true when every figure is strictly below its threshold.
 	Pass  bool   `json:"pass"`
 	Error string `json:"error,omitempty"`
+	// Method is how the round trips were measured (Transport* constants);
+	// empty in snapshots written before it was recorded (ICMP).
+	Method string `json:"method,omitempty"`
 }
+
+// Methods of TransportTest.Method.
+const (
+	// TransportICMPRaw: ICMP echo through a raw socket (root or
+	// CAP_NET_RAW), timed by the kernel's receive timestamp.
+	TransportICMPRaw = "icmp-raw"
+	// TransportICMPPingSocket: ICMP echo through an unprivileged ping
+	// socket (SOCK_DGRAM, IPPROTO_ICMP: every user on macOS, the groups
+	// in net.ipv4.ping_group_range on Linux), kernel-timestamped too.
+	TransportICMPPingSocket = "icmp-ping-socket"
+	// TransportIcmpSendEcho: ICMP echo through Windows' IcmpSendEcho2
+	// (iphlpapi.dll, no administrator needed), timed around each call.
+	TransportIcmpSendEcho = "icmp-sendecho"
+	// TransportTCPConnect: no ICMP echo could be sent; TCP connects to
+	// port 443 are timed instead (SYN to SYN-ACK or reset).
+	TransportTCPConnect = "tcp-connect"
+)
 
 // Port test states.
 const (

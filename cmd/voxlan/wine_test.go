@@ -132,6 +132,24 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 			t.Errorf("%s: stdout differs between Linux and Windows:\n%s", name, firstDiff(lo, wo))
 		}
 	}
+	// Latency without administrator rights: the probe package's loopback
+	// tests, built for Windows, measure 127.0.0.1 through Wine's
+	// IcmpSendEcho2 and time TCP connects (accepted and refused).
+	probeTest := filepath.Join(dir, "probe.test.exe")
+	build := exec.Command("go", "test", "-c", "-o", probeTest, "../../probe")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=windows", "GOARCH=amd64")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go test -c for windows: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	defer cancel()
+	echo := exec.CommandContext(ctx, "wine", probeTest, "-test.run", "^(TestEchoLoopback|TestTCPRoundTrips)$", "-test.v")
+	echo.Dir, echo.Env = work, env
+	out, err := echo.CombinedOutput()
+	if err != nil || !bytes.Contains(out, []byte("--- PASS: TestEchoLoopback")) || !bytes.Contains(out, []byte("icmp-sendecho")) || !bytes.Contains(out, []byte("--- PASS: TestTCPRoundTrips")) {
+		t.Errorf("probe's echo tests under Wine: %v\n%s", err, out)
+	}
+
 	// No Npcap in Wine's Windows: here names it and the install option.
 	// Wine names the adapters as Linux does.
 	_, stderr, code = run(true, "here", "--iface", hostInterface(t), "--wait", "1s")

@@ -80,7 +80,9 @@ it saw when there is none or several.
 DHCP and LLDP need raw frames (root or CAP_NET_RAW on Linux, sudo on macOS,
 Npcap on Windows); without them voxlan says so and still measures DNS (the
 host's resolvers), the gateway and the targets. Latency needs no rights
-where the OS allows it (docs/probe.md says which method each OS uses).
+where the OS allows it: a ping socket on macOS (and Linux for the groups in
+net.ipv4.ping_group_range), IcmpSendEcho2 on Windows, else timed TCP
+connects to port 443; the JSON's "method" says which.
 Where the OS hides 802.1Q tags from capture (Windows, macOS), DHCP in the
 voice VLAN is not probed and the output says so.
 

@@ -61,18 +61,18 @@ func writeTable(w io.Writer, res *fieldprobe.Result, profileName string) error {
 		}
 	}
 	if len(p.Transport) > 0 {
-		fmt.Fprintf(tw, "\nTRANSPORT\nTARGET\tROLE\tONE-WAY\tJITTER\tLOSS\tPROBES\tVERDICT\n")
+		fmt.Fprintf(tw, "\nTRANSPORT\nTARGET\tROLE\tONE-WAY\tJITTER\tLOSS\tPROBES\tMETHOD\tVERDICT\n")
 		for _, t := range p.Transport {
 			if t.Error != "" && t.Received == 0 {
-				fmt.Fprintf(tw, "%s\t%s\t-\t-\t-\t%d\tnot measured: %s\n", t.Target, t.Role, t.Sent, t.Error)
+				fmt.Fprintf(tw, "%s\t%s\t-\t-\t-\t%d\t%s\tnot measured: %s\n", t.Target, t.Role, t.Sent, dash(t.Method), t.Error)
 				continue
 			}
 			verdict := "pass"
 			if !t.Pass {
 				verdict = "FAIL"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%.1f ms (< %.0f)\t%.1f ms (< %.0f)\t%.1f %% (< %.1f)\t%d/%d\t%s\n", t.Target, t.Role,
-				t.OneWayMs, t.MaxOneWayMs, t.JitterMs, t.MaxJitterMs, t.LossPercent, t.MaxLossPercent, t.Received, t.Sent, verdict)
+			fmt.Fprintf(tw, "%s\t%s\t%.1f ms (< %.0f)\t%.1f ms (< %.0f)\t%.1f %% (< %.1f)\t%d/%d\t%s\t%s\n", t.Target, t.Role,
+				t.OneWayMs, t.MaxOneWayMs, t.JitterMs, t.MaxJitterMs, t.LossPercent, t.MaxLossPercent, t.Received, t.Sent, dash(t.Method), verdict)
 		}
 	}
 	if len(p.Ports) > 0 {

@@ -1,0 +1,58 @@
+package probe
+
+import (
+	"context"
+	"net/netip"
+	"sync"
+	"time"
+
+	"github.com/voxlan/voxlan/snapshot"
+)
+
+// DefaultTCPEchoPort is where TCP connects are timed when no ICMP echo can
+// be sent: HTTPS, which gateways (their web management) and servers
+// usually answer; a closed port's reset is an answer too.
+const DefaultTCPEchoPort = 443
+
+// maxTCPEchoes bounds the timed connects in flight.
+const maxTCPEchoes = 32
+
+// tcpRoundTrips times cfg.Count TCP connects to target's cfg.TCPPort, one
+// every cfg.Interval: the time from the SYN to the SYN-ACK (open) or the
+// reset (closed) is a round trip through the same path, measured by the
+// clock around connect. A connect that gets neither within cfg.Timeout is
+// lost. Each connection is closed at once.
+func tcpRoundTrips(ctx context.Context, target netip.Addr, cfg EchoConfig) ([]time.Duration, string, error) {
+	rtts := make([]time.Duration, cfg.Count)
+	sem := make(chan struct{}, maxTCPEchoes)
+	var wg sync.WaitGroup
+	tick := time.NewTicker(cfg.Interval)
+	defer tick.Stop()
+	sent := 0
+	for seq := range cfg.Count {
+		if seq > 0 {
+			select {
+			case <-ctx.Done():
+			case <-tick.C:
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		sent++
+		wg.Go(func() {
+			defer func() { <-sem }()
+			pt := snapshot.PortTest{Target: target.String(), Port: cfg.TCPPort}
+			d := connect(ctx, &pt, cfg.Timeout)
+			if pt.State == snapshot.PortOpen || pt.State == snapshot.PortClosed {
+				rtts[seq] = max(d, time.Nanosecond)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return rtts[:sent], snapshot.TransportTCPConnect, err
+	}
+	return rtts, snapshot.TransportTCPConnect, nil
+}
