@@ -124,6 +124,30 @@ func Faults(t *testing.T, newLab func(t *testing.T) FaultLab) {
 			t.Errorf("after its own revert the switch differs from the backup:\n%s", after)
 		}
 	})
+	if fl := newLab(t); fl.Driver.Attrs().Candidate() {
+		t.Run("interrupt after the commit", func(t *testing.T) {
+			// Ctrl-C once the change is active, at the first check: the
+			// rollback must commit its way back.
+			fl := newLab(t)
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			fl.Faults.SetHooks(afterPlanCommand(planLines(t, fl), cancel))
+			_, r, before := start(t, ctx, fl, apply.Options{})
+			wantRestored(t, fl, r, before)
+			if fl.Reverts == nil {
+				return
+			}
+			// The rollback's commit also ended the confirmed commit's
+			// timer: it must not fire later and bring the change back.
+			time.Sleep(fl.RevertWithin)
+			if fl.Reverts() != 0 {
+				t.Errorf("the switch's own timer fired after voxlan's rollback")
+			}
+			if after := fl.Lab.Dev.RunningConfig(); after != before {
+				t.Errorf("%s after the rollback the switch differs from the backup:\n%s", fl.RevertWithin, after)
+			}
+		})
+	}
 	if fl := newLab(t); fl.Driver.Attrs().Candidate() && fl.Reverts != nil {
 		t.Run("server gone for good after the commit", func(t *testing.T) {
 			// The switch runs the change under its confirmed commit when
