@@ -37,27 +37,13 @@ func TestEchoLoopback(t *testing.T) {
 // that is refused (a reset) as answered, both timed; under Wine it checks
 // Winsock's refusal is recognised (WSAECONNREFUSED).
 func TestTCPRoundTrips(t *testing.T) {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	open := ln.Addr().(*net.TCPAddr).Port
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
+	open := acceptingPort(t)
 	closedLn, err := net.Listen("tcp4", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	closed := closedLn.Addr().(*net.TCPAddr).Port
 	closedLn.Close()
-	defer ln.Close()
 	for name, port := range map[string]int{"open": open, "closed": closed} {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		cfg := EchoConfig{Count: 4, Interval: 5 * time.Millisecond, Timeout: 5 * time.Second, TCPPort: port}
@@ -77,4 +63,25 @@ func TestTCPRoundTrips(t *testing.T) {
 	if rtts, _, err := tcpRoundTrips(ctx, loopback, cfg); err == nil || len(rtts) != 0 {
 		t.Errorf("cancelled: rtts %v, err %v", rtts, err)
 	}
+}
+
+// acceptingPort is a loopback TCP port that accepts every connection and
+// closes it at once, until the test ends.
+func acceptingPort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	return ln.Addr().(*net.TCPAddr).Port
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"sync"
 	"time"
 	"unsafe"
 
@@ -49,36 +48,8 @@ func roundTrips(ctx context.Context, target netip.Addr, cfg EchoConfig) ([]time.
 	ip := target.As4()
 	// IPAddr is the address as in memory, network byte order.
 	dst := uintptr(*(*uint32)(unsafe.Pointer(&ip[0])))
-	rtts := make([]time.Duration, cfg.Count)
-	sem := make(chan struct{}, maxEchoesInFlight)
-	var wg sync.WaitGroup
-	tick := time.NewTicker(cfg.Interval)
-	defer tick.Stop()
-	sent := 0
-	for seq := range cfg.Count {
-		if seq > 0 {
-			select {
-			case <-ctx.Done():
-			case <-tick.C:
-			}
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		sem <- struct{}{}
-		sent++
-		wg.Go(func() {
-			defer func() { <-sem }()
-			if d, ok := sendEcho(h, dst, cfg.Timeout); ok {
-				rtts[seq] = max(d, time.Nanosecond)
-			}
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return rtts[:sent], snapshot.TransportIcmpSendEcho, err
-	}
-	return rtts, snapshot.TransportIcmpSendEcho, nil
+	rtts, err := paced(ctx, cfg, maxEchoesInFlight, func() (time.Duration, bool) { return sendEcho(h, dst, cfg.Timeout) })
+	return rtts, snapshot.TransportIcmpSendEcho, err
 }
 
 // echoReplySize is sizeof(ICMP_ECHO_REPLY) on 64-bit Windows: Address,

@@ -2,7 +2,6 @@ package probe
 
 import (
 	"context"
-	"net"
 	"reflect"
 	"sync/atomic"
 	"testing"
@@ -17,21 +16,7 @@ import (
 // through OnResult once, one call at a time, before Run returns, and says
 // the same as the final result.
 func TestOnResultReportsEachCheck(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-	port := ln.Addr().(*net.TCPAddr).Port
+	port := acceptingPort(t)
 
 	var parts []Partial
 	var inFlight, overlapped atomic.Int32

@@ -3,7 +3,6 @@ package probe
 import (
 	"context"
 	"net/netip"
-	"sync"
 	"time"
 
 	"github.com/voxlan/voxlan/snapshot"
@@ -23,36 +22,10 @@ const maxTCPEchoes = 32
 // clock around connect. A connect that gets neither within cfg.Timeout is
 // lost. Each connection is closed at once.
 func tcpRoundTrips(ctx context.Context, target netip.Addr, cfg EchoConfig) ([]time.Duration, string, error) {
-	rtts := make([]time.Duration, cfg.Count)
-	sem := make(chan struct{}, maxTCPEchoes)
-	var wg sync.WaitGroup
-	tick := time.NewTicker(cfg.Interval)
-	defer tick.Stop()
-	sent := 0
-	for seq := range cfg.Count {
-		if seq > 0 {
-			select {
-			case <-ctx.Done():
-			case <-tick.C:
-			}
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		sem <- struct{}{}
-		sent++
-		wg.Go(func() {
-			defer func() { <-sem }()
-			pt := snapshot.PortTest{Target: target.String(), Port: cfg.TCPPort}
-			d := connect(ctx, &pt, cfg.Timeout)
-			if pt.State == snapshot.PortOpen || pt.State == snapshot.PortClosed {
-				rtts[seq] = max(d, time.Nanosecond)
-			}
-		})
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return rtts[:sent], snapshot.TransportTCPConnect, err
-	}
-	return rtts, snapshot.TransportTCPConnect, nil
+	rtts, err := paced(ctx, cfg, maxTCPEchoes, func() (time.Duration, bool) {
+		pt := snapshot.PortTest{Target: target.String(), Port: cfg.TCPPort}
+		d := connect(ctx, &pt, cfg.Timeout)
+		return d, pt.State == snapshot.PortOpen || pt.State == snapshot.PortClosed
+	})
+	return rtts, snapshot.TransportTCPConnect, err
 }

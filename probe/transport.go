@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/netip"
+	"sync"
 	"time"
 
 	"github.com/voxlan/voxlan/snapshot"
@@ -79,6 +80,44 @@ func Echo(ctx context.Context, target netip.Addr, cfg EchoConfig, th Thresholds)
 	}
 	summarize(&res, rtts, cfg.Timeout, th)
 	return res
+}
+
+// paced calls send for sequence numbers 0 to cfg.Count-1, one every
+// cfg.Interval without waiting for answers, each in its own goroutine with
+// at most inFlight waiting at once, and returns the round trip of each
+// request started (0 = lost: send said no answer). When ctx ends before
+// every request is started, it returns ctx's error with what was started.
+func paced(ctx context.Context, cfg EchoConfig, inFlight int, send func() (time.Duration, bool)) ([]time.Duration, error) {
+	rtts := make([]time.Duration, cfg.Count)
+	sem := make(chan struct{}, inFlight)
+	var wg sync.WaitGroup
+	tick := time.NewTicker(cfg.Interval)
+	defer tick.Stop()
+	sent := 0
+	for seq := range cfg.Count {
+		if seq > 0 {
+			select {
+			case <-ctx.Done():
+			case <-tick.C:
+			}
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		sent++
+		wg.Go(func() {
+			defer func() { <-sem }()
+			if d, ok := send(); ok {
+				rtts[seq] = max(d, time.Nanosecond)
+			}
+		})
+	}
+	wg.Wait()
+	if sent < cfg.Count {
+		return rtts[:sent], ctx.Err()
+	}
+	return rtts, nil
 }
 
 // summarize fills the figures from the per-probe round trips (0 = lost).
