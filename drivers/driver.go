@@ -305,6 +305,15 @@ func (r *Registry) IdentifyCLI(showVersion string) (Driver, bool) {
 	return nil, false
 }
 
+// ImplicitPorts is implemented by drivers whose configuration names only
+// the ports that differ from the defaults (OmniSwitch): a port it does not
+// name is still a port, in its default state, and a plan may change it.
+type ImplicitPorts interface {
+	// ImplicitPort says whether name, absent from cfg, is a port of the
+	// switch in its default state; Want then plans it from that state.
+	ImplicitPort(cfg *Config, name string) bool
+}
+
 // Observer is a driver that can also read the ports' operational state
 // (Cisco `show interfaces switchport`), so verification does not rest on the
 // configuration text alone.

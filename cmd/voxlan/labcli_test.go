@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/voxlan/voxlan/drivers"
+	"github.com/voxlan/voxlan/drivers/ale_aos"
 	"github.com/voxlan/voxlan/drivers/dell_os10"
 	"github.com/voxlan/voxlan/drivers/juniper_junos"
 	vssh "github.com/voxlan/voxlan/drivers/ssh"
@@ -50,10 +52,35 @@ var labCLIs = map[string]func() (sshlab.Device, drivers.Driver){
 			"set switch-options voip interface ge-0/0/2.0 forwarding-class expedited-forwarding", "commit")
 		return d, juniper_junos.Driver{}
 	},
+	"ale_aos":   omniLab(8),
+	"ale_aos:6": omniLab(6),
+}
+
+// omniLab is an Alcatel-Lucent OmniSwitch of AOS release 6 or 8 with IP
+// phones on ports 1-4, port 4's set up by hand (voice VLAN 20 tagged,
+// network policy 1 bound, its TLV on).
+func omniLab(release int) func() (sshlab.Device, drivers.Driver) {
+	return func() (sshlab.Device, drivers.Driver) {
+		d := clisim.NewOmniSwitch(release, "os-acc1", 10, "198.18.1.2")
+		prefix, lldp, tag := "1/1/", "lldp port 1/1/4", "vlan 20 members port 1/1/4 tagged"
+		if release == 6 {
+			prefix, lldp, tag = "1/", "lldp 1/4", "vlan 20 802.1q 1/4"
+		}
+		for _, p := range []string{"1", "2", "3", "4"} {
+			d.AddPhone(prefix + p)
+		}
+		sh := d.NewShell()
+		for _, l := range []string{`vlan 20 name "VOICE"`, "lldp network-policy 1 application voice vlan 20 l2-priority 5 dscp 46",
+			tag, lldp + " med network-policy 1", lldp + " tlv med network-policy enable"} {
+			sh.Exec(l)
+		}
+		return d, ale_aos.Driver{}
+	}
 }
 
 // labCLI serves the emulated switch of PLATFORM over SSH on loopback for
-// the rest of the script and writes what a site owner would have:
+// the rest of the script (a second lab-cli rewrites the files, the first
+// switch keeps running) and writes what a site owner would have:
 // $WORK/127.0.0.1/ the switch's show outputs, one file per command of the
 // driver (for voxlan discover --from-cli), $WORK/sites.yaml an inventory
 // of site "lab" whose one switch is 127.0.0.1 (data VLAN 10, voice VLAN
@@ -61,7 +88,7 @@ var labCLIs = map[string]func() (sshlab.Device, drivers.Driver){
 // password the inventory refers to.
 func labCLI(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 || labCLIs[args[0]] == nil {
-		ts.Fatalf("usage: lab-cli PLATFORM (dell_os10, juniper_junos)")
+		ts.Fatalf("usage: lab-cli PLATFORM (dell_os10, juniper_junos, ale_aos, ale_aos:6 for OmniSwitch AOS 6)")
 	}
 	dev, d := labCLIs[args[0]]()
 	b := make([]byte, 8)
@@ -80,7 +107,7 @@ func labCLI(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("lab-cli: %v", err)
 	}
 	dir := filepath.Join(work, "127.0.0.1")
-	if err := os.Mkdir(dir, 0o700); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		ts.Fatalf("%v", err)
 	}
 	cmds := d.Commands()
@@ -100,6 +127,9 @@ func labCLI(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	for _, c := range cmds {
 		out, _ := dev.NewShell().Exec(c)
+		if slices.ContainsFunc(d.Attrs().ErrorMarkers, func(m string) bool { return strings.Contains(out, m) }) {
+			continue // a command of another release of the OS (OmniSwitch 6's show vlan port on 8)
+		}
 		name := strings.NewReplacer(" ", "_", "/", "_", "|", "").Replace(c)
 		if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(out), 0o600); err != nil {
 			ts.Fatalf("%v", err)

@@ -52,7 +52,8 @@ var scriptInterfaces = []capture.Interface{
 //	interrupt CODE PROG [ARGS...]  start PROG, send it SIGINT once it has sent
 //	                            a request to $SILENT (else after 1s),
 //	                            require CODE within 10 s
-//	lab-cli PLATFORM            serve one emulated switch over SSH on loopback,
+//	lab-cli PLATFORM            serve one emulated switch over SSH on loopback
+//	                            (dell_os10, juniper_junos, ale_aos, ale_aos:6),
 //	                            with its show outputs in $WORK/127.0.0.1/ and an
 //	                            inventory $WORK/sites.yaml (labcli_test.go)
 //	lab-site [ssh]              serve the demo site (lab/site) on loopback for

@@ -302,16 +302,13 @@ func parseLLDP(cfg *drivers.Config, w []string, rel Release, ports func(string) 
 	return nil
 }
 
-// applications maps OmniSwitch's network-policy application names to the
-// model's (TIA-1057 names).
-var applications = map[string]string{"voice": "voice", "voice-signaling": "voiceSignaling"}
-
-// parsePolicy reads "application voice vlan 20 l2-priority 5 dscp 46"; ok
-// is false for an application or form the model has no name for.
+// parsePolicy reads "application voice vlan 20 l2-priority 5 dscp 46"
+// (OmniSwitch's application keywords are the CLI ones drivers.MEDAppWord
+// knows); ok is false for a form the model cannot hold.
 func parsePolicy(w []string) (audit.MEDPolicy, bool, error) {
-	app, ok := applications[wordAfter(w, "application")]
+	app := drivers.MEDAppWord(wordAfter(w, "application"))
 	vlan := wordAfter(w, "vlan")
-	if !ok || vlan == "" {
+	if app == "" || vlan == "" {
 		return audit.MEDPolicy{}, false, nil
 	}
 	pol := audit.MEDPolicy{Application: app, Tagged: true}

@@ -28,8 +28,8 @@ func TestParseConfigAOS8(t *testing.T) {
 		t.Errorf("vlans %+v", cfg.VLANs)
 	}
 	voice := audit.MEDPolicy{Application: "voice", VLAN: 20, Tagged: true, Priority: 5, DSCP: 46}
-	if cfg.Profiles[1] != voice || cfg.Profiles[2].Application != "voiceSignaling" || len(cfg.Profiles) != 2 {
-		t.Errorf("policies %+v (video-conferencing has no model name and is left out)", cfg.Profiles)
+	if cfg.Profiles[1] != voice || cfg.Profiles[2].Application != "voiceSignaling" || cfg.Profiles[3].Application != "videoConferencing" || len(cfg.Profiles) != 3 {
+		t.Errorf("policies %+v", cfg.Profiles)
 	}
 	for _, c := range []struct {
 		port, mode   string

@@ -128,6 +128,18 @@ func (Driver) CanonicalPort(name string) string {
 	return n
 }
 
+var _ drivers.ImplicitPorts = Driver{}
+
+// ImplicitPort implements drivers.ImplicitPorts: OmniSwitch's snapshot
+// names only the ports that differ from the defaults, so any port name of
+// the configuration's release is a port (untagged in VLAN 1, nothing
+// else). A name the switch does not have is
+// rejected by the switch ("ERROR: Invalid port") and the change rolled
+// back.
+func (Driver) ImplicitPort(cfg *drivers.Config, name string) bool {
+	return isPort(name, releaseOf(cfg))
+}
+
 // defaultPort is the state of a port the configuration does not mention:
 // untagged in VLAN 1, nothing tagged, LLDP and PoE per the switch-wide
 // settings.

@@ -17,8 +17,11 @@ const maxPolicyID = 31
 // Want implements drivers.Driver. A phone port is untagged in the data VLAN
 // and tagged in the voice VLAN, and advertises an LLDP-MED network policy
 // for that voice VLAN: an existing policy with the same values, or a new
-// one numbered from 1. OmniSwitch has no other notion of a port's voice
-// VLAN, so a voice VLAN always comes with its policy. Ports the snapshot
+// one numbered from 1; other policies asked for the port (voice signaling)
+// are bound beside it. OmniSwitch has no other notion of a port's voice
+// VLAN, so a voice VLAN always comes with its policy: a port given a voice
+// VLAN and no policy is bound to the switch's (or the plan's) voice policy
+// for that VLAN, and refused when there is none. Ports the snapshot
 // does not mention (untagged in VLAN 1, nothing else) are taken as such.
 func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Config, drivers.Scope, error) {
 	rel := releaseOf(cur)
@@ -34,6 +37,18 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	if err != nil {
 		return nil, scope, err
 	}
+	// Every policy asked for a port: the voice one is its MED, others
+	// (voice signaling) are bound beside it.
+	asked := map[string][]audit.MEDPolicy{}
+	for _, c := range changes {
+		if c.Kind == audit.ChangeEnableMEDPolicy && c.Policy != nil {
+			asked[c.Port] = append(asked[c.Port], *c.Policy)
+			if c.Policy.Application == "voice" {
+				m := *c.Policy
+				want.Ports[c.Port].MED = &m
+			}
+		}
+	}
 	addVLAN := func(id int) {
 		if _, ok := want.VLANs[id]; !ok {
 			want.VLANs[id] = drivers.VLAN{ID: id}
@@ -43,7 +58,13 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 			sort.Ints(scope.VLANs)
 		}
 	}
-	for _, name := range scope.Ports {
+	// Ports with a policy of their own first, so a port given only the
+	// voice VLAN finds the policy the plan creates for it.
+	ordered := slices.Clone(scope.Ports)
+	slices.SortStableFunc(ordered, func(a, b string) int {
+		return map[bool]int{true: 0, false: 1}[want.Ports[a].MED != nil] - map[bool]int{true: 0, false: 1}[want.Ports[b].MED != nil]
+	})
+	for _, name := range ordered {
 		p := want.Ports[name]
 		if slices.Contains(cur.Raw[laggKey], name) {
 			return nil, scope, fmt.Errorf("%w: ale_aos: port %s belongs to a link aggregate; voxlan does not change aggregate members", drivers.ErrUnsupported, name)
@@ -58,8 +79,13 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 			addVLAN(v)
 		}
 		if p.MED == nil && p.VoiceVLAN != 0 {
-			return nil, scope, fmt.Errorf("%w: ale_aos: port %s: an OmniSwitch tells a phone its voice VLAN %d only through an LLDP-MED network policy, and the plan asks for none",
-				drivers.ErrUnsupported, name, p.VoiceVLAN)
+			id, ok := voicePolicy(want, p.VoiceVLAN)
+			if !ok {
+				return nil, scope, fmt.Errorf("%w: ale_aos: port %s: an OmniSwitch tells a phone its voice VLAN %d only through an LLDP-MED network policy, and neither the plan nor the switch has a voice policy for VLAN %d",
+					drivers.ErrUnsupported, name, p.VoiceVLAN, p.VoiceVLAN)
+			}
+			m := want.Profiles[id]
+			p.MED = &m
 		}
 		if p.MED != nil {
 			m := *p.MED
@@ -67,12 +93,25 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 				return nil, scope, fmt.Errorf("%w: ale_aos: port %s: voxlan sets a voice network policy for the port's tagged voice VLAN %d with l2-priority 0-7 and dscp 0-63; %s VLAN %d tagged=%t priority %d DSCP %d cannot be set",
 					drivers.ErrUnsupported, name, p.VoiceVLAN, m.Application, m.VLAN, m.Tagged, m.Priority, m.DSCP)
 			}
-			id, ok := policyFor(want, m)
-			if !ok {
-				return nil, scope, fmt.Errorf("ale_aos: port %s: policies 1-%d are all in use; free one by hand", name, maxPolicyID)
+			ids := []string{}
+			for _, pol := range append([]audit.MEDPolicy{m}, asked[name]...) {
+				if pol.Application != "voice" && (drivers.MEDAppKeyword(pol.Application) == "" || pol.VLAN < 1 || pol.VLAN > 4094 ||
+					pol.Priority < 0 || pol.Priority > 7 || pol.DSCP < 0 || pol.DSCP > 63) {
+					return nil, scope, fmt.Errorf("%w: ale_aos: port %s: an OmniSwitch network policy cannot hold %+v", drivers.ErrUnsupported, name, pol)
+				}
+				if pol.Application == "voice" && pol != m {
+					continue
+				}
+				id, ok := policyFor(want, pol)
+				if !ok {
+					return nil, scope, fmt.Errorf("ale_aos: port %s: policies 1-%d are all in use; free one by hand", name, maxPolicyID)
+				}
+				want.Profiles[id] = pol
+				if s := strconv.Itoa(id); !slices.Contains(ids, s) {
+					ids = append(ids, s)
+				}
 			}
-			want.Profiles[id] = m
-			want.Raw[bindKey+name] = []string{strconv.Itoa(id)}
+			want.Raw[bindKey+name] = ids
 			want.Raw[tlvKey+name] = []string{"enable"}
 			if !want.LLDP {
 				want.LLDP = true
@@ -90,6 +129,17 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	}
 	markVoiceVLANs(want)
 	return want, scope, nil
+}
+
+// voicePolicy is the lowest-numbered voice policy of cfg for tagged VLAN
+// v: the one a port given voice VLAN v without a policy is bound to.
+func voicePolicy(cfg *drivers.Config, v int) (int, bool) {
+	for _, id := range drivers.SortedKeys(cfg.Profiles) {
+		if m := cfg.Profiles[id]; m.Application == "voice" && m.Tagged && m.VLAN == v {
+			return id, true
+		}
+	}
+	return 0, false
 }
 
 // policyFor is the id of a network policy equal to m, or the lowest free
@@ -174,13 +224,7 @@ func vlanLine(id int, name string) string {
 }
 
 func policyLine(id int, m audit.MEDPolicy) string {
-	app := "voice"
-	for k, v := range applications {
-		if v == m.Application {
-			app = k
-		}
-	}
-	return fmt.Sprintf("lldp network-policy %d application %s vlan %d l2-priority %d dscp %d", id, app, m.VLAN, m.Priority, m.DSCP)
+	return fmt.Sprintf("lldp network-policy %d application %s vlan %d l2-priority %d dscp %d", id, drivers.MEDAppKeyword(m.Application), m.VLAN, m.Priority, m.DSCP)
 }
 
 func lldpduMode(p *drivers.Port) string {

@@ -54,7 +54,7 @@ func TestRenderReleases(t *testing.T) {
 }
 
 // TestRenderNewPolicyAndBack: a policy with other values gets the next free
-// number; rendering back to the start removes the port's lines first, then
+// number (4: the snapshot has 1-3); rendering back to the start removes the port's lines first, then
 // the policy, then the VLAN.
 func TestRenderNewPolicyAndBack(t *testing.T) {
 	cur := parse(t, "testdata/snapshot8.txt")
@@ -73,15 +73,15 @@ func TestRenderNewPolicyAndBack(t *testing.T) {
 		}
 	}
 	lines, want, scope := plan(t, cur, cs)
-	if lines[0] != `vlan 21 name "VOICE"` || lines[1] != "lldp network-policy 3 application voice vlan 21 l2-priority 5 dscp 46" {
+	if lines[0] != `vlan 21 name "VOICE"` || lines[1] != "lldp network-policy 4 application voice vlan 21 l2-priority 5 dscp 46" {
 		t.Errorf("lines %q", lines)
 	}
 	back, err := Driver{}.Render(want, cur, scope)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantBack := []string{"no vlan 21 members port 1/1/6", "no lldp port 1/1/6 med network-policy 3", "lldp port 1/1/6 tlv med network-policy disable",
-		"no lldp network-policy 3", "no vlan 21"}
+	wantBack := []string{"no vlan 21 members port 1/1/6", "no lldp port 1/1/6 med network-policy 4", "lldp port 1/1/6 tlv med network-policy disable",
+		"no lldp network-policy 4", "no vlan 21"}
 	if !slices.Equal(back, wantBack) {
 		t.Errorf("back:\ngot  %q\nwant %q", back, wantBack)
 	}
@@ -102,7 +102,7 @@ func TestWantRefuses(t *testing.T) {
 		changes []audit.Change
 		reason  string
 	}{
-		"voice VLAN without policy": {cfg, []audit.Change{{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "1/7", VLAN: 20}}, "only through an LLDP-MED network policy"},
+		"voice VLAN without policy": {cfg, []audit.Change{{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "1/7", VLAN: 30}}, "has a voice policy for VLAN 30"},
 		"untagged policy": {cfg, []audit.Change{{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: "1/7", VLAN: 20},
 			{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "1/7", Policy: &untagged}}, "tagged=false"},
 		"PoE service stopped": {stopped, drivertest.VoiceChanges("1/7"), "lanpower start 1"},
@@ -128,6 +128,51 @@ func TestWantRefuses(t *testing.T) {
 	}
 	if _, _, err := (Driver{}).Want(full, drivertest.VoiceChanges("1/7")); err == nil || !strings.Contains(err.Error(), "all in use") {
 		t.Errorf("no free policy: %v", err)
+	}
+}
+
+// TestVoiceVLANWithoutPolicy: a port given only a voice VLAN (a spare port
+// the site pre-wires) is bound to the voice policy for that VLAN, the
+// switch's own or the one the plan creates for a phone port named after it.
+func TestVoiceVLANWithoutPolicy(t *testing.T) {
+	spare := func(port string, vlan int) audit.Change {
+		return audit.Change{Kind: audit.ChangeSetVoiceVLAN, Switch: "sw1", Port: port, VLAN: vlan}
+	}
+	lines, _, _ := plan(t, parse(t, "testdata/snapshot6.txt"), []audit.Change{spare("1/7", 20)})
+	if want := []string{"vlan 20 802.1q 1/7", "lldp 1/7 med network-policy 1", "lldp 1/7 tlv med network-policy enable"}; !slices.Equal(lines, want) {
+		t.Errorf("existing policy: got %q, want %q", lines, want)
+	}
+	changes := append([]audit.Change{spare("1/1/4", 21)}, drivertest.VoiceChanges("1/1/9")...)
+	for i := range changes {
+		if changes[i].Kind == audit.ChangeCreateVLAN || changes[i].Kind == audit.ChangeSetVoiceVLAN {
+			changes[i].VLAN = 21
+		}
+		if changes[i].Policy != nil {
+			pol := *changes[i].Policy
+			pol.VLAN = 21
+			changes[i].Policy = &pol
+		}
+	}
+	lines, _, _ = plan(t, parse(t, "testdata/snapshot8.txt"), changes)
+	if !slices.Contains(lines, "lldp network-policy 4 application voice vlan 21 l2-priority 5 dscp 46") ||
+		!slices.Contains(lines, "lldp port 1/1/4 med network-policy 4") || !slices.Contains(lines, "lldp port 1/1/9 med network-policy 4") {
+		t.Errorf("new policy shared: %q", lines)
+	}
+}
+
+// TestVoiceSignaling: a voice-signaling policy asked beside the voice one
+// is created and bound too; the voice one stays the port's MED.
+func TestVoiceSignaling(t *testing.T) {
+	sig := audit.MEDPolicy{Application: "voiceSignaling", VLAN: 20, Tagged: true, Priority: 3, DSCP: 24}
+	changes := append(drivertest.VoiceChanges("1/7"), audit.Change{Kind: audit.ChangeEnableMEDPolicy, Switch: "sw1", Port: "1/7", Policy: &sig})
+	lines, want, _ := plan(t, parse(t, "testdata/snapshot6.txt"), changes)
+	for _, l := range []string{"lldp network-policy 2 application voice-signaling vlan 20 l2-priority 3 dscp 24", "lldp 1/7 med network-policy 1", "lldp 1/7 med network-policy 2"} {
+		if !slices.Contains(lines, l) {
+			t.Errorf("lines lack %q: %q", l, lines)
+		}
+	}
+	if p := want.Ports["1/7"]; p.MED == nil || p.MED.Application != "voice" || p.Profile != 1 {
+		t.Errorf("port 1/7: %s", drivers.PortState(p))
 	}
 }
 

@@ -117,7 +117,8 @@ func carries(p *drivers.Port, v int) bool {
 }
 
 // filter drops the changes on refused ports and returns the refusals.
-func (g Guard) filter(cur *drivers.Config, neighbors map[string][]snapshot.Neighbor, changes []audit.Change) ([]audit.Change, []Refusal) {
+func (g Guard) filter(d drivers.Driver, cur *drivers.Config, neighbors map[string][]snapshot.Neighbor, changes []audit.Change) ([]audit.Change, []Refusal) {
+	lister, implicit := d.(drivers.ImplicitPorts)
 	reasons := map[string]string{}
 	for _, c := range changes {
 		if c.Port == "" {
@@ -128,7 +129,7 @@ func (g Guard) filter(cur *drivers.Config, neighbors map[string][]snapshot.Neigh
 		}
 		p := cur.Ports[c.Port]
 		switch {
-		case p == nil:
+		case p == nil && !(implicit && lister.ImplicitPort(cur, c.Port)):
 			reasons[c.Port] = "not a switch port in the configuration (an SVI, or a name the switch does not know)"
 		case slices.Contains(g.Protect, c.Port):
 			reasons[c.Port] = "management port (protected)"

@@ -131,7 +131,7 @@ func planFromText(d drivers.Driver, target, config string, neighbors map[string]
 			canon[i].Port = canonicalPorts(d, []string{canon[i].Port})[0]
 		}
 	}
-	keep, refused := g.filter(cur, nb, canon)
+	keep, refused := g.filter(d, cur, nb, canon)
 	keep, more := g.keepManagement(d, cur, keep)
 	refused = append(refused, more...)
 	want, scope, lines, more, err := planPortByPort(d, cur, keep)
