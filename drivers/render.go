@@ -100,3 +100,22 @@ func PortSection(cfg *Config, name, indent string, managed []string) Section {
 	}
 	return Section{Title: title, Lines: lines}
 }
+
+// StringSet is list as a set.
+func StringSet(list []string) map[string]bool {
+	s := map[string]bool{}
+	for _, v := range list {
+		s[v] = true
+	}
+	return s
+}
+
+// LLDPSection is the "lldp" section of an OS whose global LLDP setting is
+// one line: on as onLine, off as offLine, each as the configuration
+// writes it.
+func LLDPSection(on bool, onLine, offLine string) Section {
+	if on {
+		return Section{Title: "lldp", Lines: []string{onLine}}
+	}
+	return Section{Title: "lldp", Lines: []string{offLine}}
+}

@@ -21,7 +21,7 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	if err != nil {
 		return nil, scope, err
 	}
-	routed, nativeTag := set(cur.Raw[routedKey]), set(cur.Raw[nativeTagKey])
+	routed, nativeTag := drivers.StringSet(cur.Raw[routedKey]), drivers.StringSet(cur.Raw[nativeTagKey])
 	addVLAN := func(id int) {
 		if _, ok := want.VLANs[id]; !ok {
 			want.VLANs[id] = drivers.VLAN{ID: id}
@@ -130,7 +130,7 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 			remove = append(remove, "no lldp")
 		}
 	}
-	curOff, wantOff := set(cur.Raw[medOffKey]), set(want.Raw[medOffKey])
+	curOff, wantOff := drivers.StringSet(cur.Raw[medOffKey]), drivers.StringSet(want.Raw[medOffKey])
 	for _, name := range scope.Ports {
 		w, c := want.Ports[name], cur.Ports[name]
 		if w == nil || c == nil {
@@ -208,25 +208,13 @@ func vlanLines(c, w *drivers.Port) []string {
 	return out
 }
 
-func set(list []string) map[string]bool {
-	s := map[string]bool{}
-	for _, v := range list {
-		s[v] = true
-	}
-	return s
-}
-
 // Sections implements drivers.Driver: the LLDP line, the scope's VLAN
 // contexts and interface contexts in AOS-CX running-config form, with the
 // lines voxlan does not manage as read.
 func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Section {
 	var out []drivers.Section
 	if scope.Global {
-		l := "no lldp"
-		if cfg.LLDP {
-			l = "lldp"
-		}
-		out = append(out, drivers.Section{Title: "lldp", Lines: []string{l}})
+		out = append(out, drivers.LLDPSection(cfg.LLDP, "lldp", "no lldp"))
 	}
 	for _, id := range scope.VLANs {
 		title := "vlan " + strconv.Itoa(id)
@@ -245,7 +233,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		}
 		out = append(out, drivers.Section{Title: title, Lines: lines})
 	}
-	off := set(cfg.Raw[medOffKey])
+	off := drivers.StringSet(cfg.Raw[medOffKey])
 	for _, name := range scope.Ports {
 		p := cfg.Ports[name]
 		if p == nil {

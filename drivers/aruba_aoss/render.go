@@ -178,7 +178,7 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 		}
 		perPort[format] = append(perPort[format], port)
 	}
-	curOff, wantOff := set(cur.Raw[medOffKey]), set(want.Raw[medOffKey])
+	curOff, wantOff := drivers.StringSet(cur.Raw[medOffKey]), drivers.StringSet(want.Raw[medOffKey])
 	for _, name := range scope.Ports {
 		w, c := want.Ports[name], cur.Ports[name]
 		if w == nil || c == nil {
@@ -276,25 +276,13 @@ func sortedSet(s map[int]bool) []int {
 	return out
 }
 
-func set(list []string) map[string]bool {
-	s := map[string]bool{}
-	for _, v := range list {
-		s[v] = true
-	}
-	return s
-}
-
 // Sections implements drivers.Driver: the scope's VLAN contexts (with the
 // whole membership lists, so a diff shows the ports that join or leave),
 // its interface contexts and the LLDP lines, in AOS-S running-config form.
 func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Section {
 	var out []drivers.Section
 	if scope.Global {
-		l := "no lldp run"
-		if cfg.LLDP {
-			l = "lldp run"
-		}
-		out = append(out, drivers.Section{Title: "lldp", Lines: []string{l}})
+		out = append(out, drivers.LLDPSection(cfg.LLDP, "lldp run", "no lldp run"))
 	}
 	for _, id := range scope.VLANs {
 		title := "vlan " + strconv.Itoa(id)
@@ -336,7 +324,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 		}
 		out = append(out, drivers.Section{Title: title, Lines: lines})
 	}
-	off := set(cfg.Raw[medOffKey])
+	off := drivers.StringSet(cfg.Raw[medOffKey])
 	for _, name := range scope.Ports {
 		p := cfg.Ports[name]
 		if p == nil {

@@ -27,7 +27,7 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 			asked[c.Port] = append(asked[c.Port], *c.Policy)
 		}
 	}
-	routed, members := set(cur.Raw[routedKey]), set(cur.Raw[memberKey])
+	routed, members := drivers.StringSet(cur.Raw[routedKey]), drivers.StringSet(cur.Raw[memberKey])
 	for _, name := range scope.Ports {
 		p, c := want.Ports[name], cur.Ports[name]
 		switch {
@@ -239,14 +239,6 @@ func tagged(p *drivers.Port) []int {
 		return nil
 	}
 	return drivers.TaggedWithVoice(p)
-}
-
-func set(list []string) map[string]bool {
-	s := map[string]bool{}
-	for _, v := range list {
-		s[v] = true
-	}
-	return s
 }
 
 // Sections implements drivers.Driver: the global LLDP lines (`no lldp

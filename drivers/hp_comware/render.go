@@ -20,7 +20,7 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	if err != nil {
 		return nil, scope, err
 	}
-	odd := set(cur.Raw[oddKey])
+	odd := drivers.StringSet(cur.Raw[oddKey])
 	addVLAN := func(id int) {
 		if _, ok := want.VLANs[id]; !ok {
 			want.VLANs[id] = drivers.VLAN{ID: id}
@@ -76,14 +76,6 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	return want, scope, nil
 }
 
-func set(list []string) map[string]bool {
-	s := map[string]bool{}
-	for _, v := range list {
-		s[v] = true
-	}
-	return s
-}
-
 // Render implements drivers.Driver, in system view: VLANs and `lldp global
 // enable` first, then one interface view per changed port, then removals.
 func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, error) {
@@ -136,7 +128,7 @@ func portLines(name string, cur, want *drivers.Config) []string {
 	c, w := cur.Ports[name], want.Ports[name]
 	var out []string
 	cq, wq := policy(cur, name, 1), policy(want, name, 1)
-	cManual, wManual := set(cur.Raw[manualKey])[name], set(want.Raw[manualKey])[name]
+	cManual, wManual := drivers.StringSet(cur.Raw[manualKey])[name], drivers.StringSet(want.Raw[manualKey])[name]
 	cOn, wOn := strings.Join(cur.Raw[enabledKey+name], ""), strings.Join(want.Raw[enabledKey+name], "")
 	vlansSame := c.Mode == w.Mode && c.DataVLAN == w.DataVLAN && slices.Equal(drivers.TaggedWithVoice(c), drivers.TaggedWithVoice(w))
 	voiceSame := cOn == wOn && cq == wq && cManual == wManual
@@ -165,7 +157,7 @@ func portLines(name string, cur, want *drivers.Config) []string {
 	if wOn != "" && !(vlansSame && voiceSame) {
 		out = append(out, "voice-vlan "+wOn+" enable")
 	}
-	cOff, wOff := set(cur.Raw[medOffKey])[name], set(want.Raw[medOffKey])[name]
+	cOff, wOff := drivers.StringSet(cur.Raw[medOffKey])[name], drivers.StringSet(want.Raw[medOffKey])[name]
 	if cOff != wOff {
 		out = append(out, undo(wOff)+"lldp tlv-enable med-tlv network-policy")
 	}
@@ -262,11 +254,7 @@ func vlanLines(c, w *drivers.Port) []string {
 func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Section {
 	var out []drivers.Section
 	if scope.Global {
-		l := " undo lldp global enable"
-		if cfg.LLDP {
-			l = " lldp global enable"
-		}
-		out = append(out, drivers.Section{Title: "lldp", Lines: []string{l}})
+		out = append(out, drivers.LLDPSection(cfg.LLDP, " lldp global enable", " undo lldp global enable"))
 	}
 	for _, id := range scope.VLANs {
 		out = append(out, drivers.VLANSectionRaw(cfg, id))

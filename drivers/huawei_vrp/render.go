@@ -256,11 +256,7 @@ func moveLines(kind string, a, b membership) []string {
 func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Section {
 	var out []drivers.Section
 	if scope.Global {
-		l := " undo lldp enable"
-		if cfg.LLDP {
-			l = " lldp enable"
-		}
-		out = append(out, drivers.Section{Title: "lldp", Lines: []string{l}})
+		out = append(out, drivers.LLDPSection(cfg.LLDP, " lldp enable", " undo lldp enable"))
 	}
 	for _, id := range scope.VLANs {
 		out = append(out, drivers.VLANSectionRaw(cfg, id))
