@@ -92,18 +92,13 @@ func (s *cxShell) patterns() []pattern {
 func (s *cxShell) interfacePatterns(lock func(func([]string) string) func([]string) string) []pattern {
 	d := s.d
 	port := func() *CXPort { return d.port(s.iface) }
-	flag := func(f func(p *CXPort)) func([]string) string {
-		return lock(func([]string) string { f(port()); return "" })
-	}
-	layer2 := func(f func(p *CXPort, a []string) string) func([]string) string {
-		return lock(func(a []string) string {
-			p := port()
-			if p.Routed {
-				return "Interface " + p.Name + " is not a layer 2 interface. Use 'no routing' first.\n"
-			}
-			return f(p, a)
-		})
-	}
+	acts := portActions[CXPort]{mu: &d.mu, port: port, refuse: func(p *CXPort) string {
+		if p.Routed {
+			return "Interface " + p.Name + " is not a layer 2 interface. Use 'no routing' first.\n"
+		}
+		return ""
+	}}
+	flag, layer2 := acts.flag, acts.guarded
 	return []pattern{
 		pat("shutdown", flag(func(p *CXPort) { p.Shutdown = true })),
 		pat("no shutdown", flag(func(p *CXPort) { p.Shutdown = false })),

@@ -170,3 +170,27 @@ func locked(mu *sync.Mutex, f func(args []string) string) func([]string) string 
 		return f(a)
 	}
 }
+
+// portActions build the pattern actions of an interface context on the
+// port it names, with the device's lock held: flag changes the port;
+// guarded runs an action unless refuse gives the OS's reason not to (a
+// VLAN command on a routed port).
+type portActions[P any] struct {
+	mu     *sync.Mutex
+	port   func() *P
+	refuse func(p *P) string
+}
+
+func (a portActions[P]) flag(f func(p *P)) func([]string) string {
+	return locked(a.mu, func([]string) string { f(a.port()); return "" })
+}
+
+func (a portActions[P]) guarded(f func(p *P, args []string) string) func([]string) string {
+	return locked(a.mu, func(args []string) string {
+		p := a.port()
+		if why := a.refuse(p); why != "" {
+			return why
+		}
+		return f(p, args)
+	})
+}

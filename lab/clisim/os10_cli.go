@@ -71,18 +71,13 @@ func (s *os10Shell) patterns() []pattern {
 func (s *os10Shell) interfacePatterns(lock func(func([]string) string) func([]string) string) []pattern {
 	d := s.d
 	port := func() *OS10Port { return d.port(s.iface) }
-	flag := func(f func(p *OS10Port)) func([]string) string {
-		return lock(func([]string) string { f(port()); return "" })
-	}
-	layer2 := func(f func(p *OS10Port, a []string) string) func([]string) string {
-		return lock(func(a []string) string {
-			p := port()
-			if p.Routed {
-				return "% Error: " + p.Name + " is not a switchport; configure `switchport` first.\n"
-			}
-			return f(p, a)
-		})
-	}
+	acts := portActions[OS10Port]{mu: &d.mu, port: port, refuse: func(p *OS10Port) string {
+		if p.Routed {
+			return "% Error: " + p.Name + " is not a switchport; configure `switchport` first.\n"
+		}
+		return ""
+	}}
+	flag, layer2 := acts.flag, acts.guarded
 	return []pattern{
 		pat("shutdown", flag(func(p *OS10Port) { p.Shutdown = true })),
 		pat("no shutdown", flag(func(p *OS10Port) { p.Shutdown = false })),
