@@ -97,30 +97,45 @@ type Membership struct {
 // ParseVLANPort reads the "vlan port type status" table.
 func ParseVLANPort(out string) ([]Membership, error) {
 	res := []Membership{}
-	seen := false
-	for _, line := range drivers.SplitLines(out) {
-		if isRule(line) {
-			seen = true
-			continue
-		}
-		f := strings.Fields(line)
-		if !seen || len(f) < 3 {
-			continue
+	err := tableRows(out, "show vlan port", func(f []string) bool {
+		if len(f) < 3 {
+			return true // a wrapped or empty line
 		}
 		id, err := strconv.Atoi(f[0])
 		if err != nil || id < 1 || id > 4094 || portNumbers(f[1]) == nil {
-			return nil, fmt.Errorf("ale_aos: show vlan port: bad row %q", strings.TrimSpace(line))
+			return false
 		}
 		m := Membership{VLAN: id, Port: f[1], Type: f[2]}
 		if len(f) > 3 {
 			m.Status = strings.Join(f[3:], " ")
 		}
 		res = append(res, m)
-	}
-	if !seen && strings.TrimSpace(out) != "" {
-		return nil, fmt.Errorf("ale_aos: show vlan port: no \"-----+-----\" rule line; is this the right command's output?")
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return res, nil
+}
+
+// tableRows calls row with the fields of each non-blank line after a
+// table's rule line; row returns false for a line that is no row, which
+// ends with an error naming command, as does output with no rule line.
+func tableRows(out, command string, row func(f []string) bool) error {
+	seen := false
+	for _, line := range drivers.SplitLines(out) {
+		if isRule(line) {
+			seen = true
+			continue
+		}
+		if f := strings.Fields(line); seen && len(f) > 0 && !row(f) {
+			return fmt.Errorf("ale_aos: %s: bad row %q", command, strings.TrimSpace(line))
+		}
+	}
+	if !seen && strings.TrimSpace(out) != "" {
+		return fmt.Errorf("ale_aos: %s: no \"-----+-----\" rule line; is this the right command's output?", command)
+	}
+	return nil
 }
 
 // PortStatus is one row of `show interfaces status`: the port, its admin
@@ -139,23 +154,15 @@ type PortStatus struct {
 // speed and duplex (every empty value is printed "-").
 func ParseInterfacesStatus(out string) ([]PortStatus, error) {
 	res := []PortStatus{}
-	seen := false
-	for _, line := range drivers.SplitLines(out) {
-		if isRule(line) {
-			seen = true
-			continue
-		}
-		f := strings.Fields(line)
-		if !seen || len(f) == 0 {
-			continue
-		}
+	err := tableRows(out, "show interfaces status", func(f []string) bool {
 		if len(f) < 5 || portNumbers(f[0]) == nil {
-			return nil, fmt.Errorf("ale_aos: show interfaces status: bad row %q", strings.TrimSpace(line))
+			return false
 		}
 		res = append(res, PortStatus{Port: f[0], Admin: f[1], AutoNego: f[2], DetectedSpeed: f[3], DetectedDuplex: f[4]})
-	}
-	if !seen && strings.TrimSpace(out) != "" {
-		return nil, fmt.Errorf("ale_aos: show interfaces status: no \"-----+-----\" rule line; is this the right command's output?")
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return res, nil
 }

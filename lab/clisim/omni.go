@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 )
 
 // OmniPort is one port of the emulated OmniSwitch.
@@ -249,20 +248,8 @@ func (s *omniShell) Exec(line string) (string, bool) {
 	first := strings.ToLower(strings.Fields(trimmed)[0])
 	if slices.Contains(omniExecWords, first) || strings.EqualFold(trimmed, "no more") {
 		s.d.Faults.command(trimmed)
-	} else {
-		drop, reject, ignore, delay := s.d.Faults.configLine(trimmed)
-		if delay > 0 {
-			time.Sleep(delay)
-		}
-		if drop {
-			return dropMarker, true
-		}
-		if reject {
-			return omniInvalid(trimmed, 0), false
-		}
-		if ignore {
-			return "", false
-		}
+	} else if out, done, faulted := s.d.Faults.intercept(trimmed, func() string { return omniInvalid(trimmed, 0) }); faulted {
+		return out, done
 	}
 	p, args, v, badAt := match(s.patterns(), trimmed)
 	switch v {
@@ -271,11 +258,7 @@ func (s *omniShell) Exec(line string) (string, bool) {
 	case ambiguous, invalid:
 		return omniInvalid(trimmed, badAt), false
 	}
-	out := p.run(args)
-	if out == logoutMarker {
-		return "", true
-	}
-	return out, false
+	return p.exec(args)
 }
 
 // omniInvalid is OmniSwitch's rejection of a word: a caret under it, then

@@ -11,13 +11,7 @@ import (
 
 func (s *omniShell) patterns() []pattern {
 	d := s.d
-	lock := func(f func(args []string) string) func([]string) string {
-		return func(a []string) string {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return f(a)
-		}
-	}
+	lock := func(f func(args []string) string) func([]string) string { return locked(&d.mu, f) }
 	num := func(a string) int { n, _ := strconv.Atoi(a); return n }
 	ps := []pattern{
 		pat("show system", lock(func([]string) string { return d.showSystem() })),
