@@ -265,10 +265,7 @@ func (s *junosShell) enter(line string, args []string) string {
 	var b strings.Builder
 	switch db {
 	case "exclusive":
-		if s.lockedOut() != "" {
-			s.db = "exclusive"
-			msg := s.lockedOut()
-			s.db = ""
+		if msg := s.lockedOut(); msg != "" {
 			return msg
 		}
 		b.WriteString("warning: uncommitted changes will be discarded on exit\n")

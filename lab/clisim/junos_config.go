@@ -379,9 +379,6 @@ func (c junosConfig) check() string {
 				fail("switch-options voip interface "+w[3], strings.Join(w[4:], " "), "Interface "+w[3]+" is not a layer 2 (ethernet-switching) interface")
 			}
 		}
-		if len(w) == 3 && w[0] == "interfaces" && w[2] == "native-vlan-id" {
-			continue
-		}
 	}
 	for port, ms := range members {
 		if modes[port] != "trunk" && len(ms) > 1 {
