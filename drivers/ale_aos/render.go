@@ -369,15 +369,11 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 	sx := syntax{releaseOf(cfg)}
 	var out []drivers.Section
 	if scope.Global {
-		l := "lldp chassis lldpdu tx-and-rx"
-		if !cfg.LLDP {
-			l = "lldp chassis lldpdu disable"
-		}
-		lines := []string{l}
+		lldp := drivers.LLDPSection(cfg.LLDP, "lldp chassis lldpdu tx-and-rx", "lldp chassis lldpdu disable")
 		for _, id := range drivers.SortedKeys(cfg.Profiles) {
-			lines = append(lines, policyLine(id, cfg.Profiles[id]))
+			lldp.Lines = append(lldp.Lines, policyLine(id, cfg.Profiles[id]))
 		}
-		out = append(out, drivers.Section{Title: "lldp", Lines: lines})
+		out = append(out, lldp)
 	}
 	for _, id := range scope.VLANs {
 		out = append(out, drivers.VLANSection(cfg, id))

@@ -371,22 +371,9 @@ func (d Driver) Fill(sw *snapshot.Switch, outputs map[string]string) error {
 			}
 		}
 	}
-	if out, ok := get(cmdLLDP); ok {
-		ns, err := ParseLLDPRemote(out)
-		if err != nil {
-			return err
-		}
-		for _, n := range ns {
-			p := port(n.LocalPort)
-			p.Neighbors = append(p.Neighbors, n.Snapshot())
-		}
+	if err := drivers.FillNeighbors(outputs, port, drivers.NeighborReader{Command: cmdLLDP, Parse: ParseLLDPRemote}); err != nil {
+		return err
 	}
-	if out, ok := get(cmdSnapshot); ok {
-		cfg, err := d.ParseConfig(out)
-		if err != nil {
-			return err
-		}
-		drivers.FillFromConfig(sw, cfg, port)
-	}
-	return nil
+	_, err := drivers.FillConfig(sw, outputs, cmdSnapshot, d.ParseConfig, port)
+	return err
 }
