@@ -103,3 +103,12 @@ func CLIDir(t testing.TB, files map[string]string) string {
 	}
 	return dir
 }
+
+// Check reports a field of a parsed record that differs from the expected
+// value (an ntc-templates oracle), naming where: got before want.
+func Check(t testing.TB, where, field, got, want string) {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s %s: got %q, want %q", where, field, got, want)
+	}
+}

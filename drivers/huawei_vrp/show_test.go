@@ -9,13 +9,6 @@ import (
 	"github.com/voxlan/voxlan/drivers/drivertest"
 )
 
-func check(t *testing.T, where, field, got, want string) {
-	t.Helper()
-	if got != want {
-		t.Errorf("%s %s: got %q, want %q", where, field, got, want)
-	}
-}
-
 // TestParsePortVLANNTC: three real `display port vlan` outputs (access,
 // trunk, hybrid, wrapped VLAN lists) against ntc-templates.
 func TestParsePortVLANNTC(t *testing.T) {
@@ -29,9 +22,9 @@ func TestParsePortVLANNTC(t *testing.T) {
 		}
 		for i, w := range want {
 			g, where := got[i], raw+" row "+strconv.Itoa(i)
-			check(t, where, "interface", g.Interface, drivertest.Str(w["interface"]))
-			check(t, where, "link_type", g.LinkType, drivertest.Str(w["link_type"]))
-			check(t, where, "vlan_id", strconv.Itoa(g.PVID), drivertest.Str(w["vlan_id"]))
+			drivertest.Check(t, where, "interface", g.Interface, drivertest.Str(w["interface"]))
+			drivertest.Check(t, where, "link_type", g.LinkType, drivertest.Str(w["link_type"]))
+			drivertest.Check(t, where, "vlan_id", strconv.Itoa(g.PVID), drivertest.Str(w["vlan_id"]))
 			wl := drivertest.Strs(w["trunk_vlan_list"])
 			if slices.Equal(wl, []string{"-"}) {
 				wl = nil
@@ -56,18 +49,18 @@ func TestParseLLDPNeighborNTC(t *testing.T) {
 		}
 		for i, w := range want {
 			g, where := got[i], raw+" neighbour "+strconv.Itoa(i)
-			check(t, where, "local_interface", g.LocalPort, drivertest.Str(w["local_interface"]))
-			check(t, where, "chassis_id", g.ChassisID, drivertest.Str(w["chassis_id"]))
-			check(t, where, "neighbor_port_id", g.PortID, drivertest.Str(w["neighbor_port_id"]))
-			check(t, where, "neighbor_interface", g.PortDescr, drivertest.Str(w["neighbor_interface"]))
-			check(t, where, "neighbor_name", g.SysName, drivertest.Str(w["neighbor_name"]))
-			check(t, where, "mgmt_address", g.MgmtAddress, drivertest.Str(w["mgmt_address"]))
-			check(t, where, "neighbor_description", g.SysDescr, strings.Join(drivertest.Strs(w["neighbor_description"]), "\n"))
+			drivertest.Check(t, where, "local_interface", g.LocalPort, drivertest.Str(w["local_interface"]))
+			drivertest.Check(t, where, "chassis_id", g.ChassisID, drivertest.Str(w["chassis_id"]))
+			drivertest.Check(t, where, "neighbor_port_id", g.PortID, drivertest.Str(w["neighbor_port_id"]))
+			drivertest.Check(t, where, "neighbor_interface", g.PortDescr, drivertest.Str(w["neighbor_interface"]))
+			drivertest.Check(t, where, "neighbor_name", g.SysName, drivertest.Str(w["neighbor_name"]))
+			drivertest.Check(t, where, "mgmt_address", g.MgmtAddress, drivertest.Str(w["mgmt_address"]))
+			drivertest.Check(t, where, "neighbor_description", g.SysDescr, strings.Join(drivertest.Strs(w["neighbor_description"]), "\n"))
 			pvid := ""
 			if g.PVID != 0 {
 				pvid = strconv.Itoa(g.PVID)
 			}
-			check(t, where, "vlan_id", pvid, drivertest.Str(w["vlan_id"]))
+			drivertest.Check(t, where, "vlan_id", pvid, drivertest.Str(w["vlan_id"]))
 			if caps := drivertest.Str(w["capabilities"]); len(g.Capabilities) != len(strings.Fields(caps)) {
 				t.Errorf("%s capabilities: got %q, want %q", where, g.Capabilities, caps)
 			}
@@ -88,7 +81,7 @@ func TestParseInterfaceBriefNTC(t *testing.T) {
 			g, where := got[i], raw+" row "+strconv.Itoa(i)
 			for _, c := range [][3]string{{"interface", g.Interface}, {"phy", g.PHY}, {"protocol", g.Protocol}, {"inuti", g.InUti},
 				{"oututi", g.OutUti}, {"inerrors", g.InErrors}, {"outerrors", g.OutErrors}} {
-				check(t, where, c[0], c[1], drivertest.Str(w[c[0]]))
+				drivertest.Check(t, where, c[0], c[1], drivertest.Str(w[c[0]]))
 			}
 		}
 	}

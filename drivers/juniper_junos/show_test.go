@@ -9,13 +9,6 @@ import (
 	"github.com/voxlan/voxlan/drivers/drivertest"
 )
 
-func check(t *testing.T, where, field, got, want string) {
-	t.Helper()
-	if got != want {
-		t.Errorf("%s %s: got %q, want %q", where, field, got, want)
-	}
-}
-
 // TestParseVLANsNTC: a real ELS `show vlans` (member units on their own
 // lines, a {master:0} line at the end) against ntc-templates.
 func TestParseVLANsNTC(t *testing.T) {
@@ -29,9 +22,9 @@ func TestParseVLANsNTC(t *testing.T) {
 		}
 		for i, w := range want {
 			g, where := got[i], raw+" row "+strconv.Itoa(i)
-			check(t, where, "routing_instance", g.Instance, drivertest.Str(w["routing_instance"]))
-			check(t, where, "vlan_name", g.Name, drivertest.Str(w["vlan_name"]))
-			check(t, where, "tag", strconv.Itoa(g.Tag), drivertest.Str(w["tag"]))
+			drivertest.Check(t, where, "routing_instance", g.Instance, drivertest.Str(w["routing_instance"]))
+			drivertest.Check(t, where, "vlan_name", g.Name, drivertest.Str(w["vlan_name"]))
+			drivertest.Check(t, where, "tag", strconv.Itoa(g.Tag), drivertest.Str(w["tag"]))
 			if wi := drivertest.Strs(w["interfaces"]); !slices.Equal(g.Interfaces, wi) {
 				t.Errorf("%s interfaces: got %q, want %q", where, g.Interfaces, wi)
 			}
@@ -53,8 +46,8 @@ func TestParseSwitchingInterfacesNTC(t *testing.T) {
 		}
 		for i, w := range want {
 			g, where := got[i], raw+" row "+strconv.Itoa(i)
-			check(t, where, "interface", g.Interface, drivertest.Str(w["interface"]))
-			check(t, where, "status", g.State, drivertest.Str(w["status"]))
+			drivertest.Check(t, where, "interface", g.Interface, drivertest.Str(w["interface"]))
+			drivertest.Check(t, where, "status", g.State, drivertest.Str(w["status"]))
 			var names, ids, tagging, blocking []string
 			for _, m := range g.Members {
 				names = append(names, m.VLAN)
@@ -91,10 +84,10 @@ func TestParseLLDPNeighborsNTC(t *testing.T) {
 		}
 		for i, w := range want {
 			g, where := got[i], raw+" neighbour "+strconv.Itoa(i)
-			check(t, where, "local_interface", g.LocalPort, drivertest.Str(w["local_interface"]))
-			check(t, where, "chassis_id", g.ChassisID, drivertest.Str(w["chassis_id"]))
-			check(t, where, "neighbor_interface", g.PortID, drivertest.Str(w["neighbor_interface"]))
-			check(t, where, "neighbor_name", g.SysName, drivertest.Str(w["neighbor_name"]))
+			drivertest.Check(t, where, "local_interface", g.LocalPort, drivertest.Str(w["local_interface"]))
+			drivertest.Check(t, where, "chassis_id", g.ChassisID, drivertest.Str(w["chassis_id"]))
+			drivertest.Check(t, where, "neighbor_interface", g.PortID, drivertest.Str(w["neighbor_interface"]))
+			drivertest.Check(t, where, "neighbor_name", g.SysName, drivertest.Str(w["neighbor_name"]))
 		}
 	}
 }
