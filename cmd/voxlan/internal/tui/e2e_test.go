@@ -3,12 +3,16 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/cmd/voxlan/internal/tuiwire/uitest"
 	"github.com/voxlan/voxlan/lab/labtest"
 	"github.com/voxlan/voxlan/lab/netns"
@@ -82,5 +86,50 @@ func TestSignalGivesTheTerminalBack(t *testing.T) {
 	}
 	if stderr, _ := os.ReadFile(tm.Stderr); !strings.Contains(string(stderr), "interrupted") {
 		t.Errorf("stderr %q, want it to say voxlan was interrupted", stderr)
+	}
+}
+
+// TestTUIShowsTheAuditCounts is the issue's promise with the real command
+// in a real terminal: `voxlan tui --snapshot F --inventory I` heads its
+// Site screen with the verdict and the fail/warn/unknown counts that
+// `voxlan audit --snapshot F --inventory I` gives (the demo site judged
+// with its declared voice VLAN, which fails).
+func TestTUIShowsTheAuditCounts(t *testing.T) {
+	labtest.RequireTools(t, "tmux", "go")
+	bin := uitest.BuildVoxlan(t)
+	dir := t.TempDir()
+	snap := "../../../../tui/testdata/demo-site.json"
+	inv := filepath.Join(dir, "sites.yaml")
+	if err := os.WriteFile(inv, []byte("sites:\n  - name: demo\n    profile: wte\n    engineering: voiceVlan\n    voiceVlan: 201\n    dataVlan: 60\n"+
+		"    switches:\n      - host: 198.18.0.2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "audit", "--snapshot", snap, "--inventory", inv, "--no-history", "-o", "json")
+	out, err := cmd.Output()
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		t.Fatal(err)
+	}
+	res, err := audit.DecodeBytes(out)
+	if err != nil {
+		t.Fatalf("voxlan audit: %v", err)
+	}
+	c := res.Counts()
+	want := fmt.Sprintf("%s (%d fail, %d warn", res.Verdict, c[audit.StatusFail], c[audit.StatusWarn])
+	if n := c[audit.StatusUnknown]; n > 0 {
+		want += fmt.Sprintf(", %d unknown", n)
+	}
+	want += ")"
+	if res.Verdict != audit.VerdictFail || c[audit.StatusFail] == 0 {
+		t.Fatalf("voxlan audit says %s: the demo site with voice VLAN 201 declared should fail", want)
+	}
+	tm := uitest.NewTmux(t, 120, 30, []string{"NO_COLOR=1"}, bin, "tui", "--snapshot", snap, "--inventory", inv, "--no-history")
+	tm.WaitFor(15*time.Second, "1 Here", "q quit")
+	tm.Keys("2")
+	screen := tm.WaitFor(15*time.Second, "Site demo", want)
+	t.Logf("voxlan audit: %s; Site screen:\n%s", want, screen)
+	tm.Keys("q")
+	if status := tm.Exited(20 * time.Second); status != "0" {
+		t.Fatalf("exit status %s", status)
 	}
 }
