@@ -137,7 +137,7 @@ func (a *auditor) classifyAll() {
 		for j := range sw.Ports {
 			p := &sw.Ports[j]
 			ok, lag := physicalPort(p)
-			if !ok || managementPort(p) {
+			if !ok || ManagementPort(p) {
 				continue
 			}
 			views = append(views, portView{sw: sw, port: p})

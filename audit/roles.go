@@ -123,11 +123,11 @@ func physicalPort(p *snapshot.Port) (ok, lag bool) {
 // Fa0 and Gi0/0 (no slot: a Catalyst's management port, not a switch port).
 var managementNames = regexp.MustCompile(`(?i)^(oobm\d*|mgmt.*|management.*|me\d+|em\d+|fxp\d+|bme\d+|vme|eth\d+|fa(stethernet)?0|gi(gabitethernet)?0/0)$`)
 
-// managementPort says whether a port is a management interface rather than a
-// switching port: its name (or description) is a management interface's and
-// the switch shows it in no bridge or VLAN. The audit never judges or
-// changes it.
-func managementPort(p *snapshot.Port) bool {
+// ManagementPort says whether a port is a management interface rather than
+// a switching port: its name (or description) is a management interface's
+// and the switch shows it in no bridge or VLAN. The audit never judges or
+// changes it, and SwitchingPorts does not count it.
+func ManagementPort(p *snapshot.Port) bool {
 	switching := p.BridgePort != 0 || p.Mode != "" || p.PVID != 0 || p.VoiceVLAN != 0 ||
 		len(p.TaggedVLANs) > 0 || len(p.UntaggedVLANs) > 0
 	if switching {
@@ -396,7 +396,7 @@ func SwitchingPorts(sw *snapshot.Switch) int {
 	n := 0
 	for i := range sw.Ports {
 		p := &sw.Ports[i]
-		if ok, _ := physicalPort(p); ok && !managementPort(p) {
+		if ok, _ := physicalPort(p); ok && !ManagementPort(p) {
 			n++
 		}
 	}

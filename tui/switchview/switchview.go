@@ -374,7 +374,7 @@ func (m *Model) title(sw snapshot.Switch) string {
 	if id := strings.TrimSpace(strings.Join([]string{sw.Vendor, sw.Model, sw.Version}, " ")); id != "" {
 		parts = append(parts, id)
 	}
-	line2 := []string{fmt.Sprintf("%d panel ports", len(panelPorts(sw))), common.PoESummary(sw)}
+	line2 := []string{portCount(sw), common.PoESummary(sw)}
 	if m.result != nil {
 		t := common.Tally(m.result, sw.Target)
 		line2 = append(line2, fmt.Sprintf("%d fail, %d warn", t[audit.StatusFail], t[audit.StatusWarn]))
@@ -383,6 +383,23 @@ func (m *Model) title(sw snapshot.Switch) string {
 		line2 = append(line2, common.StateWarn.Style().Render(fmt.Sprintf("%d parts not read", len(sw.Errors))))
 	}
 	return strings.Join(parts, " · ") + "\n" + strings.Join(line2, " · ")
+}
+
+// portCount is the switch's port count as every screen and command gives
+// it (audit.SwitchingPorts: the Site screen and voxlan discover say the
+// same), naming the management ports the panel draws beside them.
+func portCount(sw snapshot.Switch) string {
+	s := fmt.Sprintf("%d ports", audit.SwitchingPorts(&sw))
+	var mgmt []string
+	for _, i := range panelPorts(sw) {
+		if audit.ManagementPort(&sw.Ports[i]) {
+			mgmt = append(mgmt, sw.Ports[i].Name)
+		}
+	}
+	if len(mgmt) > 0 {
+		s += " + management " + strings.Join(mgmt, ", ")
+	}
+	return s
 }
 
 func switchFindings(r *audit.Result, target string) []audit.Finding {

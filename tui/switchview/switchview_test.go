@@ -1,6 +1,7 @@
 package switchview
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -132,6 +133,25 @@ func TestManagementPortLast(t *testing.T) {
 	}
 	if len(prefixes) < 2 || prefixes[0] != "Gi1/0/" || prefixes[len(prefixes)-1] != "Fa" {
 		t.Errorf("got blocks %q, want the access ports first and the management port after", prefixes)
+	}
+}
+
+// The Switch screen counts a switch's ports as the Site screen and voxlan
+// discover do (the 2960-X was 132 on the Site screen, "133 panel ports"
+// here: its Fa0 management port), and names the management port it draws.
+func TestPortCountAsEverywhere(t *testing.T) {
+	snap := tuitest.DemoSnapshot(t)
+	for _, sw := range snap.Switches {
+		got := portCount(sw)
+		if want := fmt.Sprintf("%d ports", audit.SwitchingPorts(&sw)); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %q, want it to start with %q", sw.SysName, got, want)
+		}
+	}
+	if got := portCount(snap.Switches[1]); !strings.HasSuffix(got, " + management Fa0") {
+		t.Errorf("2960-X: %q, want its Fa0 named as the management port", got)
+	}
+	if got := portCount(snap.Switches[0]); strings.Contains(got, "management") {
+		t.Errorf("3750: %q names a management port it has not", got)
 	}
 }
 
