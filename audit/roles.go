@@ -106,8 +106,13 @@ type portView struct {
 func (v *portView) phones() int { return len(v.phoneIDs) }
 
 // physicalPort says whether a port is a front-panel Ethernet port (or a
-// link aggregate), the only ports the audit judges.
+// link aggregate) that is there, the only ports the audit judges.
 func physicalPort(p *snapshot.Port) (ok, lag bool) {
+	if p.NotPresent {
+		// Absent hardware: nothing to judge, count or change (a change
+		// to an interface that does not exist is refused by the switch).
+		return false, false
+	}
 	switch p.Type {
 	case "ethernetCsmacd", "gigabitEthernet", "", "type-62", "type-69", "type-7":
 		return true, false

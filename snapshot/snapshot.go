@@ -141,6 +141,11 @@ type Port struct {
 	MAC     string `json:"mac,omitempty"`
 	AdminUp bool   `json:"adminUp"`
 	OperUp  bool   `json:"operUp"`
+	// NotPresent: the switch says the interface's hardware is missing
+	// (ifOperStatus notPresent, RFC 2863): a stack member or module that
+	// is not there, an aggregate never set up. Such a port is listed by
+	// the switch but is no port of the site.
+	NotPresent bool `json:"notPresent,omitempty"`
 	// SpeedMbps is the negotiated speed (ifHighSpeed, else ifSpeed/1e6).
 	SpeedMbps int `json:"speedMbps"`
 	// Duplex is "full", "half" or "unknown".

@@ -48,6 +48,10 @@ func readInterfaces(d *data) *portSet {
 		}
 		p.AdminUp = admin[k] == 1
 		p.OperUp = oper[k] == 1
+		// notPresent(6): Cisco SB lists every port of the stack members
+		// it could have (an SG350X-24P alone: 216 ports, 189 of them
+		// absent).
+		p.NotPresent = oper[k] == 6
 		switch {
 		case high[k] > 0:
 			p.SpeedMbps = int(high[k])

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/voxlan/voxlan/audit"
 	"github.com/voxlan/voxlan/snapshot"
 )
 
@@ -94,5 +95,30 @@ func TestJetStreamRecording(t *testing.T) {
 	// "FiberEthernet1/0/18" (hex artefact): five neighbours on 1/0/18.
 	if len(p18.Neighbors) != 5 {
 		t.Errorf("1/0/18 has %d neighbours, want 5", len(p18.Neighbors))
+	}
+}
+
+// TestSG350XAbsentPorts: the SG350X-24P lists the ports of the stack
+// members it could have (gi1-4/0/1-48, te1-4/0/1-4, Po1-8), 189 of them
+// with ifOperStatus notPresent; those are marked, so the audit counts the
+// switch's 28 ports and plans nothing on hardware that is not there.
+func TestSG350XAbsentPorts(t *testing.T) {
+	sw := discoverRecording(t, "ciscosb_sg350x-24p")
+	absent := 0
+	for _, p := range sw.Ports {
+		if p.NotPresent {
+			absent++
+		}
+	}
+	if absent != 189 {
+		t.Errorf("%d ports marked not present, want the 189 at ifOperStatus notPresent(6)", absent)
+	}
+	for name, want := range map[string]bool{"gi1/0/1": false, "gi1/0/24": false, "gi1/0/25": true, "gi2/0/1": true, "te1/0/1": false, "te4/0/4": true} {
+		if p := portByName(sw, name); p == nil || p.NotPresent != want {
+			t.Errorf("%s: %+v, want notPresent %v", name, p, want)
+		}
+	}
+	if n := audit.SwitchingPorts(&sw); n != 28 {
+		t.Errorf("the audit counts %d ports, want 28 (24 copper, 4 SFP+)", n)
 	}
 }

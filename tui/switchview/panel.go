@@ -22,7 +22,7 @@ type group struct {
 func panelPorts(sw snapshot.Switch) []int {
 	var idx []int
 	for i, p := range sw.Ports {
-		if p.Type == "ethernetCsmacd" || p.Type == "gigabitEthernet" || p.Type == "fastEther" {
+		if !p.NotPresent && (p.Type == "ethernetCsmacd" || p.Type == "gigabitEthernet" || p.Type == "fastEther") {
 			idx = append(idx, i)
 		}
 	}

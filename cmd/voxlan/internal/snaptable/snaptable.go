@@ -80,8 +80,12 @@ func (e *errWriter) Write(p []byte) (int, error) {
 func (e *errWriter) printf(format string, a ...any) { fmt.Fprintf(e, format, a...) }
 
 // shownPort keeps the ports a technician patches: Ethernet and aggregates.
-// VLAN interfaces, loopbacks and tunnels stay in the JSON only.
+// VLAN interfaces, loopbacks, tunnels and ports whose hardware is absent
+// stay in the JSON only.
 func shownPort(p snapshot.Port) bool {
+	if p.NotPresent {
+		return false
+	}
 	switch p.Type {
 	case "ethernetCsmacd", "gigabitEthernet", "ieee8023adLag", "":
 		return true
