@@ -61,9 +61,13 @@ func (d Driver) Want(cur *drivers.Config, changes []audit.Change) (*drivers.Conf
 	// Ports with a policy of their own first, so a port given only the
 	// voice VLAN finds the policy the plan creates for it.
 	ordered := slices.Clone(scope.Ports)
-	slices.SortStableFunc(ordered, func(a, b string) int {
-		return map[bool]int{true: 0, false: 1}[want.Ports[a].MED != nil] - map[bool]int{true: 0, false: 1}[want.Ports[b].MED != nil]
-	})
+	withoutPolicy := func(port string) int {
+		if want.Ports[port].MED != nil {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(ordered, func(a, b string) int { return withoutPolicy(a) - withoutPolicy(b) })
 	for _, name := range ordered {
 		p := want.Ports[name]
 		if slices.Contains(cur.Raw[laggKey], name) {
