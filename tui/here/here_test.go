@@ -145,6 +145,23 @@ func TestProbeCards(t *testing.T) {
 			t.Errorf("%s: got %s %q, want %s %q", label, c.State.Word(), c.Value, want.state.Word(), want.value)
 		}
 	}
+
+	// On Windows: the voice VLAN is known but its DHCP was not probed (tags
+	// hidden), and the target was timed over TCP (no ICMP echo).
+	p.DHCP = p.DHCP[:1]
+	p.Skipped = []string{"dhcp voice: VLAN 20 not probed: Windows network drivers remove 802.1Q tags before Npcap sees a frame, so its tagged OFFERs cannot be heard; probed the data VLAN only"}
+	p.Transport = append(p.Transport, snapshot.TransportTest{Target: "198.18.30.1", Role: "target", OneWayMs: 1.2, JitterMs: 0.3, Pass: true, Method: snapshot.TransportTCPConnect})
+	m = New(&common.Deps{Here: func(context.Context, func(snapshot.Neighbor)) (*snapshot.Here, error) {
+		return &snapshot.Here{Interface: "Ethernet 2"}, nil
+	},
+		Probe: func(context.Context, *snapshot.Here, func(snapshot.Probe)) (*snapshot.Probe, error) { return p, nil }})
+	tuitest.Run(tuitest.Updater(m), m.Init())
+	if c := card(t, m, "DHCP voice"); c.State != common.StateNA || c.Value != p.Skipped[0] {
+		t.Errorf("DHCP voice with tags hidden: %s %q", c.State.Word(), c.Value)
+	}
+	if c := card(t, m, "Transport"); c.State != common.StatePass || c.Value != "198.18.30.1 1.2 ms one way, jitter 0.3 ms, loss 0% (timed TCP connects: no ICMP echo could be sent)" {
+		t.Errorf("Transport over TCP: %s %q", c.State.Word(), c.Value)
+	}
 }
 
 // TestCardsFillWhileListening: the switch card fills in from the first

@@ -128,7 +128,11 @@ func transportCard(label string, p *snapshot.Probe, role, src string) Card {
 		if !t.Pass {
 			st = common.StateFail
 		}
-		parts = append(parts, fmt.Sprintf("%s %.1f ms one way, jitter %.1f ms, loss %.0f%%", t.Target, t.OneWayMs, t.JitterMs, t.LossPercent))
+		part := fmt.Sprintf("%s %.1f ms one way, jitter %.1f ms, loss %.0f%%", t.Target, t.OneWayMs, t.JitterMs, t.LossPercent)
+		if t.Method == snapshot.TransportTCPConnect {
+			part += " (timed TCP connects: no ICMP echo could be sent)"
+		}
+		parts = append(parts, part)
 	}
 	return Card{label, st, strings.Join(parts, "; "), src}
 }
