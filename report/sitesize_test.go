@@ -69,7 +69,9 @@ func TestVoiceVLANSitePages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Plan.Len() < 500 {
+	// 397 changes since the SG350X's absent stack ports are no ports of
+	// the site (757 before): still one or more per access port.
+	if d.Plan.Len() < 300 {
 		t.Fatalf("the plan holds %d changes: the site no longer asks for a change per port, the test lost its point", d.Plan.Len())
 	}
 	dir := t.TempDir()
