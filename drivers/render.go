@@ -119,3 +119,19 @@ func LLDPSection(on bool, onLine, offLine string) Section {
 	}
 	return Section{Title: "lldp", Lines: []string{offLine}}
 }
+
+// LLDPWord is the OS's word for a port's LLDP transmit/receive state:
+// both when it sends and receives, txOnly or rxOnly for one way, off for
+// neither (VRP "txrx"/"tx"/"rx"/"disable", AOS-S "tx_rx"/"txonly"/"rxonly"/
+// "disable", OmniSwitch "tx-and-rx"/"tx"/"rx"/"disable").
+func LLDPWord(p *Port, both, txOnly, rxOnly, off string) string {
+	switch {
+	case !p.LLDPTxOff && !p.LLDPRxOff:
+		return both
+	case !p.LLDPTxOff:
+		return txOnly
+	case !p.LLDPRxOff:
+		return rxOnly
+	}
+	return off
+}

@@ -231,18 +231,6 @@ func policyLine(id int, m audit.MEDPolicy) string {
 	return fmt.Sprintf("lldp network-policy %d application %s vlan %d l2-priority %d dscp %d", id, drivers.MEDAppKeyword(m.Application), m.VLAN, m.Priority, m.DSCP)
 }
 
-func lldpduMode(p *drivers.Port) string {
-	switch {
-	case !p.LLDPTxOff && !p.LLDPRxOff:
-		return "tx-and-rx"
-	case !p.LLDPTxOff:
-		return "tx"
-	case !p.LLDPRxOff:
-		return "rx"
-	}
-	return "disable"
-}
-
 // Render implements drivers.Driver. OmniSwitch has no configuration mode,
 // so these are commands for the prompt, in this order: VLANs created or
 // named, `lldp chassis lldpdu tx-and-rx`, network policies created, then
@@ -336,7 +324,7 @@ func portLines(sx syntax, name string, cur, want *drivers.Config) []string {
 		out = append(out, sx.lldpPort(name)+" tlv med network-policy "+wt)
 	}
 	if c.LLDPTxOff != w.LLDPTxOff || c.LLDPRxOff != w.LLDPRxOff {
-		out = append(out, sx.lldpPort(name)+" lldpdu "+lldpduMode(w))
+		out = append(out, sx.lldpPort(name)+" lldpdu "+drivers.LLDPWord(w, "tx-and-rx", "tx", "rx", "disable"))
 	}
 	if cOff, wOff := c.PoEOff && !stoppedSlot(cur, name), w.PoEOff && !stoppedSlot(want, name); cOff != wOff {
 		out = append(out, sx.poe(name, !wOff))

@@ -204,7 +204,7 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 			}
 		}
 		if w.LLDPTxOff != c.LLDPTxOff || w.LLDPRxOff != c.LLDPRxOff {
-			addPortLine("lldp admin-status %s "+adminStatus(w), name)
+			addPortLine("lldp admin-status %s "+drivers.LLDPWord(w, "tx_rx", "txonly", "rxonly", "disable"), name)
 		}
 		if curOff[name] && !wantOff[name] {
 			addPortLine("lldp config %s medTlvEnable network-policy", name)
@@ -242,18 +242,6 @@ func (Driver) Render(cur, want *drivers.Config, scope drivers.Scope) ([]string, 
 	}
 	out := append(create, ports...)
 	return append(out, remove...), nil
-}
-
-func adminStatus(p *drivers.Port) string {
-	switch {
-	case !p.LLDPTxOff && !p.LLDPRxOff:
-		return "tx_rx"
-	case !p.LLDPTxOff:
-		return "txonly"
-	case !p.LLDPRxOff:
-		return "rxonly"
-	}
-	return "disable"
 }
 
 func taggedSet(p *drivers.Port) map[int]bool {
@@ -339,7 +327,7 @@ func (Driver) Sections(cfg *drivers.Config, scope drivers.Scope) []drivers.Secti
 			lines = append(lines, "   no power-over-ethernet")
 		}
 		if p.LLDPTxOff || p.LLDPRxOff {
-			lines = append(lines, "   (lldp admin-status "+adminStatus(p)+")")
+			lines = append(lines, "   (lldp admin-status "+drivers.LLDPWord(p, "tx_rx", "txonly", "rxonly", "disable")+")")
 		}
 		if off[name] {
 			lines = append(lines, "   (no lldp config medTlvEnable network-policy)")

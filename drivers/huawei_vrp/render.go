@@ -134,7 +134,7 @@ func portLines(name string, cur, want *drivers.Config) []string {
 		}
 	}
 	if c.LLDPTxOff != w.LLDPTxOff || c.LLDPRxOff != w.LLDPRxOff {
-		out = append(out, "lldp admin-status "+adminStatus(w))
+		out = append(out, "lldp admin-status "+drivers.LLDPWord(w, "txrx", "tx", "rx", "disable"))
 	}
 	if c.PoEOff != w.PoEOff {
 		out = append(out, map[bool]string{true: "undo poe enable", false: "poe enable"}[w.PoEOff])
@@ -147,18 +147,6 @@ func medLine(m *audit.MEDPolicy) string {
 		return ""
 	}
 	return fmt.Sprintf("lldp tlv-enable med-tlv network-policy voice-vlan vlan %d cos %d dscp %d", m.VLAN, m.Priority, m.DSCP)
-}
-
-func adminStatus(p *drivers.Port) string {
-	switch {
-	case !p.LLDPTxOff && !p.LLDPRxOff:
-		return "txrx"
-	case !p.LLDPTxOff:
-		return "tx"
-	case !p.LLDPRxOff:
-		return "rx"
-	}
-	return "disable"
 }
 
 var kinds = map[string]string{drivers.ModeTrunk: "trunk", drivers.ModeGeneral: "hybrid", drivers.ModeAccess: "access"}
