@@ -174,3 +174,17 @@ func InterfaceAddress(line string) (string, bool) {
 	}
 	return ip.String(), true
 }
+
+// Cell is column i of a table row whose columns start at cols (from a
+// header's words): from its start to the next column's, trimmed; "" when
+// the column is missing or the row ends before it.
+func Cell(line string, cols []int, i int) string {
+	if i >= len(cols) || cols[i] < 0 || cols[i] >= len(line) {
+		return ""
+	}
+	end := len(line)
+	if i+1 < len(cols) && cols[i+1] > cols[i] && cols[i+1] < end {
+		end = cols[i+1]
+	}
+	return strings.TrimSpace(line[cols[i]:end])
+}

@@ -39,16 +39,7 @@ func ParseVLANs(out string) ([]VLANEntry, error) {
 		if cols == nil || trim == "" || strings.HasPrefix(trim, "---") {
 			continue
 		}
-		get := func(i int) string {
-			if cols[i] < 0 || cols[i] >= len(line) {
-				return ""
-			}
-			end := len(line)
-			if i+1 < len(cols) && cols[i+1] > cols[i] && cols[i+1] < end {
-				end = cols[i+1]
-			}
-			return strings.TrimSpace(line[cols[i]:end])
-		}
+		get := func(i int) string { return drivers.Cell(line, cols, i) }
 		ifaces := splitList(get(5))
 		if strings.TrimSpace(line[:min(len(line), cols[5])]) == "" {
 			// A continuation line: more interfaces of the row above.

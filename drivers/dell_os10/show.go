@@ -42,16 +42,7 @@ func ParseVLANs(out string) ([]VLANEntry, error) {
 		if cols == nil || trim == "" {
 			continue
 		}
-		cell := func(i int) string {
-			if cols[i] >= len(line) {
-				return ""
-			}
-			end := len(line)
-			if i+1 < len(cols) && cols[i+1] < end {
-				end = cols[i+1]
-			}
-			return strings.TrimSpace(line[cols[i]:end])
-		}
+		cell := func(i int) string { return drivers.Cell(line, cols, i) }
 		q := cell(3)
 		ports, err := expandPorts(cell(4))
 		if err != nil {
@@ -163,16 +154,7 @@ func ParseInterfaceStatus(out string) ([]StatusEntry, error) {
 		if cols == nil || trim == "" || strings.HasPrefix(trim, "---") {
 			continue
 		}
-		cell := func(i int) string {
-			if cols[i] >= len(line) {
-				return ""
-			}
-			end := len(line)
-			if i+1 < len(cols) && cols[i+1] < end {
-				end = cols[i+1]
-			}
-			return strings.TrimSpace(line[cols[i]:end])
-		}
+		cell := func(i int) string { return drivers.Cell(line, cols, i) }
 		e := StatusEntry{Port: Driver{}.CanonicalPort(cell(0)), Description: cell(1), Status: cell(2), Speed: cell(3),
 			Duplex: cell(4), Mode: cell(5), Tagged: []int{}}
 		if e.Port == "" {
