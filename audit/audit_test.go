@@ -200,6 +200,55 @@ func TestPoEBudgetHeadroom(t *testing.T) {
 	}
 }
 
+// TestPoEUnreadIsNeverOff: a port whose PoE admin state or detection was
+// not read (Cisco SB's power-only table), or a switch whose per-port PoE
+// was not read at all (AOS-S giving only its budget), is unknown: never
+// "no PoE", never "PoE disabled" with a fix, never a pass.
+func TestPoEUnreadIsNeverOff(t *testing.T) {
+	unread := phonePort(2, "Gi1/0/2")
+	unread.PoE = &snapshot.PortPoE{Class: -1, Unread: []string{snapshot.PoEAdmin, snapshot.PoEDetection}}
+	drawing := phonePort(3, "Gi1/0/3")
+	drawing.Neighbors = []snapshot.Neighbor{lldpPhone(yealinkMAC2, "SIP-T46S")}
+	drawing.MACs = []snapshot.MAC{{MAC: yealinkMAC2, VLAN: voiceVLAN}}
+	drawing.PoE = &snapshot.PortPoE{Class: -1, Detection: "deliveringPower", PowerMw: 4200, Unread: []string{snapshot.PoEAdmin}}
+	sw := newSwitch("sw1", unread, drawing)
+	r := Run(site(sw), wte(t), Site{})
+	f := findingAt(t, r, ReqL2, "poe-port", "sw1", "Gi1/0/2")
+	if f.Status != StatusUnknown || len(f.Fix) != 0 || !strings.Contains(f.Message.FR, "non lu") {
+		t.Errorf("admin unread: got %s %q %+v, want unknown without a fix", f.Status, f.Message.FR, f.Fix)
+	}
+	for _, f := range r.Findings {
+		if f.Check == "poe-port" && f.Port == "Gi1/0/3" {
+			t.Errorf("drawing power, admin unread: got %s %q, want a pass", f.Status, f.Message.EN)
+		}
+	}
+
+	notRead := phonePort(2, "Gi1/0/2")
+	notRead.PoE = nil
+	sw = newSwitch("sw2", notRead)
+	sw.PoE = snapshot.PoE{Supported: true, PortsNotRead: true, PSEs: []snapshot.PSE{{Index: 1001, PowerW: 1440, ConsumptionW: 94, AllocatedW: 96}}}
+	r = Run(site(sw), wte(t), Site{})
+	if f := findingAt(t, r, ReqL2, "poe-port", "sw2", "Gi1/0/2"); f.Status != StatusUnknown || len(f.Fix) != 0 {
+		t.Errorf("ports not read: got %s %+v, want unknown", f.Status, f.Fix)
+	}
+	if r.Verdict == VerdictPass {
+		t.Error("verdict pass with the phone port's PoE not read")
+	}
+	// The budget counts what the PSE has allocated when it is more than
+	// what is drawn: 1440 - 96 W free.
+	f = findingAt(t, r, ReqL2, "poe-budget", "sw2", "")
+	want := map[string]string{"consumptionW": "94.0", "allocatedW": "96.0", "headroomW": "1344.0"}
+	got := map[string]string{}
+	for _, e := range f.Evidence {
+		got[e.Key] = e.Values[0]
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("budget %s = %q, want %q", k, got[k], w)
+		}
+	}
+}
+
 func TestNo8021Q(t *testing.T) {
 	sw := newSwitch("sw1", phonePort(2, "Gi1/0/2"))
 	sw.VLANs = nil

@@ -62,7 +62,7 @@ func (a *auditor) checkPorts(sw *snapshot.Switch, views []*portView) {
 			a.cascadeFinding(v)
 		}
 		if v.role == RolePC || v.role == RoleEmpty {
-			if sw.PoE.Supported && v.port.PoE != nil && !v.port.PoE.AdminEnabled {
+			if sw.PoE.Supported && v.port.PoE.Off() {
 				sparePoE = append(sparePoE, v)
 			}
 			if a.voiceOption() && a.voiceVLAN > 0 && !a.voiceDelivered(v.port) && v.port.PVID != a.voiceVLAN {
@@ -152,11 +152,12 @@ func (a *auditor) poePort(v *portView) *Finding {
 	case !v.sw.PoE.Supported:
 		return nil // the switch-level finding says it
 	case p.PoE == nil:
-		if hasStage(v.sw, "poe") {
-			return a.portFinding(v, StatusUnknown, "État PoE du port non lu.", "Port PoE state not read.")
+		if hasStage(v.sw, "poe") || v.sw.PoE.PortsNotRead {
+			return a.portFinding(v, StatusUnknown, "PoE du port non lu : le vérifier en CLI ("+poeCommand(v.sw.OS)+").",
+				"Port PoE not read: check it with the CLI ("+poeCommand(v.sw.OS)+").")
 		}
 		return a.portFinding(v, StatusFail, "Port sans PoE : le téléphone doit avoir un bloc secteur ou changer de port.", "Port without PoE: the phone needs a power brick or another port.")
-	case !p.PoE.AdminEnabled:
+	case p.PoE.Off():
 		f := a.portFinding(v, StatusFail, "PoE désactivé sur le port d'un téléphone.", "PoE disabled on a phone port.",
 			ev("poeAdmin", "disabled"), ev("detection", p.PoE.Detection))
 		f.Fix = []Change{{Kind: ChangeEnablePoE, Switch: v.sw.Target, Port: portName(p)}}
@@ -164,11 +165,16 @@ func (a *auditor) poePort(v *portView) *Finding {
 	case p.PoE.Detection == "fault" || p.PoE.Detection == "otherFault":
 		return a.portFinding(v, StatusFail, "PoE en défaut sur le port (court-circuit, surcharge ou câble) : vérifier le câble et la classe du poste.",
 			"PoE fault on the port (short, overload or cabling): check the cable and the phone's class.", ev("detection", p.PoE.Detection))
-	case p.PoE.Detection != "deliveringPower":
-		return a.portFinding(v, StatusWarn, "PoE activé mais le téléphone n'est pas alimenté par le port (bloc secteur ?).",
-			"PoE enabled but the phone is not powered by the port (power brick?).", ev("detection", p.PoE.Detection))
+	case p.PoE.Delivering():
+		return passed
+	case !p.PoE.AdminKnown() || !p.PoE.DetectionKnown():
+		// A vendor table gave the power drawn (none) but not whether the
+		// port is enabled or searching: unknown, never "off".
+		return a.portFinding(v, StatusUnknown, "PoE du port non lu (activation ou détection) : le vérifier en CLI ("+poeCommand(v.sw.OS)+").",
+			"Port PoE not read (enabled or detecting): check it with the CLI ("+poeCommand(v.sw.OS)+").", ev("poeUnread", p.PoE.Unread...))
 	}
-	return passed
+	return a.portFinding(v, StatusWarn, "PoE activé mais le téléphone n'est pas alimenté par le port (bloc secteur ?).",
+		"PoE enabled but the phone is not powered by the port (power brick?).", ev("detection", p.PoE.Detection))
 }
 
 func (a *auditor) linkCheck(v *portView) *Finding {

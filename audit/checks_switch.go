@@ -132,8 +132,8 @@ func (a *auditor) checkPoESupport(sw *snapshot.Switch, views []*portView) {
 		// (and trimmed recordings) leave it out.
 		f.Status = StatusUnknown
 		f.Message = Text{
-			FR: "Le switch ne publie aucune source PoE en SNMP (POWER-ETHERNET-MIB) : PoE à vérifier en CLI (show power inline) ou sur la fiche du modèle " + sw.Model + ".",
-			EN: "The switch publishes no PoE source over SNMP (POWER-ETHERNET-MIB): check PoE with the CLI (show power inline) or the datasheet of model " + sw.Model + ".",
+			FR: "Le switch ne publie aucune source PoE en SNMP (POWER-ETHERNET-MIB) : PoE à vérifier en CLI (" + poeCommand(sw.OS) + ") ou sur la fiche du modèle " + sw.Model + ".",
+			EN: "The switch publishes no PoE source over SNMP (POWER-ETHERNET-MIB): check PoE with the CLI (" + poeCommand(sw.OS) + ") or the datasheet of model " + sw.Model + ".",
 		}
 	case !a.prof.PoE.Required:
 		f.Status = StatusWarn
@@ -157,6 +157,20 @@ func (a *auditor) checkPoESupport(sw *snapshot.Switch, views []*portView) {
 	a.add(f)
 }
 
+// poeCommand is the CLI command showing per-port PoE on the switch's OS
+// (each vendor's command reference), IOS's for the others.
+func poeCommand(os string) string {
+	switch os {
+	case "aruba_aoss", "aruba_aoscx":
+		return "show power-over-ethernet"
+	case "hp_comware":
+		return "display poe interface"
+	case "huawei_vrp":
+		return "display poe power-state"
+	}
+	return "show power inline"
+}
+
 func hasStage(sw *snapshot.Switch, stages ...string) bool {
 	_, ok := hasStageError(sw, stages...)
 	return ok
@@ -169,7 +183,7 @@ func (a *auditor) checkPoEBudget(sw *snapshot.Switch, views []*portView) {
 		return
 	}
 	perPhone := a.prof.PoE.ClassPowerW[a.prof.PoE.PhoneClass]
-	var budget, used float64
+	var budget, used, drawn, allocated float64
 	var faulty []string
 	for _, p := range sw.PoE.PSEs {
 		if p.Status == "faulty" || p.Status == "off" {
@@ -177,7 +191,9 @@ func (a *auditor) checkPoEBudget(sw *snapshot.Switch, views []*portView) {
 			continue
 		}
 		budget += p.PowerW
-		used += p.ConsumptionW
+		drawn += p.ConsumptionW
+		allocated += p.AllocatedW
+		used += p.UsedW()
 	}
 	unpowered := 0
 	for _, v := range views {
@@ -193,10 +209,13 @@ func (a *auditor) checkPoEBudget(sw *snapshot.Switch, views []*portView) {
 	}
 	f := Finding{Requirement: ReqL2, Check: "poe-budget", Switch: sw.Target,
 		Evidence: []Evidence{
-			ev("budgetW", fmtW(budget)), ev("consumptionW", fmtW(used)), ev("headroomW", fmtW(headroom)),
+			ev("budgetW", fmtW(budget)), ev("consumptionW", fmtW(drawn)), ev("headroomW", fmtW(headroom)),
 			ev("headroomPhones", itoa(headroomPhones)), ev("perPhoneW", fmtW(perPhone)+" (class "+itoa(a.prof.PoE.PhoneClass)+")"),
 			ev("phonesNotPowered", itoa(unpowered)),
 		}}
+	if allocated > 0 {
+		f.Evidence = append(f.Evidence, ev("allocatedW", fmtW(allocated)))
+	}
 	switch {
 	case len(faulty) > 0:
 		f.Status = StatusFail
@@ -204,7 +223,10 @@ func (a *auditor) checkPoEBudget(sw *snapshot.Switch, views []*portView) {
 		f.Message = Text{FR: "Source PoE en défaut ou arrêtée : " + strings.Join(faulty, ", ") + ".", EN: "PoE source faulty or off: " + strings.Join(faulty, ", ") + "."}
 	case len(sw.PoE.PSEs) == 0 || budget <= 0:
 		f.Status = StatusUnknown
-		f.Message = Text{FR: "Budget PoE non publié par le switch : marge inconnue.", EN: "The switch does not publish its PoE budget: headroom unknown."}
+		f.Message = Text{
+			FR: "Budget PoE non lu (aucun en SNMP) : marge inconnue ; le vérifier en CLI (" + poeCommand(sw.OS) + ").",
+			EN: "PoE budget not read (none over SNMP): headroom unknown; check it with the CLI (" + poeCommand(sw.OS) + ").",
+		}
 	case headroom < need:
 		f.Status = StatusFail
 		f.Message = Text{
@@ -227,9 +249,7 @@ func (a *auditor) checkPoEBudget(sw *snapshot.Switch, views []*portView) {
 	a.add(f)
 }
 
-func delivering(p *snapshot.Port) bool {
-	return p.PoE != nil && p.PoE.Detection == "deliveringPower"
-}
+func delivering(p *snapshot.Port) bool { return p.PoE.Delivering() }
 
 func fmtW(w float64) string { return strconv.FormatFloat(w, 'f', 1, 64) }
 

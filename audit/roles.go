@@ -277,7 +277,7 @@ func (a *auditor) classify(v *portView, lag bool) {
 	case !p.OperUp:
 		ev("operUp", "false")
 		v.role = RoleEmpty
-	case p.PoE != nil && p.PoE.Detection == "deliveringPower":
+	case p.PoE.Delivering():
 		// Something drawing power, silent and unlearnt: likely a phone that
 		// has not booted, a camera or an AP. Not enough to decide.
 		ev("poe", "deliveringPower", "class "+poeClass(p.PoE.Class))
@@ -287,7 +287,7 @@ func (a *auditor) classify(v *portView, lag bool) {
 		ev("macs", "0")
 		v.role = RoleUnknown
 	}
-	if p.PoE != nil && p.PoE.Detection == "deliveringPower" && v.role != RoleUnknown {
+	if p.PoE.Delivering() && v.role != RoleUnknown {
 		ev("poeClass", poeClass(p.PoE.Class))
 	}
 }

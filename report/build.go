@@ -192,15 +192,17 @@ func switchPages(r *audit.Result, snap *snapshot.Snapshot) []SwitchPage {
 }
 
 func poeView(sw *snapshot.Switch) PoEView {
-	v := PoEView{Supported: sw.PoE.Supported}
+	v := PoEView{Supported: sw.PoE.Supported, PortsNotRead: sw.PoE.PortsNotRead}
+	used := 0.0
 	for _, pse := range sw.PoE.PSEs {
 		v.BudgetW += pse.PowerW
 		v.ConsumptionW += pse.ConsumptionW
+		used += pse.UsedW()
 	}
-	v.HeadroomW = max(v.BudgetW-v.ConsumptionW, 0)
+	v.HeadroomW = max(v.BudgetW-used, 0)
 	v.PhonesHeadroom = int(v.HeadroomW / phoneWatts)
 	for _, p := range sw.Ports {
-		if p.PoE != nil && p.PoE.Detection == "deliveringPower" {
+		if p.PoE.Delivering() {
 			v.PoweredPorts++
 		}
 	}

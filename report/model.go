@@ -150,6 +150,9 @@ type PoEView struct {
 	PhonesHeadroom int
 	// PoweredPorts counts ports delivering power now.
 	PoweredPorts int
+	// PortsNotRead is true when the switch gave its PoE budget but not its
+	// ports' PoE: PoweredPorts means nothing then.
+	PortsNotRead bool
 }
 
 // ManualItem is a check a person makes on site, with a box to tick.

@@ -64,7 +64,7 @@ func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPo
 			if p.Type != "ethernetCsmacd" {
 				continue
 			}
-			info := portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE != nil && p.PoE.Detection == "deliveringPower"}
+			info := portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE.Delivering()}
 			if p.OperUp {
 				// A down port reports its last or default speed: none
 				// is running.

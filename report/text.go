@@ -251,12 +251,16 @@ func planCount(c *Catalog, d *Document) string {
 // whose PoE was not read says so and what to check; "no PoE" is only said
 // when the audit could tell.
 func (c *Catalog) poeCells(p PoEView, sep string) (budget, headroom string) {
+	powered := c.T("poe.powered", "n", c.Int(p.PoweredPorts))
+	if p.PortsNotRead {
+		powered = c.T("poe.portsNotRead")
+	}
 	switch {
 	case p.Supported && p.BudgetW > 0:
-		return c.watts(p.BudgetW) + sep + c.T("col.poeUsed") + " " + c.watts(p.ConsumptionW) + sep + c.T("poe.powered", "n", c.Int(p.PoweredPorts)),
+		return c.watts(p.BudgetW) + sep + c.T("col.poeUsed") + " " + c.watts(p.ConsumptionW) + sep + powered,
 			c.T("poe.headroom", "w", c.Num(p.HeadroomW, 1), "n", p.PhonesHeadroom)
 	case p.Supported:
-		return c.T("poe.noBudget") + sep + c.T("poe.powered", "n", c.Int(p.PoweredPorts)), c.T("poe.headroomUnknown")
+		return c.T("poe.noBudget") + sep + powered, c.T("poe.headroomUnknown")
 	case p.Absent:
 		return c.T("switch.noPoE"), ""
 	}

@@ -10,6 +10,7 @@
 package snapshot
 
 import (
+	"slices"
 	"time"
 )
 
@@ -109,6 +110,11 @@ type PoE struct {
 	// main or port table, or a vendor PoE table).
 	Supported bool  `json:"supported"`
 	PSEs      []PSE `json:"pses"`
+	// PortsNotRead is true when the switch supplies PoE but no per-port
+	// PSE table could be read (the agent or a trimmed recording gives only
+	// the budget). Every port's PoE is then nil for "not read", never for
+	// "no PSE on this port".
+	PortsNotRead bool `json:"portsNotRead,omitempty"`
 }
 
 // PSE is one power source (one per stack member or PoE module).
@@ -118,9 +124,18 @@ type PSE struct {
 	PowerW float64 `json:"powerW"`
 	// ConsumptionW is the power drawn now in watts (pethMainPseConsumptionPower).
 	ConsumptionW float64 `json:"consumptionW"`
-	// Status is "on", "off" or "faulty" (pethMainPseOperStatus).
+	// AllocatedW is the power the PSE has reserved for its ports in watts
+	// (HP hpicfPseUsedPower), 0 when the switch does not say; it can be
+	// more than what is drawn, and a new device is refused past it.
+	AllocatedW float64 `json:"allocatedW,omitempty"`
+	// Status is "on", "off" or "faulty" (pethMainPseOperStatus); empty
+	// when not read.
 	Status string `json:"status"`
 }
+
+// UsedW is what the PSE's headroom is counted from: what is drawn, or what
+// it has allocated when that is more (a new device is refused past it).
+func (p PSE) UsedW() float64 { return max(p.ConsumptionW, p.AllocatedW) }
 
 // Duplex values.
 const (
@@ -163,7 +178,8 @@ type Port struct {
 	TaggedVLANs   []int `json:"taggedVlans,omitempty"`
 	// VoiceVLAN is the voice VLAN configured on the port, 0 = none.
 	VoiceVLAN int `json:"voiceVlan"`
-	// PoE is nil when the port has no PSE.
+	// PoE is nil when the port has no PSE, or when the switch's per-port
+	// PoE was not read (Switch.PoE.PortsNotRead).
 	PoE *PortPoE `json:"poe"`
 	// LLDPAdmin is the port's LLDP admin status: "txAndRx", "txOnly",
 	// "rxOnly" or "disabled"; empty when unknown.
@@ -179,11 +195,19 @@ type Port struct {
 // PoE class value when the class is not reported.
 const ClassUnknown = -1
 
+// Fields of PortPoE that discovery may not have read (PortPoE.Unread).
+const (
+	PoEAdmin     = "admin"
+	PoEDetection = "detection"
+)
+
 // PortPoE is the PSE state of one port.
 type PortPoE struct {
+	// AdminEnabled is meaningless when Unread names "admin".
 	AdminEnabled bool `json:"adminEnabled"`
 	// Detection is pethPsePortDetectionStatus as a word: "disabled",
-	// "searching", "deliveringPower", "fault", "test", "otherFault".
+	// "searching", "deliveringPower", "fault", "test", "otherFault"; empty
+	// when not read.
 	Detection string `json:"detection"`
 	// Class is the detected power class 0..8, ClassUnknown (-1) when unknown.
 	Class int `json:"class"`
@@ -194,6 +218,31 @@ type PortPoE struct {
 	MaxPowerMw int `json:"maxPowerMw,omitempty"`
 	// Priority is "critical", "high" or "low" (pethPsePortPowerPriority).
 	Priority string `json:"priority,omitempty"`
+	// Unread names what the switch did not give for this port: "admin",
+	// "detection" (a vendor table gives the power drawn but no admin
+	// state). What is named is unknown: never off, never "not delivering".
+	// (An unknown class is ClassUnknown.)
+	Unread []string `json:"unread,omitempty"`
+}
+
+// AdminKnown reports whether the port's PoE admin state was read.
+func (p *PortPoE) AdminKnown() bool {
+	return p != nil && !slices.Contains(p.Unread, PoEAdmin)
+}
+
+// DetectionKnown reports whether the port's detection status was read.
+func (p *PortPoE) DetectionKnown() bool {
+	return p != nil && p.Detection != "" && !slices.Contains(p.Unread, PoEDetection)
+}
+
+// Delivering reports whether the port is known to power a device now.
+func (p *PortPoE) Delivering() bool {
+	return p.DetectionKnown() && p.Detection == "deliveringPower"
+}
+
+// Off reports whether the port's PoE is known to be disabled.
+func (p *PortPoE) Off() bool {
+	return p.AdminKnown() && !p.AdminEnabled
 }
 
 // Counters are the error counters that betray bad cabling (EtherLike-MIB).

@@ -134,8 +134,8 @@ func walkGroups(p []column) [][]column {
 }
 
 // fullPlan is plan plus LLDP-V2-MIB, the vendor VLAN tables (TP-Link,
-// Juniper, RC-VLAN-MIB) and the voice VLAN tables.
-var fullPlan = slices.Concat(plan, lldpV2Plan, vendorPlan, rcVlanPlan, voicePlan)
+// Juniper, RC-VLAN-MIB), the voice VLAN tables and the vendor PoE tables.
+var fullPlan = slices.Concat(plan, lldpV2Plan, vendorPlan, rcVlanPlan, voicePlan, poeVendorPlan)
 
 // Subtrees returns every OID subtree a discovery walks, in walk order, for
 // baselines that walk the same subtrees with other tools (bench/).

@@ -146,7 +146,10 @@ func (m *poePortMapper) ifIndex(idx string, group, port int) (int, bool) {
 }
 
 // readPoE fills the PSE summary and per-port PoE from POWER-ETHERNET-MIB,
-// with Cisco's per-port draw (cpeExtPsePortPwrConsumption, mW).
+// with Cisco's per-port draw (cpeExtPsePortPwrConsumption, mW) and the
+// vendor tables of Cisco SB and HPE AOS-S where the standard ones are
+// missing (poevendor.go). A PoE switch whose ports could not be read says
+// so (PoE.PortsNotRead) instead of looking like one without PoE ports.
 func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
 	power := d.ints(stagePoE, oidPethMainPower)
 	status := d.ints(stagePoE, oidPethMainOperStatus)
@@ -163,20 +166,17 @@ func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
 		sw.PoE.PSEs = append(sw.PoE.PSEs, snapshot.PSE{Index: g, PowerW: float64(power[k]),
 			ConsumptionW: float64(used[k]), Status: pethMainStatus[status[k]]})
 	}
+	if len(sw.PoE.PSEs) == 0 {
+		sw.PoE.PSEs = readHPPSEs(d)
+	}
 
-	admin := d.ints(stagePoE, oidPethPortAdminEnable)
-	detection := d.ints(stagePoE, oidPethPortDetectionStatus)
-	prio := d.ints(stagePoE, oidPethPortPowerPriority)
-	class := d.ints(stagePoE, oidPethPortPowerClass)
-	draw := d.ints(stagePoE, oidCpeExtPortPwrConsumption)
-	ciscoEnable := d.ints(stagePoE, oidCpeExtPortEnable)
-	maxPwr := d.ints(stagePoE, oidCpeExtPortPwrMax)
+	cols := readPortPoEColumns(d)
 	mapper := newPoEPortMapper(d, ports, bp, sw.OS)
 
-	// Rows exist in either the standard or the Cisco table.
+	// Rows exist in any of the standard, Cisco or vendor tables.
 	seen := map[string]bool{}
 	var rows []string
-	for _, col := range []string{oidPethPortAdminEnable, oidPethPortDetectionStatus, oidCpeExtPortPwrConsumption} {
+	for _, col := range portPoEColumns {
 		for _, vb := range d.rows(col) {
 			if !seen[vb.index] {
 				seen[vb.index] = true
@@ -185,7 +185,7 @@ func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
 		}
 	}
 	var unmapped []string
-	bad := 0
+	bad, mapped, noPoE := 0, 0, 0
 	for _, idx := range rows {
 		a, ok := arcs(idx)
 		if !ok || len(a) != 2 || a[0] > maxIndex || a[1] > maxIndex {
@@ -197,32 +197,16 @@ func readPoE(sw *snapshot.Switch, d *data, ports *portSet, bp bridgePorts) {
 			unmapped = append(unmapped, idx)
 			continue
 		}
-		pp := &snapshot.PortPoE{Class: snapshot.ClassUnknown}
-		if v, ok := admin[idx]; ok {
-			pp.AdminEnabled = v == 1
-		} else if v, ok := ciscoEnable[idx]; ok {
-			pp.AdminEnabled = v != 4 // disable(4)
-		}
-		pp.Detection = pethDetection[detection[idx]]
-		if _, ok := detection[idx]; !ok && draw[idx] > 0 {
-			// Cisco-only row (no pethPsePortTable): power drawn means a
-			// powered device is there; otherwise detection stays unknown.
-			pp.Detection = "deliveringPower"
-		}
-		pp.Priority = pethPriority[prio[idx]]
-		// pethPsePortPowerClassifications: class0(1) .. class4(5).
-		if c, ok := class[idx]; ok && c >= 1 && c <= 9 {
-			pp.Class = int(c - 1)
-		}
-		if v := draw[idx]; v > 0 && v < 1_000_000 {
-			pp.PowerMw = int(v)
-		}
-		if v := maxPwr[idx]; v > 0 && v < 1_000_000 {
-			pp.MaxPowerMw = int(v)
+		pp, ok := cols.port(idx)
+		if !ok {
+			noPoE++
+			continue
 		}
 		ports.get(ifIndex).PoE = pp
+		mapped++
 	}
-	sw.PoE.Supported = len(sw.PoE.PSEs) > 0 || len(rows) > 0
+	sw.PoE.Supported = len(sw.PoE.PSEs) > 0 || len(rows) > noPoE
+	sw.PoE.PortsNotRead = sw.PoE.Supported && mapped == 0
 	if bad > 0 {
 		d.errorf(stagePoE, "%d PoE port rows with an invalid index were left out", bad)
 	}

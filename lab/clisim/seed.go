@@ -58,8 +58,8 @@ func NewIOSFromSwitch(sw snapshot.Switch) *IOS {
 			continue
 		}
 		ip := &IOSPort{Name: long, Short: short, Description: p.Alias, Mode: p.Mode, VoiceVLAN: p.VoiceVLAN,
-			Shutdown: !p.AdminUp, PoE: p.PoE != nil}
-		if p.PoE != nil && !p.PoE.AdminEnabled {
+			Shutdown: !p.AdminUp, PoE: p.PoE != nil || sw.PoE.PortsNotRead}
+		if p.PoE.Off() {
 			ip.PoENever = true
 		}
 		switch p.Mode {

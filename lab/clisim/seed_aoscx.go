@@ -38,8 +38,8 @@ func NewAOSCXFromSwitch(sw snapshot.Switch) *AOSCX {
 		if p.Type != "ethernetCsmacd" || !cxPortName.MatchString(p.Name) {
 			continue
 		}
-		cp := &CXPort{Name: p.Name, Descr: p.Alias, Shutdown: !p.AdminUp, PoE: p.PoE != nil}
-		if p.PoE != nil && !p.PoE.AdminEnabled {
+		cp := &CXPort{Name: p.Name, Descr: p.Alias, Shutdown: !p.AdminUp, PoE: p.PoE != nil || sw.PoE.PortsNotRead}
+		if p.PoE.Off() {
 			cp.PoEOff = true
 		}
 		switch p.LLDPAdmin {

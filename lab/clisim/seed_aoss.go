@@ -41,8 +41,8 @@ func NewAOSSFromSwitch(sw snapshot.Switch) *AOSS {
 		if p.Type != "ethernetCsmacd" || !aossPortName.MatchString(p.Name) {
 			continue
 		}
-		ap := &AOSSPort{Name: p.Name, Descr: p.Alias, Disabled: !p.AdminUp, PoE: p.PoE != nil}
-		if p.PoE != nil && !p.PoE.AdminEnabled {
+		ap := &AOSSPort{Name: p.Name, Descr: p.Alias, Disabled: !p.AdminUp, PoE: p.PoE != nil || sw.PoE.PortsNotRead}
+		if p.PoE.Off() {
 			ap.PoEOff = true
 		}
 		switch p.LLDPAdmin {

@@ -51,8 +51,8 @@ func NewSBFromSwitch(sw snapshot.Switch) *SB {
 		if !ok {
 			continue
 		}
-		sp := &SBPort{Name: long, Short: short, Description: p.Alias, Shutdown: !p.AdminUp, PoE: p.PoE != nil}
-		if p.PoE != nil && !p.PoE.AdminEnabled {
+		sp := &SBPort{Name: long, Short: short, Description: p.Alias, Shutdown: !p.AdminUp, PoE: p.PoE != nil || sw.PoE.PortsNotRead}
+		if p.PoE.Off() {
 			sp.PoENever = true
 		}
 		switch p.LLDPAdmin {

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/voxlan/voxlan/audit"
+	"github.com/voxlan/voxlan/snapshot"
 )
 
 func TestFit(t *testing.T) {
@@ -68,5 +69,34 @@ func TestMarksReadWithoutColour(t *testing.T) {
 	}
 	if RoleLetter(audit.RolePhone) != "P" || RoleWord("") != "not judged" {
 		t.Error("role words")
+	}
+}
+
+// TestPortPoENeverSaysNoneWhenNotRead: a port whose PoE was not read is
+// unknown on screen, as in the audit: never "none", never "disabled".
+func TestPortPoENeverSaysNoneWhenNotRead(t *testing.T) {
+	port := snapshot.Port{Name: "1"}
+	unread := &snapshot.PortPoE{Class: snapshot.ClassUnknown, Unread: []string{snapshot.PoEAdmin, snapshot.PoEDetection}}
+	off := &snapshot.PortPoE{Class: snapshot.ClassUnknown, Detection: "disabled"}
+	for _, c := range []struct {
+		name  string
+		sw    snapshot.Switch
+		poe   *snapshot.PortPoE
+		state State
+		text  string
+	}{
+		{"ports not read", snapshot.Switch{PoE: snapshot.PoE{Supported: true, PortsNotRead: true}}, nil, StateUnknown, "not read"},
+		{"no PoE table over SNMP", snapshot.Switch{}, nil, StateUnknown, "not read"},
+		{"PoE walk failed", snapshot.Switch{PoE: snapshot.PoE{Supported: true}, Errors: []snapshot.Error{{Stage: "poe"}}}, nil, StateUnknown, "not read"},
+		{"admin unread", snapshot.Switch{PoE: snapshot.PoE{Supported: true}}, unread, StateUnknown, "not read (admin, detection)"},
+		{"port without PSE", snapshot.Switch{PoE: snapshot.PoE{Supported: true}}, nil, StateFail, "none on this port"},
+		{"CLI, no PoE", snapshot.Switch{Source: snapshot.SourceCLI}, nil, StateFail, "none on this switch"},
+		{"off", snapshot.Switch{PoE: snapshot.PoE{Supported: true}}, off, StateFail, "disabled on this port"},
+	} {
+		p := port
+		p.PoE = c.poe
+		if state, text := PortPoE(c.sw, p, false); state != c.state || text != c.text {
+			t.Errorf("%s: got %v %q, want %v %q", c.name, state, text, c.state, c.text)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package common
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -19,29 +20,96 @@ func SwitchName(sw snapshot.Switch) string {
 	return sw.Target
 }
 
-// PoEBudget sums the switch's PSEs: budget and draw in watts; ok is false
-// when the switch reports no PSE.
-func PoEBudget(sw snapshot.Switch) (powerW, drawW float64, ok bool) {
+// PoEBudget sums the switch's PSEs: budget, draw and what the headroom is
+// counted from (snapshot.PSE.UsedW) in watts; ok is false when the switch
+// reports no PSE.
+func PoEBudget(sw snapshot.Switch) (powerW, drawW, usedW float64, ok bool) {
 	if !sw.PoE.Supported || len(sw.PoE.PSEs) == 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	for _, p := range sw.PoE.PSEs {
 		powerW += p.PowerW
 		drawW += p.ConsumptionW
+		usedW += p.UsedW()
 	}
-	return powerW, drawW, true
+	return powerW, drawW, usedW, true
 }
 
-// PoESummary is the switch's PoE in a few words.
+// PoESummary is the switch's PoE in a few words. PoE that was not read
+// is said so, never "no PoE".
 func PoESummary(sw snapshot.Switch) string {
-	power, draw, ok := PoEBudget(sw)
+	power, draw, used, ok := PoEBudget(sw)
 	switch {
+	case ok && sw.PoE.PortsNotRead:
+		return fmt.Sprintf("PoE %.0f W, %.0f W drawn, %.0f W free; ports' PoE not read", power, draw, power-used)
 	case ok:
-		return fmt.Sprintf("PoE %.0f W, %.0f W drawn, %.0f W free", power, draw, power-draw)
+		return fmt.Sprintf("PoE %.0f W, %.0f W drawn, %.0f W free", power, draw, power-used)
 	case sw.PoE.Supported:
-		return "PoE on ports, no budget reported"
+		return "PoE on ports, budget not read"
+	case sw.Source == snapshot.SourceCLI && !poeStageFailed(sw):
+		return "no PoE"
 	}
-	return "no PoE reported"
+	return "PoE not read"
+}
+
+func poeStageFailed(sw snapshot.Switch) bool {
+	for _, e := range sw.Errors {
+		if e.Stage == "poe" {
+			return true
+		}
+	}
+	return false
+}
+
+// PortPoE words one port's PoE with its state, as the audit judges it:
+// what was not read is unknown, never "no PoE" and never "off". detail
+// adds the port's maximum and priority.
+func PortPoE(sw snapshot.Switch, p snapshot.Port, detail bool) (State, string) {
+	e := p.PoE
+	switch {
+	case e == nil && sw.PoE.Supported && !sw.PoE.PortsNotRead && !poeStageFailed(sw):
+		return StateFail, "none on this port"
+	case e == nil && !sw.PoE.Supported && sw.Source == snapshot.SourceCLI && !poeStageFailed(sw):
+		return StateFail, "none on this switch"
+	case e == nil:
+		return StateUnknown, "not read"
+	case e.Off():
+		return StateFail, "disabled on this port"
+	}
+	var parts []string
+	state := StatePass
+	switch {
+	case e.Detection == "fault" || e.Detection == "otherFault":
+		state = StateFail
+		parts = append(parts, e.Detection)
+	case e.Delivering():
+		parts = append(parts, e.Detection)
+	case !e.AdminKnown() || !e.DetectionKnown():
+		state = StateUnknown
+		parts = append(parts, "not read ("+strings.Join(e.Unread, ", ")+")")
+	default:
+		parts = append(parts, e.Detection)
+	}
+	if e.Class != snapshot.ClassUnknown {
+		parts = append(parts, fmt.Sprintf("class %d", e.Class))
+	}
+	if !detail {
+		if e.PowerMw > 0 {
+			parts = append(parts, fmt.Sprintf("%.1f W", float64(e.PowerMw)/1000))
+		}
+		return state, strings.Join(parts, ", ")
+	}
+	if e.PowerMw > 0 || e.MaxPowerMw > 0 {
+		w := fmt.Sprintf("%.1f W", float64(e.PowerMw)/1000)
+		if e.MaxPowerMw > 0 {
+			w += fmt.Sprintf(" of %.1f W", float64(e.MaxPowerMw)/1000)
+		}
+		parts = append(parts, w)
+	}
+	if e.Priority != "" {
+		parts = append(parts, e.Priority+" priority")
+	}
+	return state, strings.Join(parts, ", ")
 }
 
 // Tally counts the findings of one switch (all switches when target is

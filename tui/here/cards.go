@@ -74,26 +74,9 @@ func linkCard(p snapshot.Port, src string) Card {
 	return c
 }
 
-func poeCard(p snapshot.Port, src string) Card {
-	c := Card{Label: "PoE", Source: src}
-	switch {
-	case p.PoE == nil:
-		c.State, c.Value = common.StateFail, "no PoE on this port"
-	case !p.PoE.AdminEnabled:
-		c.State, c.Value = common.StateFail, "PoE disabled on this port"
-	default:
-		c.State, c.Value = common.StatePass, p.PoE.Detection
-		if p.PoE.Class != snapshot.ClassUnknown {
-			c.Value += fmt.Sprintf(", class %d", p.PoE.Class)
-		}
-		if p.PoE.PowerMw > 0 {
-			c.Value += fmt.Sprintf(", %.1f W", float64(p.PoE.PowerMw)/1000)
-		}
-		if p.PoE.Detection == "fault" || p.PoE.Detection == "otherFault" {
-			c.State = common.StateFail
-		}
-	}
-	return c
+func poeCard(sw snapshot.Switch, p snapshot.Port, src string) Card {
+	state, text := common.PortPoE(sw, p, false)
+	return Card{"PoE", state, text, src}
 }
 
 func voicePolicy(n snapshot.Neighbor) (snapshot.Policy, bool) {

@@ -338,7 +338,7 @@ func (m *Model) Cards() []Card {
 	detail, hasDetail := m.detail(n)
 	switch {
 	case onSwitch:
-		cards = append(cards, linkCard(port, src), poeCard(port, src))
+		cards = append(cards, linkCard(port, src), poeCard(sw, port, src))
 	case heard && hasDetail:
 		cards = append(cards, wireLinkCard(detail, wire), wirePoECard(detail, wire))
 	default:

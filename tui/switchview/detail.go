@@ -25,11 +25,13 @@ func (m *Model) detail(sw snapshot.Switch) string {
 	if !ok {
 		return ""
 	}
-	lines := []string{m.headline(sw, p), vlanLine(p), poeLine(p)}
+	// The port's findings come right under its name: on a tall front
+	// panel (a 48-port switch with modules) only a few lines are left.
+	lines := []string{m.headline(sw, p), m.findingsLine(sw, p), vlanLine(p), poeLine(sw, p)}
 	if med := medLine(p.MEDPolicies); med != "" {
 		lines = append(lines, "LLDP-MED: "+med)
 	}
-	lines = append(lines, neighborsLine(p), macsLine(p), m.findingsLine(sw, p))
+	lines = append(lines, neighborsLine(p), macsLine(p))
 	return strings.Join(lines, "\n")
 }
 
@@ -105,29 +107,9 @@ func ints(vs []int) string {
 	return strings.Join(parts, " ")
 }
 
-func poeLine(p snapshot.Port) string {
-	if p.PoE == nil {
-		return "PoE: none on this port"
-	}
-	e := p.PoE
-	parts := []string{"off"}
-	if e.AdminEnabled {
-		parts = []string{e.Detection}
-	}
-	if e.Class != snapshot.ClassUnknown {
-		parts = append(parts, fmt.Sprintf("class %d", e.Class))
-	}
-	if e.PowerMw > 0 || e.MaxPowerMw > 0 {
-		w := fmt.Sprintf("%.1f W", float64(e.PowerMw)/1000)
-		if e.MaxPowerMw > 0 {
-			w += fmt.Sprintf(" of %.1f W", float64(e.MaxPowerMw)/1000)
-		}
-		parts = append(parts, w)
-	}
-	if e.Priority != "" {
-		parts = append(parts, e.Priority+" priority")
-	}
-	return "PoE: " + strings.Join(parts, ", ")
+func poeLine(sw snapshot.Switch, p snapshot.Port) string {
+	_, text := common.PortPoE(sw, p, true)
+	return "PoE: " + text
 }
 
 func medLine(ps []snapshot.Policy) string {
@@ -225,7 +207,7 @@ func (m *Model) fullLines(sw snapshot.Switch) []string {
 	if p.Descr != "" && p.Descr != p.Name {
 		lines = append(lines, "Description: "+p.Descr)
 	}
-	lines = append(lines, vlanLine(p), poeLine(p))
+	lines = append(lines, vlanLine(p), poeLine(sw, p))
 	if med := medLine(p.MEDPolicies); med != "" {
 		lines = append(lines, "LLDP-MED advertised: "+med)
 	}
