@@ -141,7 +141,7 @@ func (a *auditor) checkWAN() {
 	case s.WAN == nil:
 		f.Status = StatusManual
 		f.Message = Text{
-			FR: fmt.Sprintf("%d canaux voix simultanés, %d kbit/s dans chaque sens : accès WAN non déclaré, à vérifier.", s.Channels, s.VoiceKbps),
+			FR: fmt.Sprintf("%d canaux voix simultanés, %d kbit/s dans chaque sens : accès Internet non déclaré, à vérifier.", s.Channels, s.VoiceKbps),
 			EN: fmt.Sprintf("%d simultaneous voice channels, %d kbit/s each way: WAN access not declared, check it.", s.Channels, s.VoiceKbps),
 		}
 	case s.LowSpeed && s.XDSLMaxChannels < 0:
@@ -155,7 +155,7 @@ func (a *auditor) checkWAN() {
 		f.Status = StatusFail
 		f.Evidence = append(f.Evidence, ev("wanMaxChannels", itoa(s.WANMaxChannels)), ev("wan", fmt.Sprintf("%s %d/%d kbit/s", s.WAN.Access, s.WAN.DownKbps, s.WAN.UpKbps)))
 		f.Message = Text{
-			FR: fmt.Sprintf("L'accès WAN ne porte que %d appels simultanés pour %d nécessaires (%d utilisateurs).", s.WANMaxChannels, s.Channels, s.Users),
+			FR: fmt.Sprintf("L'accès Internet n'écoule que %d canaux voix simultanés pour %d nécessaires (%d utilisateurs).", s.WANMaxChannels, s.Channels, s.Users),
 			EN: fmt.Sprintf("The WAN access carries only %d simultaneous calls of the %d needed (%d users).", s.WANMaxChannels, s.Channels, s.Users),
 		}
 	case s.WAN.Access == sizing.AccessSatellite && !a.prof.WAN.SatelliteAllowed:
@@ -165,14 +165,14 @@ func (a *auditor) checkWAN() {
 		f.Status = StatusWarn
 		f.Evidence = append(f.Evidence, ev("wanMaxChannels", itoa(s.WANMaxChannels)))
 		f.Message = Text{
-			FR: fmt.Sprintf("Accès xDSL bas débit : %d appels simultanés au plus, vidéo à proscrire, usage des données à limiter pendant les appels.", s.WANMaxChannels),
+			FR: fmt.Sprintf("Accès xDSL bas débit : %d canaux voix simultanés au plus, vidéo à proscrire, usage des données à limiter pendant les appels.", s.WANMaxChannels),
 			EN: fmt.Sprintf("Low-speed xDSL access: %d simultaneous calls at most, no video, keep data use low during calls.", s.WANMaxChannels),
 		}
 	default:
 		f.Status = StatusPass
 		f.Evidence = append(f.Evidence, ev("wanMaxChannels", itoa(s.WANMaxChannels)))
 		f.Message = Text{
-			FR: fmt.Sprintf("L'accès WAN porte %d appels simultanés pour %d nécessaires (voix seule ; ajouter vidéo et usages existants).", s.WANMaxChannels, s.Channels),
+			FR: fmt.Sprintf("L'accès Internet écoule %d canaux voix simultanés pour %d nécessaires (voix seule ; ajouter vidéo et usages existants).", s.WANMaxChannels, s.Channels),
 			EN: fmt.Sprintf("The WAN access carries %d simultaneous calls for %d needed (voice only; add video and existing use).", s.WANMaxChannels, s.Channels),
 		}
 	}

@@ -48,7 +48,7 @@ func (a *auditor) checkDiscovery() {
 			}
 			a.add(Finding{Requirement: ReqL1, Check: "reachable", Status: StatusUnknown, Switch: sw.Target,
 				Message: Text{
-					FR: "Commutateur injoignable : rien n'a pu être lu, aucune exigence n'est vérifiée sur lui.",
+					FR: "Switch injoignable : rien n'a pu être lu, aucune exigence n'est vérifiée sur lui.",
 					EN: "Switch unreachable: nothing could be read, no requirement is checked on it.",
 				},
 				Evidence: []Evidence{ev("errors", msgs...)},
@@ -213,6 +213,10 @@ func (a *auditor) checkPoEBudget(sw *snapshot.Switch, views []*portView) {
 			ev("headroomPhones", itoa(headroomPhones)), ev("perPhoneW", fmtW(perPhone)+" (class "+itoa(a.prof.PoE.PhoneClass)+")"),
 			ev("phonesNotPowered", itoa(unpowered)),
 		}}
+	if len(sw.PoE.PSEs) == 0 {
+		// Nothing read: no "0 W" budget, drawn or headroom as evidence.
+		f.Evidence = []Evidence{ev("perPhoneW", fmtW(perPhone)+" (class "+itoa(a.prof.PoE.PhoneClass)+")"), ev("phonesNotPowered", itoa(unpowered))}
+	}
 	if allocated > 0 {
 		f.Evidence = append(f.Evidence, ev("allocatedW", fmtW(allocated)))
 	}

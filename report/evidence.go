@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/voxlan/voxlan/audit"
 )
@@ -19,11 +20,39 @@ import (
 
 // evidence joins a finding's evidence as "key: v1, v2; key2: v3".
 func (c *Catalog) evidence(ev []audit.Evidence) string {
+	return strings.Join(c.evidenceItems(ev), c.T("evidence.sep"))
+}
+
+func (c *Catalog) evidenceItems(ev []audit.Evidence) []string {
 	parts := make([]string, 0, len(ev))
 	for _, e := range ev {
 		parts = append(parts, c.T("evidence.item", "key", c.TOr("evidence."+e.Key, e.Key), "values", c.evidenceValues(e)))
 	}
-	return strings.Join(parts, c.T("evidence.sep"))
+	return parts
+}
+
+// evidenceBrief is the evidence in about n runes for the requirements
+// table: whole items while they fit, then an ellipsis, so that no item
+// is cut in the middle (« voir « Dimen…). Only a first item longer than n
+// is cut itself.
+func (c *Catalog) evidenceBrief(ev []audit.Evidence, n int) string {
+	items := c.evidenceItems(ev)
+	sep := c.T("evidence.sep")
+	var out string
+	for i, it := range items {
+		next := it
+		if i > 0 {
+			next = out + sep + it
+		}
+		if utf8.RuneCountInString(next) > n {
+			if i == 0 {
+				return shorten(it, n)
+			}
+			return out + sep + "…"
+		}
+		out = next
+	}
+	return out
 }
 
 // evidenceValues words one evidence item's values.

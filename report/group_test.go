@@ -162,6 +162,12 @@ func TestSummary(t *testing.T) {
 	if got := fr.summaryLine(s.Fixable[1]); got != "Ports en mode hybride (L4)\u202f: 2 ports sur 1 switch" {
 		t.Errorf("summary line %q", got)
 	}
+	// One port on one switch and two switches judged for themselves: the
+	// line counts the switches first, never "1 port sur 3 switchs".
+	mixed := SummaryLine{Requirement: "L2", Findings: 3, Ports: 1, Switches: 3, PortSwitches: 1}
+	if got := fr.summaryLine(mixed); !strings.HasSuffix(got, "\u202f: 3 switchs, dont 1 port") {
+		t.Errorf("mixed summary line %q", got)
+	}
 }
 
 // "No PoE" is said only when the audit could tell; a switch whose PoE

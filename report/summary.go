@@ -33,8 +33,9 @@ type Summary struct {
 type SummaryLine struct {
 	Requirement string
 	// Findings counts the findings behind the line; Ports and Switches
-	// how many distinct ports and switches they name.
-	Findings, Ports, Switches int
+	// how many distinct ports and switches they name, PortSwitches on how
+	// many switches those ports are.
+	Findings, Ports, Switches, PortSwitches int
 }
 
 // summarize draws the summary from the document's findings and plan.
@@ -78,11 +79,18 @@ func summarize(d *Document) Summary {
 			count(onSite, f)
 		}
 	}
+	line := func(id string, t *tally) SummaryLine {
+		portSwitches := map[string]bool{}
+		for k := range t.ports {
+			portSwitches[k[0]] = true
+		}
+		return SummaryLine{Requirement: id, Findings: t.findings, Ports: len(t.ports), Switches: len(t.switches), PortSwitches: len(portSwitches)}
+	}
 	lines := func(m map[string]*tally) []SummaryLine {
 		var out []SummaryLine
 		for _, id := range RequirementIDs {
 			if t := m[id]; t != nil {
-				out = append(out, SummaryLine{Requirement: id, Findings: t.findings, Ports: len(t.ports), Switches: len(t.switches)})
+				out = append(out, line(id, t))
 			}
 		}
 		// A requirement of an edited profile, after the known ones.
@@ -94,8 +102,7 @@ func summarize(d *Document) Summary {
 		}
 		slices.Sort(others)
 		for _, id := range others {
-			t := m[id]
-			out = append(out, SummaryLine{Requirement: id, Findings: t.findings, Ports: len(t.ports), Switches: len(t.switches)})
+			out = append(out, line(id, m[id]))
 		}
 		return out
 	}
@@ -115,6 +122,10 @@ func (c *Catalog) summaryLine(l SummaryLine) string {
 	title := c.TOr("reqshort."+l.Requirement, l.Requirement)
 	var scope string
 	switch {
+	case l.Ports > 0 && l.Switches > max(l.PortSwitches, 1):
+		// Some switches count for themselves, not for a port: "3
+		// switchs, dont 1 port", never "1 port sur 3 switchs".
+		scope = c.T("summary.switchesAndPorts", "switches", c.count("count.switch", l.Switches), "ports", c.count("count.port", l.Ports))
 	case l.Ports > 0:
 		scope = c.T("summary.ports", "ports", c.count("count.port", l.Ports), "switches", c.count("count.switch", max(l.Switches, 1)))
 	case l.Switches > 0:

@@ -104,8 +104,8 @@ func (c *Catalog) requirementEvidence(row RequirementRow) string {
 	if row.Worst.Port != "" {
 		s = row.Worst.Port + " — " + s
 	}
-	if ev := c.evidence(row.Worst.Evidence); ev != "" {
-		s += " (" + shorten(ev, evidenceSummaryRunes) + ")"
+	if ev := c.evidenceBrief(row.Worst.Evidence, evidenceSummaryRunes); ev != "" {
+		s += " (" + ev + ")"
 	}
 	if total > 1 {
 		s += " " + c.T("requirement.more", "n", c.Int(total-1))

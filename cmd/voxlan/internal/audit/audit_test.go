@@ -292,7 +292,7 @@ func TestAuditInventoryAgainstSnmpsim(t *testing.T) {
 	if derr != nil {
 		t.Fatalf("%v (%v); stderr %s", derr, err, errOut.String())
 	}
-	// The procurve has no PoE table over SNMP (incomplete). 20 users need 9
+	// The procurve gives its PoE budget but not its ports' PoE over SNMP (incomplete). 20 users need 9
 	// channels (Erlang B, checked against an independent recurrence) and
 	// SDSL 2M carries 10: within the xDSL limit, so W only warns (no video).
 	if r.Verdict != audit.VerdictIncomplete || cmdutil.CodeFor(err) != 3 {

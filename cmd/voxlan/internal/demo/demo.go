@@ -1,5 +1,5 @@
 // Package demo is the `voxlan demo` verb: start the built-in simulated site
-// (lab/site: four real switch recordings served on loopback) and run the
+// (lab/site: five real switch recordings served on loopback) and run the
 // real discovery against it, so a new user sees what voxlan does with no
 // switch at hand.
 package demo
@@ -43,9 +43,9 @@ func NewCmdDemo(f *cmdutil.Factory, runF func(*DemoOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Discover a built-in simulated site (no switch needed)",
-		Long: `Start a simulated site on this machine's loopback (four real switch
-recordings: Cisco 3750 and 2960-X, Cisco SG350X, HP ProCurve, served by
-voxlan's SNMP agent) and run the real discovery against it, as
+		Long: `Start a simulated site on this machine's loopback (five real switch
+recordings: Cisco 3750 and 2960-X, Cisco SG350X, HP ProCurve, Aruba 6200F,
+served by voxlan's SNMP agent) and run the real discovery against it, as
 'voxlan discover' would against a site's switches. Nothing leaves 127.0.0.1.
 
 On a terminal it opens the terminal UI on the site (discovery progress,

@@ -33,7 +33,7 @@ func Write(w io.Writer, s *snapshot.Snapshot) error {
 			name = "(no sysName)"
 		}
 		ew.printf("%s  %s  %s %s %s  %s\n", name, sw.Target, orDash(sw.Vendor), orDash(sw.Model), orDash(sw.Version), orDash(sw.OS))
-		ew.printf("  %d ports (%d interfaces), %d VLANs%s%s\n", audit.SwitchingPorts(&sw), len(sw.Ports), len(sw.VLANs), vlanSummary(sw.VLANs)+unlistedVLANs(sw), poeSummary(sw.PoE))
+		ew.printf("  %d ports (%d interfaces), %d VLANs%s%s\n", audit.SwitchingPorts(&sw), len(sw.Ports), len(sw.VLANs), vlanSummary(sw.VLANs)+unlistedVLANs(sw), poeSummary(sw))
 		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  PORT\tSTATE\tSPEED\tDUPLEX\tPVID\tUNTAGGED\tTAGGED\tVOICE\tPOE\tNEIGHBOR\tALIAS")
 		for _, p := range sw.Ports {
@@ -232,19 +232,29 @@ func unlistedVLANs(sw snapshot.Switch) string {
 	return "; ports also in " + vlanList(ids) + ", missing from the VLAN table read"
 }
 
-func poeSummary(p snapshot.PoE) string {
+// poeSummary is the switch's PoE in a few words; PoE that was not read
+// (no PoE table over SNMP, a failed walk) is said so, never "no PoE".
+func poeSummary(sw snapshot.Switch) string {
+	p := sw.PoE
 	if !p.Supported {
-		return ", no PoE"
+		if sw.Source == snapshot.SourceCLI && !slices.ContainsFunc(sw.Errors, func(e snapshot.Error) bool { return e.Stage == "poe" }) {
+			return ", no PoE"
+		}
+		return ", PoE not read"
 	}
 	var power, used float64
 	for _, pse := range p.PSEs {
 		power += pse.PowerW
 		used += pse.ConsumptionW
 	}
-	if power == 0 {
-		return ", PoE"
+	s := ", PoE"
+	if power > 0 {
+		s = fmt.Sprintf(", PoE %.0f/%.0f W", used, power)
 	}
-	return fmt.Sprintf(", PoE %.0f/%.0f W", used, power)
+	if p.PortsNotRead {
+		s += " (ports' PoE not read)"
+	}
+	return s
 }
 
 func orDash(s string) string {
