@@ -200,6 +200,30 @@ func TestPoEBudgetHeadroom(t *testing.T) {
 	}
 }
 
+// TestNotPresentPortIsNotJudged: an interface without hardware (an empty
+// stack member's, ifOperStatus notPresent) gets no role, no finding and no
+// change, and is not counted among the switch's ports.
+func TestNotPresentPortIsNotJudged(t *testing.T) {
+	absent := snapshot.Port{IfIndex: 57, Name: "gi2/0/1", Type: "ethernetCsmacd", AdminUp: true, NotPresent: true, BridgePort: 57, PVID: 1}
+	sw := newSwitch("sw1", phonePort(2, "Gi1/0/2"), absent)
+	r := Run(site(sw), wte(t), Site{Engineering: EngineeringVoiceVLAN, VoiceVLAN: voiceVLAN})
+	for _, pr := range r.Ports {
+		if pr.Port == "gi2/0/1" {
+			t.Errorf("role %s given to a port without hardware", pr.Role)
+		}
+	}
+	for _, f := range r.Findings {
+		for _, c := range f.Fix {
+			if c.Port == "gi2/0/1" {
+				t.Errorf("%s changes a port without hardware", f.ID)
+			}
+		}
+	}
+	if n := SwitchingPorts(&sw); n != 1 {
+		t.Errorf("SwitchingPorts = %d, want 1", n)
+	}
+}
+
 // TestPoEUnreadIsNeverOff: a port whose PoE admin state or detection was
 // not read (Cisco SB's power-only table), or a switch whose per-port PoE
 // was not read at all (AOS-S giving only its budget), is unknown: never

@@ -58,8 +58,8 @@ func (a *auditor) checkDiscovery() {
 		if a.voiceOption() {
 			a.add(Finding{Requirement: ReqL1, Check: "managed", Status: StatusPass, Switch: sw.Target,
 				Message: Text{
-					FR: "Switch administrable : lu par " + sourceOf(sw) + ".",
-					EN: "Managed switch: read through " + sourceOf(sw) + ".",
+					FR: "Switch administrable : lu par " + strings.ToUpper(sourceOf(sw)) + ".",
+					EN: "Managed switch: read through " + strings.ToUpper(sourceOf(sw)) + ".",
 				},
 				Evidence: []Evidence{ev("source", sourceOf(sw)), ev("sysObjectID", sw.SysObjectID), ev("model", sw.Model), ev("os", sw.OS)},
 			})

@@ -61,7 +61,7 @@ func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPo
 	var ports []portInfo
 	if sw != nil {
 		for _, p := range sw.Ports {
-			if p.Type != "ethernetCsmacd" {
+			if p.Type != "ethernetCsmacd" || p.NotPresent {
 				continue
 			}
 			info := portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE.Delivering()}
