@@ -100,8 +100,20 @@ func groupChanges(changes []audit.Change) []changeLine {
 // changeLineText words a plan line: "Ports Gi1/0/1–24 (24 ports) : VLAN
 // voix 201 taggué, …" or a switch-wide change as it is.
 func (c *Catalog) changeLineText(l changeLine) string {
+	var voice []int
+	for _, ch := range l.Changes {
+		if ch.Kind == audit.ChangeSetVoiceVLAN {
+			voice = append(voice, ch.VLAN)
+		}
+	}
 	whats := make([]string, len(l.Changes))
 	for i, ch := range l.Changes {
+		if ch.Kind == audit.ChangeSetPortMode && len(voice) > 0 {
+			// "mode hybride, VLAN voix 201 taggué", not "mode hybride,
+			// VLAN 201 taggué, VLAN voix 201 taggué": the voice VLAN
+			// change already says it is tagged.
+			ch.TaggedVLANs = slices.DeleteFunc(slices.Clone(ch.TaggedVLANs), func(v int) bool { return slices.Contains(voice, v) })
+		}
 		whats[i] = c.changeWhat(ch)
 	}
 	what := strings.Join(whats, c.T("list.sep"))

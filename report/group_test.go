@@ -63,7 +63,7 @@ func TestGroupChanges(t *testing.T) {
 	got := []string{fr.changeLineText(lines[0]), fr.changeLineText(lines[1]), fr.changeLineText(lines[2])}
 	want := []string{
 		"Créer le VLAN voix 201 « VOIX »",
-		"Ports Gi1/0/1–24, Gi1/0/26–48 (47 ports)\u202f: mode hybride, VLAN taggués 201, VLAN voix 201 taggué",
+		"Ports Gi1/0/1–24, Gi1/0/26–48 (47 ports)\u202f: mode hybride, VLAN voix 201 taggué",
 		"Port Gi1/0/25\u202f: VLAN data 60 non taggué (PVID), VLAN voix 201 taggué",
 	}
 	for i := range want {
@@ -218,5 +218,18 @@ func TestCapSentKeepsRejectedLines(t *testing.T) {
 	}
 	if k, m := capSent(sent[:10]); len(k) != 10 || m != 0 {
 		t.Errorf("short record cut: %d, %d", len(k), m)
+	}
+}
+
+// One tagged VLAN is worded in the singular, several in the plural.
+func TestSetPortModeWording(t *testing.T) {
+	fr, _ := LoadCatalog(French)
+	one := audit.Change{Kind: audit.ChangeSetPortMode, Mode: audit.PortModeHybrid, TaggedVLANs: []int{202}}
+	two := audit.Change{Kind: audit.ChangeSetPortMode, Mode: audit.PortModeHybrid, TaggedVLANs: []int{202, 203}}
+	if got := fr.changeWhat(one); got != "mode hybride, VLAN 202 taggué" {
+		t.Errorf("one VLAN: %q", got)
+	}
+	if got := fr.changeWhat(two); got != "mode hybride, VLAN taggués 202, 203" {
+		t.Errorf("two VLANs: %q", got)
 	}
 }

@@ -178,7 +178,7 @@ func summaryBlocks(c *Catalog, d *Document) []summaryBlock {
 
 // legendTerms are the words the legend at the end explains
 // ("legend.term.<key>"), in the order a reader meets them.
-var legendTerms = []string{"poe", "vlan", "tagged", "hybrid", "lldp", "uplink", "hub", "dhcp", "erlang"}
+var legendTerms = []string{"poe", "notRead", "vlan", "tagged", "hybrid", "lldp", "uplink", "hub", "dhcp", "erlang"}
 
 // legendStatuses are the statuses the legend explains, worst first.
 var legendStatuses = []audit.Status{audit.StatusFail, audit.StatusUnknown, audit.StatusWarn, audit.StatusManual, audit.StatusPass, StatusNotApplicable}

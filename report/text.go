@@ -62,6 +62,9 @@ func (c *Catalog) changeWhat(ch audit.Change) string {
 		if len(ch.TaggedVLANs) == 0 {
 			return c.T("change.setPortModeNoTags", "mode", mode)
 		}
+		if len(ch.TaggedVLANs) == 1 {
+			return c.T("change.setPortModeOneTag", "mode", mode, "vlans", joinInts(ch.TaggedVLANs))
+		}
 		return c.T("change.setPortMode", "mode", mode, "vlans", joinInts(ch.TaggedVLANs))
 	case audit.ChangeEnableLLDP:
 		if ch.Port == "" {
