@@ -47,7 +47,7 @@ func csvWriter(w io.Writer, c *Catalog) *csv.Writer {
 // stable value (pass, fail...) and the next one the word in the language.
 func RenderFindingsCSV(w io.Writer, c *Catalog, docs []*Document) error {
 	cw := csvWriter(w, c)
-	cw.Write([]string{c.T("col.site"), c.T("col.finding"), c.T("col.id"), c.T("col.check.name"), "status", c.T("col.status"),
+	cw.Write([]string{c.T("col.site"), c.T("col.finding"), c.T("col.id"), c.T("col.check.name"), c.T("col.statusCode"), c.T("col.status"),
 		c.T("col.switch"), c.T("col.port"), c.T("col.message"), c.T("col.evidence"), c.T("col.fix")})
 	for _, d := range docs {
 		all := append([]audit.Finding{}, d.SiteFindings...)
@@ -70,8 +70,8 @@ func RenderFindingsCSV(w io.Writer, c *Catalog, docs []*Document) error {
 // role, the worst finding on it and what the switch reported.
 func RenderPortsCSV(w io.Writer, c *Catalog, docs []*Document) error {
 	cw := csvWriter(w, c)
-	cw.Write([]string{c.T("col.site"), c.T("col.switch"), c.T("col.name"), c.T("col.port"), "role", c.T("col.role"),
-		"status", c.T("col.status"), c.T("col.phones"), c.T("col.linkUp"), c.T("col.speedMbps"), c.T("col.poePowered"), c.T("col.evidence")})
+	cw.Write([]string{c.T("col.site"), c.T("col.switch"), c.T("col.name"), c.T("col.port"), c.T("col.roleCode"), c.T("col.role"),
+		c.T("col.statusCode"), c.T("col.status"), c.T("col.phones"), c.T("col.linkUp"), c.T("col.speedMbps"), c.T("col.poePowered"), c.T("col.evidence")})
 	yesNo := func(b bool) string {
 		if b {
 			return c.T("applied.yes")
@@ -86,12 +86,16 @@ func RenderPortsCSV(w io.Writer, c *Catalog, docs []*Document) error {
 					if p.OperUp && p.SpeedMbps > 0 {
 						speed = c.Int(p.SpeedMbps)
 					}
+					poe := yesNo(p.Powered)
+					if p.PoEUnread {
+						poe = c.T("poe.notRead")
+					}
 					statusWord := c.T("portmap.noFinding")
 					if p.Status != "" {
 						statusWord = c.status(p.Status)
 					}
 					cw.Write(csvSafe([]string{d.Site, s.Target, s.Name, p.Name, string(p.Role), c.role(p.Role),
-						string(p.Status), statusWord, fmt.Sprint(p.Phones), yesNo(p.OperUp), speed, yesNo(p.Powered),
+						string(p.Status), statusWord, fmt.Sprint(p.Phones), yesNo(p.OperUp), speed, poe,
 						c.evidence(p.Evidence)}))
 				}
 			}

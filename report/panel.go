@@ -35,8 +35,9 @@ type PanelPort struct {
 	Status audit.Status
 	Worst  *audit.Finding
 	OperUp bool
-	// Powered is true when the port delivers PoE now.
-	Powered bool
+	// Powered is true when the port delivers PoE now; PoEUnread when
+	// whether it does was not read (never "no").
+	Powered, PoEUnread bool
 	// Phones is how many telephones the audit counted behind the port.
 	Phones int
 	// SpeedMbps is the running speed, 0 when the link is down.
@@ -53,10 +54,10 @@ const panelGroup = 6
 // ports of the switch; without, the ports the audit names.
 func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPort map[[2]string]audit.PortRole, findings []audit.Finding) Panel {
 	type portInfo struct {
-		name    string
-		operUp  bool
-		powered bool
-		speed   int
+		name               string
+		operUp             bool
+		powered, poeUnread bool
+		speed              int
 	}
 	var ports []portInfo
 	if sw != nil {
@@ -64,7 +65,7 @@ func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPo
 			if p.Type != "ethernetCsmacd" || p.NotPresent {
 				continue
 			}
-			info := portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE.Delivering()}
+			info := portInfo{name: p.Name, operUp: p.OperUp, powered: p.PoE.Delivering(), poeUnread: poeUnread(sw, &p)}
 			if p.OperUp {
 				// A down port reports its last or default speed: none
 				// is running.
@@ -108,7 +109,7 @@ func buildPanel(target string, sw *snapshot.Switch, roles []audit.PortRole, byPo
 			blockIndex[prefix] = bi
 			panel.Blocks = append(panel.Blocks, PanelBlock{Prefix: prefix})
 		}
-		pp := PanelPort{Name: p.name, Label: label, OperUp: p.operUp, Powered: p.powered, SpeedMbps: p.speed, Role: audit.RoleUnknown}
+		pp := PanelPort{Name: p.name, Label: label, OperUp: p.operUp, Powered: p.powered, PoEUnread: p.poeUnread, SpeedMbps: p.speed, Role: audit.RoleUnknown}
 		if w := worst[p.name]; w != nil {
 			pp.Status, pp.Worst = w.Status, w
 		}
@@ -225,4 +226,19 @@ func attentionTable(c *Catalog, p Panel) (infoTable, bool) {
 		t.Statuses = append(t.Statuses, pp.Status)
 	}
 	return t, len(ports) > 0
+}
+
+// poeUnread says whether a port's PoE delivery is unknown: its PoE row
+// lacks the detection, or it has none on a switch whose PoE (or ports'
+// PoE) was not read, as the audit judges it.
+func poeUnread(sw *snapshot.Switch, p *snapshot.Port) bool {
+	if p.PoE != nil {
+		return !p.PoE.Delivering() && !p.PoE.Off() && !p.PoE.DetectionKnown()
+	}
+	for _, e := range sw.Errors {
+		if e.Stage == "poe" {
+			return true
+		}
+	}
+	return sw.PoE.PortsNotRead || (!sw.PoE.Supported && sw.Source != snapshot.SourceCLI)
 }

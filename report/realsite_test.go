@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,5 +90,51 @@ func checkPDFHasSwitches(t *testing.T, pdf []byte, d *Document) {
 		if !strings.Contains(text, s.Name) {
 			t.Errorf("PDF lacks switch %s", s.Name)
 		}
+	}
+}
+
+// TestPortsCSVPoENotRead: in the ports CSV of the real demo site, the
+// JL074A's ports (PoE budget read, ports' PoE not) and the 6200F's (no PoE
+// table) say "non lu" in the PoE column, never "non"; the 3750's silent
+// ports, whose PoE was read, say "non". The French header has no English
+// column name.
+func TestPortsCSVPoENotRead(t *testing.T) {
+	d, err := Build(voiceVLANSite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := LoadCatalog(French)
+	var buf bytes.Buffer
+	if err := RenderPortsCSV(&buf, c, []*Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := rows[0]
+	poeCol := slices.Index(header, c.T("col.poePowered"))
+	for _, h := range header {
+		if findWords(englishWords, h) != nil || findWords(camelCase, h) != nil || h == "status" || h == "role" {
+			t.Errorf("French CSV header %q", h)
+		}
+	}
+	want := map[string]string{"sw-floor3-procurve": "non lu", "sw-floor4-6200f": "non lu", "sw-core-3750": "non"}
+	seen := map[string]bool{}
+	for _, row := range rows[1:] {
+		name, port, poe := row[2], row[3], row[poeCol]
+		w, ok := want[name]
+		if !ok || (name == "sw-core-3750" && poe == "oui") {
+			continue
+		}
+		seen[name] = true
+		if poe != w {
+			t.Errorf("%s %s: PoE %q, want %q", name, port, poe, w)
+		}
+	}
+	if len(seen) != len(want) {
+		t.Errorf("switches seen %v, want %v", seen, want)
 	}
 }
