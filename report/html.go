@@ -79,8 +79,9 @@ func htmlFuncs(c *Catalog, opts Options) template.FuncMap {
 			return template.HTML(fmt.Sprintf(`<span class="status status-%s">%s</span>`,
 				template.HTMLEscapeString(string(s)), template.HTMLEscapeString(c.status(s))))
 		},
-		"verdict":      c.verdict,
-		"verdictColor": func(v audit.Verdict) template.CSS { return template.CSS(verdictColors[v]) },
+		"verdict":          c.verdict,
+		"engineeringValue": c.engineeringValue,
+		"verdictColor":     func(v audit.Verdict) template.CSS { return template.CSS(verdictColors[v]) },
 		"datetime": func(t time.Time) string {
 			if t.IsZero() {
 				return c.T("cover.notGiven")

@@ -32,7 +32,7 @@ func (p *pdfDoc) site(d *Document, opts Options) {
 		{c.T("cover.generated"), dateOrNone(c, d.GeneratedAt)},
 		{c.T("cover.ranBy"), notGiven(d.RunBy)},
 		{c.T("cover.profile"), d.Profile},
-		{c.T("cover.engineering"), c.T("engineering."+string(d.Engineering)) + " (" + c.T("engineeringSource."+d.EngineeringSource) + ")"},
+		{c.T("cover.engineering"), c.engineeringValue(d)},
 		{c.T("section.switches"), c.T("cover.switches", "n", c.Int(len(d.Switches)), "ports", c.Int(d.portCount()))},
 	})
 	f.Ln(4)

@@ -269,3 +269,11 @@ func (c *Catalog) poeCells(p PoEView, sep string) (budget, headroom string) {
 	}
 	return c.T("switch.poeNotRead"), ""
 }
+
+// engineeringValue words the site's LAN engineering and where it comes
+// from for the cover: "VLAN voix optionnel délivré par LLDP (STAS 2.5.3),
+// déclarée dans l'inventaire".
+func (c *Catalog) engineeringValue(d *Document) string {
+	return c.T("cover.engineeringValue", "engineering", c.T("engineering."+string(d.Engineering)),
+		"source", c.T("engineeringSource."+d.EngineeringSource))
+}
