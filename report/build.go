@@ -149,7 +149,7 @@ func switchPages(r *audit.Result, snap *snapshot.Snapshot) []SwitchPage {
 			if sw.SysName != "" {
 				p.Name = sw.SysName
 			}
-			p.Vendor, p.Model, p.OS, p.Version, p.Serial = sw.Vendor, sw.Model, sw.OS, sw.Version, sw.Serial
+			p.Vendor, p.Model, p.OS, p.Version, p.Serial = displayName(vendorNames, sw.Vendor), sw.Model, displayName(osNames, sw.OS), sw.Version, sw.Serial
 			p.VLANs = sw.VLANs
 			p.PoE = poeView(sw)
 			p.Errors = sw.Errors

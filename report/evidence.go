@@ -102,6 +102,8 @@ func (c *Catalog) evidenceValue(key, v string) string {
 	switch key {
 	case "role":
 		return c.role(audit.Role(v))
+	case "os":
+		return displayName(osNames, v)
 	case "mode":
 		return c.TOr("mode."+v, v)
 	case "engineering":

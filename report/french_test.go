@@ -153,8 +153,12 @@ func findWords(re *regexp.Regexp, text string) []string {
 	return out
 }
 
-// camelCase is a raw key left in a reader's text ("voiceVlansHere").
-var camelCase = wordsRe("", `[a-z]+[A-Z][A-Za-z]*`)
+// camelCase is a raw key left in a reader's text ("voiceVlansHere"), and
+// snakeCase a vendor or OS key ("aruba_aoscx") where a name belongs.
+var (
+	camelCase = wordsRe("", `[a-z]+[A-Z][A-Za-z]*`)
+	snakeCase = wordsRe("", `[a-z]+_[a-z0-9_]+`)
+)
 
 // englishWords would betray an untranslated text in the French report.
 // None is a French word.
@@ -254,7 +258,7 @@ func TestFrenchReportReadsFrench(t *testing.T) {
 		if m := placeholder.FindString(text); m != "" {
 			t.Errorf("%s: unfilled placeholder %s in the French PDF", name, m)
 		}
-		for _, m := range findWords(camelCase, text) {
+		for _, m := range append(findWords(camelCase, text), findWords(snakeCase, text)...) {
 			t.Errorf("%s: raw key %q in the French PDF", name, m)
 		}
 		for _, m := range findWords(englishWords, text) {

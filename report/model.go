@@ -118,8 +118,10 @@ type RequirementRow struct {
 
 // SwitchPage is what the report says about one switch.
 type SwitchPage struct {
-	Target  string
-	Name    string
+	Target string
+	Name   string
+	// Vendor and OS are written for a reader ("HPE", "ArubaOS-Switch"),
+	// not the snapshot's keys.
 	Vendor  string
 	Model   string
 	OS      string
