@@ -300,7 +300,7 @@ func TestFrenchReportReadsFrench(t *testing.T) {
 		for _, s := range d.Switches {
 			enText = strings.ReplaceAll(enText, s.Name, "")
 		}
-		for _, m := range findWords(camelCase, enText) {
+		for _, m := range append(findWords(camelCase, enText), findWords(snakeCase, enText)...) {
 			t.Errorf("%s: raw key %q in the English PDF", name, m)
 		}
 		if k := missingKey.FindString(enText); k != "" {
