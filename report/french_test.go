@@ -16,15 +16,34 @@ import (
 	"github.com/voxlan/voxlan/lab/labtest"
 )
 
+// auditSources parses the audit package's sources (its tests left out),
+// which the catalogue tests read for what the audit can write.
+func auditSources(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("..", "audit", "*.go"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("audit sources: %v", err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, path := range paths {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, file)
+	}
+	return fset, files
+}
+
 // auditEvidenceKeys reads the audit's sources for every evidence key it
 // can write: the first argument of each ev(...) call and each Key: field.
 // A key that is not a string literal fails, so none escapes the list.
 func auditEvidenceKeys(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "audit", "*.go"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("audit sources: %v", err)
-	}
 	seen := map[string]bool{}
 	var keys []string
 	add := func(pos token.Pos, fset *token.FileSet, e ast.Expr) {
@@ -45,15 +64,8 @@ func auditEvidenceKeys(t *testing.T) []string {
 			keys = append(keys, k)
 		}
 	}
-	fset := token.NewFileSet()
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	fset, files := auditSources(t)
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:

@@ -3,7 +3,6 @@ package report
 import (
 	"encoding/json"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -17,10 +16,6 @@ import (
 // string literals of every FR: field and of portFinding's French argument.
 func auditFrenchTexts(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "audit", "*.go"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("audit sources: %v", err)
-	}
 	var texts []string
 	literals := func(e ast.Expr) {
 		ast.Inspect(e, func(n ast.Node) bool {
@@ -32,15 +27,8 @@ func auditFrenchTexts(t *testing.T) []string {
 			return true
 		})
 	}
-	fset := token.NewFileSet()
-	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	_, files := auditSources(t)
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.KeyValueExpr:
