@@ -120,7 +120,7 @@ type RequirementRow struct {
 type SwitchPage struct {
 	Target string
 	Name   string
-	// Vendor and OS are written for a reader ("HPE", "ArubaOS-Switch"),
+	// Vendor and OS are written for a reader ("HPE", "AOS-S"),
 	// not the snapshot's keys.
 	Vendor  string
 	Model   string

@@ -13,7 +13,7 @@ var vendorNames = map[string]string{
 
 var osNames = map[string]string{
 	"ale_aos": "OmniSwitch AOS", "alcatel_aos": "OmniSwitch AOS", "allied_awplus": "AlliedWare Plus",
-	"aruba_aoscx": "AOS-CX", "aruba_aoss": "ArubaOS-Switch", "brocade_fastiron": "FastIron",
+	"aruba_aoscx": "AOS-CX", "aruba_aoss": "AOS-S", "brocade_fastiron": "FastIron",
 	"cambium_cnmatrix": "cnMatrix", "cisco_ios": "Cisco IOS", "cisco_meraki": "Meraki", "cisco_nxos": "NX-OS",
 	"cisco_sb": "Cisco SB", "dell_os10": "Dell OS10", "dell_os6": "Dell OS6", "dell_os9": "Dell OS9",
 	"dell_powerconnect": "PowerConnect", "dlink_dgs": "D-Link DGS", "extreme_boss": "BOSS", "extreme_exos": "EXOS",
