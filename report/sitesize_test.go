@@ -39,7 +39,7 @@ func voiceVLANSiteCopies(t testing.TB, copies int) Input {
 }
 
 // TestVoiceVLANSitePages holds the target: the demo site with the
-// voice VLAN declared (about 730 per-port changes) fits in 20 A4 pages, in
+// voice VLAN declared (about 400 per-port changes) fits in 20 A4 pages, in
 // the Go PDF and in the HTML printed by headless Chromium, in French and
 // English. It prints the page counts; VOXLAN_REPORT_OUT keeps the files.
 //
