@@ -128,21 +128,25 @@ func (c Credentials) params() (sessionParams, error) {
 	return sessionParams{version: gosnmp.Version3, v3: usm, msgFlags: flags, context: c.Context}, nil
 }
 
-// dial opens one UDP session. Each session carries one request at a time, so
+// dial opens one session over transport (udp, or tcp: one connection per
+// session, gosnmp frames each message by its BER length as RFC 3430 says). Each session carries one request at a time, so
 // the walks of a switch run on several sessions. hangUp closes it; ending
 // ctx closes it too, so a request waiting for its timeout (gosnmp only looks
 // at ctx between retries) ends at once on ctrl+c.
-func dial(ctx context.Context, host string, port uint16, p sessionParams, timeout time.Duration, retries int) (g *gosnmp.GoSNMP, hangUp func(), err error) {
+func dial(ctx context.Context, transport, host string, port uint16, p sessionParams, timeout time.Duration, retries int) (g *gosnmp.GoSNMP, hangUp func(), err error) {
 	g = &gosnmp.GoSNMP{
 		Target:    host,
 		Port:      port,
-		Transport: "udp",
+		Transport: transport,
 		Community: p.community,
 		Version:   p.version,
 		Context:   ctx,
 		Timeout:   timeout,
 		Retries:   retries,
 		MaxOids:   gosnmp.MaxOids,
+	}
+	if err := ValidateTransport(transport); err != nil {
+		return nil, nil, err
 	}
 	if p.v3 != nil {
 		g.SecurityModel = gosnmp.UserSecurityModel

@@ -1,6 +1,7 @@
 package snmp
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -75,7 +76,7 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 		return sw
 	}
 	r.event(stageSystem, 0, false, nil)
-	first, hangUp, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
+	first, hangUp, err := dial(ctx, r.opts.Transport, host, port, params, r.opts.Timeout, r.opts.Retries)
 	if err != nil {
 		r.fail(&sw, stageConnect, cleanError(err, creds))
 		r.event("done", 0, true, err)
@@ -120,7 +121,7 @@ func (r *reader) read(ctx context.Context) snapshot.Switch {
 	sessions := make(chan *gosnmp.GoSNMP, walksPerSwitch)
 	sessions <- first
 	for range walksPerSwitch - 1 {
-		g, hangUp, err := dial(ctx, host, port, params, r.opts.Timeout, r.opts.Retries)
+		g, hangUp, err := dial(ctx, r.opts.Transport, host, port, params, r.opts.Timeout, r.opts.Retries)
 		if err != nil {
 			break // fewer sessions only make the walks slower
 		}
@@ -216,6 +217,16 @@ func checkResponse(resp *gosnmp.SnmpPacket, err error) (*gosnmp.SnmpPacket, erro
 	}
 	if resp.PDUType != gosnmp.GetResponse {
 		return nil, fmt.Errorf("%w: got a %v PDU where a Response belongs; is an SNMP agent listening there?", ErrNotSNMPResponse, resp.PDUType)
+	}
+	// Over TCP gosnmp v1.47 decodes the answer in place in its receive
+	// buffer (receiveStream, unlike the UDP path, does not copy), so the
+	// octet strings of one answer are overwritten by the next one read on
+	// the session: a walk kept sysName bytes that were later a GetBulk's.
+	// The values are copied out before another request is sent.
+	for i, v := range resp.Variables {
+		if b, ok := v.Value.([]byte); ok {
+			resp.Variables[i].Value = bytes.Clone(b)
+		}
 	}
 	return resp, nil
 }

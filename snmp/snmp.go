@@ -14,6 +14,7 @@ package snmp
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -58,6 +59,30 @@ type Options struct {
 	Progress func(Event)
 	// Now is the clock for Snapshot.TakenAt (time.Now when nil).
 	Now func() time.Time
+	// Transport is TransportUDP (the default when empty) or TransportTCP.
+	// Switches speak SNMP over UDP; some agents (net-snmp's snmpd with a
+	// tcp: listening address) also over TCP, RFC 3430, where a firewall
+	// passes only TCP. A transport outside these fails every target at
+	// its connect stage; ValidateTransport checks one first.
+	Transport string
+}
+
+// Transports, as Options.Transport and --snmp-transport name them.
+const (
+	TransportUDP = "udp"
+	TransportTCP = "tcp"
+)
+
+// Transports lists the transports in the order help and completion show.
+var Transports = []string{TransportUDP, TransportTCP}
+
+// ValidateTransport checks a transport name ("" is UDP).
+func ValidateTransport(t string) error {
+	switch t {
+	case "", TransportUDP, TransportTCP:
+		return nil
+	}
+	return fmt.Errorf("snmp: transport %q unknown; use udp or tcp", t)
 }
 
 // Event reports progress on one switch.
@@ -106,6 +131,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Concurrency <= 0 {
 		o.Concurrency = DefaultConcurrency
+	}
+	if o.Transport == "" {
+		o.Transport = TransportUDP
 	}
 	return o
 }

@@ -74,7 +74,7 @@ func dialTest(t *testing.T, addr string) *gosnmp.GoSNMP {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, hangUp, err := dial(context.Background(), host, port, sessionParams{version: gosnmp.Version2c, community: "public"}, time.Second, 0)
+	g, hangUp, err := dial(context.Background(), TransportUDP, host, port, sessionParams{version: gosnmp.Version2c, community: "public"}, time.Second, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

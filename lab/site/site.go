@@ -1,7 +1,7 @@
 // Package site is voxlan's built-in demo site: five real switch recordings
 // (embedded, see recordings/README.md) served by lab/snmpagent on loopback
-// UDP ports, so `voxlan demo` and the benchmarks run the real discovery with
-// no network and no device.
+// UDP (or, with Options.Transport "tcp", TCP) ports, so `voxlan demo` and
+// the benchmarks run the real discovery with no network and no device.
 package site
 
 import (
@@ -63,6 +63,9 @@ type Options struct {
 	// platform. Each switch then answers on its own loopback address
 	// (127.0.0.N), as switches of a site have their own.
 	SSH bool
+	// Transport is the switches' SNMP transport: "udp" (default when
+	// empty) or "tcp" (RFC 3430), see snmpagent.Options.Transport.
+	Transport string
 }
 
 // Switch is one running simulated switch.
@@ -116,7 +119,7 @@ func Start(ctx context.Context, opts Options) (*Site, error) {
 			switches = append(switches, Switch{Name: name, Recording: d.Recording, Platform: d.Platform})
 		}
 	}
-	g, err := snmpagent.ServeMany(ctx, eps, snmpagent.Options{Delay: opts.Delay, DropRate: opts.DropRate, Seed: opts.Seed})
+	g, err := snmpagent.ServeMany(ctx, eps, snmpagent.Options{Delay: opts.Delay, DropRate: opts.DropRate, Seed: opts.Seed, Transport: opts.Transport})
 	if err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}

@@ -1,5 +1,5 @@
 // Package snmpagent is an SNMP agent that serves .snmprec recordings on
-// loopback UDP ports: the simulated switches of `voxlan demo`, of the
+// loopback UDP (or, when asked, TCP) ports: the simulated switches of `voxlan demo`, of the
 // benchmarks and of tests that need many agents at once (snmpsim, the real
 // peer, is one Python process and slow to start per port).
 //
@@ -50,7 +50,19 @@ type Options struct {
 	// from the endpoint's reader goroutine: benchmarks learn from it which
 	// subtrees a manager walked. It must not block.
 	OnRequest func(Request)
+	// Transport is "udp" (the default when empty) or "tcp": SNMP over TCP
+	// as RFC 3430 maps it, each message its BER SEQUENCE on the stream
+	// with no other framing (tcp.go). Go's UDP sockets fail under Wine 8
+	// (golang/go#68614), TCP ones work: the Windows build's demo is tested
+	// under Wine over TCP.
+	Transport string
 }
+
+// Transports SNMP can be carried on, as Options.Transport names them.
+const (
+	TransportUDP = "udp"
+	TransportTCP = "tcp"
+)
 
 // Request is what OnRequest sees of one request.
 type Request struct {
@@ -63,7 +75,8 @@ type Request struct {
 	NonRepeaters, MaxRepetitions int
 }
 
-// Endpoint is one simulated agent: a recording served on one UDP address.
+// Endpoint is one simulated agent: a recording served on one UDP (or TCP)
+// address.
 type Endpoint struct {
 	// Addr is where to listen, "127.0.0.1:0" for any free loopback port.
 	Addr      string
@@ -110,6 +123,13 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 	if opts.Delay < 0 {
 		return nil, fmt.Errorf("snmpagent: negative delay %v", opts.Delay)
 	}
+	switch opts.Transport {
+	case "":
+		opts.Transport = TransportUDP
+	case TransportUDP, TransportTCP:
+	default:
+		return nil, fmt.Errorf("snmpagent: transport %q unknown; use udp or tcp", opts.Transport)
+	}
 	if opts.MaxVarbinds <= 0 {
 		opts.MaxVarbinds = 64
 	}
@@ -126,17 +146,9 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 			t = newTable(ep.Recording)
 			tables[ep.Recording] = t
 		}
-		addr, err := net.ResolveUDPAddr("udp", ep.Addr)
-		if err != nil {
-			g.Close()
-			return nil, fmt.Errorf("snmpagent: endpoint %s: %w", ep, err)
-		}
-		if !labAddress(addr.IP) {
-			g.Close()
-			return nil, fmt.Errorf("snmpagent: endpoint %s: refusing to listen outside loopback and the lab range 198.18.0.0/15", ep)
-		}
-		conn, err := net.ListenUDP("udp", addr)
-		if err != nil {
+		s := &server{index: i, table: t, overlay: newOverlay(ep.Overrides), opts: opts,
+			rng: rand.New(rand.NewPCG(opts.Seed, uint64(i)))}
+		if err := s.listen(ep.Addr); err != nil {
 			g.Close()
 			return nil, fmt.Errorf("snmpagent: endpoint %s: %w", ep, err)
 		}
@@ -144,22 +156,71 @@ func ServeMany(ctx context.Context, eps []Endpoint, opts Options) (*Group, error
 		if community == "" {
 			community = ep.Recording.Name
 		}
+		s.community = community
 		usm, err := newUSMEngine(opts.V3, i)
 		if err != nil {
-			conn.Close()
+			s.close()
 			g.Close()
 			return nil, err
 		}
-		s := &server{usm: usm, index: i, conn: conn, table: t, overlay: newOverlay(ep.Overrides), community: community, opts: opts,
-			rng: rand.New(rand.NewPCG(opts.Seed, uint64(i)))}
+		s.usm = usm
 		g.servers = append(g.servers, s)
-		g.wg.Go(func() { s.run(ctx) })
+		if s.listener != nil {
+			g.wg.Go(func() { s.serveTCP(ctx) })
+		} else {
+			g.wg.Go(func() { s.run(ctx) })
+		}
 	}
 	go func() {
 		<-ctx.Done()
 		g.closeConns()
 	}()
 	return g, nil
+}
+
+// listen opens the endpoint's socket on addr, for s.opts.Transport.
+func (s *server) listen(addr string) error {
+	network := s.opts.Transport
+	if network == TransportTCP {
+		a, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			return err
+		}
+		if !labAddress(a.IP) {
+			return errOutsideLab
+		}
+		s.listener, err = net.ListenTCP("tcp", a)
+		return err
+	}
+	a, err := net.ResolveUDPAddr("udp", addr)
+	if err != nil {
+		return err
+	}
+	if !labAddress(a.IP) {
+		return errOutsideLab
+	}
+	s.conn, err = net.ListenUDP("udp", a)
+	return err
+}
+
+var errOutsideLab = errors.New("refusing to listen outside loopback and the lab range 198.18.0.0/15")
+
+// addr is the endpoint's listening address.
+func (s *server) addr() string {
+	if s.listener != nil {
+		return s.listener.Addr().String()
+	}
+	return s.conn.LocalAddr().String()
+}
+
+// close closes the endpoint's socket and, over TCP, every open connection.
+func (s *server) close() {
+	if s.listener != nil {
+		s.listener.Close()
+		s.closeStreams()
+		return
+	}
+	s.conn.Close()
 }
 
 // labAddress reports whether ip is loopback or in 198.18.0.0/15, the
@@ -177,7 +238,7 @@ func labAddress(ip net.IP) bool {
 func (g *Group) Addrs() []string {
 	out := make([]string, len(g.servers))
 	for i, s := range g.servers {
-		out[i] = s.conn.LocalAddr().String()
+		out[i] = s.addr()
 	}
 	return out
 }
@@ -204,7 +265,7 @@ func (g *Group) Close() error {
 func (g *Group) closeConns() {
 	g.once.Do(func() {
 		for _, s := range g.servers {
-			s.conn.Close()
+			s.close()
 		}
 	})
 }
@@ -212,16 +273,23 @@ func (g *Group) closeConns() {
 type server struct {
 	usm       *usmEngine // nil without Options.V3
 	index     int
-	conn      *net.UDPConn
+	conn      *net.UDPConn     // over UDP
+	listener  *net.TCPListener // over TCP, with streams
 	table     *table
 	overlay   *table // nil without overrides
 	community string
 	opts      Options
-	rng       *rand.Rand // used by the reader goroutine only
+	rng       *rand.Rand // used by the reader goroutine only (under serial over TCP)
+	// serial makes the streams of a TCP endpoint take turns to draw from
+	// rng and respond, so that OnRequest and the drop draws see one
+	// request at a time, as over UDP.
+	serial sync.Mutex
 
 	mu       sync.Mutex
 	answered uint64
 	dropped  uint64
+	streams  map[net.Conn]struct{} // open TCP connections, closed with the group
+	closed   bool                  // the group closed: accept no more streams
 }
 
 // delayed is an answer waiting in the delay line.

@@ -1,6 +1,7 @@
 package snmpagent
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/gosnmp/gosnmp"
@@ -81,6 +82,42 @@ func FuzzRespond(f *testing.F) {
 		resp, err := dec.SnmpDecodePacket(out)
 		if err != nil || resp.PDUType != gosnmp.GetResponse {
 			t.Fatalf("answer does not decode as a response: %v", err)
+		}
+	})
+}
+
+// FuzzReadMessage: whatever a TCP peer sends, readMessage never panics,
+// and a message it returns is one whole BER SEQUENCE whose length header
+// matches its size, read from the front of the stream.
+func FuzzReadMessage(f *testing.F) {
+	valid := []byte{0x30, 0x82, 0x00, 0x03, 0x02, 0x01, 0x01, 0x30, 0x00}
+	for i := range len(valid) + 1 {
+		f.Add(valid[:i]) // seeds at every length, cut mid-header and mid-body
+	}
+	f.Add([]byte{0x30, 0x81, 0x05, 1, 2, 3, 4, 5})
+	f.Add([]byte{0x30, 0x80})
+	f.Add([]byte{0x30, 0x83, 0xff, 0xff, 0xff})
+	f.Add([]byte{0x04, 0x01, 0x00})
+	f.Fuzz(func(t *testing.T, in []byte) {
+		buf := make([]byte, 300) // small, so that the size bound is reached
+		msg, err := readMessage(bytes.NewReader(in), buf)
+		if err != nil {
+			return
+		}
+		if len(msg) < 2 || msg[0] != 0x30 || !bytes.HasPrefix(in, msg) {
+			t.Fatalf("message % x is not the front of the stream % x", msg, in)
+		}
+		header, length := 2, int(msg[1])
+		if length&0x80 != 0 {
+			n := length & 0x7f
+			header += n
+			length = 0
+			for _, b := range msg[2 : 2+n] {
+				length = length<<8 | int(b)
+			}
+		}
+		if header+length != len(msg) {
+			t.Fatalf("message % x: header says %d bytes of content, has %d", msg, length, len(msg)-header)
 		}
 	})
 }

@@ -34,6 +34,10 @@ type DemoOptions struct {
 	// Delay is added to every SNMP packet each way, to show discovery over
 	// a slow WAN link.
 	Delay time.Duration
+	// Transport is the SNMP transport of the simulated switches and of the
+	// discovery: "udp" (default) or "tcp" (RFC 3430). The discovery is
+	// the same over both.
+	Transport string
 }
 
 // NewCmdDemo builds the command. runF replaces demoRun in tests of flag
@@ -59,7 +63,8 @@ piped, it prints the discovery instead.
 Exit codes: 0 done, 2 bad flags, 1 the simulated site could not start.`,
 		Example: `  voxlan demo                # on a terminal: opens the UI on the site
   voxlan demo -o json --out demo.json
-  voxlan demo --delay 10ms   # as if the switches were behind a WAN link`,
+  voxlan demo --delay 10ms   # as if the switches were behind a WAN link
+  voxlan demo --snmp-transport tcp -o json   # SNMP over TCP, same discovery`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch opts.Output {
@@ -69,6 +74,9 @@ Exit codes: 0 done, 2 bad flags, 1 the simulated site could not start.`,
 			}
 			if opts.Delay < 0 || opts.Delay > 5*time.Second {
 				return cmdutil.UsageError("--delay must be between 0 and 5s, got %s", opts.Delay)
+			}
+			if err := snmp.ValidateTransport(opts.Transport); err != nil {
+				return cmdutil.UsageError("--snmp-transport %q unknown; use udp or tcp", opts.Transport)
 			}
 			opts.UI = !cmd.Flags().Changed("output") && opts.OutFile == "" && tuiwire.Interactive(opts.IO)
 			if runF != nil {
@@ -81,14 +89,15 @@ Exit codes: 0 done, 2 bad flags, 1 the simulated site could not start.`,
 	fl.StringVarP(&opts.Output, "output", "o", "table", "output format: table or json")
 	fl.StringVar(&opts.OutFile, "out", "", "write the output to `FILE` instead of stdout")
 	fl.DurationVar(&opts.Delay, "delay", 0, "latency added to every SNMP packet each way (e.g. 10ms)")
+	fl.StringVar(&opts.Transport, "snmp-transport", snmp.TransportUDP, "SNMP transport of the simulated switches and the discovery: udp or tcp")
 	return cmd
 }
 
 func demoRun(ctx context.Context, opts *DemoOptions) error {
 	if opts.UI {
-		return RunDemo(ctx, opts.IO, sites.DefaultProfile, site.Options{Delay: opts.Delay})
+		return RunDemo(ctx, opts.IO, sites.DefaultProfile, site.Options{Delay: opts.Delay, Transport: opts.Transport})
 	}
-	s, err := site.Start(ctx, site.Options{Delay: opts.Delay})
+	s, err := site.Start(ctx, site.Options{Delay: opts.Delay, Transport: opts.Transport})
 	if err != nil {
 		return fmt.Errorf("demo: starting the simulated site: %w", err)
 	}
@@ -97,11 +106,11 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 	for _, sw := range s.Switches() {
 		names = append(names, sw.Name+" "+sw.Address)
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "voxlan demo: %d simulated switches on loopback (%s), SNMPv2c community %q\n",
-		len(names), strings.Join(names, ", "), s.Community())
+	fmt.Fprintf(opts.IO.ErrOut, "voxlan demo: %d simulated switches on loopback (%s), SNMPv2c community %q over %s\n",
+		len(names), strings.Join(names, ", "), s.Community(), transportName(opts.Transport))
 
 	start := time.Now()
-	snap := snmp.Discover(ctx, "demo", s.Targets(), snmp.Options{})
+	snap := snmp.Discover(ctx, "demo", s.Targets(), snmp.Options{Transport: opts.Transport})
 	if opts.Now != nil {
 		snap.TakenAt = opts.Now().UTC()
 	}
@@ -116,6 +125,14 @@ func demoRun(ctx context.Context, opts *DemoOptions) error {
 		return cmdutil.Silent(cmdutil.ExitPartial)
 	}
 	return nil
+}
+
+// transportName is the transport as the demo's banner says it.
+func transportName(t string) string {
+	if t == "" {
+		t = snmp.TransportUDP
+	}
+	return strings.ToUpper(t)
 }
 
 func write(opts *DemoOptions, snap *snapshot.Snapshot) (err error) {

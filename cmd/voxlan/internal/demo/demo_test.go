@@ -1,9 +1,11 @@
 package demo
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -72,6 +74,34 @@ func TestDemoRunJSON(t *testing.T) {
 	}
 }
 
+// TestDemoSameOverUDPAndTCP: the demo over SNMP over TCP (what the Windows
+// build is compared with under Wine, whose UDP Go cannot use) prints the
+// same snapshot as over UDP, but for the agents' ports.
+func TestDemoSameOverUDPAndTCP(t *testing.T) {
+	fixed := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	ports := regexp.MustCompile(`127\.0\.0\.1:[0-9]+`)
+	out := map[string][]byte{}
+	for _, transport := range []string{"udp", "tcp"} {
+		io, stdout, stderr := cmdtest.Streams()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		err := demoRun(ctx, &DemoOptions{IO: io, Output: "json", Transport: transport, Now: func() time.Time { return fixed }})
+		cancel()
+		if err != nil {
+			t.Fatalf("over %s: %v\n%s", transport, err, stderr)
+		}
+		if !strings.Contains(stderr.String(), "over "+strings.ToUpper(transport)) {
+			t.Errorf("over %s: the banner does not say so: %s", transport, stderr)
+		}
+		out[transport] = ports.ReplaceAll(stdout.Bytes(), nil)
+	}
+	if !bytes.Equal(out["tcp"], out["udp"]) {
+		t.Errorf("demo -o json over TCP differs from over UDP (%d and %d bytes)", len(out["tcp"]), len(out["udp"]))
+	}
+	if len(out["udp"]) < 10000 {
+		t.Errorf("demo -o json is only %d bytes", len(out["udp"]))
+	}
+}
+
 func TestNewCmdDemoFlags(t *testing.T) {
 	for _, tc := range []struct {
 		args      []string
@@ -84,6 +114,8 @@ func TestNewCmdDemoFlags(t *testing.T) {
 		{[]string{"-o", "yaml"}, true, "", 0},
 		{[]string{"--delay", "-1s"}, true, "", 0},
 		{[]string{"extra"}, true, "", 0},
+		{[]string{"--snmp-transport", "tcp"}, false, "table", 0},
+		{[]string{"--snmp-transport", "sctp"}, true, "", 0},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			io, _, _ := cmdtest.Streams()

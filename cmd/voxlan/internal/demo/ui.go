@@ -207,6 +207,7 @@ func demoDeps(profileName string, siteOpts site.Options) (*demoSite, *common.Dep
 		Prepare: prepare,
 		Discover: tuiwire.Discoverer(snmp.Options{
 			Credentials: snmp.Credentials{Version: "2c", Community: site.DefaultCommunity},
+			Transport:   siteOpts.Transport,
 		}),
 		Stages: tuiwire.DiscoveryStages,
 		Audit:  auditFn,

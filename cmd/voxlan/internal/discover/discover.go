@@ -64,6 +64,8 @@ type DiscoverOptions struct {
 	Timeout       time.Duration
 	Retries       int
 	Concurrency   int
+	// Transport is the SNMP transport, "udp" (default) or "tcp".
+	Transport string
 	// FromCLI is a directory of saved show outputs read with the Platform
 	// driver instead of SNMP.
 	FromCLI  string
@@ -133,6 +135,7 @@ written, failures listed in its errors), 2 bad flags or targets.`,
 	fl.DurationVar(&opts.Timeout, "timeout", snmp.DefaultTimeout, "time to wait for each answer")
 	fl.IntVar(&opts.Retries, "retries", snmp.DefaultRetries, "retries after a request got no answer")
 	fl.IntVar(&opts.Concurrency, "concurrency", snmp.DefaultConcurrency, "switches read at once")
+	fl.StringVar(&opts.Transport, "snmp-transport", snmp.TransportUDP, "SNMP transport: udp, what switches speak, or tcp (RFC 3430), for agents that listen on TCP such as net-snmp's snmpd with a tcp: address")
 	fl.StringVar(&opts.FromCLI, "from-cli", "", "build the snapshot from saved show outputs in `DIR` (one file per command, spaces as underscores) instead of SNMP")
 	fl.StringVar(&opts.Platform, "platform", "", "with --from-cli: the driver reading the outputs (cisco_ios, cisco_sb, aruba_aoss...)")
 	return cmd
@@ -178,6 +181,9 @@ func (o *DiscoverOptions) validate() error {
 	}
 	if o.Retries < 0 || o.Retries > 10 {
 		return cmdutil.UsageError("--retries must be between 0 and 10, got %d", o.Retries)
+	}
+	if err := snmp.ValidateTransport(o.Transport); err != nil {
+		return cmdutil.UsageError("--snmp-transport %q unknown; use udp or tcp", o.Transport)
 	}
 	if o.Concurrency < 1 || o.Concurrency > 1024 {
 		return cmdutil.UsageError("--concurrency must be between 1 and 1024, got %d", o.Concurrency)
@@ -279,6 +285,7 @@ func discoverRun(ctx context.Context, opts *DiscoverOptions) error {
 		Retries:     opts.Retries,
 		Concurrency: opts.Concurrency,
 		Now:         opts.Now,
+		Transport:   opts.Transport,
 	}
 	if opts.IO.ErrTTY {
 		sopts.Progress = newProgressClock(opts.IO.ErrOut, opts.Now).event

@@ -49,7 +49,7 @@ func discoverInventory(ctx context.Context, opts *DiscoverOptions) error {
 		if err != nil {
 			return err
 		}
-		sopts := snmp.Options{Credentials: defaults, Timeout: opts.Timeout, Retries: opts.Retries, Concurrency: opts.Concurrency}
+		sopts := snmp.Options{Credentials: defaults, Timeout: opts.Timeout, Retries: opts.Retries, Concurrency: opts.Concurrency, Transport: opts.Transport}
 		if opts.IO.ErrTTY {
 			sopts.Progress = newProgress(opts.IO.ErrOut).event
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/voxlan/voxlan/drivers/all"
 	"github.com/voxlan/voxlan/inventory"
 	"github.com/voxlan/voxlan/profile"
+	"github.com/voxlan/voxlan/snmp"
 )
 
 // formatWords are the output formats any command offers; a command's own
@@ -21,7 +22,7 @@ var formatWords = regexp.MustCompile(`\b(table|jsonl|json|yaml|html|pdf|md|csv)\
 // completion of its flag values: -o (the formats its usage names), --lang,
 // --profile (built-in names, or a file), --platform (the drivers, and auto
 // where accepted), --site (the sites of the --inventory given on the same
-// line).
+// line), --snmp-transport (udp, tcp).
 func RegisterCompletions(root *cobra.Command) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -61,6 +62,8 @@ func completionFor(f *pflag.Flag) completeFunc {
 		return fixed(values)
 	case "lang":
 		return fixed([]string{"en", "fr"})
+	case "snmp-transport":
+		return fixed(snmp.Transports)
 	case "profile":
 		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			// A built-in name, or an edited copy's file.
