@@ -106,7 +106,8 @@ written, failures listed in its errors), 2 bad flags or targets.`,
 		Example: `  voxlan discover 10.1.1.2 10.1.1.3
   VOXLAN_SNMP_COMMUNITY=s3cret voxlan discover -o json --out site.json 10.1.1.2
   VOXLAN_SNMP_AUTH_PASS=... VOXLAN_SNMP_PRIV_PASS=... voxlan discover --snmp-version 3 \
-    --user audit --auth-proto SHA --priv-proto AES 10.1.1.2`,
+    --user audit --auth-proto SHA --priv-proto AES 10.1.1.2
+  voxlan discover --snmp-transport tcp 10.1.1.9   # an agent listening on TCP (RFC 3430)`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args

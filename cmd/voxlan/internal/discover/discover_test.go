@@ -29,7 +29,7 @@ func TestNewCmdDiscoverFlags(t *testing.T) {
 		check   func(t *testing.T, o *DiscoverOptions)
 	}{
 		{name: "defaults", args: []string{"10.0.0.1"}, check: func(t *testing.T, o *DiscoverOptions) {
-			if o.SNMPVersion != "2c" || o.Timeout != snmp.DefaultTimeout || o.Retries != snmp.DefaultRetries || o.Output != "" {
+			if o.SNMPVersion != "2c" || o.Timeout != snmp.DefaultTimeout || o.Retries != snmp.DefaultRetries || o.Output != "" || o.Transport != "udp" {
 				t.Errorf("got %+v", o)
 			}
 		}},
@@ -44,6 +44,12 @@ func TestNewCmdDiscoverFlags(t *testing.T) {
 		{name: "bad version", args: []string{"--snmp-version", "1", "h"}, wantErr: "not supported"},
 		{name: "v3 without user", args: []string{"--snmp-version", "3", "h"}, wantErr: "needs --user"},
 		{name: "user without v3", args: []string{"--user", "u", "h"}, wantErr: "need --snmp-version 3"},
+		{name: "tcp", args: []string{"--snmp-transport", "tcp", "h"}, check: func(t *testing.T, o *DiscoverOptions) {
+			if o.Transport != "tcp" {
+				t.Errorf("got %+v", o)
+			}
+		}},
+		{name: "bad transport", args: []string{"--snmp-transport", "sctp", "h"}, wantErr: `--snmp-transport "sctp" unknown`},
 		{name: "bad concurrency", args: []string{"--concurrency", "0", "h"}, wantErr: "--concurrency"},
 		{name: "community on the command line", args: []string{"--community", "S3cretComm", "h"},
 			wantErr: "--community takes no value on the command line"},
