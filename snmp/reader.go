@@ -218,23 +218,32 @@ func checkResponse(resp *gosnmp.SnmpPacket, err error) (*gosnmp.SnmpPacket, erro
 	if resp.PDUType != gosnmp.GetResponse {
 		return nil, fmt.Errorf("%w: got a %v PDU where a Response belongs; is an SNMP agent listening there?", ErrNotSNMPResponse, resp.PDUType)
 	}
-	// Over TCP gosnmp v1.47 decodes the answer in place in its receive
-	// buffer (receiveStream, unlike the UDP path, does not copy), so the
-	// octet strings of one answer are overwritten by the next one read on
-	// the session: a walk kept sysName bytes that were later a GetBulk's.
-	// The values are copied out before another request is sent.
+	return resp, nil
+}
+
+// ownValues copies resp's octet strings out of gosnmp's receive buffer
+// where gosnmp leaves them in it. Over TCP gosnmp v1.47 decodes the answer
+// in place (receiveStream, unlike the UDP path, does not copy), so the
+// octet strings of one answer are overwritten by the next one read on the
+// session: a walk kept sysName bytes that were later a GetBulk's. Over UDP
+// the bytes are already the answer's own, and copying them again would
+// double the allocations of every walk.
+func ownValues(g *gosnmp.GoSNMP, resp *gosnmp.SnmpPacket) {
+	if resp == nil || g.Transport != TransportTCP {
+		return
+	}
 	for i, v := range resp.Variables {
 		if b, ok := v.Value.([]byte); ok {
 			resp.Variables[i].Value = bytes.Clone(b)
 		}
 	}
-	return resp, nil
 }
 
 // getScalars reads scalars with one Get; missing ones come back as
 // noSuchObject and are left out.
 func getScalars(g *gosnmp.GoSNMP, oids []string) (map[string]gosnmp.SnmpPDU, error) {
 	resp, err := checkResponse(g.Get(oids))
+	ownValues(g, resp)
 	if err != nil {
 		return nil, err
 	}

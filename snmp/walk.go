@@ -208,6 +208,7 @@ func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpP
 		return vars, err
 	}
 	resp, err := checkResponse(g.GetBulk(oids, 0, uint32(reps)))
+	ownValues(g, resp)
 	if errors.Is(err, ErrNotSNMPResponse) {
 		return nil, err
 	}
@@ -244,6 +245,7 @@ func (w *walker) next(g *gosnmp.GoSNMP, oids []string, reps int) ([]gosnmp.SnmpP
 
 func getNext(g *gosnmp.GoSNMP, oids []string) ([]gosnmp.SnmpPDU, error) {
 	resp, err := checkResponse(g.GetNext(oids))
+	ownValues(g, resp)
 	if err != nil {
 		return nil, err
 	}
